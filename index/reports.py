@@ -1,0 +1,473 @@
+"""The report model and its parser: plain text -> `Report`.
+
+A report is a header (issuing bodies, document number, title, addressee), an optional
+preamble, numbered sections (一、二、… or a mis-numbered 3、) with subsections （一）/(一),
+and a closing signature and date. Every printed title, heading and paragraph gets a number
+`n` (1, 2, 3 … in reading order) that links use as `#p<n>`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .cleaning import clean_lines
+from .places import COUNTY, CITY, PROVINCE, Gazetteer, Place, gazetteer
+
+CATEGORY_LABELS = {
+    "measures": "主要举措和成效",
+    "leadership": "第一责任人履职",
+    "shortcomings": "不足和原因",
+    "plans": "下一步工作安排",
+}
+
+# Heading words that put a section into each category; one heading may hit two.
+_CATEGORY_PATTERNS = {
+    "measures": re.compile(r"主要举措|举措[和及与]成效|主要做法|主要成效|工作成效|取得的成效|主要工作|"
+                           r"工作开展情况|工作情况|工作成绩|进展情况|主要成绩|成效显著|工作回顾"),
+    "leadership": re.compile(r"第一责任人|主要负责人|履[行职].{0,12}职责|履职情况|带头"),
+    "shortcomings": re.compile(r"不足|问题|差距|短板|困难|薄弱"),
+    "plans": re.compile(r"下一步|工作思路|目标举措|工作安排|主要安排|工作打算|工作计划|今后|"
+                        r"下一年|明年|工作设想|(?:\d{4}|下)年度?.{0,20}(?:安排|计划|打算|思路)"),
+}
+
+_CN_NUM = "一二三四五六七八九十"
+_SECTION_CN = re.compile(rf"^([{_CN_NUM}]{{1,3}})\s*[、.．]\s*(.*)$")
+_SECTION_ARABIC = re.compile(r"^(\d{1,2})\s*[、．]\s*(.*)$")
+_SECTION_PART = re.compile(rf"^第([{_CN_NUM}]{{1,3}})部分\s*(.*)$")
+_SUBSECTION = re.compile(rf"^[（(]\s*([{_CN_NUM}]{{1,3}})\s*[)）]\s*(.*)$")
+_HEADING_MAX = 70
+
+_TITLE_WORDS = re.compile(r"报告|总结|年报|情况的?通报|情况$")
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
+_ADDRESSEE = re.compile(r"^[\u4e00-\u9fff、，,（）()\s]{2,40}[：:]$")
+_BODY_SUFFIX = re.compile(
+    r"(?:委员会|人民政府|政府|办公室|办事处|党委|党组|局|委|厅|院|处|所|中心|工作组|领导小组|街道|[镇乡]党委|镇|乡)$")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_PUBLISHED_LINE = re.compile(r"^(?:发布|发文|成文|印发)(?:时间|日期)\s*[：:]")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|街道办事处))")
+_NOT_TOWN_NAMES = re.compile(r"^(?:全|我|本|该|各|乡|城|村|集|场|小|重点|中心|建制|特色|每个|所有|辖区|相关|"
+                             r"有关|其他|其它|部分|多个|两|三|个|所在|全县|全区|全市|各乡|各个)")
+_AUTONOMOUS_TOWN = re.compile(r"族乡$")
+
+
+@dataclass
+class Paragraph:
+    """One printed paragraph, with its number in the report and its subsection title."""
+
+    n: int
+    text: str
+    subsection: str | None = None
+
+
+@dataclass
+class Section:
+    """A numbered section: its heading (numbered `n`), categories and paragraphs."""
+
+    n: int
+    heading: str
+    categories: list[str]
+    subsections: list[str] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """A parsed report: metadata, preamble and sections."""
+
+    source: str
+    title: str | None
+    display_title: str
+    issuers: list[str]
+    doc_number: str | None
+    addressee: str | None
+    province: str | None
+    city: str | None
+    county: str | None
+    town: str | None
+    year: int | None
+    published: dt.date | None
+    preamble: list[Paragraph]
+    sections: list[Section]
+
+    @property
+    def title_n(self) -> int | None:
+        """The title's paragraph number (1), or None for a report without a title."""
+        return 1 if self.title else None
+
+    def blocks(self):
+        """Every searchable block in reading order: (n, kind, text, section, subsection)."""
+        if self.title:
+            yield 1, "title", self.title, None, None
+        for p in self.preamble:
+            yield p.n, "paragraph", p.text, None, None
+        for s in self.sections:
+            yield s.n, "heading", s.heading, s, None
+            for p in s.paragraphs:
+                yield p.n, "paragraph", p.text, s, p.subsection
+
+    def to_dict(self) -> dict:
+        """The report as plain JSON-ready data (the `baogao parse --json` format)."""
+        return {
+            "title": self.title,
+            "display_title": self.display_title,
+            "issuers": self.issuers,
+            "doc_number": self.doc_number,
+            "addressee": self.addressee,
+            "province": self.province,
+            "city": self.city,
+            "county": self.county,
+            "town": self.town,
+            "year": self.year,
+            "published": self.published.isoformat() if self.published else None,
+            "source": self.source,
+            "preamble": [{"n": p.n, "text": p.text} for p in self.preamble],
+            "sections": [
+                {
+                    "n": s.n,
+                    "heading": s.heading,
+                    "categories": s.categories,
+                    "subsections": s.subsections,
+                    "paragraphs": [{"n": p.n, "text": p.text, "subsection": p.subsection}
+                                   for p in s.paragraphs],
+                }
+                for s in self.sections
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Report":
+        """Rebuild a report from `to_dict` output."""
+        published = data.get("published")
+        return cls(
+            source=data["source"], title=data["title"], display_title=data["display_title"],
+            issuers=data["issuers"], doc_number=data["doc_number"], addressee=data.get("addressee"),
+            province=data["province"], city=data["city"], county=data["county"], town=data["town"],
+            year=data["year"], published=dt.date.fromisoformat(published) if published else None,
+            preamble=[Paragraph(p["n"], p["text"]) for p in data["preamble"]],
+            sections=[Section(s["n"], s["heading"], s["categories"], s["subsections"],
+                              [Paragraph(p["n"], p["text"], p["subsection"]) for p in s["paragraphs"]])
+                      for s in data["sections"]],
+        )
+
+
+def heading_categories(heading: str) -> list[str]:
+    """The categories (measures, leadership, shortcomings, plans) a section heading names."""
+    return [name for name, pattern in _CATEGORY_PATTERNS.items() if pattern.search(heading)]
+
+
+def parse_report(text: str, source: str = "") -> Report:
+    """Parse the text of one report into a `Report`."""
+    lines = clean_lines(text)
+    header, body, closing = _split_header_body_closing(lines)
+    meta = _parse_header(header)
+    published = _published_date(closing) or meta.pop("published", None) or _published_date(header)
+    meta.pop("published", None)
+
+    counter = iter(range(2 if meta["title"] else 1, 10**9))
+    preamble: list[Paragraph] = []
+    sections: list[Section] = []
+    subsection: str | None = None
+    for line in body:
+        heading = _section_heading(line, len(sections) + 1)
+        if heading:
+            sections.append(Section(next(counter), line, heading_categories(line)))
+            subsection = None
+            continue
+        sub = _SUBSECTION.match(line)
+        if sub and sections:
+            subsection = _subsection_title(sub.group(2))
+            sections[-1].subsections.append(subsection)
+        if sections:
+            sections[-1].paragraphs.append(Paragraph(next(counter), line, subsection))
+        else:
+            preamble.append(Paragraph(next(counter), line))
+
+    report = Report(
+        source=source, title=meta["title"], display_title="", issuers=meta["issuers"],
+        doc_number=meta["doc_number"], addressee=meta["addressee"],
+        province=None, city=None, county=None, town=None,
+        year=None, published=published, preamble=preamble, sections=sections,
+    )
+    _fill_places(report, closing)
+    report.year = _covered_year(report)
+    report.display_title = _display_title(report)
+    return report
+
+
+# ---------------------------------------------------------------- structure
+
+
+def _section_heading(line: str, expected: int) -> bool:
+    """Whether `line` is the heading of a numbered section.
+
+    Chinese-numbered headings (一、) are headings when short and not a sentence; an Arabic
+    number (3、) only when it is the number the next section should have, since reports
+    also number list items 1、2、3、 inside sections.
+    """
+    if len(line) > _HEADING_MAX or "。" in line[:-1]:
+        return False
+    match = _SECTION_CN.match(line) or _SECTION_PART.match(line)
+    if match:
+        return bool(match.group(2)) and _cn_number(match.group(1)) is not None
+    match = _SECTION_ARABIC.match(line)
+    return bool(match and int(match.group(1)) == expected and match.group(2) and len(line) <= 40
+                and not line.endswith("。"))
+
+
+def _cn_number(numeral: str) -> int | None:
+    values = {c: i + 1 for i, c in enumerate(_CN_NUM)}
+    if not all(c in values for c in numeral):
+        return None
+    if numeral == "十":
+        return 10
+    if numeral.startswith("十"):
+        return 10 + values[numeral[1]]
+    if len(numeral) == 2 and numeral[1] == "十":
+        return values[numeral[0]] * 10
+    if len(numeral) == 3 and numeral[1] == "十":
+        return values[numeral[0]] * 10 + values[numeral[2]]
+    return values[numeral] if len(numeral) == 1 else None
+
+
+def _subsection_title(rest: str) -> str:
+    """A subsection's title: its line up to the first 。 (or the whole line)."""
+    title = rest.split("。", 1)[0].strip()
+    return title.rstrip("：:;；")
+
+
+def _first_body_index(lines: list[str]) -> int:
+    """Index of the first line that belongs to the report body (a section heading or a
+    sentence-like paragraph)."""
+    for i, line in enumerate(lines):
+        if _section_heading(line, 1) or _SUBSECTION.match(line):
+            return i
+        if len(line) > 60 or ("。" in line) or ("，" in line and len(line) > 30):
+            if not _is_title_line(line):
+                return i
+    return len(lines)
+
+
+def _split_header_body_closing(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
+    start = _first_body_index(lines[:15])
+    header, rest = lines[:start], lines[start:]
+    # Header lines that are really body (a preamble line without punctuation) stay in the
+    # header only if they look like header material; the rest moves to the body.
+    closing: list[str] = []
+    while rest and _is_closing_line(rest[-1]):
+        closing.insert(0, rest.pop())
+    return header, rest, closing
+
+
+def _is_closing_line(line: str) -> bool:
+    """A signature body name, a date, or an attachment note at the end of the report."""
+    if len(line) > 40 or "。" in line:
+        return False
+    return bool(_DATE.fullmatch(line.strip()) or _ISO_DATE.fullmatch(line.strip())
+                or _PUBLISHED_LINE.match(line) or _is_body_name(line)
+                or re.match(r"^[（(]?此件.{0,20}[)）]?$", line))
+
+
+def _is_body_name(line: str) -> bool:
+    line = line.strip()
+    return (2 <= len(line) <= 40 and not re.search(r"[，。：:；;,、！？]", line)
+            and bool(_BODY_SUFFIX.search(line)) and not _TITLE_WORDS.search(line))
+
+
+def _is_title_line(line: str) -> bool:
+    """The line that names the report: 关于…报告, …年度报告, …工作总结."""
+    if len(line) > 80 or "。" in line:
+        return False
+    if line.startswith("关于") and _TITLE_WORDS.search(line):
+        return True
+    return bool(re.search(r"(?:报告|年报|工作总结)$", line)) and not _ADDRESSEE.match(line)
+
+
+def _parse_header(header: list[str]) -> dict:
+    meta = {"title": None, "issuers": [], "doc_number": None, "addressee": None}
+    title_at = None
+    for i, line in enumerate(header):
+        if _is_title_line(line):
+            title_at = i
+            meta["title"] = line
+            break
+        # A title printed over two lines: 关于…建设 / 情况的报告
+        if line.startswith("关于") and i + 1 < len(header) and _is_title_line(header[i + 1]) \
+                and not header[i + 1].startswith("关于"):
+            title_at = i + 1
+            meta["title"] = line + header[i + 1]
+            break
+    for i, line in enumerate(header):
+        if title_at is not None and i <= title_at:
+            if i < title_at and _is_body_name(line) and not (meta["title"] or "").startswith(line):
+                meta["issuers"].append(line)
+            continue
+        if _DOC_NUMBER.match(line):
+            meta["doc_number"] = re.sub(r"\s+", "", line)
+        elif _ADDRESSEE.match(line):
+            meta["addressee"] = line
+        elif _PUBLISHED_LINE.match(line):
+            meta["published"] = _published_date([line])
+        elif title_at is None and _is_body_name(line):
+            meta["issuers"].append(line)
+    return meta
+
+
+def _published_date(lines: list[str]) -> dt.date | None:
+    """The last date printed on its own line (the signature date) or on a 发布时间 line."""
+    for line in reversed(lines):
+        stripped = line.strip()
+        match = _DATE.fullmatch(stripped) or _ISO_DATE.fullmatch(stripped)
+        if not match and _PUBLISHED_LINE.match(stripped):
+            match = _DATE.search(stripped) or _ISO_DATE.search(stripped)
+        if match:
+            try:
+                return dt.date(*(int(g) for g in match.groups()))
+            except ValueError:
+                continue
+    return None
+
+
+# ---------------------------------------------------------------- year
+
+
+def _covered_year(report: Report) -> int | None:
+    """The year a report covers: the title's year, else the year its measures or
+    shortcomings headings name, else its plans heading's year minus one, else the year the
+    opening sentence starts with, else the year before publication."""
+    if report.title:
+        years = _years(report.title)
+        if years:
+            return years[0]
+    plans_years = []
+    for section in report.sections:
+        years = _years(section.heading)
+        if not years:
+            continue
+        if "plans" in section.categories and len(section.categories) == 1:
+            plans_years.append(years[0] - 1)
+        else:
+            return years[0]
+    if plans_years:
+        return plans_years[0]
+    for p in report.preamble[:2]:
+        years = _years(p.text[:30])
+        if years:
+            return years[0]
+    if report.published:
+        return report.published.year - 1 if report.published.month <= 6 else report.published.year
+    return None
+
+
+def _years(text: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(text)]
+
+
+# ---------------------------------------------------------------- places
+
+
+def _fill_places(report: Report, closing: list[str]) -> None:
+    """Set province, city, county and town from the text, completed by the gazetteer."""
+    gz = gazetteer()
+    opening = " ".join(p.text[:80] for p in report.preamble[:2])
+    if not opening and report.sections and report.sections[0].paragraphs:
+        opening = report.sections[0].paragraphs[0].text[:80]
+    body_text = "\n".join(t for _, _, t, _, _ in report.blocks())
+    # Sources in order of authority: the reporting body's own names first.
+    own = [report.title or "", *report.issuers, *closing, report.doc_number or "", opening]
+    superior = _superior_documents(body_text)
+
+    county = _pick(gz, own, COUNTY) or _pick(gz, superior, COUNTY)
+    city = _pick(gz, own, CITY, within=county) or _pick(gz, superior, CITY, within=county)
+    province = _pick(gz, own, PROVINCE, within=county or city) or \
+        _pick(gz, superior, PROVINCE, within=county or city)
+    if county:
+        city = gz.city_of(county)
+        province = gz.province_of(county)
+    elif city:
+        province = gz.province_of(city)
+        city = gz.city_of(city)
+    if province and gz.is_municipality(province):
+        city = None
+    report.province = province.name if province else None
+    report.city = city.name if city else None
+    report.county = county.name if county else None
+    report.town = _find_town(own, body_text, county)
+
+
+def _pick(gz: Gazetteer, texts: list[str], level: int, within: Place | None = None) -> Place | None:
+    """The first place of `level` named in `texts`; an ambiguous name is resolved by the
+    other places named beside it, and dropped when they do not settle it."""
+    for text in texts:
+        matches = gz.find(text)
+        for m in matches:
+            if m.place.level != level:
+                continue
+            if within is not None and not (within.code.startswith(m.place.code[:2 * (level + 1)])
+                                           or m.place.code.startswith(within.code[:2 * (within.level + 1)])):
+                continue
+            candidates = [c.place for c in matches if c.place.name == m.place.name]
+            if len(candidates) == 1:
+                return m.place
+            context = [c.place for c in matches if c.place.name != m.place.name]
+            settled = [c for c in candidates
+                       if any(c.code.startswith(o.code[:2 * (o.level + 1)]) for o in context)]
+            if len(settled) == 1:
+                return settled[0]
+    return None
+
+
+def _superior_documents(text: str) -> list[str]:
+    """Titles of documents the report follows (《城口县人民政府办公室关于印发…》): they name
+    the superior government."""
+    return re.findall(r"《([^《》]{4,80})》", text)
+
+
+def _find_town(own: list[str], body_text: str, county: Place | None) -> str | None:
+    """The township (镇/乡/街道) of the reporting body, taken from its own names first,
+    then the most frequent township name in the text."""
+    gz = gazetteer()
+    for text in own:
+        for candidate in _town_candidates(text, gz):
+            return candidate
+    counts: dict[str, int] = {}
+    for candidate in _town_candidates(body_text, gz):
+        counts[candidate] = counts.get(candidate, 0) + 1
+    if counts:
+        best, n = max(counts.items(), key=lambda kv: kv[1])
+        if n >= 3:
+            return best
+    return None
+
+
+def _town_candidates(text: str, gz: Gazetteer):
+    """Township names in `text`, read after a gazetteer place or at a clause start."""
+    for segment in re.split(r"[，,。；;：:、\s《》“”\"（）()]|关于|中共|\d+年度?|\d+", text):
+        for m in gz.find(segment):
+            segment = segment.replace(m.place.name, "|")
+        for piece in segment.split("|"):
+            match = _TOWN.match(piece)
+            if not match:
+                continue
+            name = match.group(1)
+            if name.endswith("街道办事处"):
+                name = name[: -len("办事处")]
+            if _NOT_TOWN_NAMES.match(name) and not _AUTONOMOUS_TOWN.search(name):
+                continue
+            yield name
+
+
+# ---------------------------------------------------------------- display
+
+
+def _display_title(report: Report) -> str:
+    """A title for display: the printed one, else one built from place and year."""
+    if report.title:
+        return report.title
+    place = "".join(p for p in (report.county, report.town) if p) or report.city or report.province
+    if place or report.year:
+        return f"{place or ''}{report.year or ''}{'年度' if report.year else ''}报告"
+    stem = re.sub(r"\.[^.]+$", "", report.source.replace("\\", "/").rsplit("/", 1)[-1])
+    return stem or "未命名报告"

@@ -1,0 +1,201 @@
+"""Read report files (.txt, .docx, .pdf, .html) into plain text.
+
+Every reader returns the text with one printed line or paragraph per line. Problems a
+user can fix (an empty, binary, unreadable or unsupported file) raise `SourceError`,
+whose message names the file and the reason.
+"""
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = (".txt", ".text", ".docx", ".pdf", ".html", ".htm")
+
+
+class SourceError(Exception):
+    """A file that cannot be turned into report text; the message says why."""
+
+    def __init__(self, path: Path | str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+def iter_report_files(paths: list[Path]) -> tuple[list[Path], list[SourceError]]:
+    """Expand files and directories (recursively) into the report files they hold.
+
+    Returns the files in a stable order and an error for every path that does not exist
+    or names a file of an unsupported type.
+    """
+    files: list[Path] = []
+    errors: list[SourceError] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        elif path.is_file():
+            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+                files.append(path)
+            else:
+                errors.append(SourceError(path, f"unsupported file type '{path.suffix or '(none)'}' "
+                                                f"(supported: {', '.join(SUPPORTED_SUFFIXES)})"))
+        else:
+            errors.append(SourceError(path, "no such file or directory"))
+    return files, errors
+
+
+def read_text(path: Path | str) -> str:
+    """Return the text of one report file, choosing the reader by its type."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise SourceError(path, "is a directory") from None
+    except OSError as exc:
+        raise SourceError(path, f"cannot read the file ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise SourceError(path, "the file is empty")
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        text = _docx_text(path, data)
+    elif suffix == ".pdf":
+        text = _pdf_text(path, data)
+    elif suffix in (".html", ".htm"):
+        from .html_text import html_to_text
+        text = html_to_text(decode_bytes(path, data, html=True))
+    elif suffix in (".txt", ".text"):
+        text = decode_bytes(path, data)
+    else:
+        raise SourceError(path, f"unsupported file type '{suffix or '(none)'}'")
+    if not text.strip():
+        raise SourceError(path, "no text found in the file")
+    return text
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+
+
+def decode_bytes(path: Path | str, data: bytes, html: bool = False) -> str:
+    """Decode a text file's bytes, detecting the encoding from the bytes themselves.
+
+    A byte-order mark wins; then strict UTF-8; then an HTML page's declared charset; then
+    charset-normalizer's best guess (GB18030/GBK, Big5, UTF-16 without BOM ...).
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode(path, data, encoding)
+    if b"\x00" in data[:4096] and not _looks_like_utf16(data):
+        raise SourceError(path, "binary file, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if html:
+        declared = _META_CHARSET.search(data[:4096])
+        if declared:
+            try:
+                return data.decode(_widen(declared.group(1).decode("ascii")))
+            except (LookupError, UnicodeDecodeError):
+                pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise SourceError(path, "binary file or unknown text encoding")
+    return _decode(path, data, _widen(best.encoding))
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM: every other byte of ASCII-range text is NUL."""
+    sample = data[:4096]
+    return sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4
+
+
+def _widen(encoding: str) -> str:
+    """GB2312 and GBK are subsets of GB18030; decode with the superset."""
+    return "gb18030" if encoding.lower().replace("-", "").replace("_", "") in {"gb2312", "gbk", "gb18030"} else encoding
+
+
+def _decode(path, data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        raise SourceError(path, f"the text is not valid {encoding}") from None
+
+
+def _docx_text(path: Path, data: bytes) -> str:
+    """Paragraphs and table cells of a .docx, in document order."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise SourceError(path, "not a valid .docx file") from None
+    lines = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(node.text or "" for node in child.iter() if node.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in child.iter():
+                if row.tag.endswith("}tc"):
+                    lines.append("".join(n.text or "" for n in row.iter() if n.tag.endswith("}t")))
+    return "\n".join(lines)
+
+
+def _pdf_text(path: Path, data: bytes) -> str:
+    """The text layer of a PDF, with wrapped lines joined back into paragraphs."""
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psexceptions import PSException
+
+    try:
+        text = extract_text(io.BytesIO(data))
+    except (PDFSyntaxError, PSException, ValueError, TypeError, KeyError):
+        raise SourceError(path, "not a valid PDF file") from None
+    except Exception as exc:  # pdfminer raises many private exception types on damaged files
+        raise SourceError(path, f"cannot read the PDF ({type(exc).__name__})") from None
+    if not text.strip():
+        raise SourceError(path, "the PDF has no text layer (a scanned image?)")
+    return reflow_wrapped_lines(text)
+
+
+_PARAGRAPH_END = tuple("。！？；：:;!?")
+
+
+def reflow_wrapped_lines(text: str) -> str:
+    """Join lines that a page layout wrapped: a line as long as the page's longest lines
+    that does not end a sentence continues on the next line."""
+    lines = [line.strip() for line in text.replace("\f", "\n").split("\n")]
+    widths = sorted(len(line) for line in lines if line)
+    if not widths:
+        return ""
+    full_width = widths[int(len(widths) * 0.9)]  # robust "full line" width
+    out: list[str] = []
+    carry = ""
+    for line in lines:
+        if not line:
+            if carry:
+                out.append(carry)
+                carry = ""
+            continue
+        carry += line
+        if len(line) < full_width * 0.85 or line.endswith(_PARAGRAPH_END):
+            out.append(carry)
+            carry = ""
+    if carry:
+        out.append(carry)
+    return "\n".join(out)
