@@ -37,8 +37,17 @@ def html_to_text(html: str) -> str:
         if names.strip() and _CHROME_NAME.search(names) and tag.name not in ("body", "html"):
             tag.decompose()
     root = _main_content(soup)
-    lines = [_squash(line) for line in _block_lines(root)]
+    lines = [_trim_dateline(_squash(line)) for line in _block_lines(root)]
     return "\n".join(line for line in lines if line and not _is_boilerplate(line))
+
+
+_DATELINE = re.compile(r"^((?:发布|发文)(?:时间|日期)\s*[：:]\s*[\d年月日/.\-: ]+)")
+
+
+def _trim_dateline(line: str) -> str:
+    """Keep the date of a 发布时间 line and drop the source / view counter beside it."""
+    match = _DATELINE.match(line)
+    return match.group(1).strip() if match else line
 
 
 def _main_content(soup):

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .analysis import to_simplified
 from .cleaning import clean_lines
 from .places import COUNTY, CITY, PROVINCE, Gazetteer, Place, gazetteer
 
@@ -155,7 +156,8 @@ class Report:
 
 def heading_categories(heading: str) -> list[str]:
     """The categories (measures, leadership, shortcomings, plans) a section heading names."""
-    return [name for name, pattern in _CATEGORY_PATTERNS.items() if pattern.search(heading)]
+    simple = to_simplified(heading)
+    return [name for name, pattern in _CATEGORY_PATTERNS.items() if pattern.search(simple)]
 
 
 def parse_report(text: str, source: str = "") -> Report:
@@ -176,9 +178,9 @@ def parse_report(text: str, source: str = "") -> Report:
             sections.append(Section(next(counter), line, heading_categories(line)))
             subsection = None
             continue
-        sub = _SUBSECTION.match(line)
+        sub = _SUBSECTION.match(to_simplified(line))
         if sub and sections:
-            subsection = _subsection_title(sub.group(2))
+            subsection = _subsection_title(line[sub.start(2):])
             sections[-1].subsections.append(subsection)
         if sections:
             sections[-1].paragraphs.append(Paragraph(next(counter), line, subsection))
@@ -209,6 +211,7 @@ def _section_heading(line: str, expected: int) -> bool:
     """
     if len(line) > _HEADING_MAX or "。" in line[:-1]:
         return False
+    line = to_simplified(line)
     match = _SECTION_CN.match(line) or _SECTION_PART.match(line)
     if match:
         return bool(match.group(2)) and _cn_number(match.group(1)) is not None
@@ -242,7 +245,7 @@ def _first_body_index(lines: list[str]) -> int:
     """Index of the first line that belongs to the report body (a section heading or a
     sentence-like paragraph)."""
     for i, line in enumerate(lines):
-        if _section_heading(line, 1) or _SUBSECTION.match(line):
+        if _section_heading(line, 1) or _SUBSECTION.match(to_simplified(line)):
             return i
         if len(line) > 60 or ("。" in line) or ("，" in line and len(line) > 30):
             if not _is_title_line(line):
@@ -252,9 +255,10 @@ def _first_body_index(lines: list[str]) -> int:
 
 def _split_header_body_closing(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
     start = _first_body_index(lines[:15])
+    if start == len(lines[:15]):
+        # No sentence-like line near the top: only a title line (if any) is header.
+        start = next((i + 1 for i, line in enumerate(lines[:15]) if _is_title_line(line)), 0)
     header, rest = lines[:start], lines[start:]
-    # Header lines that are really body (a preamble line without punctuation) stay in the
-    # header only if they look like header material; the rest moves to the body.
     closing: list[str] = []
     while rest and _is_closing_line(rest[-1]):
         closing.insert(0, rest.pop())
@@ -271,7 +275,7 @@ def _is_closing_line(line: str) -> bool:
 
 
 def _is_body_name(line: str) -> bool:
-    line = line.strip()
+    line = to_simplified(line.strip())
     return (2 <= len(line) <= 40 and not re.search(r"[，。：:；;,、！？]", line)
             and bool(_BODY_SUFFIX.search(line)) and not _TITLE_WORDS.search(line))
 
@@ -280,6 +284,7 @@ def _is_title_line(line: str) -> bool:
     """The line that names the report: 关于…报告, …年度报告, …工作总结."""
     if len(line) > 80 or "。" in line:
         return False
+    line = to_simplified(line)
     if line.startswith("关于") and _TITLE_WORDS.search(line):
         return True
     return bool(re.search(r"(?:报告|年报|工作总结)$", line)) and not _ADDRESSEE.match(line)
@@ -294,22 +299,23 @@ def _parse_header(header: list[str]) -> dict:
             meta["title"] = line
             break
         # A title printed over two lines: 关于…建设 / 情况的报告
-        if line.startswith("关于") and i + 1 < len(header) and _is_title_line(header[i + 1]) \
-                and not header[i + 1].startswith("关于"):
+        if to_simplified(line).startswith("关于") and i + 1 < len(header) and _is_title_line(header[i + 1]) \
+                and not to_simplified(header[i + 1]).startswith("关于"):
             title_at = i + 1
             meta["title"] = line + header[i + 1]
             break
     for i, line in enumerate(header):
+        if _PUBLISHED_LINE.match(line):
+            meta["published"] = _published_date([line])
+            continue
         if title_at is not None and i <= title_at:
             if i < title_at and _is_body_name(line) and not (meta["title"] or "").startswith(line):
                 meta["issuers"].append(line)
             continue
-        if _DOC_NUMBER.match(line):
+        if _DOC_NUMBER.match(to_simplified(line)):
             meta["doc_number"] = re.sub(r"\s+", "", line)
         elif _ADDRESSEE.match(line):
             meta["addressee"] = line
-        elif _PUBLISHED_LINE.match(line):
-            meta["published"] = _published_date([line])
         elif title_at is None and _is_body_name(line):
             meta["issuers"].append(line)
     return meta
@@ -374,9 +380,10 @@ def _fill_places(report: Report, closing: list[str]) -> None:
     opening = " ".join(p.text[:80] for p in report.preamble[:2])
     if not opening and report.sections and report.sections[0].paragraphs:
         opening = report.sections[0].paragraphs[0].text[:80]
-    body_text = "\n".join(t for _, _, t, _, _ in report.blocks())
+    body_text = to_simplified("\n".join(t for _, _, t, _, _ in report.blocks()))
     # Sources in order of authority: the reporting body's own names first.
-    own = [report.title or "", *report.issuers, *closing, report.doc_number or "", opening]
+    own = [to_simplified(t) for t in (report.title or "", *report.issuers, *closing,
+                                      report.doc_number or "", opening)]
     superior = _superior_documents(body_text)
 
     county = _pick(gz, own, COUNTY) or _pick(gz, superior, COUNTY)

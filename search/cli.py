@@ -6,13 +6,30 @@ uses and only formats their plain-data answers for a terminal or as JSON.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
+from index.build import IndexError_, build_index, index_exists
 from index.reports import CATEGORY_LABELS, parse_report
 from index.sources import SourceError, read_text
+
+from .query import QueryError
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+INDEX_ENV = "BAOGAO_INDEX"
+
+
+def default_index() -> Path:
+    """$BAOGAO_INDEX, else ./baogao-index."""
+    return Path(os.environ.get(INDEX_ENV) or "baogao-index")
+
+
+index_option = click.option(
+    "--index", "index_dir", type=click.Path(path_type=Path), default=None,
+    help=f"Index directory (default: ${INDEX_ENV}, else ./baogao-index).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,6 +91,133 @@ def format_outline(report) -> str:
                      f"{len(section['paragraphs'])} paragraph(s)")
         for sub in section["subsections"]:
             lines.append(f"      · {sub}")
+    return "\n".join(lines)
+
+
+def run_build(paths: list[Path], index_dir: Path, prune: bool = False, quiet: bool = False):
+    """Build with a progress bar on a terminal; print failures and a summary to stderr."""
+    from tqdm import tqdm
+
+    bar = None
+    show_bar = sys.stderr.isatty() and not quiet
+
+    def progress(done: int, total: int, path: str):
+        nonlocal bar
+        if not show_bar:
+            return
+        if bar is None:
+            bar = tqdm(total=total, unit="file", desc="indexing", file=sys.stderr, leave=False)
+        bar.n = done
+        bar.refresh()
+
+    try:
+        summary = build_index(paths, index_dir, prune=prune, progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
+    for message in summary.failed:
+        click.echo(f"error: {message}", err=True)
+    counts = summary.as_dict()
+    click.echo(f"{index_dir}: {counts['added']} added, {counts['updated']} updated, "
+               f"{counts['unchanged']} unchanged, {counts['removed']} removed, "
+               f"{counts['failed']} failed", err=True)
+    return summary
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@index_option
+@click.option("--prune", is_flag=True, help="Remove reports whose files no longer exist.")
+def build(paths: tuple[Path, ...], index_dir: Path | None, prune: bool):
+    """Index report files and directories (default: the bundled seed reports).
+
+    Incremental: unchanged files are skipped, changed files replace their report. Reports
+    are committed in batches, so Ctrl-C or a crash keeps the last good index; searches keep
+    working while a build runs. Exit code 1 when any file failed, 2 on an index error.
+    """
+    index_dir = index_dir or default_index()
+    try:
+        summary = run_build(list(paths) or [SEEDS_DIR], index_dir, prune=prune)
+    except IndexError_ as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("interrupted: the index keeps every batch committed before Ctrl-C", err=True)
+        sys.exit(130)
+    sys.exit(1 if summary.failed else 0)
+
+
+SEARCH_HELP = """Search the index. QUERY uses the query language:
+
+\b
+  枫桥经验 矛盾纠纷            all words (AND), ranked by relevance
+  "小事不出村，大事不出镇"      exact phrase (quotes; never across a paragraph)
+  A OR B    -A    NOT A    ( )  boolean logic
+  A NEAR B                     A and B in the same sentence
+  year:2024  year:2023-2025  province:重庆市  city:  county:丰都县  town:双龙镇
+  section:shortcomings (or 不足和原因; also measures, leadership, plans)
+  title:法治政府
+
+Matching ignores full/half width, traditional/simplified characters, spaces and
+quotation marks: "楓橋經驗" finds 枫桥经验, 八五普法 finds “八五”普法.
+See docs/query.md for details.
+"""
+
+
+@main.command(help=SEARCH_HELP)
+@click.argument("query", required=False, default="")
+@index_option
+@click.option("--year", help="A year (2024) or a range (2023-2025).")
+@click.option("--province", help="Province, e.g. 重庆市.")
+@click.option("--city", help="Prefecture-level city.")
+@click.option("--county", help="County or district, e.g. 丰都县.")
+@click.option("--town", help="Town, township or subdistrict, e.g. 双龙镇.")
+@click.option("--section", help="measures, leadership, shortcomings, plans (or a Chinese label).")
+@click.option("--sort", type=click.Choice(["relevance", "year"]), default="relevance", show_default=True)
+@click.option("--limit", type=click.IntRange(0, 1000), default=10, show_default=True, help="Hits to show.")
+@click.option("--all", "show_all", is_flag=True, help="Show every hit.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+def search(query, index_dir, year, province, city, county, town, section, sort, limit, show_all, as_json):
+    from search.engine import Engine
+
+    index_dir = index_dir or default_index()
+    filters = {"year": year, "province": province, "city": city, "county": county,
+               "town": town, "section": section}
+    try:
+        engine = Engine(index_dir)
+        answer = engine.search(query, filters, sort=sort, limit=None if show_all else limit)
+    except (QueryError, IndexError_) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_answer(answer))
+
+
+def format_answer(answer: dict) -> str:
+    """Hits and facets as readable text, matches in [brackets] (or bold on a terminal)."""
+    from html import unescape
+
+    bold = sys.stdout.isatty()
+    mark_open, mark_close = ("\033[1;33m", "\033[0m") if bold else ("[", "]")
+    lines = [f"{answer['total']} hit(s) for {answer['query']!r}"]
+    for i, hit in enumerate(answer["hits"], start=answer["offset"] + 1):
+        place = "".join(p for p in (hit["county"], hit["town"]) if p) or hit["province"] or ""
+        section = "、".join(CATEGORY_LABELS[c] for c in hit["categories"])
+        lines.append(f"\n{i}. {hit['title']}  {place} {hit['year'] or ''}  {section}")
+        lines.append(f"   {hit['url']}  (score {hit['score']})")
+        snippet = hit["snippet"].replace("<mark>", mark_open).replace("</mark>", mark_close)
+        lines.append("   " + unescape(snippet))
+    shown = len(answer["hits"])
+    if shown < answer["total"] - answer["offset"]:
+        lines.append(f"\n… {answer['total'] - answer['offset'] - shown} more (use --limit N or --all)")
+    facets = answer["facets"]
+    for name in ("year", "province", "county", "town", "section"):
+        if facets.get(name):
+            values = "  ".join(f"{CATEGORY_LABELS.get(k, k) if name == 'section' else k} {v}"
+                               for k, v in facets[name].items())
+            lines.append(f"{name}: {values}")
     return "\n".join(lines)
 
 

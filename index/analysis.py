@@ -1,0 +1,183 @@
+"""Normalisation and tokenizers, shared by the index and the query side so they never disagree.
+
+Normalisation maps each character on its own, in this order: Unicode NFKC (full width ->
+half width), OpenCC t2s (traditional -> simplified), then drops whitespace and the
+quotation marks “”‘’「」『』"'. Mapping character by character keeps an exact map from
+normalised offsets back to the printed text (for highlighting), and makes the normalised
+form of a substring a substring of the normalised whole.
+
+Two analyses of the normalised text feed the index:
+- words: jieba precise mode with the domain dictionary, for ranking and scattered matches;
+- grams: character unigrams and bigrams that never cross punctuation, for exact phrases.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from whoosh.analysis import Token, Tokenizer
+
+DROPPED = set("“”‘’「」『』\"'") | {"\u2018", "\u2019", "\u201c", "\u201d"}
+DOMAIN_DICTIONARY = Path(__file__).with_name("data") / "domain_words.txt"
+USER_DICTIONARY_ENV = "BAOGAO_USER_DICT"
+
+
+class _CharTable(dict):
+    """str.translate table that computes each character's normalised form on first use."""
+
+    def __missing__(self, code: int):
+        ch = chr(code)
+        out = []
+        for c in unicodedata.normalize("NFKC", ch):
+            if c.isspace() or c in DROPPED or unicodedata.category(c) in ("Cc", "Cf"):
+                continue
+            out.append(_t2s(c))
+        value = "".join(out) or None
+        self[code] = value
+        return value
+
+
+_OPENCC = None
+_OPENCC_LOCK = threading.Lock()
+
+
+def _t2s(ch: str) -> str:
+    global _OPENCC
+    if _OPENCC is None:
+        with _OPENCC_LOCK:
+            if _OPENCC is None:
+                import opencc
+
+                _OPENCC = opencc.OpenCC("t2s")
+    return _OPENCC.convert(ch)
+
+
+_TABLE = _CharTable()
+
+
+class _SimplifiedTable(dict):
+    """str.translate table: each character to its simplified form when that is one character."""
+
+    def __missing__(self, code: int):
+        converted = _t2s(chr(code))
+        value = converted if len(converted) == 1 else chr(code)
+        self[code] = value
+        return value
+
+
+_SIMPLIFIED = _SimplifiedTable()
+
+
+def to_simplified(text: str) -> str:
+    """`text` in simplified characters, same length and punctuation (for the parser's patterns)."""
+    return text.translate(_SIMPLIFIED)
+
+
+def normalise(text: str) -> str:
+    """The searchable form of `text` (NFKC, simplified characters, no spaces or quotes)."""
+    return text.translate(_TABLE)
+
+
+def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`normalise(text)` and, for every normalised character, its index in `text`."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        piece = ch.translate(_TABLE)
+        out.append(piece)
+        origin.extend([i] * len(piece))
+    return "".join(out), origin
+
+
+def is_punctuation(ch: str) -> bool:
+    """Characters that end an n-gram: punctuation and symbols (，。、.%《》…)."""
+    return unicodedata.category(ch)[0] in "PSZC"
+
+
+def runs(norm: str) -> list[str]:
+    """Maximal stretches of a normalised text without punctuation."""
+    out, current = [], []
+    for ch in norm:
+        if is_punctuation(ch):
+            if current:
+                out.append("".join(current))
+                current = []
+        else:
+            current.append(ch)
+    if current:
+        out.append("".join(current))
+    return out
+
+
+def grams(norm: str) -> set[str]:
+    """The distinct unigrams and bigrams of a normalised text, none crossing punctuation."""
+    found: set[str] = set()
+    for run in runs(norm):
+        found.update(run)
+        found.update(run[i:i + 2] for i in range(len(run) - 1))
+    return found
+
+
+def query_grams(norm: str) -> list[str]:
+    """The grams that every text containing `norm` must contain: its bigrams (or the
+    unigram of a one-character run)."""
+    needed: set[str] = set()
+    for run in runs(norm):
+        if len(run) == 1:
+            needed.add(run)
+        else:
+            needed.update(run[i:i + 2] for i in range(len(run) - 1))
+    return sorted(needed)
+
+
+@lru_cache(maxsize=1)
+def segmenter():
+    """A jieba tokenizer loaded with the domain dictionary and any user dictionary."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for path in [DOMAIN_DICTIONARY, *filter(None, os.environ.get(USER_DICTIONARY_ENV, "").split(os.pathsep))]:
+        with open(path, "rb") as dictionary:  # jieba leaves files it opens itself unclosed
+            tokenizer.load_userdict(dictionary)
+    return tokenizer
+
+
+def words(norm: str) -> list[str]:
+    """jieba words (precise mode) of a normalised text, punctuation dropped."""
+    return [w for w in segmenter().lcut(norm, HMM=True) if not all(is_punctuation(c) for c in w)]
+
+
+class WordTokenizer(Tokenizer):
+    """Whoosh tokenizer: normalise, then jieba words with consecutive positions."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, word in enumerate(words(normalise(value)) if tokenize else [value]):
+            token.text = word
+            token.boost = 1.0
+            token.stopped = False
+            if positions:
+                token.pos = start_pos + pos
+            yield token
+
+
+class GramTokenizer(Tokenizer):
+    """Whoosh tokenizer: normalise, then distinct character unigrams and bigrams."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, gram in enumerate(sorted(grams(normalise(value))) if tokenize else [value]):
+            token.text = gram
+            token.boost = 1.0
+            token.stopped = False
+            if positions:
+                token.pos = start_pos + pos
+            yield token

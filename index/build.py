@@ -1,0 +1,245 @@
+"""Build and update an index: files -> reports -> Whoosh documents.
+
+Builds are incremental (a file whose bytes are unchanged is skipped; a changed one replaces
+its report; with `prune`, reports whose file is gone are removed), parallel (files are
+parsed and analysed in worker processes while the main process writes), and safe to
+interrupt: reports are committed in batches, each commit is atomic, and an interrupted
+batch is cancelled, so readers always see the last committed index.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+import signal
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from filelock import FileLock, Timeout
+from whoosh import index as whoosh_index
+from whoosh.query import Term
+
+from .analysis import grams, normalise, words
+from .reports import Report, parse_report
+from .schema import REPORT_KIND, SCHEMA_VERSION, build_schema
+from .sources import SourceError, iter_report_files, read_text
+
+INDEX_NAME = "baogao"
+LOCK_NAME = "build.lock"
+DEFAULT_BATCH = 500
+
+
+class IndexError_(Exception):
+    """A problem with the index directory that the user must resolve; the message says how."""
+
+
+class IndexBusy(IndexError_):
+    """Another build holds the index's build lock."""
+
+
+@dataclass
+class BuildSummary:
+    """What a build did."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    failed: list[str] = field(default_factory=list)  # one message per file
+
+    def as_dict(self) -> dict:
+        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
+                "removed": self.removed, "failed": len(self.failed)}
+
+
+def report_id_for(path: Path) -> str:
+    """A stable id for the report read from `path`: readable stem + hash of the full path."""
+    resolved = str(Path(path).resolve())
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(path).stem).strip("-")[:40] or "report"
+    return f"{stem}-{hashlib.sha1(resolved.encode('utf-8')).hexdigest()[:8]}"
+
+
+def index_exists(index_dir: Path | str) -> bool:
+    """Whether `index_dir` holds a Baogao index."""
+    return whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME)
+
+
+def open_index(index_dir: Path | str):
+    """Open an existing index for reading, with a clear error when there is none."""
+    index_dir = Path(index_dir)
+    if not index_exists(index_dir):
+        raise IndexError_(f"no index at {index_dir}: run 'baogao build --index {index_dir}' first")
+    return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+
+
+def _open_or_create(index_dir: Path):
+    index_dir.mkdir(parents=True, exist_ok=True)
+    if index_exists(index_dir):
+        return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    if any(p.name != LOCK_NAME for p in index_dir.iterdir()):
+        raise IndexError_(f"{index_dir} is not empty and holds no Baogao index; "
+                          "choose an empty or new directory")
+    return whoosh_index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
+
+
+def report_documents(report: Report, report_id: str, sha256: str) -> list[dict]:
+    """The Whoosh documents of one report: its record and one per title/heading/paragraph.
+
+    Words and grams are computed here (not in the writer) so that worker processes can do
+    the expensive analysis.
+    """
+    place = {k: getattr(report, k) or "" for k in ("province", "city", "county", "town")}
+    shared = dict(report_id=report_id, source=report.source, title=report.title or report.display_title,
+                  year=report.year or 0, **place)
+    docs = [dict(pid=report_id, kind=REPORT_KIND, sha256=sha256, schema_version=SCHEMA_VERSION,
+                 printed_title=report.title or "",
+                 report=json.dumps(report.to_dict(), ensure_ascii=False), **shared)]
+    for n, kind, text, section, subsection in report.blocks():
+        norm = normalise(text)
+        docs.append(dict(
+            pid=f"{report_id}/{n}", kind=kind, n=n,
+            categories=",".join(section.categories) if section else "",
+            section_heading=section.heading if section else "",
+            subsection=subsection or "",
+            text=words(norm), _stored_text=text,
+            grams=sorted(grams(norm)),
+            **shared,
+        ))
+    return docs
+
+
+def _analyse_file(job: tuple[str, str, str]) -> tuple[str, str, list[dict] | None, str | None]:
+    """Worker: read, parse and analyse one file. Returns (path, sha, docs, error)."""
+    path, sha256, report_id = job
+    try:
+        report = parse_report(read_text(path), path)
+    except SourceError as exc:
+        return path, sha256, None, exc.reason
+    except Exception as exc:  # a parser bug must not stop the batch; it is reported per file
+        return path, sha256, None, f"could not parse the report ({type(exc).__name__}: {exc})"
+    if not report.sections and not report.preamble:
+        return path, sha256, None, "no report text found"
+    return path, sha256, report_documents(report, report_id, sha256), None
+
+
+def _worker_init():
+    # Ctrl-C is handled by the parent, which cancels the batch and stops the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def indexed_reports(ix) -> dict[str, tuple[str, str]]:
+    """{source path: (report_id, sha256)} for every report in the index."""
+    with ix.searcher() as searcher:
+        return {fields["source"]: (fields["report_id"], fields.get("sha256", ""))
+                for fields in searcher.documents(kind=REPORT_KIND)}
+
+
+def build_index(paths: Iterable[Path], index_dir: Path, prune: bool = False,
+                progress: Callable[[int, int, str], None] | None = None,
+                workers: int | None = None, batch_size: int = DEFAULT_BATCH) -> BuildSummary:
+    """Add, update (and with `prune` remove) reports in the index at `index_dir`.
+
+    `progress(done, total, path)` is called after each file. Raises IndexBusy when another
+    build is running, and IndexError_ for a directory that is not an index.
+    """
+    index_dir = Path(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(index_dir / LOCK_NAME))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise IndexBusy(f"another 'baogao build' is running on {index_dir}; "
+                        "wait for it to finish and try again") from None
+    try:
+        return _build_locked(list(paths), index_dir, prune, progress, workers, batch_size)
+    finally:
+        lock.release()
+
+
+def _build_locked(paths, index_dir, prune, progress, workers, batch_size) -> BuildSummary:
+    ix = _open_or_create(index_dir)
+    summary = BuildSummary()
+    files, errors = iter_report_files(paths)
+    summary.failed.extend(str(e) for e in errors)
+    known = indexed_reports(ix)
+
+    jobs = []
+    for path in files:
+        source = str(path)
+        try:
+            sha = _file_sha256(path)
+        except OSError as exc:
+            summary.failed.append(f"{path}: cannot read the file ({exc.strerror or exc})")
+            continue
+        previous = known.get(source)
+        if previous and previous[1] == sha:
+            summary.unchanged += 1
+            continue
+        jobs.append((source, sha, previous[0] if previous else report_id_for(path)))
+
+    done = summary.unchanged
+    total = len(files)
+    if progress:
+        progress(done, total, "")
+    writer = None
+    pending = 0
+    try:
+        for path, sha, docs, error in _analysed(jobs, workers):
+            done += 1
+            if error:
+                summary.failed.append(f"{path}: {error}")
+            else:
+                if writer is None:
+                    writer = ix.writer(limitmb=256)
+                report_id = docs[0]["report_id"]
+                writer.delete_by_term("report_id", report_id)
+                for doc in docs:
+                    writer.add_document(**doc)
+                if path in known:
+                    summary.updated += 1
+                else:
+                    summary.added += 1
+                pending += 1
+                if pending >= batch_size:
+                    writer.commit()
+                    writer, pending = None, 0
+            if progress:
+                progress(done, total, path)
+        if prune:
+            gone = [(source, rid) for source, (rid, _) in known.items() if not Path(source).exists()]
+            if gone:
+                writer = writer or ix.writer(limitmb=256)
+                for _, rid in gone:
+                    writer.delete_by_term("report_id", rid)
+                summary.removed = len(gone)
+        if writer is not None:
+            writer.commit()
+            writer = None
+    except BaseException:
+        if writer is not None:
+            writer.cancel()
+        raise
+    return summary
+
+
+def _analysed(jobs, workers):
+    """Analyse jobs in worker processes (in order), or in-process for small jobs."""
+    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    if workers <= 1 or len(jobs) < 8:
+        yield from map(_analyse_file, jobs)
+        return
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    pool = context.Pool(workers, initializer=_worker_init)
+    try:
+        yield from pool.imap(_analyse_file, jobs, chunksize=4)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()

@@ -1,0 +1,259 @@
+"""The query language: a query string -> a small tree the engine evaluates.
+
+    枫桥经验 矛盾纠纷        words, all required (AND), ranked
+    "小事不出村，大事不出镇"   an exact phrase under normalisation, within one paragraph
+    A OR B, -A, NOT A, ( )    boolean logic; AND is implied between terms
+    A NEAR B                  A and B in the same sentence
+    year:2024 year:2023-2025 province: city: county: town: section: title:
+
+Field values may be quoted (title:"法治政府"). `section:` takes a category key
+(measures, leadership, shortcomings, plans) or its Chinese label (不足和原因).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.analysis import normalise
+from index.reports import CATEGORY_LABELS
+
+MAX_QUERY_LENGTH = 500
+PLACE_FIELDS = ("province", "city", "county", "town")
+FIELDS = ("year", "section", "title", *PLACE_FIELDS)
+_LABEL_TO_CATEGORY = {label: key for key, label in CATEGORY_LABELS.items()}
+# Accept the full spec labels and short forms people type, too.
+_LABEL_TO_CATEGORY.update({"主要举措": "measures", "举措和成效": "measures", "成效": "measures",
+                           "第一责任人": "leadership", "履职": "leadership", "不足": "shortcomings",
+                           "问题": "shortcomings", "存在的问题": "shortcomings", "下一步": "plans",
+                           "工作安排": "plans", "计划": "plans"})
+_YEAR_VALUE = re.compile(r"^(\d{4})(?:\s*-\s*(\d{4}))?$")
+
+
+class QueryError(ValueError):
+    """A malformed query; the message tells the user what to fix."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word (unquoted) or an exact phrase (quoted)."""
+
+    text: str
+    quoted: bool
+
+    @property
+    def norm(self) -> str:
+        return normalise(self.text)
+
+
+@dataclass(frozen=True)
+class Near:
+    """Two terms in the same sentence."""
+
+    left: Term
+    right: Term
+
+
+@dataclass(frozen=True)
+class Filter:
+    """field:value on a report or section field; year values are (first, last)."""
+
+    field: str
+    value: str | tuple[int, int]
+
+
+@dataclass(frozen=True)
+class And:
+    items: tuple
+
+
+@dataclass(frozen=True)
+class Or:
+    items: tuple
+
+
+@dataclass(frozen=True)
+class Not:
+    item: object
+
+
+Node = Term | Near | Filter | And | Or | Not
+
+
+def parse_query(text: str) -> Node:
+    """Parse a query string; raise QueryError with a helpful message when it is malformed."""
+    if text is None or not text.strip():
+        raise QueryError("the query is empty: type a word or a \"quoted phrase\"")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise QueryError(f"the query is too long ({len(text)} characters; at most {MAX_QUERY_LENGTH})")
+    parser = _Parser(_tokens(text))
+    node = parser.parse_or()
+    if parser.peek() is not None:
+        kind, value = parser.peek()
+        raise QueryError(f"unexpected '{value}': a ')' without its '('?" if kind == ")" else
+                         f"unexpected '{value}'")
+    return node
+
+
+def make_filter(field: str, value: str) -> Filter:
+    """Validate one filter, as typed in a query (year:2024) or given as an option."""
+    value = value.strip()
+    if not value:
+        raise QueryError(f"{field}: needs a value")
+    if field == "year":
+        match = _YEAR_VALUE.match(value)
+        if not match:
+            raise QueryError(f"year:{value} is not a year or a range like 2023-2025")
+        first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+        if first > last:
+            raise QueryError(f"year:{value}: the range is reversed (write {last}-{first})")
+        return Filter("year", (first, last))
+    if field == "section":
+        key = value if value in CATEGORY_LABELS else _LABEL_TO_CATEGORY.get(value)
+        if key is None:
+            choices = ", ".join(f"{k} ({v})" for k, v in CATEGORY_LABELS.items())
+            raise QueryError(f"section:{value} is not a section; use one of {choices}")
+        return Filter("section", key)
+    if field in PLACE_FIELDS or field == "title":
+        return Filter(field, value)
+    raise QueryError(f"unknown filter '{field}:'; filters are {', '.join(f + ':' for f in FIELDS)}")
+
+
+def positive_terms(node: Node) -> list[Term]:
+    """The terms a hit is expected to contain (not under NOT), for ranking and highlighting."""
+    if isinstance(node, Term):
+        return [node]
+    if isinstance(node, Near):
+        return [node.left, node.right]
+    if isinstance(node, (And, Or)):
+        return [t for item in node.items for t in positive_terms(item)]
+    return []
+
+
+# ---------------------------------------------------------------- lexer and parser
+
+_SPACE = re.compile(r"[\s\u3000]+")
+_FIELD_PREFIX = re.compile(rf"^({'|'.join(FIELDS)}):", re.I)
+_OPERATORS = {"OR", "AND", "NOT", "NEAR"}
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """Split a query into (kind, value) tokens: ( ) OR AND NOT NEAR - phrase word filter."""
+    tokens: list[tuple[str, str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if _SPACE.match(ch):
+            i += 1
+        elif ch in "()":
+            tokens.append((ch, ch))
+            i += 1
+        elif ch in "\"＂":
+            end = _closing_quote(text, i)
+            tokens.append(("phrase", text[i + 1:end]))
+            i = end + 1
+        elif ch == "-" and i + 1 < n and not _SPACE.match(text[i + 1]) and (not tokens or text[i - 1] in " \t(\u3000"):
+            tokens.append(("NOT", "-"))
+            i += 1
+        else:
+            match = _FIELD_PREFIX.match(text[i:])
+            if match:
+                field = match.group(1).lower()
+                i += match.end()
+                if i < n and text[i] in "\"＂":
+                    end = _closing_quote(text, i)
+                    value = text[i + 1:end]
+                    i = end + 1
+                else:
+                    j = i
+                    while j < n and not _SPACE.match(text[j]) and text[j] not in "()":
+                        j += 1
+                    value, i = text[i:j], j
+                tokens.append(("filter", (field, value)))
+                continue
+            j = i
+            while j < n and not _SPACE.match(text[j]) and text[j] not in "()\"＂":
+                j += 1
+            word = text[i:j]
+            tokens.append((word, word) if word in _OPERATORS else ("word", word))
+            i = j
+    return tokens
+
+
+def _closing_quote(text: str, start: int) -> int:
+    for j in range(start + 1, len(text)):
+        if text[j] in "\"＂":
+            return j
+    raise QueryError(f"unclosed quotation mark in {text[start:start + 20]!r}…: add the closing \"")
+
+
+class _Parser:
+    def __init__(self, tokens):
+        self.tokens = tokens
+        self.pos = 0
+
+    def peek(self):
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def take(self):
+        token = self.peek()
+        self.pos += 1
+        return token
+
+    def parse_or(self) -> Node:
+        items = [self.parse_and()]
+        while self.peek() and self.peek()[0] == "OR":
+            self.take()
+            if self.peek() is None or self.peek()[0] in (")", "OR", "AND"):
+                raise QueryError("OR needs a term on both sides")
+            items.append(self.parse_and())
+        return items[0] if len(items) == 1 else Or(tuple(items))
+
+    def parse_and(self) -> Node:
+        items = [self.parse_unary()]
+        while self.peek() and self.peek()[0] not in (")", "OR"):
+            if self.peek()[0] == "AND":
+                self.take()
+                if self.peek() is None or self.peek()[0] in (")", "OR", "AND"):
+                    raise QueryError("AND needs a term on both sides")
+            items.append(self.parse_unary())
+        return items[0] if len(items) == 1 else And(tuple(items))
+
+    def parse_unary(self) -> Node:
+        token = self.peek()
+        if token is None:
+            raise QueryError("the query ends too early: a term is missing")
+        if token[0] == "NOT":
+            self.take()
+            if self.peek() is None or self.peek()[0] in (")", "OR", "AND"):
+                raise QueryError(f"'{token[1]}' must be followed by the term to exclude")
+            return Not(self.parse_unary())
+        node = self.parse_primary()
+        if self.peek() and self.peek()[0] == "NEAR":
+            self.take()
+            right = self.parse_primary() if self.peek() else None
+            if not isinstance(node, Term) or not isinstance(right, Term):
+                raise QueryError("NEAR joins two words or phrases: 枫桥 NEAR 经验")
+            node = Near(node, right)
+        return node
+
+    def parse_primary(self) -> Node:
+        kind, value = self.take()
+        if kind == "(":
+            if self.peek() and self.peek()[0] == ")":
+                raise QueryError("empty parentheses '()'")
+            node = self.parse_or()
+            if not self.peek() or self.peek()[0] != ")":
+                raise QueryError("a '(' is never closed: add the ')'")
+            self.take()
+            return node
+        if kind == ")":
+            raise QueryError("a ')' without its '('")
+        if kind in ("OR", "AND", "NEAR"):
+            raise QueryError(f"{kind} needs a term on both sides")
+        if kind == "filter":
+            return make_filter(*value)
+        term = Term(value, quoted=(kind == "phrase"))
+        if not term.norm:
+            raise QueryError("an empty phrase \"\" matches nothing: put words between the quotes"
+                             if term.quoted else f"'{value}' has nothing searchable in it")
+        return term

@@ -1,0 +1,65 @@
+"""Shared fixtures: the seeds, the spec, a small real index built once per session."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from index.build import build_index
+from index.reports import parse_report
+from index.sources import read_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SPEC = json.loads((Path(__file__).with_name("seeds-expected.json")).read_text(encoding="utf-8"))
+# 16 long real reports (1921-2022, some in traditional characters); see data/CORPUS.md.
+CORPUS = Path(__file__).with_name("data") / "cpc-congress-reports.jsonl"
+
+
+def seed_text(name: str) -> str:
+    """The text of one bundled seed report."""
+    return read_text(SEEDS / name)
+
+
+@pytest.fixture(scope="session")
+def seed_reports():
+    """{file name: Report} for the five seeds."""
+    return {p.name: parse_report(read_text(p), str(p)) for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def seed_index(tmp_path_factory) -> Path:
+    """An index of the five seeds plus trap fixtures, built once and shared read-only."""
+    root = tmp_path_factory.mktemp("corpus")
+    for p in SEEDS.glob("*.txt"):
+        shutil.copy(p, root / p.name)
+    (root / "trap_fengqiao.txt").write_text(
+        "关于枫桥镇2024年法治政府建设情况的报告\n"
+        "一、2024年推进法治政府建设的主要举措和成效\n"
+        "枫桥镇总结经验，推广枫桥镇的经验做法。\n"
+        "我们学习了枫桥 经验。\n", encoding="utf-8")
+    (root / "trap_traditional.txt").write_text(
+        "關於2023年法治政府建設情況的報告\n"
+        "一、2023年推進法治政府建設的主要舉措和成效\n"
+        "堅持發展新時代「楓橋經驗」，做到小事不出村，大事不出鎮。宣傳日為１２.４。\n", encoding="utf-8")
+    index_dir = tmp_path_factory.mktemp("index") / "ix"
+    summary = build_index([root], index_dir)
+    assert summary.failed == [] and summary.added == 7
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def engine(seed_index):
+    from search.engine import Engine
+
+    eng = Engine(seed_index)
+    yield eng
+    eng.close()
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()

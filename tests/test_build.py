@@ -1,0 +1,117 @@
+"""Incremental, interruptible, single-writer builds."""
+import shutil
+
+import pytest
+from filelock import FileLock
+
+from index.build import LOCK_NAME, IndexBusy, build_index
+from search.cli import main
+from search.engine import Engine
+
+from .conftest import SEEDS
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    root = tmp_path / "reports"
+    root.mkdir()
+    for p in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(p, root / p.name)
+    return root
+
+
+def urls(engine, query):
+    return sorted(h["url"] for h in engine.search(query, limit=None)["hits"])
+
+
+def test_incremental_build_skips_replaces_and_prunes(tmp_path, corpus):
+    index_dir = tmp_path / "ix"
+    first = build_index([corpus], index_dir)
+    assert (first.added, first.unchanged) == (5, 0)
+    engine = Engine(index_dir)
+    before = urls(engine, "法治")
+
+    again = build_index([corpus], index_dir)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 5)
+    assert urls(engine, "法治") == before  # ids and paragraph numbers are stable
+
+    changed = corpus / "000_03af5a072e12678a.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("珠溪镇将努力创新", "珠溪镇将独特创新词"),
+                       encoding="utf-8")
+    update = build_index([corpus], index_dir)
+    assert (update.updated, update.unchanged) == (1, 4)
+    assert engine.search('"独特创新词"')["total"] == 1  # the open engine sees the new commit
+    assert engine.stats()["reports"] == 5
+
+    (corpus / "002_4cb5d7ebd9b6d720.txt").unlink()
+    kept = build_index([corpus], index_dir)
+    assert kept.removed == 0 and engine.stats()["reports"] == 5
+    pruned = build_index([corpus], index_dir, prune=True)
+    assert pruned.removed == 1 and engine.stats()["reports"] == 4
+    assert engine.search("town:哲古镇")["total"] == 0
+    engine.close()
+
+
+def test_bad_files_fail_alone_and_nothing_indexed_is_lost(tmp_path, corpus):
+    index_dir = tmp_path / "ix"
+    build_index([corpus], index_dir)
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02\x00garbage\x00")
+    (corpus / "broken.docx").write_bytes(b"not a zip")
+    summary = build_index([corpus, tmp_path / "missing"], index_dir)
+    assert len(summary.failed) == 4 and summary.unchanged == 5
+    assert any("empty.txt: the file is empty" in m for m in summary.failed)
+    assert any("missing: no such file" in m for m in summary.failed)
+    assert Engine(index_dir).stats()["reports"] == 5
+
+
+def test_interrupted_build_keeps_the_last_good_index(tmp_path, corpus):
+    index_dir = tmp_path / "ix"
+    seen = []
+
+    def interrupt_after_three(done, total, path):
+        if path:
+            seen.append(path)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_index([corpus], index_dir, progress=interrupt_after_three, batch_size=2, workers=1)
+    engine = Engine(index_dir)
+    assert engine.stats()["reports"] == 2  # the first batch was committed, the second cancelled
+    assert engine.search("法治")["total"] > 0
+    resumed = build_index([corpus], index_dir)
+    assert (resumed.added, resumed.unchanged) == (3, 2)
+    assert engine.stats()["reports"] == 5
+    engine.close()
+
+
+def test_a_second_concurrent_build_says_one_is_running(tmp_path, corpus, runner):
+    index_dir = tmp_path / "ix"
+    build_index([corpus], index_dir)
+    with FileLock(str(index_dir / LOCK_NAME)):
+        with pytest.raises(IndexBusy, match="another 'baogao build' is running"):
+            build_index([corpus], index_dir)
+        result = runner.invoke(main, ["build", str(corpus), "--index", str(index_dir)])
+        assert result.exit_code == 2 and "another 'baogao build' is running" in result.stderr
+        assert Engine(index_dir).search("法治")["total"] > 0  # searching still works
+
+
+def test_cli_build_summary_and_default_index(tmp_path, runner, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert "5 added, 0 updated, 0 unchanged, 0 removed, 0 failed" in result.stderr
+    assert (tmp_path / "baogao-index").is_dir()
+    monkeypatch.setenv("BAOGAO_INDEX", str(tmp_path / "elsewhere"))
+    assert runner.invoke(main, ["build"]).exit_code == 0
+    assert (tmp_path / "elsewhere").is_dir()
+
+
+def test_building_into_a_non_index_directory_is_refused(tmp_path, corpus, runner):
+    target = tmp_path / "docs"
+    target.mkdir()
+    (target / "thesis.txt").write_text("mine")
+    result = runner.invoke(main, ["build", str(corpus), "--index", str(target)])
+    assert result.exit_code == 2 and "holds no Baogao index" in result.stderr
+    assert (target / "thesis.txt").read_text() == "mine"

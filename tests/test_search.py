@@ -1,0 +1,243 @@
+"""Exact phrases against a substring scan, the query language, facets, ranking, snippets."""
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
+
+from index.analysis import normalise
+from index.build import build_index, report_id_for
+from index.reports import parse_report
+from index.sources import iter_report_files, read_text
+from search.cli import main
+from search.engine import Engine
+from search.query import QueryError
+
+from .conftest import CORPUS
+
+
+def blocks_of(index_dir_sources: list[Path]):
+    """[(report_id, n, printed text)] of every searchable block, parsed independently."""
+    files, _ = iter_report_files(index_dir_sources)
+    out = []
+    for path in files:
+        report = parse_report(read_text(path), str(path))
+        out.extend((report_id_for(path), n, text) for n, _, text, _, _ in report.blocks())
+    return out
+
+
+def scan(blocks, phrase: str) -> set:
+    """The brute-force answer: blocks whose normalised text contains the phrase."""
+    needle = normalise(phrase)
+    return {(rid, n) for rid, n, text in blocks if needle in normalise(text)}
+
+
+def found(engine, query: str) -> set:
+    return {(h["report_id"], h["paragraph"]) for h in engine.search(query, limit=None)["hits"]}
+
+
+@pytest.fixture(scope="module")
+def seed_blocks(seed_index, engine):
+    sources = sorted({h["source"] for h in engine.search("year:1900-2100", limit=None)["hits"]})
+    return blocks_of([Path(s) for s in sources])
+
+
+def substrings(blocks):
+    """A strategy: a random substring (1-12 characters) of a random block's printed text."""
+    return st.integers(0, len(blocks) - 1).flatmap(
+        lambda i: st.tuples(st.just(blocks[i][2]), st.integers(0, max(len(blocks[i][2]) - 1, 0)),
+                            st.integers(1, 12))
+    ).map(lambda t: t[0][t[1]:t[1] + t[2]])
+
+
+def check_phrase(engine, blocks, phrase):
+    assume(phrase and '"' not in phrase and "＂" not in phrase and normalise(phrase))
+    assert found(engine, f'"{phrase}"') == scan(blocks, phrase)
+
+
+def test_property_quoted_substrings_match_a_substring_scan_on_seeds(engine, seed_blocks):
+    @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(substrings(seed_blocks))
+    def run(phrase):
+        check_phrase(engine, seed_blocks, phrase)
+
+    run()
+
+
+@pytest.fixture(scope="module")
+def corpus_index(tmp_path_factory):
+    """The long real reports of tests/data, one .txt each (traditional, up to 33k characters)."""
+    root = tmp_path_factory.mktemp("cpc")
+    for i, line in enumerate(CORPUS.read_text(encoding="utf-8").splitlines()):
+        record = json.loads(line)
+        (root / f"cpc_{i:02d}.txt").write_text(record["title"] + "\n" + record["content"], encoding="utf-8")
+    index_dir = tmp_path_factory.mktemp("cpcix") / "ix"
+    summary = build_index([root], index_dir)
+    assert not summary.failed
+    engine = Engine(index_dir)
+    yield engine, blocks_of([root])
+    engine.close()
+
+
+def test_property_quoted_substrings_match_a_substring_scan_on_long_real_reports(corpus_index):
+    engine, blocks = corpus_index
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(substrings(blocks))
+    def run(phrase):
+        check_phrase(engine, blocks, phrase)
+
+    run()
+
+
+def test_traditional_corpus_text_is_found_by_simplified_queries(corpus_index):
+    engine, blocks = corpus_index
+    traditional = [t for _, _, t in blocks if "報告" in t or "聯合" in t]
+    assert traditional, "the corpus holds reports in traditional characters"
+    assert found(engine, '"报告"') == scan(blocks, "報告") and found(engine, '"报告"')
+
+
+@pytest.mark.parametrize("query, must_contain", [
+    ('"枫桥经验"', ["枫桥经验"]),
+    ('"楓橋經驗"', ["枫桥经验"]),
+    ('"八五普法"', ["八五普法"]),
+    ('"１２.４"', ["12.4"]),
+    ('"小事不出村，大事不出镇"', ["小事不出村,大事不出镇"]),
+])
+def test_traps_match_the_normalised_scan(engine, seed_blocks, query, must_contain):
+    phrase = query.strip('"')
+    hits = engine.search(query, limit=None)["hits"]
+    assert {(h["report_id"], h["paragraph"]) for h in hits} == scan(seed_blocks, phrase)
+    assert hits and all(all(m in normalise(h["text"]) for m in must_contain) for h in hits)
+
+
+def test_fengqiao_town_and_experience_is_not_fengqiao_experience(engine):
+    texts = [h["text"] for h in engine.search('"枫桥经验"', limit=None)["hits"]]
+    assert "我们学习了枫桥 经验。" in texts  # a stray space breaks nothing
+    assert not any("枫桥镇总结经验" in t for t in texts)
+    assert any("楓橋經驗" in t for t in texts)  # the traditional report
+    assert sum("枫桥经验" in t for t in texts) == 2  # both towns' paragraphs
+
+
+def test_unquoted_words_are_anded_and_exact_occurrences_rank_first(engine):
+    answer = engine.search("学法用法", limit=None)  # jieba: 学法 / 用法
+    texts = [normalise(h["text"]) for h in answer["hits"]]
+    exact = [i for i, t in enumerate(texts) if "学法用法" in t]
+    scattered = [i for i, t in enumerate(texts) if "学法用法" not in t]
+    assert exact and scattered, "the seeds hold both kinds"
+    assert max(exact) < min(scattered)
+    assert all("学法" in t and "用法" in t for t in texts)
+
+
+def test_boolean_operators_and_near(engine, seed_blocks):
+    both = found(engine, '"法律顾问" "公职律师"')
+    either = found(engine, '"法律顾问" OR "公职律师"')
+    assert both == scan(seed_blocks, "法律顾问") & scan(seed_blocks, "公职律师")
+    assert either == scan(seed_blocks, "法律顾问") | scan(seed_blocks, "公职律师")
+    assert found(engine, '"法律顾问" -"公职律师"') == scan(seed_blocks, "法律顾问") - scan(seed_blocks, "公职律师")
+    assert found(engine, '"法律顾问" NOT "公职律师"') == found(engine, '"法律顾问" -"公职律师"')
+    assert found(engine, '("法律顾问" OR "公职律师") "村"') == either & scan(seed_blocks, "村")
+    near = engine.search("法律 NEAR 宣传", limit=None)["hits"]
+    assert near
+    for hit in near:
+        sentences = re.split(r"[。！？；!?;]", normalise(hit["text"]))
+        assert any("法律" in s and "宣传" in s for s in sentences)
+
+
+def test_filters_combine_and_match_brute_force(engine):
+    everything = engine.search('"法治"', limit=None)["hits"]
+    answer = engine.search('"法治" year:2024 section:shortcomings', limit=None)
+    expected = [h for h in everything if h["year"] == 2024 and "shortcomings" in h["categories"]]
+    assert answer["total"] == len(expected) > 0
+    labelled = engine.search('"法治"', {"year": "2023-2024", "section": "不足和原因", "county": "丰都县"}, limit=None)
+    assert labelled["total"] == sum(1 for h in everything if h["year"] in (2023, 2024)
+                                    and "shortcomings" in h["categories"] and h["county"] == "丰都县") > 0
+    assert engine.search("town:双龙镇", limit=None)["total"] == sum(1 for h in everything if h["town"] == "双龙镇") \
+        + sum(1 for h in engine.search("town:双龙镇 -法治", limit=None)["hits"])
+    assert {h["province"] for h in engine.search("法治 province:西藏自治区", limit=None)["hits"]} == {"西藏自治区"}
+
+
+def test_title_filter_matches_printed_titles_only(engine):
+    hits = engine.search('title:措美县', limit=None)["hits"]
+    assert hits and {h["town"] for h in hits} == {"哲古镇"}
+    # 明通镇's report has no printed title; its display title is not matched.
+    assert engine.search('title:明通镇', limit=None)["total"] == 0
+
+
+def test_facets_count_all_matches_not_the_page(engine):
+    answer = engine.search("法治", limit=3)
+    hits = engine.search("法治", limit=None)["hits"]
+    assert len(answer["hits"]) == 3 and answer["total"] == len(hits)
+    assert answer["facets"]["year"] == dict(Counter(str(h["year"]) for h in hits if h["year"]))
+    assert answer["facets"]["town"] == dict(Counter(h["town"] for h in hits if h["town"]))
+    assert answer["facets"]["section"] == dict(Counter(c for h in hits for c in h["categories"]))
+
+
+def test_paging_and_sort_by_year(engine):
+    all_hits = engine.search("法治", limit=None)["hits"]
+    page2 = engine.search("法治", limit=5)  # first page
+    assert [h["url"] for h in page2["hits"]] == [h["url"] for h in all_hits[:5]]
+    by_year = engine.search("法治", sort="year", limit=None)["hits"]
+    years = [h["year"] or 0 for h in by_year]
+    assert years == sorted(years, reverse=True)
+
+
+def test_titles_and_headings_are_hits_with_their_own_numbers(engine):
+    hits = engine.search('"主要举措"', limit=None)["hits"]
+    assert any(h["kind"] == "heading" and h["text"].startswith("一、") for h in hits)
+    title = engine.search('"关于双龙镇2023年"', limit=None)["hits"]
+    assert [(h["kind"], h["paragraph"]) for h in title] == [("title", 1)]
+    assert title[0]["url"].endswith("#p1")
+
+
+def test_snippets_mark_every_occurrence_and_escape_html(engine):
+    hit = engine.search('"矛盾纠纷"', limit=1)["hits"][0]
+    visible = re.sub(r"</?mark>", "", hit["snippet"])
+    assert hit["snippet"].count("<mark>") == normalise(visible).count("矛盾纠纷")
+    assert "“<mark>八五”普法</mark>" in engine.search('"八五普法"', limit=1)["hits"][0]["snippet"]
+
+
+def test_json_shape(runner, seed_index):
+    result = runner.invoke(main, ["search", '"枫桥经验"', "--index", str(seed_index), "--json", "--limit", "1"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) >= {"query", "total", "hits", "facets"}
+    assert data["total"] == 4 and len(data["hits"]) == 1
+    assert set(data["hits"][0]) >= {"report_id", "source", "title", "province", "city", "county", "town", "year",
+                                    "categories", "section_heading", "subsection", "paragraph", "text",
+                                    "snippet", "url", "score"}
+    assert set(data["facets"]) >= {"year", "province", "county", "town", "section"}
+
+
+@pytest.mark.parametrize("query, message", [
+    ('"枫桥经验', "unclosed quotation mark"),
+    ("(法治", "never closed"),
+    ("法治)", "without its '('"),
+    ("法治 OR", "OR needs a term"),
+    ("year:20x4", "not a year"),
+    ("year:2025-2023", "reversed"),
+    ("section:foo", "is not a section"),
+    ('""', "empty phrase"),
+    ("   ", "empty"),
+    ("NEAR 法治", "NEAR"),
+    ("法" * 600, "too long"),
+])
+def test_malformed_queries_get_clear_messages(engine, runner, seed_index, query, message):
+    with pytest.raises(QueryError, match=re.escape(message)):
+        engine.search(query)
+    result = runner.invoke(main, ["search", query, "--index", str(seed_index)])
+    assert result.exit_code == 2 and message in result.stderr and "Traceback" not in result.output
+
+
+def test_cli_readable_output(runner, seed_index):
+    result = runner.invoke(main, ["search", "枫桥经验", "--index", str(seed_index), "--county", "丰都县"])
+    assert result.exit_code == 0
+    assert "1 hit(s)" in result.stdout and "[枫桥经验]" in result.stdout and "/reports/" in result.stdout
+
+
+def test_search_help_documents_the_language(runner):
+    result = runner.invoke(main, ["search", "--help"])
+    for word in ("NEAR", "OR", "year:2023-2025", "section:", "title:", "--sort", "--all", "--json"):
+        assert word in result.output
