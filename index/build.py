@@ -172,7 +172,7 @@ def _build_locked(paths, index_dir, prune, progress, workers, batch_size) -> Bui
 
     jobs = []
     for path in files:
-        source = str(path)
+        source = str(path.resolve())  # absolute, so links and downloads work from any directory
         try:
             sha = _file_sha256(path)
         except OSError as exc:

@@ -195,6 +195,42 @@ def search(query, index_dir, year, province, city, county, town, section, sort, 
         click.echo(format_answer(answer))
 
 
+@main.command()
+@index_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port.")
+@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True, help="Worker threads.")
+def serve(index_dir, host, port, threads):
+    """Serve the web UI and JSON API with waitress (a production WSGI server).
+
+    If the index does not exist yet it is first built from the bundled seed reports.
+    """
+    from waitress import serve as waitress_serve
+
+    from web.app import create_app
+
+    index_dir = index_dir or default_index()
+    try:
+        if not index_exists(index_dir):
+            click.echo(f"no index at {index_dir}: building it from the bundled seeds first", err=True)
+            run_build([SEEDS_DIR], index_dir)
+        app = create_app({"INDEX_DIR": str(index_dir)})
+        with app.app_context():
+            from web.app import get_engine
+
+            stats = get_engine().stats()  # open and warm the index before the first request
+    except IndexError_ as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"serving {stats['reports']} reports from {index_dir} at http://{host}:{port}/ "
+               "(Ctrl-C to stop)", err=True)
+    try:
+        waitress_serve(app, host=host, port=port, threads=threads, ident="baogao")
+    except OSError as exc:
+        click.echo(f"error: cannot listen on {host}:{port} ({exc.strerror or exc})", err=True)
+        sys.exit(2)
+
+
 def format_answer(answer: dict) -> str:
     """Hits and facets as readable text, matches in [brackets] (or bold on a terminal)."""
     from html import unescape

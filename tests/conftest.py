@@ -63,3 +63,11 @@ def engine(seed_index):
 @pytest.fixture
 def runner():
     return CliRunner()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item (the browser tests screenshot failures)."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report

@@ -1,0 +1,137 @@
+"""Routes and API through Flask's test client, on the session's seed index."""
+import shutil
+
+import pytest
+
+from index.build import build_index
+from search.engine import Engine
+from web.app import create_app
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def client(seed_index):
+    app = create_app({"INDEX_DIR": str(seed_index), "TESTING": True})
+    return app.test_client()
+
+
+def test_api_search_answers_like_the_library(client, engine):
+    for query in ('"枫桥经验"', "矛盾纠纷 year:2024", "法治 -宣传"):
+        api = client.get("/api/search", query_string={"q": query, "per_page": 5}).get_json()
+        lib = engine.search(query, limit=5)
+        assert api["total"] == lib["total"] and api["facets"] == lib["facets"]
+        assert [h["url"] for h in api["hits"]] == [h["url"] for h in lib["hits"]]
+
+
+def test_api_filters_and_paging(client):
+    first = client.get("/api/search?q=法治&section=不足和原因&year=2024&per_page=2").get_json()
+    second = client.get("/api/search?q=法治&section=不足和原因&year=2024&per_page=2&page=2").get_json()
+    assert first["total"] == second["total"] > 2
+    assert all(h["year"] == 2024 and "shortcomings" in h["categories"] for h in first["hits"] + second["hits"])
+    assert {h["url"] for h in first["hits"]}.isdisjoint({h["url"] for h in second["hits"]})
+
+
+@pytest.mark.parametrize("url, status, message", [
+    ("/api/search?q=%22unclosed", 400, "unclosed quotation mark"),
+    ("/api/search?q=法治&per_page=101", 400, "per_page must be between 1 and 100"),
+    ("/api/search?q=法治&page=0", 400, "page must be between"),
+    ("/api/search?q=" + "法" * 501, 400, "too long"),
+    ("/api/search?q=法治&sort=random", 400, "unknown sort"),
+    ("/api/search", 400, "empty"),
+    ("/api/reports/no-such-report", 404, "no report"),
+    ("/api/nothing-here", 404, ""),
+])
+def test_api_errors_are_json(client, url, status, message):
+    response = client.get(url)
+    assert response.status_code == status and response.is_json
+    assert message in response.get_json()["error"]
+
+
+def test_api_report_and_openapi(client, engine):
+    hit = engine.search('"枫桥经验"', limit=1)["hits"][0]
+    report = client.get(f"/api/reports/{hit['report_id']}").get_json()
+    assert report["id"] == hit["report_id"] and report["sections"]
+    paragraphs = {p["n"]: p["text"] for s in report["sections"] for p in s["paragraphs"]}
+    assert paragraphs[hit["paragraph"]] == hit["text"]
+    spec = client.get("/api/openapi.json").get_json()
+    assert spec["openapi"].startswith("3.") and {"/api/search", "/api/reports/{report_id}"} <= set(spec["paths"])
+
+
+def test_search_page(client):
+    html = client.get("/search", query_string={"q": '"枫桥经验"'}).get_data(as_text=True)
+    assert 'value="&#34;枫桥经验&#34;"' in html or 'value="&quot;枫桥经验&quot;"' in html
+    assert html.count('class="hit"') == 4 and "<mark>枫桥经验</mark>" in html
+    assert "双龙镇" in html and "大进镇" in html and "主要举措和成效" in html
+    assert "?q=%22%E6%9E%AB%E6%A1%A5%E7%BB%8F%E9%AA%8C%22#p" in html  # hits link to the paragraph
+
+
+def test_facet_links_combine_and_chips_remove(client):
+    html = client.get("/search?q=法治&year=2024").get_data(as_text=True)
+    assert "年份：2024" in html
+    assert "year=2024&amp;section=shortcomings" in html or "section=shortcomings&amp;year=2024" in html
+    assert 'href="/search?q=%E6%B3%95%E6%B2%BB" title="移除此条件"' in html
+
+
+def test_empty_states_and_errors_help(client):
+    none = client.get("/search?q=%22没有这样的短语啊%22").get_data(as_text=True)
+    assert "没有找到匹配的段落" in none and "去掉引号" in none
+    bad = client.get("/search?q=%22unclosed")
+    assert bad.status_code == 400 and "查询有误" in bad.get_data(as_text=True)
+    assert "查询语法" in client.get("/help").get_data(as_text=True)
+    assert client.get("/reports/nope").status_code == 404
+
+
+def test_report_page_marks_the_query_and_anchors_paragraphs(client, engine):
+    hit = engine.search('"枫桥经验" town:双龙镇', limit=1)["hits"][0]
+    response = client.get(f"/reports/{hit['report_id']}", query_string={"q": '"枫桥经验"'})
+    html = response.get_data(as_text=True)
+    assert f'id="p{hit["paragraph"]}"' in html and "<mark>枫桥经验</mark>" in html
+    assert "目录" in html and "双龙委文〔2024〕9号" in html and "中共丰都县双龙镇委员会" in html
+    download = client.get(f"/reports/{hit['report_id']}/source")
+    assert download.status_code == 200 and "attachment" in download.headers["Content-Disposition"]
+    assert "双龙委文〔2024〕9号" in download.get_data(as_text=True)
+    download.close()
+
+
+def test_security_headers_everywhere(client):
+    for url in ("/", "/search?q=法治", "/api/search?q=法治", "/nope"):
+        response = client.get(url)
+        assert "default-src 'self'" in response.headers["Content-Security-Policy"]
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_hostile_report_text_and_queries_are_escaped(tmp_path):
+    root = tmp_path / "reports"
+    root.mkdir()
+    (root / "xss.txt").write_text(
+        "关于2024年法治政府建设情况的报告\n一、主要举措和成效\n"
+        "我们<script>alert(1)</script>开展<img src=x onerror=alert(2)>普法工作。\n", encoding="utf-8")
+    build_index([root], tmp_path / "ix")
+    client = create_app({"INDEX_DIR": str(tmp_path / "ix"), "TESTING": True}).test_client()
+    html = client.get("/search?q=普法").get_data(as_text=True)
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    report_id = client.get("/api/search?q=普法").get_json()["hits"][0]["report_id"]
+    page = client.get(f"/reports/{report_id}?q=%3Cscript%3E").get_data(as_text=True)
+    assert "<script>" not in page and "<img src=x" not in page
+    echoed = client.get("/search?q=%3Cscript%3Ealert(3)%3C/script%3E").get_data(as_text=True)
+    assert "<script>alert(3)" not in echoed
+
+
+def test_the_web_never_writes_to_the_index(tmp_path):
+    root = tmp_path / "reports"
+    shutil.copytree(SEEDS, root)
+    build_index([root], tmp_path / "ix")
+    before = sorted((p.name, p.stat().st_mtime_ns) for p in (tmp_path / "ix").iterdir())
+    client = create_app({"INDEX_DIR": str(tmp_path / "ix"), "TESTING": True}).test_client()
+    for url in ("/", "/search?q=法治", "/api/search?q=法治", "/api/reports/x"):
+        client.get(url)
+    assert client.post("/api/search?q=法治").status_code == 405
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in (tmp_path / "ix").iterdir()) == before
+
+
+def test_missing_index_is_a_clear_error(tmp_path):
+    client = create_app({"INDEX_DIR": str(tmp_path / "none"), "TESTING": True}).test_client()
+    response = client.get("/api/search?q=法治")
+    assert response.status_code == 503 and "baogao build" in response.get_json()["error"]
