@@ -218,7 +218,10 @@ def serve(index_dir, host, port, threads):
         with app.app_context():
             from web.app import get_engine
 
+            from index.analysis import segmenter
+
             stats = get_engine().stats()  # open and warm the index before the first request
+            segmenter()  # and jieba's dictionary, which unquoted queries need
     except IndexError_ as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
