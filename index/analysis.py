@@ -8,7 +8,8 @@ form of a substring a substring of the normalised whole.
 
 Two analyses of the normalised text feed the index:
 - words: jieba precise mode with the domain dictionary, for ranking and scattered matches;
-- grams: character unigrams and bigrams that never cross punctuation, for exact phrases.
+- grams: character bigrams that never cross punctuation, for exact phrases (a query with
+  no bigram, such as one character, is answered by scanning the normalised texts).
 """
 from __future__ import annotations
 
@@ -114,24 +115,17 @@ def runs(norm: str) -> list[str]:
 
 
 def grams(norm: str) -> set[str]:
-    """The distinct unigrams and bigrams of a normalised text, none crossing punctuation."""
+    """The distinct character bigrams of a normalised text, none crossing punctuation."""
     found: set[str] = set()
     for run in runs(norm):
-        found.update(run)
         found.update(run[i:i + 2] for i in range(len(run) - 1))
     return found
 
 
 def query_grams(norm: str) -> list[str]:
-    """The grams that every text containing `norm` must contain: its bigrams (or the
-    unigram of a one-character run)."""
-    needed: set[str] = set()
-    for run in runs(norm):
-        if len(run) == 1:
-            needed.add(run)
-        else:
-            needed.update(run[i:i + 2] for i in range(len(run) - 1))
-    return sorted(needed)
+    """The bigrams that every text containing `norm` must contain. Empty for a text with
+    no two adjacent non-punctuation characters: such queries scan the texts instead."""
+    return sorted(grams(norm))
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +163,7 @@ class WordTokenizer(Tokenizer):
 
 
 class GramTokenizer(Tokenizer):
-    """Whoosh tokenizer: normalise, then distinct character unigrams and bigrams."""
+    """Whoosh tokenizer: normalise, then distinct character bigrams."""
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):

@@ -1,26 +1,28 @@
 """Build and update an index: files -> reports -> Whoosh documents.
 
 Builds are incremental (a file whose bytes are unchanged is skipped; a changed one replaces
-its report; with `prune`, reports whose file is gone are removed), parallel (files are
-parsed and analysed in worker processes while the main process writes), and safe to
-interrupt: reports are committed in batches, each commit is atomic, and an interrupted
-batch is cancelled, so readers always see the last committed index.
+its report; with `prune`, reports whose file is gone are removed), parallel (the main
+process parses and analyses files while one Whoosh sub-writer per core writes postings),
+and safe to interrupt: reports are committed in batches, each commit is atomic, and an
+interrupted batch is cancelled, so readers always see the last committed index.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
+import queue
 import re
 import signal
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
 from filelock import FileLock, Timeout
 from whoosh import index as whoosh_index
-from whoosh.query import Term
+from whoosh.multiproc import MpWriter
+from whoosh.writing import SegmentWriter
 
 from .analysis import grams, normalise, words
 from .reports import Report, parse_report
@@ -72,13 +74,21 @@ def open_index(index_dir: Path | str):
     index_dir = Path(index_dir)
     if not index_exists(index_dir):
         raise IndexError_(f"no index at {index_dir}: run 'baogao build --index {index_dir}' first")
-    return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    return _checked(whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME), index_dir)
+
+
+def _checked(ix, index_dir: Path):
+    """Refuse an index whose schema this version cannot read."""
+    if ix.schema != build_schema():
+        raise IndexError_(f"{index_dir} was built by another version of Baogao: "
+                          "delete it and run 'baogao build' again")
+    return ix
 
 
 def _open_or_create(index_dir: Path):
     index_dir.mkdir(parents=True, exist_ok=True)
     if index_exists(index_dir):
-        return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+        return _checked(whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME), index_dir)
     if any(p.name != LOCK_NAME for p in index_dir.iterdir()):
         raise IndexError_(f"{index_dir} is not empty and holds no Baogao index; "
                           "choose an empty or new directory")
@@ -93,7 +103,7 @@ def report_documents(report: Report, report_id: str, sha256: str) -> list[dict]:
     """
     place = {k: getattr(report, k) or "" for k in ("province", "city", "county", "town")}
     shared = dict(report_id=report_id, source=report.source, title=report.title or report.display_title,
-                  year=report.year or 0, **place)
+                  year=str(report.year or ""), **place)
     docs = [dict(pid=report_id, kind=REPORT_KIND, sha256=sha256, schema_version=SCHEMA_VERSION,
                  printed_title=report.title or "",
                  report=json.dumps(report.to_dict(), ensure_ascii=False), **shared)]
@@ -111,23 +121,51 @@ def report_documents(report: Report, report_id: str, sha256: str) -> list[dict]:
     return docs
 
 
-def _analyse_file(job: tuple[str, str, str]) -> tuple[str, str, list[dict] | None, str | None]:
-    """Worker: read, parse and analyse one file. Returns (path, sha, docs, error)."""
-    path, sha256, report_id = job
+def _analyse_file(path: str, sha256: str, report_id: str) -> tuple[list[dict] | None, str | None]:
+    """Read, parse and analyse one file: (documents, None) or (None, reason)."""
     try:
         report = parse_report(read_text(path), path)
     except SourceError as exc:
-        return path, sha256, None, exc.reason
+        return None, exc.reason
     except Exception as exc:  # a parser bug must not stop the batch; it is reported per file
-        return path, sha256, None, f"could not parse the report ({type(exc).__name__}: {exc})"
+        return None, f"could not parse the report ({type(exc).__name__}: {exc})"
     if not report.sections and not report.preamble:
-        return path, sha256, None, "no report text found"
-    return path, sha256, report_documents(report, report_id, sha256), None
+        return None, "no report text found"
+    return report_documents(report, report_id, sha256), None
 
 
-def _worker_init():
-    # Ctrl-C is handled by the parent, which cancels the batch and stops the pool.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+class _ParallelWriter(MpWriter):
+    """Whoosh's multi-process writer (one sub-writer per core builds its own segment),
+    made safe to interrupt: sub-writers ignore Ctrl-C, which the build handles, and
+    `cancel` stops and joins them instead of leaving them waiting for work."""
+
+    def _new_task(self):
+        if threading.current_thread() is not threading.main_thread():
+            return super()._new_task()
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            return super()._new_task()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+    def cancel(self):
+        for _ in self.tasks:
+            self.jobqueue.put(None)
+        for task in self.tasks:
+            try:
+                self.resultqueue.get(timeout=120)  # drain, so the task can exit
+            except queue.Empty:
+                pass
+            task.join()
+        SegmentWriter.cancel(self)
+
+
+def _new_writer(ix, processes: int):
+    if processes > 1:
+        # Sub-writers receive pre-analysed documents in job files of `batchsize` blocks and
+        # each adds its own segment at commit (multisegment: no extra merge pass).
+        return _ParallelWriter(ix, procs=processes, batchsize=256, multisegment=True, limitmb=128)
+    return ix.writer(limitmb=256)
 
 
 def _file_sha256(path: Path) -> str:
@@ -143,11 +181,12 @@ def indexed_reports(ix) -> dict[str, tuple[str, str]]:
 
 def build_index(paths: Iterable[Path], index_dir: Path, prune: bool = False,
                 progress: Callable[[int, int, str], None] | None = None,
-                workers: int | None = None, batch_size: int = DEFAULT_BATCH) -> BuildSummary:
+                processes: int | None = None, batch_size: int = DEFAULT_BATCH) -> BuildSummary:
     """Add, update (and with `prune` remove) reports in the index at `index_dir`.
 
-    `progress(done, total, path)` is called after each file. Raises IndexBusy when another
-    build is running, and IndexError_ for a directory that is not an index.
+    `progress(done, total, path)` is called after each file; `processes` Whoosh sub-writers
+    write postings (default: one per core, at most 2). Raises IndexBusy when another build
+    is running, and IndexError_ for a directory that is not an index.
     """
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -158,12 +197,13 @@ def build_index(paths: Iterable[Path], index_dir: Path, prune: bool = False,
         raise IndexBusy(f"another 'baogao build' is running on {index_dir}; "
                         "wait for it to finish and try again") from None
     try:
-        return _build_locked(list(paths), index_dir, prune, progress, workers, batch_size)
+        processes = processes if processes is not None else min(2, os.cpu_count() or 1)
+        return _build_locked(list(paths), index_dir, prune, progress, processes, batch_size)
     finally:
         lock.release()
 
 
-def _build_locked(paths, index_dir, prune, progress, workers, batch_size) -> BuildSummary:
+def _build_locked(paths, index_dir, prune, progress, processes, batch_size) -> BuildSummary:
     ix = _open_or_create(index_dir)
     summary = BuildSummary()
     files, errors = iter_report_files(paths)
@@ -191,14 +231,14 @@ def _build_locked(paths, index_dir, prune, progress, workers, batch_size) -> Bui
     writer = None
     pending = 0
     try:
-        for path, sha, docs, error in _analysed(jobs, workers):
+        for path, sha, report_id in jobs:
+            docs, error = _analyse_file(path, sha, report_id)
             done += 1
             if error:
                 summary.failed.append(f"{path}: {error}")
             else:
                 if writer is None:
-                    writer = ix.writer(limitmb=256)
-                report_id = docs[0]["report_id"]
+                    writer = _new_writer(ix, processes)
                 writer.delete_by_term("report_id", report_id)
                 for doc in docs:
                     writer.add_document(**doc)
@@ -215,7 +255,7 @@ def _build_locked(paths, index_dir, prune, progress, workers, batch_size) -> Bui
         if prune:
             gone = [(source, rid) for source, (rid, _) in known.items() if not Path(source).exists()]
             if gone:
-                writer = writer or ix.writer(limitmb=256)
+                writer = writer or ix.writer(limitmb=256)  # deletions only
                 for _, rid in gone:
                     writer.delete_by_term("report_id", rid)
                 summary.removed = len(gone)
@@ -227,19 +267,3 @@ def _build_locked(paths, index_dir, prune, progress, workers, batch_size) -> Bui
             writer.cancel()
         raise
     return summary
-
-
-def _analysed(jobs, workers):
-    """Analyse jobs in worker processes (in order), or in-process for small jobs."""
-    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    if workers <= 1 or len(jobs) < 8:
-        yield from map(_analyse_file, jobs)
-        return
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    pool = context.Pool(workers, initializer=_worker_init)
-    try:
-        yield from pool.imap(_analyse_file, jobs, chunksize=4)
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()

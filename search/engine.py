@@ -1,14 +1,15 @@
 """Answer queries from an index: exact matching, ranking, facets, pages and snippets.
 
-How a query is answered (see docs/query.md for the language):
-- a quoted phrase: the blocks that hold all of its character bigrams are candidates
-  (only the rarest two gram posting lists are read) and each candidate is verified against
-  its normalised text, so the hits are exactly what a substring scan finds;
+How a query is answered (see docs/query.md for the language, docs/architecture.md for more):
+- a quoted phrase: the posting lists of its rarest character bigrams give candidate blocks,
+  and each candidate's normalised text is checked (and its occurrences counted), so the
+  hits are exactly what a substring scan finds. When even the rarest bigram is in a large
+  share of all blocks, reading its postings would cost more than scanning the texts held in
+  memory, so the texts are scanned instead;
 - an unquoted term matches blocks that contain it, or contain every jieba word of it;
-- filters are Whoosh term and range queries; AND / OR / NOT are set operations.
-Ranking is BM25F computed over the hits: word idf from the index's word field, term
-frequencies counted in the normalised text, titles and headings weighted above paragraphs,
-and the whole term as one more "word" so exact occurrences outrank scattered pieces.
+- filters are Whoosh term queries; AND / OR / NOT are operations on sorted docnum arrays.
+Ranking is BM25F computed with numpy over all hits; facets are counted with numpy; only the
+requested page is turned into stored fields and snippets.
 """
 from __future__ import annotations
 
@@ -16,208 +17,267 @@ import json
 import math
 import re
 import threading
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from whoosh.query import NumericRange, Or as WhooshOr, Term as WhooshTerm
+import numpy as np
+from whoosh.query import Or as WhooshOr, Term as WhooshTerm
 
 from index.analysis import normalise, query_grams, words
 from index.build import open_index
 from index.reports import CATEGORY_LABELS
-from index.schema import BLOCK_KINDS, REPORT_KIND
+from index.schema import REPORT_KIND
 
 from .query import (And, Filter, Near, Node, Not, Or, QueryError, Term, make_filter, parse_query,
                     positive_terms)
 from .snippets import make_snippet
 
 MAX_PAGE_SIZE = 1000
-FACET_FIELDS = ("year", "province", "city", "county", "town", "section")
+PLACE_FIELDS = ("province", "city", "county", "town")
+FACET_FIELDS = ("year", *PLACE_FIELDS, "section")
+CATEGORY_BITS = {name: 1 << i for i, name in enumerate(CATEGORY_LABELS)}
 KIND_WEIGHT = {"title": 2.0, "heading": 1.5, "paragraph": 1.0}
 _K1, _B = 1.2, 0.75
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
-# Reading one more posting list pays off only while the candidates outnumber this.
+# Reading a posting list costs about twice as much per entry as scanning one text held in
+# memory (measured in benchmarks/), so postings pay off only for the rarer grams.
+SCAN_SHARE = 0.4
+# Intersecting with one more posting list pays off only while candidates outnumber this.
 _VERIFY_DIRECTLY = 64
+_EMPTY = np.empty(0, dtype=np.int32)
 
 
 @dataclass(frozen=True)
-class BlockMeta:
-    """What ranking and facets need about one block, kept in memory per index snapshot."""
+class Matches:
+    """Blocks (sorted docnums) that contain a string, with how often each contains it."""
 
-    report_id: str
-    kind: str
-    year: int | None
-    province: str
-    city: str
-    county: str
-    town: str
-    categories: tuple[str, ...]
+    docs: np.ndarray
+    counts: np.ndarray
+
+    def counts_for(self, docs: np.ndarray) -> np.ndarray:
+        """Occurrence counts aligned with `docs` (0 where a doc is not among the matches)."""
+        if not len(self.docs):
+            return np.zeros(len(docs), dtype=np.float32)
+        at = np.minimum(np.searchsorted(self.docs, docs), len(self.docs) - 1)
+        return np.where(self.docs[at] == docs, self.counts[at], 0).astype(np.float32)
+
+
+class _Codes:
+    """Interns the values of one facet field as small integers (0 = no value)."""
+
+    def __init__(self):
+        self.values: list[str | None] = [None]
+        self._index: dict[str, int] = {}
+
+    def code(self, value: str) -> int:
+        if not value:
+            return 0
+        if value not in self._index:
+            self._index[value] = len(self.values)
+            self.values.append(value)
+        return self._index[value]
 
 
 class Snapshot:
-    """One committed state of the index and the in-memory views built from it."""
+    """One committed state of the index and the in-memory views built from it: every
+    block's normalised text, length, kind weight, facet codes and report rank."""
 
     def __init__(self, ix):
         self.searcher = ix.searcher()
         self.reader = self.searcher.reader()
-        self.norm: dict[int, str] = {}
-        self.meta: dict[int, BlockMeta] = {}
-        self.reports: dict[str, dict] = {}  # report_id -> {"title", "docnums"}
+        size = self.reader.doc_count_all()
+        self.norms: list[str] = [""] * size
+        self.is_block = np.zeros(size, dtype=bool)
+        self.weight = np.zeros(size, dtype=np.float32)
+        self.categories = np.zeros(size, dtype=np.uint8)
+        codes = {name: _Codes() for name in ("year", *PLACE_FIELDS, "report")}
+        columns = {name: np.zeros(size, dtype=np.int32) for name in codes}
+        self.report_titles: dict[str, str] = {}
+        self.report_docs: dict[str, list[int]] = {}
         for docnum, fields in self.reader.iter_docs():
-            kind = fields.get("kind")
-            if kind == REPORT_KIND:
-                record = self.reports.setdefault(fields["report_id"], {"docnums": []})
-                record["title"] = normalise(fields.get("printed_title", ""))
+            report_id = fields["report_id"]
+            if fields.get("kind") == REPORT_KIND:
+                self.report_titles[report_id] = normalise(fields.get("printed_title", ""))
                 continue
-            self.norm[docnum] = normalise(fields.get("text", ""))
-            self.meta[docnum] = BlockMeta(
-                report_id=fields["report_id"], kind=kind, year=fields.get("year") or None,
-                province=fields.get("province", ""), city=fields.get("city", ""),
-                county=fields.get("county", ""), town=fields.get("town", ""),
-                categories=tuple(c for c in fields.get("categories", "").split(",") if c),
-            )
-            self.reports.setdefault(fields["report_id"], {"docnums": []})["docnums"].append(docnum)
-        self.universe = frozenset(self.norm)
-        self.avg_length = (sum(map(len, self.norm.values())) / len(self.norm)) if self.norm else 1.0
-        self._exact_cache: dict[str, frozenset[int]] = {}
+            self.norms[docnum] = normalise(fields.get("text", ""))
+            self.is_block[docnum] = True
+            self.weight[docnum] = KIND_WEIGHT.get(fields.get("kind"), 1.0)
+            for name in ("year", *PLACE_FIELDS):
+                columns[name][docnum] = codes[name].code(fields.get(name, ""))
+            columns["report"][docnum] = codes["report"].code(report_id)
+            self.categories[docnum] = sum(CATEGORY_BITS.get(c, 0) for c in fields.get("categories", "").split(","))
+            self.report_docs.setdefault(report_id, []).append(docnum)
+        self.facet_values = {name: codes[name].values for name in ("year", *PLACE_FIELDS)}
+        self.facet_codes = {name: columns[name] for name in ("year", *PLACE_FIELDS)}
+        # Ties are broken by report id, then reading order: rank the report ids once.
+        report_ids = codes["report"].values
+        order = sorted(range(1, len(report_ids)), key=lambda i: report_ids[i])
+        rank = np.zeros(len(report_ids), dtype=np.int32)
+        rank[order] = np.arange(1, len(order) + 1, dtype=np.int32)
+        self.report_rank = rank[columns["report"]]
+        self.year_number = np.array([int(v) if v else 0 for v in codes["year"].values], dtype=np.int32)[columns["year"]]
+        self.blocks = np.flatnonzero(self.is_block).astype(np.int32)
+        self.lengths = np.array([len(t) for t in self.norms], dtype=np.float32)
+        self.avg_length = float(self.lengths[self.blocks].mean()) if len(self.blocks) else 1.0
+        self._block_texts = [(int(d), self.norms[d]) for d in self.blocks]
+        self._exact_cache: dict[str, Matches] = {}
 
     def close(self):
         self.searcher.close()
 
-    def docs(self, query) -> set[int]:
-        return set(self.searcher.docs_for_query(query))
+    def docs(self, query) -> np.ndarray:
+        """Sorted block docnums matching a Whoosh query."""
+        found = np.fromiter(self.searcher.docs_for_query(query), dtype=np.int32)
+        found = np.unique(found)
+        return found[self.is_block[found]] if len(found) else _EMPTY
 
     # ------------------------------------------------------------ matching
 
-    def exact(self, norm: str) -> frozenset[int]:
-        """Blocks whose normalised text contains `norm`."""
-        cached = self._exact_cache.get(norm)
+    def exact(self, needle: str) -> Matches:
+        """Blocks whose normalised text contains `needle`, and how often."""
+        cached = self._exact_cache.get(needle)
         if cached is not None:
             return cached
-        needed = query_grams(norm)
-        if not needed:  # only punctuation: nothing narrows the scan
-            candidates = self.universe
-        else:
-            ranked = sorted((self.reader.doc_frequency("grams", g), g) for g in needed)
-            if ranked[0][0] == 0:
-                candidates = set()
-            else:
-                candidates = self.docs(WhooshTerm("grams", ranked[0][1]))
-                for _, gram in ranked[1:3]:
-                    if len(candidates) <= _VERIFY_DIRECTLY:
-                        break
-                    candidates &= self.docs(WhooshTerm("grams", gram))
-        norms = self.norm
-        found = frozenset(d for d in candidates if norm in norms.get(d, ""))
+        ranked = sorted((self.reader.doc_frequency("grams", g), g) for g in query_grams(needle))
+        norms = self.norms
+        if ranked and ranked[0][0] <= SCAN_SHARE * len(self.blocks):
+            candidates = self.docs(WhooshTerm("grams", ranked[0][1])) if ranked[0][0] else _EMPTY
+            for _, gram in ranked[1:3]:
+                if len(candidates) <= _VERIFY_DIRECTLY:
+                    break
+                candidates = np.intersect1d(candidates, self.docs(WhooshTerm("grams", gram)), assume_unique=True)
+            pairs = [(d, c) for d in candidates.tolist() if (c := norms[d].count(needle))]
+        else:  # no bigram to look up, or a bigram in most blocks: scan the texts
+            pairs = [(d, c) for d, text in self._block_texts if (c := text.count(needle))]
+        found = Matches(np.array([d for d, _ in pairs], dtype=np.int32),
+                        np.array([c for _, c in pairs], dtype=np.int32))
         if len(self._exact_cache) > 256:
             self._exact_cache.clear()
-        self._exact_cache[norm] = found
+        self._exact_cache[needle] = found
         return found
 
-    def term_matches(self, term: Term) -> frozenset[int]:
+    def term_matches(self, term: Term) -> np.ndarray:
         """A quoted phrase: exact. An unquoted term: exact, or all of its words."""
-        norm = term.norm
-        found = self.exact(norm)
+        found = self.exact(term.norm).docs
         pieces = term_words(term)
         if term.quoted or len(pieces) < 2:
             return found
-        scattered = set(self.exact(pieces[0]))
+        scattered = self.exact(pieces[0]).docs
         for piece in pieces[1:]:
-            scattered &= self.exact(piece)
-        return found | scattered
+            scattered = np.intersect1d(scattered, self.exact(piece).docs, assume_unique=True)
+        return np.union1d(found, scattered)
 
-    def near(self, node: Near) -> set[int]:
+    def near(self, node: Near) -> np.ndarray:
         left, right = node.left.norm, node.right.norm
-        both = self.exact(left) & self.exact(right)
-        return {d for d in both
-                if any(left in s and right in s for s in _SENTENCE_END.split(self.norm[d]))}
+        both = np.intersect1d(self.exact(left).docs, self.exact(right).docs, assume_unique=True)
+        kept = [d for d in both.tolist()
+                if any(left in s and right in s for s in _SENTENCE_END.split(self.norms[d]))]
+        return np.array(kept, dtype=np.int32)
 
-    def filter_docs(self, node: Filter) -> set[int]:
+    def filter_docs(self, node: Filter) -> np.ndarray:
         if node.field == "year":
             first, last = node.value
-            return self.docs(NumericRange("year", first, last)) & self.universe
+            years = [y for y in self.facet_values["year"][1:] if first <= int(y) <= last]
+            return self.docs(WhooshOr([WhooshTerm("year", y) for y in years])) if years else _EMPTY
         if node.field == "section":
-            return self.docs(WhooshTerm("categories", node.value)) & self.universe
+            return self.docs(WhooshTerm("categories", node.value))
         if node.field == "title":
             wanted = normalise(node.value)
-            return {d for report in self.reports.values() if wanted in report.get("title", "")
-                    for d in report["docnums"]}
-        values = [node.value] + [v for v in self.reader.expand_prefix(node.field, node.value)
-                                 if v != node.value]
-        return self.docs(WhooshOr([WhooshTerm(node.field, v) for v in values])) & self.universe
+            docs = [d for rid, title in self.report_titles.items() if wanted in title
+                    for d in self.report_docs.get(rid, [])]
+            return np.unique(np.array(docs, dtype=np.int32))
+        values = [v for v in self.facet_values[node.field][1:] if v.startswith(node.value)]
+        return self.docs(WhooshOr([WhooshTerm(node.field, v) for v in values])) if values else _EMPTY
 
-    def evaluate(self, node: Node) -> set[int]:
-        """The set of block docnums matching a query tree."""
+    def evaluate(self, node: Node) -> np.ndarray:
+        """The sorted block docnums matching a query tree."""
         if isinstance(node, Term):
-            return set(self.term_matches(node))
+            return self.term_matches(node)
         if isinstance(node, Near):
             return self.near(node)
         if isinstance(node, Filter):
             return self.filter_docs(node)
         if isinstance(node, Not):
-            return set(self.universe - self.evaluate(node.item))
+            return np.setdiff1d(self.blocks, self.evaluate(node.item), assume_unique=True)
         if isinstance(node, Or):
-            result: set[int] = set()
+            result = _EMPTY
             for item in node.items:
-                result |= self.evaluate(item)
+                result = np.union1d(result, self.evaluate(item))
             return result
         if isinstance(node, And):
-            positives = [i for i in node.items if not isinstance(i, Not)]
+            positives = sorted((i for i in node.items if not isinstance(i, Not)), key=_cost)
             negatives = [i.item for i in node.items if isinstance(i, Not)]
-            result = set(self.universe) if not positives else None
-            for item in sorted(positives, key=_cost):
+            result = self.blocks if not positives else None
+            for item in positives:
                 found = self.evaluate(item)
-                result = found if result is None else result & found
-                if not result:
-                    return set()
+                result = found if result is None else np.intersect1d(result, found, assume_unique=True)
+                if not len(result):
+                    return _EMPTY
             for item in negatives:
-                result -= self.evaluate(item)
+                result = np.setdiff1d(result, self.evaluate(item), assume_unique=True)
             return result
         raise TypeError(f"unknown query node {node!r}")
 
-    # ------------------------------------------------------------ ranking
+    # ------------------------------------------------------------ ranking and facets
 
     def idf(self, doc_frequency: int) -> float:
-        n = max(len(self.universe), 1)
+        n = max(len(self.blocks), 1)
         return math.log(1 + (n - doc_frequency + 0.5) / (doc_frequency + 0.5))
 
-    def scorer(self, terms: list[Term]):
-        """A function docnum -> (exact terms, BM25F score) for the query's positive terms.
+    def scores(self, hits: np.ndarray, terms: list[Term]) -> tuple[np.ndarray, np.ndarray]:
+        """(exact terms, BM25F score) for each hit.
 
         Hits sort on the pair: a block holding more of the terms exactly as typed comes
         before one holding only their scattered words, then BM25F decides.
         """
-        units = []  # (normalised string, idf, is the whole term)
+        tiers = np.zeros(len(hits), dtype=np.int32)
+        total = np.zeros(len(hits), dtype=np.float32)
+        length_norm = _K1 * (1 - _B + _B * self.lengths[hits] / self.avg_length)
         for term in terms:
-            units.append((term.norm, self.idf(len(self.term_matches(term))), True))
+            whole = self.exact(term.norm)
+            units = [(whole, self.idf(len(self.term_matches(term))), True)]
             pieces = term_words(term)
             if len(pieces) > 1:
-                units.extend((w, self.idf(self.reader.doc_frequency("text", w)), False) for w in pieces)
-        norms, meta, avg = self.norm, self.meta, self.avg_length
+                units += [(self.exact(w), self.idf(self.reader.doc_frequency("text", w)), False) for w in pieces]
+            for matches, idf, is_whole in units:
+                tf = matches.counts_for(hits)
+                total += idf * tf * (_K1 + 1) / (tf + length_norm)
+                if is_whole:
+                    tiers += tf > 0
+        return tiers, total * self.weight[hits]
 
-        def score(docnum: int) -> tuple[int, float]:
-            text = norms[docnum]
-            length_norm = _K1 * (1 - _B + _B * len(text) / avg)
-            total, exact = 0.0, 0
-            for unit, idf, whole in units:
-                tf = text.count(unit)
-                if tf:
-                    total += idf * tf * (_K1 + 1) / (tf + length_norm)
-                    exact += whole
-            return exact, total * KIND_WEIGHT.get(meta[docnum].kind, 1.0)
+    def facets(self, hits: np.ndarray) -> dict:
+        """Counts per year, place and section over all hits (a block in a section with two
+        categories counts in both)."""
+        out = {}
+        for name, values in self.facet_values.items():
+            counts = np.bincount(self.facet_codes[name][hits], minlength=len(values))
+            out[name] = {values[i]: int(counts[i]) for i in np.flatnonzero(counts) if i}
+        bits = self.categories[hits]
+        out["section"] = {name: n for name, bit in CATEGORY_BITS.items()
+                          if (n := int(np.count_nonzero(bits & bit)))}
+        return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in out.items()}
 
-        return score
+    def order(self, hits: np.ndarray, terms: list[Term], sort: str, stop: int | None):
+        """The first `stop` hits (all when None) in rank order, with their scores."""
+        tiers, scores = self.scores(hits, terms)
+        keys = [hits, self.report_rank[hits], -scores, -tiers]
+        if sort == "year":
+            keys.append(-self.year_number[hits])
+        if stop is not None and stop < len(hits) and sort == "relevance":
+            # Only the top `stop` need a full sort; keep every hit tied with the last one.
+            combined = tiers.astype(np.float64) * (float(scores.max()) + 1.0) + scores
+            threshold = np.partition(-combined, stop - 1)[stop - 1]
+            keep = np.flatnonzero(-combined <= threshold)
+            keys = [k[keep] for k in keys]
+            hits, tiers, scores = hits[keep], tiers[keep], scores[keep]
+        ranked = np.lexsort(keys)[:stop]
+        return hits[ranked], tiers[ranked], scores[ranked]
 
 
 def term_words(term: Term) -> list[str]:
     """The distinct jieba words of an unquoted term (scattered matching and ranking)."""
-    if term.quoted:
-        return []
-    seen = []
-    for w in words(term.norm):
-        if w not in seen:
-            seen.append(w)
-    return seen
+    return [] if term.quoted else list(dict.fromkeys(words(term.norm)))
 
 
 def _cost(node: Node) -> int:
@@ -252,7 +312,7 @@ class Engine:
     def search(self, query: str, filters: dict | None = None, sort: str = "relevance",
                offset: int = 0, limit: int | None = 10) -> dict:
         """Answer `query` (plus option filters such as {"year": "2024"}) as plain data:
-        {"query", "total", "offset", "hits": [...], "facets": {...}}.
+        {"query", "filters", "total", "offset", "hits": [...], "facets": {...}}.
 
         `limit=None` returns every hit. Raises QueryError for a malformed query or option.
         """
@@ -271,39 +331,29 @@ class Engine:
             snap = self.snapshot()
             hits = snap.evaluate(tree)
             terms = positive_terms(tree)
-            score = snap.scorer(terms)
-            scored = [(score(d), d) for d in hits]
-            meta = snap.meta
-            if sort == "year":
-                scored.sort(key=lambda sd: (-(meta[sd[1]].year or 0), -sd[0][0], -sd[0][1],
-                                            meta[sd[1]].report_id, sd[1]))
-            else:
-                scored.sort(key=lambda sd: (-sd[0][0], -sd[0][1], meta[sd[1]].report_id, sd[1]))
-            page = scored[offset:] if limit is None else scored[offset:offset + limit]
+            stop = None if limit is None else offset + limit
+            docs, _, scores = snap.order(hits, terms, sort, stop)
             needles = highlight_needles(terms)
             return {
                 "query": query,
                 "filters": {f.field: _filter_text(f) for f in extra},
-                "total": len(hits),
+                "total": int(len(hits)),
                 "offset": offset,
-                "hits": [self._hit(snap, docnum, s, needles) for s, docnum in page],
-                "facets": facet_counts(meta[d] for d in hits),
+                "hits": [self._hit(snap, int(d), float(s), needles)
+                         for d, s in zip(docs[offset:].tolist(), scores[offset:].tolist())],
+                "facets": snap.facets(hits),
             }
 
-    def _hit(self, snap: Snapshot, docnum: int, score: tuple[int, float], needles: list[str]) -> dict:
+    def _hit(self, snap: Snapshot, docnum: int, score: float, needles: list[str]) -> dict:
         fields = snap.searcher.stored_fields(docnum)
-        categories = [c for c in fields.get("categories", "").split(",") if c]
         text = fields.get("text", "")
         return {
             "report_id": fields["report_id"],
             "source": fields.get("source", ""),
             "title": fields.get("title", ""),
-            "province": fields.get("province") or None,
-            "city": fields.get("city") or None,
-            "county": fields.get("county") or None,
-            "town": fields.get("town") or None,
-            "year": fields.get("year") or None,
-            "categories": categories,
+            **{name: fields.get(name) or None for name in PLACE_FIELDS},
+            "year": int(fields["year"]) if fields.get("year") else None,
+            "categories": [c for c in fields.get("categories", "").split(",") if c],
             "section_heading": fields.get("section_heading") or None,
             "subsection": fields.get("subsection") or None,
             "kind": fields.get("kind"),
@@ -311,14 +361,13 @@ class Engine:
             "text": text,
             "snippet": make_snippet(text, needles),
             "url": f"/reports/{fields['report_id']}#p{fields.get('n')}",
-            "score": round(score[1], 4),
+            "score": round(score, 4),
         }
 
     def report(self, report_id: str) -> dict | None:
         """The parsed report (as `baogao parse --json` prints it) plus its id, or None."""
         with self._lock:
-            snap = self.snapshot()
-            fields = snap.searcher.document(pid=report_id, kind=REPORT_KIND)
+            fields = self.snapshot().searcher.document(report_id=report_id, kind=REPORT_KIND)
         if not fields:
             return None
         data = json.loads(fields["report"])
@@ -329,7 +378,7 @@ class Engine:
         """Counts of reports and searchable blocks."""
         with self._lock:
             snap = self.snapshot()
-            return {"reports": len(snap.reports), "blocks": len(snap.universe)}
+            return {"reports": len(snap.report_titles), "blocks": int(len(snap.blocks))}
 
 
 def highlight_needles(terms: list[Term]) -> list[str]:
@@ -341,28 +390,8 @@ def highlight_needles(terms: list[Term]) -> list[str]:
     return [n for n in dict.fromkeys(needles) if n]
 
 
-def facet_counts(metas) -> dict:
-    """Counts per year, place and section over all hits (a block with two sections counts
-    in both)."""
-    counters = {name: Counter() for name in FACET_FIELDS}
-    for m in metas:
-        if m.year:
-            counters["year"][str(m.year)] += 1
-        for name in ("province", "city", "county", "town"):
-            value = getattr(m, name)
-            if value:
-                counters[name][value] += 1
-        for c in m.categories:
-            counters["section"][c] += 1
-    return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0])))
-            for name, c in counters.items()}
-
-
 def _filter_text(f: Filter) -> str:
     if f.field == "year":
         first, last = f.value
         return str(first) if first == last else f"{first}-{last}"
     return str(f.value)
-
-
-__all__ = ["Engine", "QueryError", "CATEGORY_LABELS", "FACET_FIELDS"]

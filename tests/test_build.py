@@ -76,7 +76,7 @@ def test_interrupted_build_keeps_the_last_good_index(tmp_path, corpus):
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        build_index([corpus], index_dir, progress=interrupt_after_three, batch_size=2, workers=1)
+        build_index([corpus], index_dir, progress=interrupt_after_three, batch_size=2, processes=2)
     engine = Engine(index_dir)
     assert engine.stats()["reports"] == 2  # the first batch was committed, the second cancelled
     assert engine.search("法治")["total"] > 0
