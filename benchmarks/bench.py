@@ -15,6 +15,7 @@ import resource
 import shutil
 import statistics
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .corpus import generate
@@ -54,7 +55,7 @@ def jieba_rate(texts: list[str]) -> float:
     return size / 1e6 / (time.perf_counter() - start)
 
 
-def query_phase(index_dir: str, repeats: int, out) -> None:
+def query_phase(index_dir: str, repeats: int) -> dict:
     """Run in a fresh process: our answers, the in-memory scan, recall, peak RSS."""
     from index.analysis import normalise
     from search.engine import Engine
@@ -64,7 +65,7 @@ def query_phase(index_dir: str, repeats: int, out) -> None:
     snap = engine.snapshot()
     load = time.perf_counter() - start
     engine.search("法治 宣传", limit=1)  # load jieba's dictionary before timing, as serve does
-    texts = [snap.norm[d] for d in sorted(snap.norm)]  # the scan's paragraphs, held in memory
+    texts = [snap.norms[d] for d in snap.blocks.tolist()]  # the scan's paragraphs, held in memory
     ours, scan, recall_hits, recall_total, precision_bad = [], [], 0, 0, 0
     for phrase in PHRASES:
         needle = normalise(phrase)
@@ -87,12 +88,12 @@ def query_phase(index_dir: str, repeats: int, out) -> None:
             engine.search(query, limit=10)
             times.append(time.perf_counter() - t0)
         other[query] = statistics.median(times)
-    out.put({
+    return {
         "load": load, "ours": ours, "scan": scan, "other": other,
         "recall": recall_hits / recall_total if recall_total else 1.0, "mismatch": precision_bad,
         "rss_mb": peak_rss_mb(),
         "blocks": len(texts),
-    })
+    }
 
 
 def naive_phase(corpus: Path, index_dir: Path, repeats: int) -> dict:
@@ -169,12 +170,9 @@ def main():
     sample = [normalise(p.read_text(encoding="utf-8")) for p in sorted(corpus.glob("*.txt"))[:300]]
     segment_rate = jieba_rate(sample)
 
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    child = context.Process(target=query_phase, args=(str(ours_dir), repeats, queue))
-    child.start()
-    q = queue.get()
-    child.join()
+    # A fresh process, so its memory is the search process's own.
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        q = pool.submit(query_phase, str(ours_dir), repeats).result()
     naive = naive_phase(corpus, naive_dir, repeats)
     build_peak = peak_rss_mb()
 

@@ -269,8 +269,8 @@ def _is_closing_line(line: str) -> bool:
     """A signature body name, a date, or an attachment note at the end of the report."""
     if len(line) > 40 or "。" in line:
         return False
-    return bool(_DATE.fullmatch(line.strip()) or _ISO_DATE.fullmatch(line.strip())
-                or _PUBLISHED_LINE.match(line) or _is_body_name(line)
+    return bool(_DATE.fullmatch(line.strip()) or _ISO_DATE.fullmatch(line.strip()) or _CN_DATE.match(line.strip())
+                or _PUBLISHED_LINE.match(to_simplified(line)) or _is_body_name(line)
                 or re.match(r"^[（(]?此件.{0,20}[)）]?$", line))
 
 
@@ -305,7 +305,7 @@ def _parse_header(header: list[str]) -> dict:
             meta["title"] = line + header[i + 1]
             break
     for i, line in enumerate(header):
-        if _PUBLISHED_LINE.match(line):
+        if _PUBLISHED_LINE.match(to_simplified(line)):
             meta["published"] = _published_date([line])
             continue
         if title_at is not None and i <= title_at:
@@ -321,10 +321,24 @@ def _parse_header(header: list[str]) -> dict:
     return meta
 
 
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "O": "0", "○": "0"}
+_CN_DATE = re.compile(r"^([〇零○O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+
+
+def _arabic_date(line: str) -> str:
+    """二〇二四年一月十五日 -> 2024年1月15日 (other lines unchanged)."""
+    match = _CN_DATE.match(line)
+    if not match:
+        return line
+    year = "".join(_CN_DIGITS[c] for c in match.group(1))
+    month, day = _cn_number(match.group(2)), _cn_number(match.group(3))
+    return f"{year}年{month}月{day}日" if month and day else line
+
+
 def _published_date(lines: list[str]) -> dt.date | None:
     """The last date printed on its own line (the signature date) or on a 发布时间 line."""
     for line in reversed(lines):
-        stripped = line.strip()
+        stripped = _arabic_date(to_simplified(line.strip()))
         match = _DATE.fullmatch(stripped) or _ISO_DATE.fullmatch(stripped)
         if not match and _PUBLISHED_LINE.match(stripped):
             match = _DATE.search(stripped) or _ISO_DATE.search(stripped)

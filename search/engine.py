@@ -320,12 +320,14 @@ class Engine:
         extra = [make_filter(field, str(value)) for field, value in (filters or {}).items()
                  if value not in (None, "")]
         if node is None and not extra:
-            raise QueryError("the query is empty: type a word or a \"quoted phrase\"")
+            raise QueryError("the query is empty: type a word or a \"quoted phrase\"",
+                             "查询为空：请输入关键词，或用引号括起的短语")
         tree = And(tuple(([node] if node else []) + extra)) if extra else node
         if sort not in ("relevance", "year"):
-            raise QueryError(f"unknown sort '{sort}': use relevance or year")
+            raise QueryError(f"unknown sort '{sort}': use relevance or year", "排序方式只能是相关度或年份")
         if offset < 0 or (limit is not None and not 0 <= limit <= MAX_PAGE_SIZE):
-            raise QueryError(f"page size must be between 0 and {MAX_PAGE_SIZE}")
+            raise QueryError(f"page size must be between 0 and {MAX_PAGE_SIZE}",
+                             f"每页条数必须在 0 到 {MAX_PAGE_SIZE} 之间")
 
         with self._lock:
             snap = self.snapshot()

@@ -30,7 +30,11 @@ _YEAR_VALUE = re.compile(r"^(\d{4})(?:\s*-\s*(\d{4}))?$")
 
 
 class QueryError(ValueError):
-    """A malformed query; the message tells the user what to fix."""
+    """A malformed query; the message tells the user what to fix, `zh` says it in Chinese."""
+
+    def __init__(self, message: str, zh: str | None = None):
+        super().__init__(message)
+        self.zh = zh or message
 
 
 @dataclass(frozen=True)
@@ -82,15 +86,17 @@ Node = Term | Near | Filter | And | Or | Not
 def parse_query(text: str) -> Node:
     """Parse a query string; raise QueryError with a helpful message when it is malformed."""
     if text is None or not text.strip():
-        raise QueryError("the query is empty: type a word or a \"quoted phrase\"")
+        raise QueryError("the query is empty: type a word or a \"quoted phrase\"",
+                         "查询为空：请输入关键词，或用引号括起的短语")
     if len(text) > MAX_QUERY_LENGTH:
-        raise QueryError(f"the query is too long ({len(text)} characters; at most {MAX_QUERY_LENGTH})")
+        raise QueryError(f"the query is too long ({len(text)} characters; at most {MAX_QUERY_LENGTH})",
+                         f"查询太长（{len(text)} 个字符，最多 {MAX_QUERY_LENGTH} 个）")
     parser = _Parser(_tokens(text))
     node = parser.parse_or()
     if parser.peek() is not None:
         kind, value = parser.peek()
         raise QueryError(f"unexpected '{value}': a ')' without its '('?" if kind == ")" else
-                         f"unexpected '{value}'")
+                         f"unexpected '{value}'", f"多余的“{value}”：括号不成对？")
     return node
 
 
@@ -98,24 +104,28 @@ def make_filter(field: str, value: str) -> Filter:
     """Validate one filter, as typed in a query (year:2024) or given as an option."""
     value = value.strip()
     if not value:
-        raise QueryError(f"{field}: needs a value")
+        raise QueryError(f"{field}: needs a value", f"{field}: 后面需要填写值")
     if field == "year":
         match = _YEAR_VALUE.match(value)
         if not match:
-            raise QueryError(f"year:{value} is not a year or a range like 2023-2025")
+            raise QueryError(f"year:{value} is not a year or a range like 2023-2025",
+                             f"year:{value} 不是年份，请写成 year:2024 或 year:2023-2025")
         first, last = int(match.group(1)), int(match.group(2) or match.group(1))
         if first > last:
-            raise QueryError(f"year:{value}: the range is reversed (write {last}-{first})")
+            raise QueryError(f"year:{value}: the range is reversed (write {last}-{first})",
+                             f"year:{value} 的年份顺序颠倒了，请写成 {last}-{first}")
         return Filter("year", (first, last))
     if field == "section":
         key = value if value in CATEGORY_LABELS else _LABEL_TO_CATEGORY.get(value)
         if key is None:
             choices = ", ".join(f"{k} ({v})" for k, v in CATEGORY_LABELS.items())
-            raise QueryError(f"section:{value} is not a section; use one of {choices}")
+            raise QueryError(f"section:{value} is not a section; use one of {choices}",
+                             f"section:{value} 不是报告部分，可选：{'、'.join(CATEGORY_LABELS.values())}")
         return Filter("section", key)
     if field in PLACE_FIELDS or field == "title":
         return Filter(field, value)
-    raise QueryError(f"unknown filter '{field}:'; filters are {', '.join(f + ':' for f in FIELDS)}")
+    raise QueryError(f"unknown filter '{field}:'; filters are {', '.join(f + ':' for f in FIELDS)}",
+                     f"不支持的筛选“{field}:”")
 
 
 def positive_terms(node: Node) -> list[Term]:
@@ -183,7 +193,8 @@ def _closing_quote(text: str, start: int) -> int:
     for j in range(start + 1, len(text)):
         if text[j] in "\"＂":
             return j
-    raise QueryError(f"unclosed quotation mark in {text[start:start + 20]!r}…: add the closing \"")
+    raise QueryError(f"unclosed quotation mark in {text[start:start + 20]!r}…: add the closing \"",
+                     "引号没有闭合：请补上后面的英文引号 \"")
 
 
 class _Parser:
@@ -204,7 +215,7 @@ class _Parser:
         while self.peek() and self.peek()[0] == "OR":
             self.take()
             if self.peek() is None or self.peek()[0] in (")", "OR", "AND"):
-                raise QueryError("OR needs a term on both sides")
+                raise QueryError("OR needs a term on both sides", "OR 的两边都需要有词")
             items.append(self.parse_and())
         return items[0] if len(items) == 1 else Or(tuple(items))
 
@@ -214,25 +225,27 @@ class _Parser:
             if self.peek()[0] == "AND":
                 self.take()
                 if self.peek() is None or self.peek()[0] in (")", "OR", "AND"):
-                    raise QueryError("AND needs a term on both sides")
+                    raise QueryError("AND needs a term on both sides", "AND 的两边都需要有词")
             items.append(self.parse_unary())
         return items[0] if len(items) == 1 else And(tuple(items))
 
     def parse_unary(self) -> Node:
         token = self.peek()
         if token is None:
-            raise QueryError("the query ends too early: a term is missing")
+            raise QueryError("the query ends too early: a term is missing", "查询不完整：缺少一个词")
         if token[0] == "NOT":
             self.take()
             if self.peek() is None or self.peek()[0] in (")", "OR", "AND"):
-                raise QueryError(f"'{token[1]}' must be followed by the term to exclude")
+                raise QueryError(f"'{token[1]}' must be followed by the term to exclude",
+                                 f"“{token[1]}”后面需要写要排除的词")
             return Not(self.parse_unary())
         node = self.parse_primary()
         if self.peek() and self.peek()[0] == "NEAR":
             self.take()
             right = self.parse_primary() if self.peek() else None
             if not isinstance(node, Term) or not isinstance(right, Term):
-                raise QueryError("NEAR joins two words or phrases: 枫桥 NEAR 经验")
+                raise QueryError("NEAR joins two words or phrases: 枫桥 NEAR 经验",
+                                 "NEAR 用来连接两个词或短语，如：枫桥 NEAR 经验")
             node = Near(node, right)
         return node
 
@@ -240,20 +253,22 @@ class _Parser:
         kind, value = self.take()
         if kind == "(":
             if self.peek() and self.peek()[0] == ")":
-                raise QueryError("empty parentheses '()'")
+                raise QueryError("empty parentheses '()'", "括号里是空的")
             node = self.parse_or()
             if not self.peek() or self.peek()[0] != ")":
-                raise QueryError("a '(' is never closed: add the ')'")
+                raise QueryError("a '(' is never closed: add the ')'", "括号没有闭合：请补上“)”")
             self.take()
             return node
         if kind == ")":
-            raise QueryError("a ')' without its '('")
+            raise QueryError("a ')' without its '('", "多了一个“)”")
         if kind in ("OR", "AND", "NEAR"):
-            raise QueryError(f"{kind} needs a term on both sides")
+            raise QueryError(f"{kind} needs a term on both sides", f"{kind} 的两边都需要有词")
         if kind == "filter":
             return make_filter(*value)
         term = Term(value, quoted=(kind == "phrase"))
         if not term.norm:
-            raise QueryError("an empty phrase \"\" matches nothing: put words between the quotes"
-                             if term.quoted else f"'{value}' has nothing searchable in it")
+            if term.quoted:
+                raise QueryError("an empty phrase \"\" matches nothing: put words between the quotes",
+                                 "引号中间是空的：请在引号里写上要查找的短语")
+            raise QueryError(f"'{value}' has nothing searchable in it", f"“{value}”中没有可检索的文字")
         return term

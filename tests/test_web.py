@@ -77,7 +77,9 @@ def test_empty_states_and_errors_help(client):
     none = client.get("/search?q=%22没有这样的短语啊%22").get_data(as_text=True)
     assert "没有找到匹配的段落" in none and "去掉引号" in none
     bad = client.get("/search?q=%22unclosed")
-    assert bad.status_code == 400 and "查询有误" in bad.get_data(as_text=True)
+    assert bad.status_code == 400 and "引号没有闭合" in bad.get_data(as_text=True)
+    missing = client.get("/no-such-page")
+    assert missing.status_code == 404 and "页面不存在" in missing.get_data(as_text=True)
     assert "查询语法" in client.get("/help").get_data(as_text=True)
     assert client.get("/reports/nope").status_code == 404
 

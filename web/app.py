@@ -21,6 +21,12 @@ DEFAULTS = {
     "MAX_PER_PAGE": 100,
     "MAX_PAGE": 1000,
 }
+CHINESE_ERRORS = {
+    400: "请求有误。",
+    404: "页面不存在。",
+    405: "不支持这种请求方式。",
+    503: "检索服务暂时不可用。",
+}
 SECURITY_HEADERS = {
     # Every asset is served by us; no inline script, no third-party origin.
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
@@ -59,7 +65,9 @@ def create_app(config: dict | None = None) -> Flask:
     def http_error(exc: HTTPException):
         if request.path.startswith("/api/"):
             return jsonify(error=exc.description), exc.code
-        return pages.error_page(exc.code, exc.description)
+        # Werkzeug's stock descriptions are English; pages speak Chinese.
+        stock = exc.description == type(exc).description
+        return pages.error_page(exc.code, CHINESE_ERRORS.get(exc.code, "请求出错。") if stock else exc.description)
 
     @app.errorhandler(Exception)
     def unexpected_error(exc: Exception):
@@ -83,7 +91,7 @@ def get_engine() -> Engine:
         except IndexError_ as exc:
             from werkzeug.exceptions import ServiceUnavailable
 
-            raise ServiceUnavailable(str(exc)) from None
+            raise ServiceUnavailable(f"索引无法打开 (the index cannot be opened): {exc}") from None
         current_app.extensions["baogao_engine"] = engine
     return engine
 
@@ -99,9 +107,11 @@ def search_params(args, per_page_default: int, max_per_page: int, max_page: int)
         try:
             value = int(raw)
         except ValueError:
-            raise QueryError(f"{name} must be a whole number, not {raw!r}") from None
+            raise QueryError(f"{name} must be a whole number, not {raw!r}",
+                             f"参数 {name} 必须是整数") from None
         if not low <= value <= high:
-            raise QueryError(f"{name} must be between {low} and {high}")
+            raise QueryError(f"{name} must be between {low} and {high}",
+                             f"参数 {name} 必须在 {low} 到 {high} 之间")
         return value
 
     page = number("page", 1, 1, max_page)

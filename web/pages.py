@@ -40,7 +40,7 @@ def search():
                                      offset=params["offset"], limit=params["limit"])
     except QueryError as exc:
         return render_template("search.html", params={"query": args.get("q", ""), "filters": {}},
-                               answer=None, error=str(exc), examples=EXAMPLES, **_helpers(args)), 400
+                               answer=None, error=exc.zh, examples=EXAMPLES, **_helpers(args)), 400
     pages = max(1, -(-answer["total"] // params["per_page"]))
     return render_template("search.html", params=params, answer=answer, error=None, pages=pages,
                            examples=EXAMPLES, **_helpers(args))
