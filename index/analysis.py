@@ -20,6 +20,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from whoosh.analysis import Token, Tokenizer
 
 DROPPED = set("“”‘’「」『』\"'") | {"\u2018", "\u2019", "\u201c", "\u201d"}
@@ -85,13 +86,13 @@ def normalise(text: str) -> str:
 
 def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     """`normalise(text)` and, for every normalised character, its index in `text`."""
-    out: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        piece = ch.translate(_TABLE)
-        out.append(piece)
-        origin.extend([i] * len(piece))
-    return "".join(out), origin
+    norm = text.translate(_TABLE)  # also fills the table for every character of `text`
+    if len(norm) == len(text) and all(len(_TABLE[ord(c)] or "") == 1 for c in set(text)):
+        return norm, list(range(len(text)))
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    distinct, inverse = np.unique(codes, return_inverse=True)
+    sizes = np.array([len(_TABLE[int(c)] or "") for c in distinct], dtype=np.int64)[inverse]
+    return norm, np.repeat(np.arange(len(text)), sizes).tolist()
 
 
 def is_punctuation(ch: str) -> bool:

@@ -165,16 +165,14 @@ def parse_report(text: str, source: str = "") -> Report:
     lines = clean_lines(text)
     header, body, closing = _split_header_body_closing(lines)
     meta = _parse_header(header)
-    published = _published_date(closing) or meta.pop("published", None) or _published_date(header)
-    meta.pop("published", None)
+    published = _published_date(closing) or meta["published"] or _published_date(header)
 
     counter = iter(range(2 if meta["title"] else 1, 10**9))
     preamble: list[Paragraph] = []
     sections: list[Section] = []
     subsection: str | None = None
     for line in body:
-        heading = _section_heading(line, len(sections) + 1)
-        if heading:
+        if _section_heading(line, len(sections) + 1):
             sections.append(Section(next(counter), line, heading_categories(line)))
             subsection = None
             continue
@@ -291,7 +289,7 @@ def _is_title_line(line: str) -> bool:
 
 
 def _parse_header(header: list[str]) -> dict:
-    meta = {"title": None, "issuers": [], "doc_number": None, "addressee": None}
+    meta = {"title": None, "issuers": [], "doc_number": None, "addressee": None, "published": None}
     title_at = None
     for i, line in enumerate(header):
         if _is_title_line(line):

@@ -1,33 +1,34 @@
 """Answer queries from an index: exact matching, ranking, facets, pages and snippets.
 
 How a query is answered (see docs/query.md for the language, docs/architecture.md for more):
-- a quoted phrase: the posting lists of its rarest character bigrams give candidate blocks,
-  and each candidate's normalised text is checked (and its occurrences counted), so the
-  hits are exactly what a substring scan finds. When even the rarest bigram is in a large
-  share of all blocks, reading its postings would cost more than scanning the texts held in
-  memory, so the texts are scanned instead;
+- a quoted phrase: the posting list of its rarest character bigram gives candidate blocks,
+  and each candidate's normalised text (held in memory) is checked, so the hits are exactly
+  what a substring scan finds (a phrase that is one bigram needs no check; a phrase without
+  a bigram, such as one character, checks every block);
 - an unquoted term matches blocks that contain it, or contain every jieba word of it;
 - filters are Whoosh term queries; AND / OR / NOT are operations on sorted docnum arrays.
-Ranking is BM25F computed with numpy over all hits; facets are counted with numpy; only the
-requested page is turned into stored fields and snippets.
+Ranking is BM25F on the query's jieba words (term frequencies from the word field's
+postings) over all hits, after the number of terms a hit contains exactly as typed; it is
+computed with numpy, as are the facets; only the requested page gets stored fields and
+snippets.
 """
 from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 import threading
-from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
-from whoosh.query import Or as WhooshOr, Term as WhooshTerm
-
 from index.analysis import normalise, query_grams, words
 from index.build import open_index
 from index.reports import CATEGORY_LABELS
 from index.schema import REPORT_KIND
 
+from .postings import term_docnums, term_postings
 from .query import (And, Filter, Near, Node, Not, Or, QueryError, Term, make_filter, parse_query,
                     positive_terms)
 from .snippets import make_snippet
@@ -35,31 +36,12 @@ from .snippets import make_snippet
 MAX_PAGE_SIZE = 1000
 PLACE_FIELDS = ("province", "city", "county", "town")
 FACET_FIELDS = ("year", *PLACE_FIELDS, "section")
+FACET_LIMIT = 100  # values per facet field in an answer
 CATEGORY_BITS = {name: 1 << i for i, name in enumerate(CATEGORY_LABELS)}
 KIND_WEIGHT = {"title": 2.0, "heading": 1.5, "paragraph": 1.0}
 _K1, _B = 1.2, 0.75
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
-# Reading a posting list costs about twice as much per entry as scanning one text held in
-# memory (measured in benchmarks/), so postings pay off only for the rarer grams.
-SCAN_SHARE = 0.4
-# Intersecting with one more posting list pays off only while candidates outnumber this.
-_VERIFY_DIRECTLY = 64
 _EMPTY = np.empty(0, dtype=np.int32)
-
-
-@dataclass(frozen=True)
-class Matches:
-    """Blocks (sorted docnums) that contain a string, with how often each contains it."""
-
-    docs: np.ndarray
-    counts: np.ndarray
-
-    def counts_for(self, docs: np.ndarray) -> np.ndarray:
-        """Occurrence counts aligned with `docs` (0 where a doc is not among the matches)."""
-        if not len(self.docs):
-            return np.zeros(len(docs), dtype=np.float32)
-        at = np.minimum(np.searchsorted(self.docs, docs), len(self.docs) - 1)
-        return np.where(self.docs[at] == docs, self.counts[at], 0).astype(np.float32)
 
 
 class _Codes:
@@ -109,67 +91,62 @@ class Snapshot:
             self.report_docs.setdefault(report_id, []).append(docnum)
         self.facet_values = {name: codes[name].values for name in ("year", *PLACE_FIELDS)}
         self.facet_codes = {name: columns[name] for name in ("year", *PLACE_FIELDS)}
+        self.facet_order = {name: _ranks(values) for name, values in self.facet_values.items()}
         # Ties are broken by report id, then reading order: rank the report ids once.
-        report_ids = codes["report"].values
-        order = sorted(range(1, len(report_ids)), key=lambda i: report_ids[i])
-        rank = np.zeros(len(report_ids), dtype=np.int32)
-        rank[order] = np.arange(1, len(order) + 1, dtype=np.int32)
-        self.report_rank = rank[columns["report"]]
+        self.report_rank = _ranks(codes["report"].values)[columns["report"]]
         self.year_number = np.array([int(v) if v else 0 for v in codes["year"].values], dtype=np.int32)[columns["year"]]
         self.blocks = np.flatnonzero(self.is_block).astype(np.int32)
         self.lengths = np.array([len(t) for t in self.norms], dtype=np.float32)
         self.avg_length = float(self.lengths[self.blocks].mean()) if len(self.blocks) else 1.0
-        self._block_texts = [(int(d), self.norms[d]) for d in self.blocks]
-        self._exact_cache: dict[str, Matches] = {}
+        # An object array, so a set of docnums selects its texts in one numpy step.
+        self.texts = np.array(self.norms, dtype=object)
+        self.memo: dict[str, np.ndarray] = {}  # exact matches within one query
 
     def close(self):
         self.searcher.close()
 
-    def docs(self, query) -> np.ndarray:
-        """Sorted block docnums matching a Whoosh query."""
-        found = np.fromiter(self.searcher.docs_for_query(query), dtype=np.int32)
-        found = np.unique(found)
+    def term_docs(self, field: str, values) -> np.ndarray:
+        """Sorted live block docnums whose `field` holds any of `values`."""
+        found = _EMPTY
+        for value in values:
+            docs = term_docnums(self.reader, field, value)
+            found = docs if not len(found) else np.union1d(found, docs)
         return found[self.is_block[found]] if len(found) else _EMPTY
 
     # ------------------------------------------------------------ matching
 
-    def exact(self, needle: str) -> Matches:
-        """Blocks whose normalised text contains `needle`, and how often."""
-        cached = self._exact_cache.get(needle)
-        if cached is not None:
-            return cached
-        ranked = sorted((self.reader.doc_frequency("grams", g), g) for g in query_grams(needle))
-        norms = self.norms
-        if ranked and ranked[0][0] <= SCAN_SHARE * len(self.blocks):
-            candidates = self.docs(WhooshTerm("grams", ranked[0][1])) if ranked[0][0] else _EMPTY
-            for _, gram in ranked[1:3]:
-                if len(candidates) <= _VERIFY_DIRECTLY:
-                    break
-                candidates = np.intersect1d(candidates, self.docs(WhooshTerm("grams", gram)), assume_unique=True)
-            pairs = [(d, c) for d in candidates.tolist() if (c := norms[d].count(needle))]
-        else:  # no bigram to look up, or a bigram in most blocks: scan the texts
-            pairs = [(d, c) for d, text in self._block_texts if (c := text.count(needle))]
-        found = Matches(np.array([d for d, _ in pairs], dtype=np.int32),
-                        np.array([c for _, c in pairs], dtype=np.int32))
-        if len(self._exact_cache) > 256:
-            self._exact_cache.clear()
-        self._exact_cache[needle] = found
-        return found
+    def exact(self, needle: str) -> np.ndarray:
+        """Sorted blocks whose normalised text contains `needle`."""
+        found = self.memo.get(needle)
+        if found is not None:
+            return found
+        grams = query_grams(needle)
+        if not grams:  # one character, or characters split by punctuation: check every block
+            candidates = self.blocks
+        else:  # every block containing the needle contains each of its bigrams
+            rarest = min(grams, key=lambda g: self.reader.doc_frequency("grams", g))
+            candidates = self.term_docs("grams", [rarest])
+        if grams != [needle]:  # a needle that is its own single bigram needs no check
+            holds = np.fromiter(map(operator.contains, self.texts[candidates], repeat(needle)),
+                                dtype=bool, count=len(candidates))
+            candidates = candidates[holds]
+        self.memo[needle] = candidates
+        return candidates
 
     def term_matches(self, term: Term) -> np.ndarray:
         """A quoted phrase: exact. An unquoted term: exact, or all of its words."""
-        found = self.exact(term.norm).docs
+        found = self.exact(term.norm)
         pieces = term_words(term)
         if term.quoted or len(pieces) < 2:
             return found
-        scattered = self.exact(pieces[0]).docs
+        scattered = self.exact(pieces[0])
         for piece in pieces[1:]:
-            scattered = np.intersect1d(scattered, self.exact(piece).docs, assume_unique=True)
+            scattered = np.intersect1d(scattered, self.exact(piece), assume_unique=True)
         return np.union1d(found, scattered)
 
     def near(self, node: Near) -> np.ndarray:
         left, right = node.left.norm, node.right.norm
-        both = np.intersect1d(self.exact(left).docs, self.exact(right).docs, assume_unique=True)
+        both = np.intersect1d(self.exact(left), self.exact(right), assume_unique=True)
         kept = [d for d in both.tolist()
                 if any(left in s and right in s for s in _SENTENCE_END.split(self.norms[d]))]
         return np.array(kept, dtype=np.int32)
@@ -177,17 +154,15 @@ class Snapshot:
     def filter_docs(self, node: Filter) -> np.ndarray:
         if node.field == "year":
             first, last = node.value
-            years = [y for y in self.facet_values["year"][1:] if first <= int(y) <= last]
-            return self.docs(WhooshOr([WhooshTerm("year", y) for y in years])) if years else _EMPTY
+            return self.term_docs("year", [y for y in self.facet_values["year"][1:] if first <= int(y) <= last])
         if node.field == "section":
-            return self.docs(WhooshTerm("categories", node.value))
+            return self.term_docs("categories", [node.value])
         if node.field == "title":
             wanted = normalise(node.value)
             docs = [d for rid, title in self.report_titles.items() if wanted in title
                     for d in self.report_docs.get(rid, [])]
             return np.unique(np.array(docs, dtype=np.int32))
-        values = [v for v in self.facet_values[node.field][1:] if v.startswith(node.value)]
-        return self.docs(WhooshOr([WhooshTerm(node.field, v) for v in values])) if values else _EMPTY
+        return self.term_docs(node.field, [v for v in self.facet_values[node.field][1:] if v.startswith(node.value)])
 
     def evaluate(self, node: Node) -> np.ndarray:
         """The sorted block docnums matching a query tree."""
@@ -225,38 +200,39 @@ class Snapshot:
         return math.log(1 + (n - doc_frequency + 0.5) / (doc_frequency + 0.5))
 
     def scores(self, hits: np.ndarray, terms: list[Term]) -> tuple[np.ndarray, np.ndarray]:
-        """(exact terms, BM25F score) for each hit.
+        """(terms held exactly, BM25F score) for each hit.
 
         Hits sort on the pair: a block holding more of the terms exactly as typed comes
-        before one holding only their scattered words, then BM25F decides.
+        before one holding only their scattered words; then BM25F on the terms' jieba words
+        decides, with block length in characters and titles and headings weighted up.
         """
         tiers = np.zeros(len(hits), dtype=np.int32)
+        for term in terms:
+            tiers += _member(hits, self.exact(term.norm))
         total = np.zeros(len(hits), dtype=np.float32)
         length_norm = _K1 * (1 - _B + _B * self.lengths[hits] / self.avg_length)
-        for term in terms:
-            whole = self.exact(term.norm)
-            units = [(whole, self.idf(len(self.term_matches(term))), True)]
-            pieces = term_words(term)
-            if len(pieces) > 1:
-                units += [(self.exact(w), self.idf(self.reader.doc_frequency("text", w)), False) for w in pieces]
-            for matches, idf, is_whole in units:
-                tf = matches.counts_for(hits)
-                total += idf * tf * (_K1 + 1) / (tf + length_norm)
-                if is_whole:
-                    tiers += tf > 0
+        query_words = dict.fromkeys(w for term in terms for w in words(term.norm))
+        for word in query_words:
+            ids, frequencies = term_postings(self.reader, "text", word)
+            tf = _aligned(hits, ids, frequencies)
+            total += self.idf(len(ids)) * tf * (_K1 + 1) / (tf + length_norm)
         return tiers, total * self.weight[hits]
 
     def facets(self, hits: np.ndarray) -> dict:
-        """Counts per year, place and section over all hits (a block in a section with two
-        categories counts in both)."""
+        """Counts per year, place and section over all hits, most frequent first (at most
+        FACET_LIMIT values per field; a block in a two-category section counts in both)."""
         out = {}
         for name, values in self.facet_values.items():
             counts = np.bincount(self.facet_codes[name][hits], minlength=len(values))
-            out[name] = {values[i]: int(counts[i]) for i in np.flatnonzero(counts) if i}
+            counts[0] = 0  # blocks without a value
+            present = np.flatnonzero(counts)
+            # Most frequent first, ties in value order; only the first FACET_LIMIT values.
+            order = present[np.lexsort((self.facet_order[name][present], -counts[present]))][:FACET_LIMIT]
+            out[name] = {values[i]: int(counts[i]) for i in order.tolist()}
         bits = self.categories[hits]
-        out["section"] = {name: n for name, bit in CATEGORY_BITS.items()
-                          if (n := int(np.count_nonzero(bits & bit)))}
-        return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in out.items()}
+        section = {name: n for name, bit in CATEGORY_BITS.items() if (n := int(np.count_nonzero(bits & bit)))}
+        out["section"] = dict(sorted(section.items(), key=lambda kv: (-kv[1], kv[0])))
+        return out
 
     def order(self, hits: np.ndarray, terms: list[Term], sort: str, stop: int | None):
         """The first `stop` hits (all when None) in rank order, with their scores."""
@@ -273,6 +249,30 @@ class Snapshot:
             hits, tiers, scores = hits[keep], tiers[keep], scores[keep]
         ranked = np.lexsort(keys)[:stop]
         return hits[ranked], tiers[ranked], scores[ranked]
+
+
+def _ranks(values: list) -> np.ndarray:
+    """For each code (index into `values`, 0 = none), its position in sorted value order."""
+    order = sorted(range(1, len(values)), key=lambda i: values[i])
+    rank = np.zeros(len(values), dtype=np.int32)
+    rank[order] = np.arange(1, len(order) + 1, dtype=np.int32)
+    return rank
+
+
+def _member(docs: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """For each of `docs`, whether it is in the sorted array `sorted_set`."""
+    if not len(sorted_set):
+        return np.zeros(len(docs), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_set, docs), len(sorted_set) - 1)
+    return sorted_set[at] == docs
+
+
+def _aligned(docs: np.ndarray, ids: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """values[i] where ids[i] == doc, for each of `docs` (0 where a doc has no posting)."""
+    if not len(ids):
+        return np.zeros(len(docs), dtype=np.float32)
+    at = np.minimum(np.searchsorted(ids, docs), len(ids) - 1)
+    return np.where(ids[at] == docs, values[at], 0).astype(np.float32)
 
 
 def term_words(term: Term) -> list[str]:
@@ -331,6 +331,7 @@ class Engine:
 
         with self._lock:
             snap = self.snapshot()
+            snap.memo.clear()
             hits = snap.evaluate(tree)
             terms = positive_terms(tree)
             stop = None if limit is None else offset + limit

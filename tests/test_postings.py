@@ -1,0 +1,45 @@
+"""The block decoder returns exactly what Whoosh's own posting iterator returns."""
+import numpy as np
+import pytest
+from whoosh import index as whoosh_index
+
+from index.build import INDEX_NAME, build_index
+from search.postings import term_postings
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def reader(tmp_path_factory):
+    root = tmp_path_factory.mktemp("ix")
+    # Two builds and a deletion: several segments, one with deleted documents.
+    build_index([SEEDS / "000_03af5a072e12678a.txt", SEEDS / "001_e2fabbbe98248fdd.txt"], root / "ix")
+    build_index([SEEDS], root / "ix")
+    (root / "changed.txt").write_text((SEEDS / "002_4cb5d7ebd9b6d720.txt").read_text(encoding="utf-8"),
+                                      encoding="utf-8")
+    build_index([root / "changed.txt"], root / "ix")
+    (root / "changed.txt").write_text("关于2024年法治政府建设情况的报告\n一、主要举措和成效\n法治宣传。\n",
+                                      encoding="utf-8")
+    build_index([root / "changed.txt"], root / "ix")
+    ix = whoosh_index.open_dir(str(root / "ix"), indexname=INDEX_NAME)
+    with ix.searcher() as searcher:
+        yield searcher.reader()
+
+
+@pytest.mark.parametrize("field", ["grams", "text", "kind", "year", "categories"])
+def test_block_decoder_matches_whoosh(reader, field):
+    assert len(reader.leaf_readers()) > 1 and reader.has_deletions()
+    for term in list(reader.lexicon(field))[:400]:
+        term = term.decode("utf-8")
+        ids, weights = term_postings(reader, field, term)
+        expected = []
+        for leaf, offset in reader.leaf_readers():
+            if (field, term) not in leaf:
+                continue
+            m = leaf.postings(field, term)
+            m = getattr(m, "child", m)
+            while m.is_active():
+                expected.append((m.id() + offset, m.weight()))
+                m.next()
+        assert ids.tolist() == [e[0] for e in expected]
+        assert np.allclose(weights, [e[1] for e in expected])
