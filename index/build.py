@@ -27,7 +27,7 @@ from whoosh.writing import SegmentWriter
 
 from .analysis import grams, normalise, words
 from .reports import Report, parse_report
-from .schema import REPORT_KIND, SCHEMA_VERSION, build_schema
+from .schema import REPORT_KIND, build_schema
 from .sources import SourceError, iter_report_files, read_text
 
 INDEX_NAME = "baogao"
@@ -35,11 +35,11 @@ LOCK_NAME = "build.lock"
 DEFAULT_BATCH = 500
 
 
-class IndexError_(Exception):
+class IndexDirectoryError(Exception):
     """A problem with the index directory that the user must resolve; the message says how."""
 
 
-class IndexBusy(IndexError_):
+class IndexBusy(IndexDirectoryError):
     """Another build holds the index's build lock."""
 
 
@@ -74,14 +74,14 @@ def open_index(index_dir: Path | str):
     """Open an existing index for reading, with a clear error when there is none."""
     index_dir = Path(index_dir)
     if not index_exists(index_dir):
-        raise IndexError_(f"no index at {index_dir}: run 'baogao build --index {index_dir}' first")
+        raise IndexDirectoryError(f"no index at {index_dir}: run 'baogao build --index {index_dir}' first")
     return _checked(whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME), index_dir)
 
 
 def _checked(ix, index_dir: Path):
     """Refuse an index whose schema this version cannot read."""
     if ix.schema != build_schema():
-        raise IndexError_(f"{index_dir} was built by another version of Baogao: "
+        raise IndexDirectoryError(f"{index_dir} was built by another version of Baogao: "
                           "delete it and run 'baogao build' again")
     return ix
 
@@ -91,7 +91,7 @@ def _open_or_create(index_dir: Path):
     if index_exists(index_dir):
         return _checked(whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME), index_dir)
     if any(p.name != LOCK_NAME for p in index_dir.iterdir()):
-        raise IndexError_(f"{index_dir} is not empty and holds no Baogao index; "
+        raise IndexDirectoryError(f"{index_dir} is not empty and holds no Baogao index; "
                           "choose an empty or new directory")
     return whoosh_index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
 
@@ -105,7 +105,7 @@ def report_documents(report: Report, report_id: str, sha256: str) -> list[dict]:
     place = {k: getattr(report, k) or "" for k in ("province", "city", "county", "town")}
     shared = dict(report_id=report_id, source=report.source, title=report.title or report.display_title,
                   year=str(report.year or ""), **place)
-    docs = [dict(pid=report_id, kind=REPORT_KIND, sha256=sha256, schema_version=SCHEMA_VERSION,
+    docs = [dict(pid=report_id, kind=REPORT_KIND, sha256=sha256,
                  printed_title=report.title or "",
                  report=json.dumps(report.to_dict(), ensure_ascii=False), **shared)]
     for n, kind, text, section, subsection in report.blocks():
@@ -194,7 +194,7 @@ def build_index(paths: Iterable[Path], index_dir: Path, prune: bool = False,
 
     `progress(done, total, path)` is called after each file; `processes` Whoosh sub-writers
     write postings (default: one per core, at most 2). Raises IndexBusy when another build
-    is running, and IndexError_ for a directory that is not an index.
+    is running, and IndexDirectoryError for a directory that is not an index.
     """
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)

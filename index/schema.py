@@ -7,7 +7,6 @@ from whoosh.fields import ID, KEYWORD, STORED, FieldType, Schema
 
 from .analysis import GramTokenizer, WordTokenizer
 
-SCHEMA_VERSION = 2
 # Document kinds: searchable blocks, and the per-report record that holds the parsed report.
 BLOCK_KINDS = ("title", "heading", "paragraph")
 REPORT_KIND = "report"
@@ -61,5 +60,4 @@ def build_schema() -> Schema:
         text=WORDS(stored=True),
         grams=GRAMS(),
         report=STORED,  # the parsed report as JSON (report records only)
-        schema_version=STORED,
     )

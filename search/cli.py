@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from index.build import IndexError_, build_index, index_exists
+from index.build import IndexDirectoryError, build_index, index_exists
 from index.reports import CATEGORY_LABELS, parse_report
 from index.sources import SourceError, read_text
 
@@ -138,7 +138,7 @@ def build(paths: tuple[Path, ...], index_dir: Path | None, prune: bool):
     index_dir = index_dir or default_index()
     try:
         summary = run_build(list(paths) or [SEEDS_DIR], index_dir, prune=prune)
-    except IndexError_ as exc:
+    except IndexDirectoryError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
@@ -186,7 +186,7 @@ def search(query, index_dir, year, province, city, county, town, section, sort, 
     try:
         engine = Engine(index_dir)
         answer = engine.search(query, filters, sort=sort, limit=None if show_all else limit)
-    except (QueryError, IndexError_) as exc:
+    except (QueryError, IndexDirectoryError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     if as_json:
@@ -222,7 +222,7 @@ def serve(index_dir, host, port, threads):
 
             stats = get_engine().stats()  # open and warm the index before the first request
             segmenter()  # and jieba's dictionary, which unquoted queries need
-    except IndexError_ as exc:
+    except IndexDirectoryError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     click.echo(f"serving {stats['reports']} reports from {index_dir} at http://{host}:{port}/ "

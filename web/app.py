@@ -12,7 +12,7 @@ from pathlib import Path
 from flask import Flask, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from index.build import IndexError_
+from index.build import IndexDirectoryError
 from search.engine import Engine
 
 DEFAULTS = {
@@ -88,7 +88,7 @@ def get_engine() -> Engine:
     if engine is None:
         try:
             engine = Engine(current_app.config["INDEX_DIR"])
-        except IndexError_ as exc:
+        except IndexDirectoryError as exc:
             from werkzeug.exceptions import ServiceUnavailable
 
             raise ServiceUnavailable(f"索引无法打开 (the index cannot be opened): {exc}") from None
