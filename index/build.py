@@ -4,7 +4,8 @@ Builds are incremental (a file whose bytes are unchanged is skipped; a changed o
 its report; with `prune`, reports whose file is gone are removed), parallel (the main
 process parses and analyses files while one Whoosh sub-writer per core writes postings),
 and safe to interrupt: reports are committed in batches, each commit is atomic, and an
-interrupted batch is cancelled, so readers always see the last committed index.
+interrupted batch is cancelled, so readers always see the last committed index. Batches
+commit without merging segments; a build's last commit merges only small segments.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ from .sources import SourceError, iter_report_files, read_text
 
 INDEX_NAME = "baogao"
 LOCK_NAME = "build.lock"
-DEFAULT_BATCH = 500
+DEFAULT_BATCH = 2000  # reports per commit: what Ctrl-C can lose, and one segment per sub-writer
 
 
 class IndexDirectoryError(Exception):
@@ -161,6 +162,30 @@ class _ParallelWriter(MpWriter):
         SegmentWriter.cancel(self)
 
 
+MAX_SEGMENTS = 20
+
+
+def merge_small_segments(writer, segments):
+    """Whoosh merge policy for a build's last commit.
+
+    Segments under a tenth of the largest (what incremental builds leave) are folded into
+    the new segment once four have gathered; past MAX_SEGMENTS, all but the largest are.
+    Large segments are otherwise left alone: Whoosh's default policy re-merges most of a
+    large index at each commit, which makes a 10,000-report build quadratic.
+    """
+    from whoosh.reading import SegmentReader
+
+    largest = max(segments, key=lambda s: s.doc_count_all(), default=None)
+    small = [s for s in segments if s.doc_count_all() * 10 < largest.doc_count_all()] if largest else []
+    if len(small) < 4:
+        small = [s for s in segments if s is not largest] if len(segments) > MAX_SEGMENTS else []
+    for segment in small:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s not in small]
+
+
 def _codec() -> W3Codec:
     # Posting blocks of 1024 ids instead of 128: the search side decodes a block per numpy
     # call (search/postings.py), so fewer, larger blocks read faster.
@@ -256,7 +281,7 @@ def _build_locked(paths, index_dir, prune, progress, processes, batch_size) -> B
                     summary.added += 1
                 pending += 1
                 if pending >= batch_size:
-                    writer.commit()
+                    writer.commit(merge=False)
                     writer, pending = None, 0
             if progress:
                 progress(done, total, path)
@@ -268,7 +293,7 @@ def _build_locked(paths, index_dir, prune, progress, processes, batch_size) -> B
                     writer.delete_by_term("report_id", rid)
                 summary.removed = len(gone)
         if writer is not None:
-            writer.commit()
+            writer.commit(mergetype=merge_small_segments)
             writer = None
     except BaseException:
         if writer is not None:

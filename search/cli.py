@@ -174,10 +174,11 @@ See docs/query.md for details.
 @click.option("--town", help="Town, township or subdistrict, e.g. 双龙镇.")
 @click.option("--section", help="measures, leadership, shortcomings, plans (or a Chinese label).")
 @click.option("--sort", type=click.Choice(["relevance", "year"]), default="relevance", show_default=True)
-@click.option("--limit", type=click.IntRange(0, 1000), default=10, show_default=True, help="Hits to show.")
+@click.option("--limit", type=click.IntRange(0, 1000), default=10, show_default=True, help="Hits per page.")
+@click.option("--page", type=click.IntRange(1, None), default=1, show_default=True, help="Page of hits to show.")
 @click.option("--all", "show_all", is_flag=True, help="Show every hit.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
-def search(query, index_dir, year, province, city, county, town, section, sort, limit, show_all, as_json):
+def search(query, index_dir, year, province, city, county, town, section, sort, limit, page, show_all, as_json):
     from search.engine import Engine
 
     index_dir = index_dir or default_index()
@@ -185,7 +186,8 @@ def search(query, index_dir, year, province, city, county, town, section, sort, 
                "town": town, "section": section}
     try:
         engine = Engine(index_dir)
-        answer = engine.search(query, filters, sort=sort, limit=None if show_all else limit)
+        answer = engine.search(query, filters, sort=sort, offset=0 if show_all else (page - 1) * limit,
+                               limit=None if show_all else limit)
     except (QueryError, IndexDirectoryError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
@@ -250,7 +252,7 @@ def format_answer(answer: dict) -> str:
         lines.append("   " + unescape(snippet))
     shown = len(answer["hits"])
     if shown < answer["total"] - answer["offset"]:
-        lines.append(f"\n… {answer['total'] - answer['offset'] - shown} more (use --limit N or --all)")
+        lines.append(f"\n… {answer['total'] - answer['offset'] - shown} more (use --page, --limit N or --all)")
     facets = answer["facets"]
     for name in ("year", "province", "county", "town", "section"):
         if facets.get(name):

@@ -115,3 +115,23 @@ def test_building_into_a_non_index_directory_is_refused(tmp_path, corpus, runner
     result = runner.invoke(main, ["build", str(corpus), "--index", str(target)])
     assert result.exit_code == 2 and "holds no Baogao index" in result.stderr
     assert (target / "thesis.txt").read_text() == "mine"
+
+
+def test_incremental_builds_keep_the_segment_count_bounded(tmp_path, corpus):
+    from whoosh import index as whoosh_index
+
+    from index.build import INDEX_NAME, MAX_SEGMENTS
+
+    index_dir = tmp_path / "ix"
+    build_index([corpus], index_dir)
+    source = (corpus / "001_e2fabbbe98248fdd.txt").read_text(encoding="utf-8")
+    counts = []
+    for i in range(MAX_SEGMENTS + 3):  # one small report per build
+        (corpus / f"extra_{i:02d}.txt").write_text(source.replace("双龙镇", f"新{i:02d}镇"), encoding="utf-8")
+        build_index([corpus], index_dir)
+        counts.append(len(whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)._segments()))
+    assert max(counts) <= MAX_SEGMENTS + 1
+    engine = Engine(index_dir)
+    assert engine.stats()["reports"] == 5 + MAX_SEGMENTS + 3
+    assert engine.search('"枫桥经验"')["total"] == 2 + MAX_SEGMENTS + 3  # nothing lost in merges
+    engine.close()

@@ -1,4 +1,5 @@
 """Routes and API through Flask's test client, on the session's seed index."""
+import json
 import shutil
 
 import pytest
@@ -22,6 +23,20 @@ def test_api_search_answers_like_the_library(client, engine):
         lib = engine.search(query, limit=5)
         assert api["total"] == lib["total"] and api["facets"] == lib["facets"]
         assert [h["url"] for h in api["hits"]] == [h["url"] for h in lib["hits"]]
+
+
+def test_api_and_cli_give_the_same_answers(client, runner, seed_index):
+    from search.cli import main
+
+    for query, options in (('"枫桥经验"', []), ("法治", ["--year", "2024", "--section", "plans"]),
+                           ("矛盾纠纷 OR 法律顾问", ["--page", "2", "--limit", "3"])):
+        cli = json.loads(runner.invoke(main, ["search", query, "--index", str(seed_index), "--json", *options]).stdout)
+        params = {"q": query, **{options[i][2:]: options[i + 1] for i in range(0, len(options), 2)}}
+        if "limit" in params:
+            params["per_page"] = params.pop("limit")
+        api = client.get("/api/search", query_string=params).get_json()
+        assert api["total"] == cli["total"] and api["facets"] == cli["facets"]
+        assert [h["url"] for h in api["hits"]] == [h["url"] for h in cli["hits"]]
 
 
 def test_api_filters_and_paging(client):

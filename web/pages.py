@@ -70,7 +70,7 @@ def report(report_id: str):
         return Markup(highlight(text, match_spans(text, needles) if needles else []))
 
     return render_template("report.html", report=data, marked=marked, labels=CATEGORY_LABELS,
-                           query=query, has_source=Path(data["source"]).is_file())
+                           query=query, params={"query": query}, has_source=Path(data["source"]).is_file())
 
 
 @bp.get("/reports/<report_id>/source")
