@@ -135,3 +135,28 @@ def test_incremental_builds_keep_the_segment_count_bounded(tmp_path, corpus):
     assert engine.stats()["reports"] == 5 + MAX_SEGMENTS + 3
     assert engine.search('"枫桥经验"')["total"] == 2 + MAX_SEGMENTS + 3  # nothing lost in merges
     engine.close()
+
+
+def test_searches_keep_working_while_a_build_runs(tmp_path, corpus):
+    import threading
+
+    index_dir = tmp_path / "ix"
+    build_index([corpus / "000_03af5a072e12678a.txt"], index_dir)
+    engine = Engine(index_dir)
+    before = engine.search("法治")["total"]
+    more = tmp_path / "more"
+    more.mkdir()
+    for i in range(12):  # enough work to search during it
+        for p in sorted(SEEDS.glob("*.txt")):
+            (more / f"{i:02d}_{p.name}").write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    errors, totals = [], []
+    builder = threading.Thread(target=lambda: errors.append(build_index([more], index_dir, batch_size=10)))
+    builder.start()
+    while builder.is_alive():
+        totals.append(engine.search("法治")["total"])
+    builder.join()
+    totals.append(engine.search("法治")["total"])
+    assert not errors[0].failed
+    assert totals[0] >= before and totals == sorted(totals)  # every answer is a committed state
+    assert totals[-1] > before and len(totals) > 1
+    engine.close()
