@@ -101,6 +101,7 @@ class Snapshot:
         # An object array, so a set of docnums selects its texts in one numpy step.
         self.texts = np.array(self.norms, dtype=object)
         self.memo: dict[str, np.ndarray] = {}  # exact matches within one query
+        self.word_memo: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # word postings, ditto
 
     def close(self):
         self.searcher.close()
@@ -110,7 +111,7 @@ class Snapshot:
         found = _EMPTY
         for value in values:
             docs = term_docnums(self.reader, field, value)
-            found = docs if not len(found) else np.union1d(found, docs)
+            found = _union(found, docs)
         return found[self.is_block[found]] if len(found) else _EMPTY
 
     # ------------------------------------------------------------ matching
@@ -127,11 +128,22 @@ class Snapshot:
             rarest = min(grams, key=lambda g: self.reader.doc_frequency("grams", g))
             candidates = self.term_docs("grams", [rarest])
         if grams != [needle]:  # a needle that is its own single bigram needs no check
-            holds = np.fromiter(map(operator.contains, self.texts[candidates], repeat(needle)),
-                                dtype=bool, count=len(candidates))
-            candidates = candidates[holds]
+            # Blocks holding the needle as a jieba token contain it (tokens are substrings of
+            # the normalised text); only the other candidates need their text checked.
+            sure = self.word_postings(needle)[0] if words(needle) == [needle] else _EMPTY
+            unsure = candidates[~_member(candidates, sure)]
+            holds = np.fromiter(map(operator.contains, self.texts[unsure], repeat(needle)),
+                                dtype=bool, count=len(unsure))
+            candidates = _union(sure[self.is_block[sure]], unsure[holds])
         self.memo[needle] = candidates
         return candidates
+
+    def word_postings(self, word: str) -> tuple[np.ndarray, np.ndarray]:
+        """(docnums, frequencies) of a jieba word in the word field, read once per query."""
+        found = self.word_memo.get(word)
+        if found is None:
+            found = self.word_memo[word] = term_postings(self.reader, "text", word)
+        return found
 
     def term_matches(self, term: Term) -> np.ndarray:
         """A quoted phrase: exact. An unquoted term: exact, or all of its words."""
@@ -142,7 +154,7 @@ class Snapshot:
         scattered = self.exact(pieces[0])
         for piece in pieces[1:]:
             scattered = np.intersect1d(scattered, self.exact(piece), assume_unique=True)
-        return np.union1d(found, scattered)
+        return _union(found, scattered)
 
     def near(self, node: Near) -> np.ndarray:
         left, right = node.left.norm, node.right.norm
@@ -161,7 +173,7 @@ class Snapshot:
             wanted = normalise(node.value)
             docs = [d for rid, title in self.report_titles.items() if wanted in title
                     for d in self.report_docs.get(rid, [])]
-            return np.unique(np.array(docs, dtype=np.int32))
+            return np.array(sorted(set(docs)), dtype=np.int32)
         return self.term_docs(node.field, [v for v in self.facet_values[node.field][1:] if v.startswith(node.value)])
 
     def evaluate(self, node: Node) -> np.ndarray:
@@ -173,11 +185,11 @@ class Snapshot:
         if isinstance(node, Filter):
             return self.filter_docs(node)
         if isinstance(node, Not):
-            return np.setdiff1d(self.blocks, self.evaluate(node.item), assume_unique=True)
+            return _difference(self.blocks, self.evaluate(node.item))
         if isinstance(node, Or):
             result = _EMPTY
             for item in node.items:
-                result = np.union1d(result, self.evaluate(item))
+                result = _union(result, self.evaluate(item))
             return result
         if isinstance(node, And):
             positives = sorted((i for i in node.items if not isinstance(i, Not)), key=_cost)
@@ -189,7 +201,7 @@ class Snapshot:
                 if not len(result):
                     return _EMPTY
             for item in negatives:
-                result = np.setdiff1d(result, self.evaluate(item), assume_unique=True)
+                result = _difference(result, self.evaluate(item))
             return result
         raise TypeError(f"unknown query node {node!r}")
 
@@ -213,7 +225,7 @@ class Snapshot:
         length_norm = _K1 * (1 - _B + _B * self.lengths[hits] / self.avg_length)
         query_words = dict.fromkeys(w for term in terms for w in words(term.norm))
         for word in query_words:
-            ids, frequencies = term_postings(self.reader, "text", word)
+            ids, frequencies = self.word_postings(word)
             tf = _aligned(hits, ids, frequencies)
             total += self.idf(len(ids)) * tf * (_K1 + 1) / (tf + length_norm)
         return tiers, total * self.weight[hits]
@@ -257,6 +269,20 @@ def _ranks(values: list) -> np.ndarray:
     rank = np.zeros(len(values), dtype=np.int32)
     rank[order] = np.arange(1, len(order) + 1, dtype=np.int32)
     return rank
+
+
+def _union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Union of two sorted arrays of distinct docnums, sorted (np.union1d's hashing unique
+    is far slower on large arrays)."""
+    if not len(a) or not len(b):
+        return a if len(a) else b
+    merged = np.sort(np.concatenate((a, b)))
+    return merged[np.concatenate(([True], merged[1:] != merged[:-1]))]
+
+
+def _difference(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The docnums of sorted array `a` that are not in sorted array `b`."""
+    return a[~_member(a, b)]
 
 
 def _member(docs: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
@@ -332,6 +358,7 @@ class Engine:
         with self._lock:
             snap = self.snapshot()
             snap.memo.clear()
+            snap.word_memo.clear()
             hits = snap.evaluate(tree)
             terms = positive_terms(tree)
             stop = None if limit is None else offset + limit
