@@ -148,14 +148,21 @@ def words(norm: str) -> list[str]:
     return [w for w in segmenter().lcut(norm, HMM=True) if not all(is_punctuation(c) for c in w)]
 
 
-class WordTokenizer(Tokenizer):
-    """Whoosh tokenizer: normalise, then jieba words with consecutive positions."""
+class _NormalisedTokenizer(Tokenizer):
+    """A Whoosh tokenizer that normalises its text and yields `pieces(norm)` as tokens.
+
+    Builds hand Whoosh token lists computed once (index/build.py), which Whoosh indexes
+    without calling the tokenizer; the tokenizer analyses any text given as a string.
+    """
+
+    def pieces(self, norm: str):
+        raise NotImplementedError
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for pos, word in enumerate(words(normalise(value)) if tokenize else [value]):
-            token.text = word
+        for pos, piece in enumerate(self.pieces(normalise(value)) if tokenize else [value]):
+            token.text = piece
             token.boost = 1.0
             token.stopped = False
             if positions:
@@ -163,16 +170,15 @@ class WordTokenizer(Tokenizer):
             yield token
 
 
-class GramTokenizer(Tokenizer):
-    """Whoosh tokenizer: normalise, then distinct character bigrams."""
+class WordTokenizer(_NormalisedTokenizer):
+    """jieba words with consecutive positions."""
 
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for pos, gram in enumerate(sorted(grams(normalise(value))) if tokenize else [value]):
-            token.text = gram
-            token.boost = 1.0
-            token.stopped = False
-            if positions:
-                token.pos = start_pos + pos
-            yield token
+    def pieces(self, norm: str):
+        return words(norm)
+
+
+class GramTokenizer(_NormalisedTokenizer):
+    """Distinct character bigrams."""
+
+    def pieces(self, norm: str):
+        return sorted(grams(norm))
