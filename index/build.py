@@ -16,9 +16,9 @@ import queue
 import re
 import signal
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from filelock import FileLock, Timeout
 from whoosh import index as whoosh_index

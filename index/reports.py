@@ -139,7 +139,7 @@ class Report:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Report":
+    def from_dict(cls, data: dict) -> Report:
         """Rebuild a report from `to_dict` output."""
         published = data.get("published")
         return cls(
@@ -245,9 +245,9 @@ def _first_body_index(lines: list[str]) -> int:
     for i, line in enumerate(lines):
         if _section_heading(line, 1) or _SUBSECTION.match(to_simplified(line)):
             return i
-        if len(line) > 60 or ("。" in line) or ("，" in line and len(line) > 30):
-            if not _is_title_line(line):
-                return i
+        sentence_like = len(line) > 60 or "。" in line or ("，" in line and len(line) > 30)
+        if sentence_like and not _is_title_line(line):
+            return i
     return len(lines)
 
 

@@ -370,7 +370,7 @@ class Engine:
                 "total": int(len(hits)),
                 "offset": offset,
                 "hits": [self._hit(snap, int(d), float(s), needles)
-                         for d, s in zip(docs[offset:].tolist(), scores[offset:].tolist())],
+                         for d, s in zip(docs[offset:].tolist(), scores[offset:].tolist(), strict=True)],
                 "facets": snap.facets(hits),
             }
 

@@ -60,7 +60,7 @@ def test_every_paragraph_knows_its_subsection(seed_reports):
 def test_addressee_is_kept_out_of_the_body(seed_reports):
     report = seed_reports["001_e2fabbbe98248fdd.txt"]
     assert report.addressee == "县委、县政府："
-    assert all("县委、县政府：" != t for _, _, t, _, _ in report.blocks())
+    assert all(t != "县委、县政府：" for _, _, t, _, _ in report.blocks())
 
 
 def test_report_without_title_gets_a_display_title(seed_reports):

@@ -5,7 +5,6 @@ import shutil
 import pytest
 
 from index.build import build_index
-from search.engine import Engine
 from web.app import create_app
 
 from .conftest import SEEDS
