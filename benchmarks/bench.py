@@ -66,7 +66,7 @@ def query_phase(index_dir: str, repeats: int) -> dict:
     snap = engine.snapshot()
     load = time.perf_counter() - start
     engine.search("法治 宣传", limit=1)  # load jieba's dictionary before timing, as serve does
-    texts = [snap.norms[d] for d in snap.blocks.tolist()]  # the scan's paragraphs, held in memory
+    texts = snap.texts[snap.blocks].tolist()  # the scan's paragraphs, held in memory
     ours, scan, recall_hits, recall_total, precision_bad = [], [], 0, 0, 0
     blocks = snap.blocks
     for phrase in PHRASES:

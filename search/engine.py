@@ -68,7 +68,7 @@ class Snapshot:
         self.searcher = ix.searcher()
         self.reader = self.searcher.reader()
         size = self.reader.doc_count_all()
-        self.norms: list[str] = [""] * size
+        norms: list[str] = [""] * size
         self.is_block = np.zeros(size, dtype=bool)
         self.weight = np.zeros(size, dtype=np.float32)
         self.categories = np.zeros(size, dtype=np.uint8)
@@ -81,7 +81,7 @@ class Snapshot:
             if fields.get("kind") == REPORT_KIND:
                 self.report_titles[report_id] = normalise(fields.get("printed_title", ""))
                 continue
-            self.norms[docnum] = normalise(fields.get("text", ""))
+            norms[docnum] = normalise(fields.get("text", ""))
             self.is_block[docnum] = True
             self.weight[docnum] = KIND_WEIGHT.get(fields.get("kind"), 1.0)
             for name in ("year", *PLACE_FIELDS):
@@ -96,10 +96,11 @@ class Snapshot:
         self.report_rank = _ranks(codes["report"].values)[columns["report"]]
         self.year_number = np.array([int(v) if v else 0 for v in codes["year"].values], dtype=np.int32)[columns["year"]]
         self.blocks = np.flatnonzero(self.is_block).astype(np.int32)
-        self.lengths = np.array([len(t) for t in self.norms], dtype=np.float32)
+        self.lengths = np.array([len(t) for t in norms], dtype=np.float32)
         self.avg_length = float(self.lengths[self.blocks].mean()) if len(self.blocks) else 1.0
-        # An object array, so a set of docnums selects its texts in one numpy step.
-        self.texts = np.array(self.norms, dtype=object)
+        # Normalised texts by docnum; an object array, so a set of docnums selects its texts
+        # in one numpy step.
+        self.texts = np.array(norms, dtype=object)
         self.memo: dict[str, np.ndarray] = {}  # exact matches within one query
         self.word_memo: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # word postings, ditto
 
@@ -160,7 +161,7 @@ class Snapshot:
         left, right = node.left.norm, node.right.norm
         both = np.intersect1d(self.exact(left), self.exact(right), assume_unique=True)
         kept = [d for d in both.tolist()
-                if any(left in s and right in s for s in _SENTENCE_END.split(self.norms[d]))]
+                if any(left in s and right in s for s in _SENTENCE_END.split(self.texts[d]))]
         return np.array(kept, dtype=np.int32)
 
     def filter_docs(self, node: Filter) -> np.ndarray:
