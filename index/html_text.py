@@ -53,16 +53,16 @@ def _trim_dateline(line: str) -> str:
 def _main_content(soup):
     """The smallest element holding most of the page's paragraph text."""
     body = soup.body or soup
-    total = _text_len(body)
+    total = best_length = _text_len(body)
     best = body
     for tag in body.find_all(["div", "article", "section", "td", "main"]):
         length = _text_len(tag)
-        if length >= 0.6 * total and length < _text_len(best):
-            best = tag
+        if 0.6 * total <= length < best_length:
+            best, best_length = tag, length
     # The article's title often sits just above the content element: keep the parent
     # when it adds a heading or a 发布时间 line.
     parent = best.parent
-    if best is not body and parent is not None and _text_len(parent) <= _text_len(best) + 400:
+    if best is not body and parent is not None and _text_len(parent) <= best_length + 400:
         best = parent
     return best
 

@@ -93,11 +93,6 @@ class Report:
     preamble: list[Paragraph]
     sections: list[Section]
 
-    @property
-    def title_n(self) -> int | None:
-        """The title's paragraph number (1), or None for a report without a title."""
-        return 1 if self.title else None
-
     def blocks(self):
         """Every searchable block in reading order: (n, kind, text, section, subsection)."""
         if self.title:
@@ -137,21 +132,6 @@ class Report:
                 for s in self.sections
             ],
         }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> Report:
-        """Rebuild a report from `to_dict` output."""
-        published = data.get("published")
-        return cls(
-            source=data["source"], title=data["title"], display_title=data["display_title"],
-            issuers=data["issuers"], doc_number=data["doc_number"], addressee=data.get("addressee"),
-            province=data["province"], city=data["city"], county=data["county"], town=data["town"],
-            year=data["year"], published=dt.date.fromisoformat(published) if published else None,
-            preamble=[Paragraph(p["n"], p["text"]) for p in data["preamble"]],
-            sections=[Section(s["n"], s["heading"], s["categories"], s["subsections"],
-                              [Paragraph(p["n"], p["text"], p["subsection"]) for p in s["paragraphs"]])
-                      for s in data["sections"]],
-        )
 
 
 def heading_categories(heading: str) -> list[str]:

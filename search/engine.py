@@ -35,7 +35,6 @@ from .snippets import make_snippet
 
 MAX_PAGE_SIZE = 1000
 PLACE_FIELDS = ("province", "city", "county", "town")
-FACET_FIELDS = ("year", *PLACE_FIELDS, "section")
 FACET_LIMIT = 100  # values per facet field in an answer
 CATEGORY_BITS = {name: 1 << i for i, name in enumerate(CATEGORY_LABELS)}
 KIND_WEIGHT = {"title": 2.0, "heading": 1.5, "paragraph": 1.0}
