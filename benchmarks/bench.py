@@ -45,7 +45,7 @@ def directory_bytes(path: Path) -> int:
 
 def jieba_rate(texts: list[str]) -> float:
     """jieba precise-mode MB/s on one core, over normalised text."""
-    from index.analysis import segmenter
+    from baogao.index.analysis import segmenter
 
     tokenizer = segmenter()
     size = sum(len(t.encode("utf-8")) for t in texts)
@@ -57,15 +57,16 @@ def jieba_rate(texts: list[str]) -> float:
 
 def query_phase(index_dir: str, repeats: int) -> dict:
     """Run in a fresh process: our answers, the in-memory scan, recall, peak RSS."""
-    from index.analysis import normalise
-    from search.engine import Engine
-    from search.query import parse_query
+    from baogao.index.analysis import normalise
+    from baogao.search.engine import Engine
+    from baogao.search.request import SearchRequest
+    from baogao.search.query import parse_query
 
     start = time.perf_counter()
     engine = Engine(index_dir)
     snap = engine.snapshot()
     load = time.perf_counter() - start
-    engine.search("法治 宣传", limit=1)  # load jieba's dictionary before timing, as serve does
+    engine.search(SearchRequest("法治 宣传", per_page=1))  # load jieba's dictionary before timing, as serve does
     texts = snap.texts[snap.blocks].tolist()  # the scan's paragraphs, held in memory
     ours, scan, recall_hits, recall_total, precision_bad = [], [], 0, 0, 0
     blocks = snap.blocks
@@ -73,7 +74,7 @@ def query_phase(index_dir: str, repeats: int) -> dict:
         needle = normalise(phrase)
         for _ in range(repeats):
             t0 = time.perf_counter()
-            engine.search(f'"{phrase}"', limit=10)
+            engine.search(SearchRequest(f'"{phrase}"'))
             ours.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
             expected = [i for i, t in enumerate(texts) if needle in t]
@@ -88,7 +89,7 @@ def query_phase(index_dir: str, repeats: int) -> dict:
         times = []
         for _ in range(repeats):
             t0 = time.perf_counter()
-            engine.search(query, limit=10)
+            engine.search(SearchRequest(query))
             times.append(time.perf_counter() - t0)
         other[query] = statistics.median(times)
     return {
@@ -107,9 +108,9 @@ def naive_phase(corpus: Path, index_dir: Path, repeats: int) -> dict:
     from whoosh.fields import ID, TEXT, Schema
     from whoosh.qparser import QueryParser
 
-    from index.analysis import normalise
-    from index.reports import parse_report
-    from index.sources import read_text
+    from baogao.index.analysis import normalise
+    from baogao.index.reports import parse_report
+    from baogao.index.sources import read_text
 
     jieba.setLogLevel(60)
     blocks = []
@@ -151,7 +152,7 @@ def main():
     args = parser.parse_args()
     count, repeats = (40, 1) if args.quick else (args.reports, args.repeats)
 
-    from index.build import build_index
+    from baogao.index.build import build_index
 
     corpus = args.data / f"corpus-{count}"
     if not (corpus / f"report-{count - 1:05d}.txt").exists():
@@ -168,7 +169,7 @@ def main():
     build_rate = text_bytes / 1e6 / build_seconds
     index_bytes = directory_bytes(ours_dir)
 
-    from index.analysis import normalise
+    from baogao.index.analysis import normalise
 
     sample = [normalise(p.read_text(encoding="utf-8")) for p in sorted(corpus.glob("*.txt"))[:300]]
     segment_rate = jieba_rate(sample)

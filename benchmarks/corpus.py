@@ -14,9 +14,9 @@ import random
 import re
 from pathlib import Path
 
-from index.places import COUNTY, gazetteer
-from index.reports import parse_report
-from index.sources import read_text
+from baogao.index.places import COUNTY, gazetteer
+from baogao.index.reports import parse_report
+from baogao.index.sources import read_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 HEADINGS = {

@@ -23,9 +23,10 @@ from pathlib import Path
 import numpy as np
 from whoosh.analysis import Token, Tokenizer
 
+from baogao import settings
+
 DROPPED = set("“”‘’「」『』\"'") | {"\u2018", "\u2019", "\u201c", "\u201d"}
 DOMAIN_DICTIONARY = Path(__file__).with_name("data") / "domain_words.txt"
-USER_DICTIONARY_ENV = "BAOGAO_USER_DICT"
 
 
 class _CharTable(dict):
@@ -137,9 +138,13 @@ def segmenter():
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    for path in [DOMAIN_DICTIONARY, *filter(None, os.environ.get(USER_DICTIONARY_ENV, "").split(os.pathsep))]:
-        with open(path, "rb") as dictionary:  # jieba leaves files it opens itself unclosed
-            tokenizer.load_userdict(dictionary)
+    for path in [DOMAIN_DICTIONARY, *filter(None, str(settings.get("user_dict")).split(os.pathsep))]:
+        try:
+            with open(path, "rb") as dictionary:  # jieba leaves files it opens itself unclosed
+                tokenizer.load_userdict(dictionary)
+        except OSError as exc:
+            raise settings.SettingError(f"{settings.BY_NAME['user_dict'].env}: cannot read the "
+                                        f"dictionary {path} ({exc.strerror or exc})") from None
     return tokenizer
 
 

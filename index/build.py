@@ -12,28 +12,26 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import queue
 import re
-import signal
-import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
-from whoosh.multiproc import MpWriter
 from whoosh.writing import SegmentWriter
 
+from baogao import settings
+
 from .analysis import grams, normalise, words
-from .reports import Report, parse_report
+from .reports import PLACE_FIELDS, Report, parse_report
 from .schema import REPORT_KIND, build_schema
-from .sources import SourceError, iter_report_files, read_text
+from .sources import ReportFile, SourceError, iter_report_files, read_bytes, text_from_bytes
+from .whoosh_ext import codec, merge_small_segments, new_writer, stored_schema
 
 INDEX_NAME = "baogao"
 LOCK_NAME = "build.lock"
-DEFAULT_BATCH = 2000  # reports per commit: what Ctrl-C can lose, and one segment per sub-writer
+REBUILD_HINT = "run 'baogao build --rebuild' to index the files again"
 
 
 class IndexDirectoryError(Exception):
@@ -42,6 +40,10 @@ class IndexDirectoryError(Exception):
 
 class IndexBusy(IndexDirectoryError):
     """Another build holds the index's build lock."""
+
+
+class IndexFormatError(IndexDirectoryError):
+    """An index written by another version of Baogao, which this one cannot read."""
 
 
 @dataclass
@@ -68,7 +70,8 @@ def report_id_for(path: Path) -> str:
 
 def index_exists(index_dir: Path | str) -> bool:
     """Whether `index_dir` holds a Baogao index."""
-    return whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME)
+    # A table of contents file marks an index (whoosh's exists_in would unpickle its schema).
+    return any(Path(index_dir).glob(f"_{INDEX_NAME}_*.toc"))
 
 
 def open_index(index_dir: Path | str):
@@ -76,37 +79,44 @@ def open_index(index_dir: Path | str):
     index_dir = Path(index_dir)
     if not index_exists(index_dir):
         raise IndexDirectoryError(f"no index at {index_dir}: run 'baogao build --index {index_dir}' first")
-    return _checked(whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME), index_dir)
+    return _checked(index_dir)
 
 
-def _checked(ix, index_dir: Path):
-    """Refuse an index whose schema this version cannot read."""
-    if ix.schema != build_schema():
-        raise IndexDirectoryError(f"{index_dir} was built by another version of Baogao: "
-                          "delete it and run 'baogao build' again")
+def _checked(index_dir: Path):
+    """Refuse an index whose schema this version cannot read.
+
+    Whoosh pickles the schema with the module paths of its field types, so an index written
+    by an older layout fails to unpickle instead of comparing unequal; the index is opened
+    with our schema, so Whoosh never unpickles the stored one itself.
+    """
+    schema = build_schema()
+    ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME, schema=schema)
+    if stored_schema(ix) != schema:
+        raise IndexFormatError(f"{index_dir}: index format changed (it was built by another "
+                               f"version of Baogao): {REBUILD_HINT}")
     return ix
 
 
 def _open_or_create(index_dir: Path):
     index_dir.mkdir(parents=True, exist_ok=True)
     if index_exists(index_dir):
-        return _checked(whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME), index_dir)
+        return _checked(index_dir)
     if any(p.name != LOCK_NAME for p in index_dir.iterdir()):
         raise IndexDirectoryError(f"{index_dir} is not empty and holds no Baogao index; "
                           "choose an empty or new directory")
     return whoosh_index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
 
 
-def report_documents(report: Report, report_id: str, sha256: str) -> list[dict]:
+def report_documents(report: Report, report_id: str, sha256: str, path: str) -> list[dict]:
     """The Whoosh documents of one report: its record and one per title/heading/paragraph.
 
     Words and grams are computed here (not in the writer) so that worker processes can do
     the expensive analysis.
     """
-    place = {k: getattr(report, k) or "" for k in ("province", "city", "county", "town")}
+    place = {k: getattr(report, k) or "" for k in PLACE_FIELDS}
     shared = dict(report_id=report_id, source=report.source, title=report.title or report.display_title,
                   year=str(report.year or ""), **place)
-    docs = [dict(pid=report_id, kind=REPORT_KIND, sha256=sha256,
+    docs = [dict(pid=report_id, kind=REPORT_KIND, sha256=sha256, path=path,
                  printed_title=report.title or "",
                  report=json.dumps(report.to_dict(), ensure_ascii=False), **shared)]
     for n, kind, text, section, subsection in report.blocks():
@@ -123,103 +133,37 @@ def report_documents(report: Report, report_id: str, sha256: str) -> list[dict]:
     return docs
 
 
-def _analyse_file(path: str, sha256: str, report_id: str) -> tuple[list[dict] | None, str | None]:
-    """Read, parse and analyse one file: (documents, None) or (None, reason)."""
+def _analyse_file(file: ReportFile, data: bytes, sha256: str, report_id: str) -> tuple[list[dict] | None, str | None]:
+    """Parse and analyse one file read as `data`: (documents, None) or (None, reason)."""
     try:
-        report = parse_report(read_text(path), path)
+        report = parse_report(text_from_bytes(file.path, data), file.source)
     except SourceError as exc:
         return None, exc.reason
     except Exception as exc:  # a parser bug must not stop the batch; it is reported per file
         return None, f"could not parse the report ({type(exc).__name__}: {exc})"
     if not report.sections and not report.preamble:
         return None, "no report text found"
-    return report_documents(report, report_id, sha256), None
-
-
-class _ParallelWriter(MpWriter):
-    """Whoosh's multi-process writer (one sub-writer per core builds its own segment),
-    made safe to interrupt: sub-writers ignore Ctrl-C, which the build handles, and
-    `cancel` stops and joins them instead of leaving them waiting for work."""
-
-    def _new_task(self):
-        if threading.current_thread() is not threading.main_thread():
-            return super()._new_task()
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-        try:
-            return super()._new_task()
-        finally:
-            signal.signal(signal.SIGINT, previous)
-
-    def cancel(self):
-        for _ in self.tasks:
-            self.jobqueue.put(None)
-        for task in self.tasks:
-            try:
-                self.resultqueue.get(timeout=120)  # drain, so the task can exit
-            except queue.Empty:
-                pass
-            task.join()
-        SegmentWriter.cancel(self)
-
-
-MAX_SEGMENTS = 20
-
-
-def merge_small_segments(writer, segments):
-    """Whoosh merge policy for a build's last commit.
-
-    Segments under a tenth of the largest (what incremental builds leave) are folded into
-    the new segment once four have gathered; past MAX_SEGMENTS, all but the largest are.
-    Large segments are otherwise left alone: Whoosh's default policy re-merges most of a
-    large index at each commit, which makes a 10,000-report build quadratic.
-    """
-    from whoosh.reading import SegmentReader
-
-    largest = max(segments, key=lambda s: s.doc_count_all(), default=None)
-    small = [s for s in segments if s.doc_count_all() * 10 < largest.doc_count_all()] if largest else []
-    if len(small) < 4:
-        small = [s for s in segments if s is not largest] if len(segments) > MAX_SEGMENTS else []
-    for segment in small:
-        reader = SegmentReader(writer.storage, writer.schema, segment)
-        writer.add_reader(reader)
-        reader.close()
-    return [s for s in segments if s not in small]
-
-
-def _codec() -> W3Codec:
-    # Posting blocks of 1024 ids instead of 128: the search side decodes a block per numpy
-    # call (search/postings.py), so fewer, larger blocks read faster.
-    return W3Codec(blocklimit=1024)
-
-
-def _new_writer(ix, processes: int):
-    if processes > 1:
-        # Sub-writers receive pre-analysed documents in job files of `batchsize` blocks and
-        # each adds its own segment at commit (multisegment: no extra merge pass).
-        return _ParallelWriter(ix, procs=processes, batchsize=256, multisegment=True, limitmb=128,
-                               codec=_codec())
-    return SegmentWriter(ix, limitmb=256, codec=_codec())
-
-
-def _file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return report_documents(report, report_id, sha256, str(file.path.resolve())), None
 
 
 def indexed_reports(ix) -> dict[str, tuple[str, str]]:
-    """{source path: (report_id, sha256)} for every report in the index."""
+    """{absolute file path: (report_id, sha256)} for every report in the index."""
     with ix.searcher() as searcher:
-        return {fields["source"]: (fields["report_id"], fields.get("sha256", ""))
+        return {fields["path"]: (fields["report_id"], fields.get("sha256", ""))
                 for fields in searcher.documents(kind=REPORT_KIND)}
 
 
 def build_index(paths: Iterable[Path], index_dir: Path, prune: bool = False,
                 progress: Callable[[int, int, str], None] | None = None,
-                processes: int | None = None, batch_size: int = DEFAULT_BATCH) -> BuildSummary:
+                processes: int | None = None, batch_size: int | None = None,
+                rebuild: bool = False) -> BuildSummary:
     """Add, update (and with `prune` remove) reports in the index at `index_dir`.
 
     `progress(done, total, path)` is called after each file; `processes` Whoosh sub-writers
-    write postings (default: one per core, at most 2). Raises IndexBusy when another build
-    is running, and IndexDirectoryError for a directory that is not an index.
+    write postings (default: the build_processes setting); `batch_size` reports are
+    committed at a time (default: the build_batch setting). `rebuild` first empties an
+    existing index (one written by another version, say). Raises IndexBusy when another
+    build is running, and IndexDirectoryError for a directory that is not an index.
     """
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -230,10 +174,27 @@ def build_index(paths: Iterable[Path], index_dir: Path, prune: bool = False,
         raise IndexBusy(f"another 'baogao build' is running on {index_dir}; "
                         "wait for it to finish and try again") from None
     try:
-        processes = processes if processes is not None else min(2, os.cpu_count() or 1)
+        processes = processes or settings.get("build_processes") or min(2, os.cpu_count() or 1)
+        batch_size = batch_size or settings.get("build_batch")
+        if rebuild:
+            _empty_index_directory(index_dir)
         return _build_locked(list(paths), index_dir, prune, progress, processes, batch_size)
     finally:
         lock.release()
+
+
+def _empty_index_directory(index_dir: Path) -> None:
+    """Delete an index's files (keeping the lock), refusing a directory that holds anything
+    but a Whoosh index, so a mistyped --index never deletes a user's files."""
+    files = [p for p in index_dir.iterdir() if p.name != LOCK_NAME]
+    whoosh_file = re.compile(rf"^(_{INDEX_NAME}_\d+\.toc|{INDEX_NAME}_\w+\.(seg|trm|pst|vps|dcz|fvz|lns|lok)|"
+                             rf"{INDEX_NAME}_WRITELOCK)$")
+    strangers = [p.name for p in files if not (p.is_file() and whoosh_file.match(p.name))]
+    if strangers:
+        raise IndexDirectoryError(f"{index_dir} holds files that are not part of an index "
+                                  f"({', '.join(sorted(strangers)[:3])}); --rebuild will not delete them")
+    for p in files:
+        p.unlink()
 
 
 def _build_locked(paths, index_dir, prune, progress, processes, batch_size) -> BuildSummary:
@@ -243,52 +204,50 @@ def _build_locked(paths, index_dir, prune, progress, processes, batch_size) -> B
     summary.failed.extend(str(e) for e in errors)
     known = indexed_reports(ix)
 
-    jobs = []
-    for path in files:
-        source = str(path.resolve())  # absolute, so links and downloads work from any directory
-        try:
-            sha = _file_sha256(path)
-        except OSError as exc:
-            summary.failed.append(f"{path}: cannot read the file ({exc.strerror or exc})")
-            continue
-        previous = known.get(source)
-        if previous and previous[1] == sha:
-            summary.unchanged += 1
-            continue
-        jobs.append((source, sha, previous[0] if previous else report_id_for(path)))
-
-    done = summary.unchanged
     total = len(files)
     if progress:
-        progress(done, total, "")
+        progress(0, total, "")
     writer = None
     pending = 0
     try:
-        for path, sha, report_id in jobs:
-            docs, error = _analyse_file(path, sha, report_id)
-            done += 1
-            if error:
-                summary.failed.append(f"{path}: {error}")
+        for done, file in enumerate(files, start=1):
+            path = str(file.path.resolve())  # identity across builds, and the download's target
+            try:
+                data = read_bytes(file.path)  # read once: the hash and the text come from it
+            except SourceError as exc:
+                summary.failed.append(str(exc))
+                data = None
+            sha = hashlib.sha256(data).hexdigest() if data is not None else None
+            previous = known.get(path)
+            if data is None:
+                pass
+            elif previous and previous[1] == sha:
+                summary.unchanged += 1
             else:
-                if writer is None:
-                    writer = _new_writer(ix, processes)
-                writer.delete_by_term("report_id", report_id)
-                for doc in docs:
-                    writer.add_document(**doc)
-                if path in known:
-                    summary.updated += 1
+                report_id = previous[0] if previous else report_id_for(file.path)
+                docs, error = _analyse_file(file, data, sha, report_id)
+                if error:
+                    summary.failed.append(f"{file.path}: {error}")
                 else:
-                    summary.added += 1
-                pending += 1
-                if pending >= batch_size:
-                    writer.commit(merge=False)
-                    writer, pending = None, 0
+                    if writer is None:
+                        writer = new_writer(ix, processes)
+                    writer.delete_by_term("report_id", report_id)
+                    for doc in docs:
+                        writer.add_document(**doc)
+                    if previous:
+                        summary.updated += 1
+                    else:
+                        summary.added += 1
+                    pending += 1
+                    if pending >= batch_size:
+                        writer.commit(merge=False)
+                        writer, pending = None, 0
             if progress:
-                progress(done, total, path)
+                progress(done, total, str(file.path))
         if prune:
-            gone = [(source, rid) for source, (rid, _) in known.items() if not Path(source).exists()]
+            gone = [(path, rid) for path, (rid, _) in known.items() if not Path(path).exists()]
             if gone:
-                writer = writer or SegmentWriter(ix, limitmb=256, codec=_codec())  # deletions only
+                writer = writer or SegmentWriter(ix, limitmb=256, codec=codec())  # deletions only
                 for _, rid in gone:
                     writer.delete_by_term("report_id", rid)
                 summary.removed = len(gone)

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from .analysis import to_simplified
 from .cleaning import clean_lines
 from .places import COUNTY, CITY, PROVINCE, Gazetteer, Place, gazetteer
+from .sources import read_text
 
+PLACE_FIELDS = ("province", "city", "county", "town")  # the reporting body's place, largest first
 CATEGORY_LABELS = {
     "measures": "主要举措和成效",
     "leadership": "第一责任人履职",
@@ -138,6 +140,12 @@ def heading_categories(heading: str) -> list[str]:
     """The categories (measures, leadership, shortcomings, plans) a section heading names."""
     simple = to_simplified(heading)
     return [name for name, pattern in _CATEGORY_PATTERNS.items() if pattern.search(simple)]
+
+
+def parse_file(path, source: str | None = None) -> Report:
+    """Read and parse one report file (raises SourceError when it cannot be read);
+    `source` is the name shown for it, by default the path as given."""
+    return parse_report(read_text(path), str(path) if source is None else source)
 
 
 def parse_report(text: str, source: str = "") -> Report:

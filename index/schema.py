@@ -44,7 +44,8 @@ def build_schema() -> Schema:
         pid=STORED,  # "<report_id>" or "<report_id>/<n>"
         kind=ID(stored=True),
         report_id=ID(stored=True),
-        source=STORED,
+        source=STORED,  # the file as users name it (seeds/001.txt), relative to what was built
+        path=STORED,  # the absolute path (report records only): identity and download; never shown
         sha256=STORED,
         title=STORED,  # the printed title, or the display title where none is printed
         printed_title=STORED,  # the printed title only (report records), for title: filters

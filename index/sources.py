@@ -10,6 +10,7 @@ import codecs
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".docx", ".pdf", ".html", ".htm")
@@ -24,24 +25,36 @@ class SourceError(Exception):
         self.reason = reason
 
 
-def iter_report_files(paths: list[Path]) -> tuple[list[Path], list[SourceError]]:
+@dataclass(frozen=True)
+class ReportFile:
+    """A file to index: where it is, and the name users see (`source`): its path relative
+    to the parent of the directory that was given (seeds/001.txt), or its bare name."""
+
+    path: Path
+    source: str
+
+
+def iter_report_files(paths: list[Path]) -> tuple[list[ReportFile], list[SourceError]]:
     """Expand files and directories (recursively) into the report files they hold.
 
     Returns the files in a stable order and an error for every path that does not exist
     or names a file of an unsupported type.
     """
-    files: list[Path] = []
+    files: list[ReportFile] = []
     errors: list[SourceError] = []
     for path in paths:
+        path = Path(path)
         if path.is_dir():
+            root = path.resolve()
             files.extend(
-                p for p in sorted(path.rglob("*"))
+                ReportFile(p, (Path(root.name) / p.relative_to(path)).as_posix())
+                for p in sorted(path.rglob("*"))
                 if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif path.is_file():
             if path.suffix.lower() in SUPPORTED_SUFFIXES:
-                files.append(path)
+                files.append(ReportFile(path, path.name))
             else:
                 errors.append(SourceError(path, f"unsupported file type '{path.suffix or '(none)'}' "
                                                 f"(supported: {', '.join(SUPPORTED_SUFFIXES)})"))
@@ -52,13 +65,22 @@ def iter_report_files(paths: list[Path]) -> tuple[list[Path], list[SourceError]]
 
 def read_text(path: Path | str) -> str:
     """Return the text of one report file, choosing the reader by its type."""
-    path = Path(path)
+    return text_from_bytes(path, read_bytes(path))
+
+
+def read_bytes(path: Path | str) -> bytes:
+    """The bytes of one report file, or SourceError naming the file and the reason."""
     try:
-        data = path.read_bytes()
+        return Path(path).read_bytes()
     except IsADirectoryError:
         raise SourceError(path, "is a directory") from None
     except OSError as exc:
         raise SourceError(path, f"cannot read the file ({exc.strerror or exc})") from None
+
+
+def text_from_bytes(path: Path | str, data: bytes) -> str:
+    """The text of a report file already read as `data`; `path` gives its type and name."""
+    path = Path(path)
     if not data.strip():
         raise SourceError(path, "the file is empty")
     suffix = path.suffix.lower()

@@ -23,19 +23,38 @@ from itertools import repeat
 from pathlib import Path
 
 import numpy as np
-from index.analysis import normalise, query_grams, words
-from index.build import open_index
-from index.reports import CATEGORY_LABELS
-from index.schema import REPORT_KIND
 
-from .postings import term_docnums, term_postings
-from .query import (And, Filter, Near, Node, Not, Or, QueryError, Term, make_filter, parse_query,
-                    positive_terms)
-from .snippets import make_snippet
+from baogao import settings
+from baogao.index.analysis import normalise, query_grams, words
+from baogao.index.build import open_index
+from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS
+from baogao.index.schema import REPORT_KIND
+from baogao.index.whoosh_ext import term_postings
 
-MAX_PAGE_SIZE = 1000
-PLACE_FIELDS = ("province", "city", "county", "town")
-FACET_LIMIT = 100  # values per facet field in an answer
+from .query import And, Filter, Near, Node, Not, Or, QueryError, Term, make_filter, parse_query, positive_terms
+from .request import SearchRequest
+from .snippets import match_spans
+
+_nullable = {"type": "string", "nullable": True}
+# The fields of one hit, as JSON schema: the engine builds hits with exactly these keys,
+# and /api/openapi.json describes them from here.
+HIT_FIELDS = {
+    "report_id": {"type": "string", "description": "the report's id, as in /api/reports/{report_id}"},
+    "source": {"type": "string", "description": "the file, relative to the directory that was built"},
+    "title": {"type": "string", "description": "printed title, else one built from place and year"},
+    **{name: {**_nullable, "description": f"{name} of the reporting body"} for name in PLACE_FIELDS},
+    "year": {"type": "integer", "nullable": True, "description": "the year the report covers"},
+    "categories": {"type": "array", "items": {"type": "string"},
+                   "description": f"section categories: {', '.join(CATEGORY_LABELS)}"},
+    "section_heading": {**_nullable, "description": "heading of the section holding the block"},
+    "subsection": {**_nullable, "description": "title of the subsection holding the block"},
+    "kind": {"type": "string", "enum": ["title", "heading", "paragraph"]},
+    "paragraph": {"type": "integer", "description": "the block's number n (#p<n> on the report page)"},
+    "text": {"type": "string", "description": "the block as printed"},
+    "spans": {"type": "array", "items": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
+              "description": "[start, end) offsets into text of every match"},
+    "score": {"type": "number"},
+}
 CATEGORY_BITS = {name: 1 << i for i, name in enumerate(CATEGORY_LABELS)}
 KIND_WEIGHT = {"title": 2.0, "heading": 1.5, "paragraph": 1.0}
 _K1, _B = 1.2, 0.75
@@ -110,7 +129,7 @@ class Snapshot:
         """Sorted live block docnums whose `field` holds any of `values`."""
         found = _EMPTY
         for value in values:
-            docs = term_docnums(self.reader, field, value)
+            docs = term_postings(self.reader, field, value)[0]
             found = _union(found, docs)
         return found[self.is_block[found]] if len(found) else _EMPTY
 
@@ -230,16 +249,16 @@ class Snapshot:
             total += self.idf(len(ids)) * tf * (_K1 + 1) / (tf + length_norm)
         return tiers, total * self.weight[hits]
 
-    def facets(self, hits: np.ndarray) -> dict:
+    def facets(self, hits: np.ndarray, limit: int) -> dict:
         """Counts per year, place and section over all hits, most frequent first (at most
-        FACET_LIMIT values per field; a block in a two-category section counts in both)."""
+        `limit` values per field; a block in a two-category section counts in both)."""
         out = {}
         for name, values in self.facet_values.items():
             counts = np.bincount(self.facet_codes[name][hits], minlength=len(values))
             counts[0] = 0  # blocks without a value
             present = np.flatnonzero(counts)
-            # Most frequent first, ties in value order; only the first FACET_LIMIT values.
-            order = present[np.lexsort((self.facet_order[name][present], -counts[present]))][:FACET_LIMIT]
+            # Most frequent first, ties in value order; only the first `limit` values.
+            order = present[np.lexsort((self.facet_order[name][present], -counts[present]))][:limit]
             out[name] = {values[i]: int(counts[i]) for i in order.tolist()}
         bits = self.categories[hits]
         section = {name: n for name, bit in CATEGORY_BITS.items() if (n := int(np.count_nonzero(bits & bit)))}
@@ -314,9 +333,10 @@ def _cost(node: Node) -> int:
 class Engine:
     """Searches one index directory; reopens its snapshot when a build commits."""
 
-    def __init__(self, index_dir: Path | str):
+    def __init__(self, index_dir: Path | str, facet_limit: int | None = None):
         self.index_dir = Path(index_dir)
         self.ix = open_index(self.index_dir)
+        self.facet_limit = facet_limit or settings.get("facet_limit")
         self._snapshot: Snapshot | None = None
         self._lock = threading.RLock()
 
@@ -330,48 +350,41 @@ class Engine:
             return self._snapshot
 
     def close(self):
+        """Release the index's files."""
         with self._lock:
             if self._snapshot is not None:
                 self._snapshot.close()
                 self._snapshot = None
 
-    def search(self, query: str, filters: dict | None = None, sort: str = "relevance",
-               offset: int = 0, limit: int | None = 10) -> dict:
-        """Answer `query` (plus option filters such as {"year": "2024"}) as plain data:
-        {"query", "filters", "total", "offset", "hits": [...], "facets": {...}}.
+    def search(self, request: SearchRequest) -> dict:
+        """Answer a search as plain data, the object `baogao search --json` and
+        /api/search print: {"query", "filters", "sort", "page", "per_page", "total",
+        "offset", "hits": [...], "facets": {...}}; each hit has the keys of HIT_FIELDS.
 
-        `limit=None` returns every hit. Raises QueryError for a malformed query or option.
+        Raises QueryError for a malformed query or filter.
         """
-        node = parse_query(query) if query and query.strip() else None
-        extra = [make_filter(field, str(value)) for field, value in (filters or {}).items()
-                 if value not in (None, "")]
-        if node is None and not extra:
-            raise QueryError("the query is empty: type a word or a \"quoted phrase\"",
-                             "查询为空：请输入关键词，或用引号括起的短语")
-        tree = And(tuple(([node] if node else []) + extra)) if extra else node
-        if sort not in ("relevance", "year"):
-            raise QueryError(f"unknown sort '{sort}': use relevance or year", "排序方式只能是相关度或年份")
-        if offset < 0 or (limit is not None and not 0 <= limit <= MAX_PAGE_SIZE):
-            raise QueryError(f"page size must be between 0 and {MAX_PAGE_SIZE}",
-                             f"每页条数必须在 0 到 {MAX_PAGE_SIZE} 之间")
-
+        tree, filters = _query_tree(request.query, request.filters)
         with self._lock:
             snap = self.snapshot()
             snap.memo.clear()
             snap.word_memo.clear()
             hits = snap.evaluate(tree)
             terms = positive_terms(tree)
-            stop = None if limit is None else offset + limit
-            docs, _, scores = snap.order(hits, terms, sort, stop)
+            offset = request.offset
+            stop = None if request.per_page is None else offset + request.per_page
+            docs, _, scores = snap.order(hits, terms, request.sort, stop)
             needles = highlight_needles(terms)
             return {
-                "query": query,
-                "filters": {f.field: _filter_text(f) for f in extra},
+                "query": request.query,
+                "filters": {f.field: _filter_text(f) for f in filters},
+                "sort": request.sort,
+                "page": request.page,
+                "per_page": request.per_page,
                 "total": int(len(hits)),
                 "offset": offset,
                 "hits": [self._hit(snap, int(d), float(s), needles)
                          for d, s in zip(docs[offset:].tolist(), scores[offset:].tolist(), strict=True)],
-                "facets": snap.facets(hits),
+                "facets": snap.facets(hits, self.facet_limit),
             }
 
     def _hit(self, snap: Snapshot, docnum: int, score: float, needles: list[str]) -> dict:
@@ -389,26 +402,63 @@ class Engine:
             "kind": fields.get("kind"),
             "paragraph": fields.get("n"),
             "text": text,
-            "snippet": make_snippet(text, needles),
-            "url": f"/reports/{fields['report_id']}#p{fields.get('n')}",
+            "spans": [list(span) for span in match_spans(text, needles)],
             "score": round(score, 4),
         }
 
-    def report(self, report_id: str) -> dict | None:
-        """The parsed report (as `baogao parse --json` prints it) plus its id, or None."""
+    def report(self, report_id: str, query: str = "") -> dict | None:
+        """The parsed report (as `baogao parse --json` prints it) plus its id, or None.
+
+        With a query, "hits" lists the numbers of the blocks that match it, in reading
+        order, and "spans" maps each of those numbers to its matched spans: the search's own
+        matching, restricted to this report. Raises QueryError for a malformed query.
+        """
+        tree = _query_tree(query, {})[0] if query.strip() else None
+        with self._lock:
+            snap = self.snapshot()
+            fields = snap.searcher.document(report_id=report_id, kind=REPORT_KIND)
+            if not fields:
+                return None
+            data = json.loads(fields["report"])
+            data["id"] = report_id
+            if tree is None:
+                return data
+            snap.memo.clear()
+            snap.word_memo.clear()
+            own = np.array(snap.report_docs.get(report_id, []), dtype=np.int32)
+            matched = np.intersect1d(snap.evaluate(tree), own, assume_unique=True)
+            needles = highlight_needles(positive_terms(tree))
+            spans = {}
+            for docnum in matched.tolist():
+                block = snap.searcher.stored_fields(docnum)
+                spans[block["n"]] = [list(span) for span in match_spans(block.get("text", ""), needles)]
+        data["hits"] = sorted(spans)
+        data["spans"] = {str(n): spans[n] for n in data["hits"]}
+        return data
+
+    def source_file(self, report_id: str) -> Path | None:
+        """The file a report was read from, when it still exists (for downloads only:
+        answers never show server paths)."""
         with self._lock:
             fields = self.snapshot().searcher.document(report_id=report_id, kind=REPORT_KIND)
-        if not fields:
-            return None
-        data = json.loads(fields["report"])
-        data["id"] = report_id
-        return data
+        path = Path(fields["path"]) if fields and fields.get("path") else None
+        return path if path is not None and path.is_file() else None
 
     def stats(self) -> dict:
         """Counts of reports and searchable blocks."""
         with self._lock:
             snap = self.snapshot()
             return {"reports": len(snap.report_titles), "blocks": int(len(snap.blocks))}
+
+
+def _query_tree(query: str, filters: dict[str, str]) -> tuple[Node, list[Filter]]:
+    """The query string and the option filters as one tree (and the filters alone)."""
+    node = parse_query(query) if query and query.strip() else None
+    extra = [make_filter(name, str(value)) for name, value in filters.items() if value not in (None, "")]
+    if node is None and not extra:
+        raise QueryError("the query is empty: type a word or a \"quoted phrase\"",
+                         "查询为空：请输入关键词，或用引号括起的短语")
+    return (And(tuple(([node] if node else []) + extra)) if extra else node), extra
 
 
 def highlight_needles(terms: list[Term]) -> list[str]:

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.analysis import normalise
-from index.reports import CATEGORY_LABELS
+from baogao import settings
+from baogao.index.analysis import normalise
+from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS
 
-MAX_QUERY_LENGTH = 500
-PLACE_FIELDS = ("province", "city", "county", "town")
-FIELDS = ("year", "section", "title", *PLACE_FIELDS)
+FILTER_OPTIONS = ("year", *PLACE_FIELDS, "section")  # filters that are also CLI options / URL parameters
+FIELDS = (*FILTER_OPTIONS, "title")  # every field:value a query may hold
 _LABEL_TO_CATEGORY = {label: key for key, label in CATEGORY_LABELS.items()}
 # Accept the full spec labels and short forms people type, too.
 _LABEL_TO_CATEGORY.update({"主要举措": "measures", "举措和成效": "measures", "成效": "measures",
@@ -88,9 +88,10 @@ def parse_query(text: str) -> Node:
     if text is None or not text.strip():
         raise QueryError("the query is empty: type a word or a \"quoted phrase\"",
                          "查询为空：请输入关键词，或用引号括起的短语")
-    if len(text) > MAX_QUERY_LENGTH:
-        raise QueryError(f"the query is too long ({len(text)} characters; at most {MAX_QUERY_LENGTH})",
-                         f"查询太长（{len(text)} 个字符，最多 {MAX_QUERY_LENGTH} 个）")
+    limit = settings.get("max_query_length")
+    if len(text) > limit:
+        raise QueryError(f"the query is too long ({len(text)} characters; at most {limit})",
+                         f"查询太长（{len(text)} 个字符，最多 {limit} 个）")
     parser = _Parser(_tokens(text))
     node = parser.parse_or()
     if parser.peek() is not None:

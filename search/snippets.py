@@ -1,18 +1,26 @@
-"""Snippets: a block's printed text, HTML-escaped, with every occurrence of the query's
-normalised terms wrapped in <mark>. Matching happens on the normalised text; the offset
-map of `normalise_with_offsets` carries each match back to the printed characters."""
+"""Matched spans in printed text, and their two renderings: HTML and the terminal.
+
+Matching happens on the normalised text; the offset map of `normalise_with_offsets`
+carries each match back to printed characters, so a span is [start, end) in the text as
+printed. The engine returns spans as data; the web renders them with `html_snippet` /
+`html_marked` and the CLI with `terminal_snippet`, over the same windows.
+"""
 from __future__ import annotations
 
 from html import escape
 
-from index.analysis import normalise_with_offsets
+from baogao.index.analysis import normalise_with_offsets
 
 SNIPPET_CONTEXT = 60  # printed characters kept on each side of a match
 SNIPPET_WHOLE = 200  # blocks up to this length are shown whole
 
+Span = tuple[int, int]
 
-def match_spans(text: str, needles: list[str]) -> list[tuple[int, int]]:
+
+def match_spans(text: str, needles: list[str]) -> list[Span]:
     """Merged [start, end) spans of `text` whose normalised form is one of `needles`."""
+    if not needles:
+        return []
     norm, origin = normalise_with_offsets(text)
     spans = []
     for needle in needles:
@@ -31,28 +39,13 @@ def match_spans(text: str, needles: list[str]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in merged]
 
 
-def highlight(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> str:
-    """HTML for text[start:end] with the given spans marked."""
-    end = len(text) if end is None else end
-    out, pos = [], start
-    for s, e in spans:
-        if e <= start or s >= end:
-            continue
-        s, e = max(s, start), min(e, end)
-        out.append(escape(text[pos:s]))
-        out.append(f"<mark>{escape(text[s:e])}</mark>")
-        pos = e
-    out.append(escape(text[pos:end]))
-    return "".join(out)
-
-
-def make_snippet(text: str, needles: list[str]) -> str:
-    """The block's text as safe HTML: whole when short, else windows around the matches."""
-    spans = match_spans(text, needles) if needles else []
-    if len(text) <= SNIPPET_WHOLE or not spans:
-        if len(text) <= SNIPPET_WHOLE:
-            return highlight(text, spans)
-        return escape(text[:SNIPPET_WHOLE]) + "…"
+def snippet_windows(text: str, spans: list[Span]) -> list[Span]:
+    """The parts of `text` a snippet shows: all of a short text, else windows of
+    SNIPPET_CONTEXT characters around the matches (the opening when nothing matched)."""
+    if len(text) <= SNIPPET_WHOLE:
+        return [(0, len(text))]
+    if not spans:
+        return [(0, SNIPPET_WHOLE)]
     windows: list[list[int]] = []
     for s, e in spans:
         lo, hi = max(0, s - SNIPPET_CONTEXT), min(len(text), e + SNIPPET_CONTEXT)
@@ -60,7 +53,42 @@ def make_snippet(text: str, needles: list[str]) -> str:
             windows[-1][1] = max(windows[-1][1], hi)
         else:
             windows.append([lo, hi])
-    parts = [highlight(text, spans, lo, hi) for lo, hi in windows]
+    return [(lo, hi) for lo, hi in windows]
+
+
+def _render(text: str, spans: list[Span], plain, marked, whole: bool) -> str:
+    """text (or its snippet windows) with `plain` applied to unmatched and `marked` to
+    matched pieces; windows are joined and bounded by an ellipsis."""
+    windows = [(0, len(text))] if whole else snippet_windows(text, spans)
+    parts = []
+    for lo, hi in windows:
+        out, pos = [], lo
+        for s, e in spans:
+            if e <= lo or s >= hi:
+                continue
+            s, e = max(s, lo), min(e, hi)
+            out.append(plain(text[pos:s]))
+            out.append(marked(text[s:e]))
+            pos = e
+        out.append(plain(text[pos:hi]))
+        parts.append("".join(out))
     prefix = "…" if windows[0][0] > 0 else ""
     suffix = "…" if windows[-1][1] < len(text) else ""
     return prefix + "…".join(parts) + suffix
+
+
+def html_snippet(text: str, spans: list[Span]) -> str:
+    """Escaped HTML of the snippet windows, matches in <mark>."""
+    return _render(text, spans, escape, lambda s: f"<mark>{escape(s)}</mark>", whole=False)
+
+
+def html_marked(text: str, spans: list[Span]) -> str:
+    """Escaped HTML of the whole text, matches in <mark>."""
+    return _render(text, spans, escape, lambda s: f"<mark>{escape(s)}</mark>", whole=True)
+
+
+def terminal_snippet(text: str, spans: list[Span], color: bool) -> str:
+    """The snippet windows for a terminal: matches in bold yellow, or [brackets] when
+    the output is not a terminal."""
+    opening, closing = ("\033[1;33m", "\033[0m") if color else ("[", "]")
+    return _render(text, spans, str, lambda s: f"{opening}{s}{closing}", whole=False)

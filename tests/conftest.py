@@ -8,15 +8,31 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from index.build import build_index
-from index.reports import parse_report
-from index.sources import read_text
+from baogao.index.build import build_index
+from baogao.index.reports import parse_report
+from baogao.index.sources import read_text
+from baogao.search.request import SearchRequest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SPEC = json.loads((Path(__file__).with_name("seeds-expected.json")).read_text(encoding="utf-8"))
-# 16 long real reports (1921-2022, some in traditional characters); see data/CORPUS.md.
-CORPUS = Path(__file__).with_name("data") / "cpc-congress-reports.jsonl"
+# The real corpora beside the project (read-only, never copied in; see its README):
+# tests that need them skip when they are absent.
+CORPORA = ROOT.parent / "shared" / "corpora"
+CORPUS = CORPORA / "cpc-congress-reports.jsonl"  # 16 long political reports, some traditional
+
+
+def needs_corpora(path: Path) -> Path:
+    """`path` inside ../shared/corpora, or skip the test when the corpora are absent."""
+    if not path.exists():
+        pytest.skip(f"{path} is absent (the real corpora live in ../shared/corpora)")
+    return path
+
+
+def ask(engine, query: str = "", filters: dict | None = None, sort: str = "relevance",
+        page: int = 1, per_page: int | None = 10) -> dict:
+    """engine.search for a query string (per_page=None: every hit)."""
+    return engine.search(SearchRequest(query, filters or {}, sort, page, per_page))
 
 
 def seed_text(name: str) -> str:
@@ -31,8 +47,8 @@ def seed_reports():
 
 
 @pytest.fixture(scope="session")
-def seed_index(tmp_path_factory) -> Path:
-    """An index of the five seeds plus trap fixtures, built once and shared read-only."""
+def seed_corpus(tmp_path_factory) -> Path:
+    """A directory of the five seeds plus trap fixtures."""
     root = tmp_path_factory.mktemp("corpus")
     for p in SEEDS.glob("*.txt"):
         shutil.copy(p, root / p.name)
@@ -45,15 +61,21 @@ def seed_index(tmp_path_factory) -> Path:
         "關於2023年法治政府建設情況的報告\n"
         "一、2023年推進法治政府建設的主要舉措和成效\n"
         "堅持發展新時代「楓橋經驗」，做到小事不出村，大事不出鎮。宣傳日為１２.４。\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def seed_index(tmp_path_factory, seed_corpus) -> Path:
+    """An index of `seed_corpus`, built once and shared read-only."""
     index_dir = tmp_path_factory.mktemp("index") / "ix"
-    summary = build_index([root], index_dir)
+    summary = build_index([seed_corpus], index_dir)
     assert summary.failed == [] and summary.added == 7
     return index_dir
 
 
 @pytest.fixture(scope="session")
 def engine(seed_index):
-    from search.engine import Engine
+    from baogao.search.engine import Engine
 
     eng = Engine(seed_index)
     yield eng

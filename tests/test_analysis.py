@@ -2,7 +2,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from index.analysis import GramTokenizer, WordTokenizer, grams, normalise, normalise_with_offsets, query_grams, words
+from baogao.index.analysis import GramTokenizer, WordTokenizer, grams, normalise, normalise_with_offsets, query_grams, words
 
 
 @pytest.mark.parametrize("text, norm", [

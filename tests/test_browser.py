@@ -27,7 +27,7 @@ def server(tmp_path_factory):
     index_dir = tmp_path_factory.mktemp("serve") / "ix"
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "search.cli", "serve", "--index", str(index_dir), "--port", str(port)],
+        [sys.executable, "-m", "baogao.cli", "serve", "--index", str(index_dir), "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=Path(__file__).parent.parent)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60

@@ -4,11 +4,11 @@ import shutil
 import pytest
 from filelock import FileLock
 
-from index.build import LOCK_NAME, IndexBusy, build_index
-from search.cli import main
-from search.engine import Engine
+from baogao.index.build import LOCK_NAME, IndexBusy, build_index
+from baogao.cli import main
+from baogao.search.engine import Engine
 
-from .conftest import SEEDS
+from .conftest import SEEDS, ask
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def corpus(tmp_path):
 
 
 def urls(engine, query):
-    return sorted(h["url"] for h in engine.search(query, limit=None)["hits"])
+    return sorted((h["report_id"], h["paragraph"]) for h in ask(engine, query, per_page=None)["hits"])
 
 
 def test_incremental_build_skips_replaces_and_prunes(tmp_path, corpus):
@@ -40,7 +40,7 @@ def test_incremental_build_skips_replaces_and_prunes(tmp_path, corpus):
                        encoding="utf-8")
     update = build_index([corpus], index_dir)
     assert (update.updated, update.unchanged) == (1, 4)
-    assert engine.search('"独特创新词"')["total"] == 1  # the open engine sees the new commit
+    assert ask(engine, '"独特创新词"')["total"] == 1  # the open engine sees the new commit
     assert engine.stats()["reports"] == 5
 
     (corpus / "002_4cb5d7ebd9b6d720.txt").unlink()
@@ -48,7 +48,7 @@ def test_incremental_build_skips_replaces_and_prunes(tmp_path, corpus):
     assert kept.removed == 0 and engine.stats()["reports"] == 5
     pruned = build_index([corpus], index_dir, prune=True)
     assert pruned.removed == 1 and engine.stats()["reports"] == 4
-    assert engine.search("town:哲古镇")["total"] == 0
+    assert ask(engine, "town:哲古镇")["total"] == 0
     engine.close()
 
 
@@ -79,7 +79,7 @@ def test_interrupted_build_keeps_the_last_good_index(tmp_path, corpus):
         build_index([corpus], index_dir, progress=interrupt_after_three, batch_size=2, processes=2)
     engine = Engine(index_dir)
     assert engine.stats()["reports"] == 2  # the first batch was committed, the second cancelled
-    assert engine.search("法治")["total"] > 0
+    assert ask(engine, "法治")["total"] > 0
     resumed = build_index([corpus], index_dir)
     assert (resumed.added, resumed.unchanged) == (3, 2)
     assert engine.stats()["reports"] == 5
@@ -94,7 +94,7 @@ def test_a_second_concurrent_build_says_one_is_running(tmp_path, corpus, runner)
             build_index([corpus], index_dir)
         result = runner.invoke(main, ["build", str(corpus), "--index", str(index_dir)])
         assert result.exit_code == 2 and "another 'baogao build' is running" in result.stderr
-        assert Engine(index_dir).search("法治")["total"] > 0  # searching still works
+        assert ask(Engine(index_dir), "法治")["total"] > 0  # searching still works
 
 
 def test_cli_build_summary_and_default_index(tmp_path, runner, monkeypatch):
@@ -117,10 +117,52 @@ def test_building_into_a_non_index_directory_is_refused(tmp_path, corpus, runner
     assert (target / "thesis.txt").read_text() == "mine"
 
 
+def test_an_index_of_an_older_layout_asks_for_a_rebuild(tmp_path, corpus, runner, monkeypatch):
+    """Whoosh pickles the schema's field types by module path; an index written when those
+    modules had other names (index.schema before baogao.index.schema) must not give a
+    ModuleNotFoundError traceback, but say how to rebuild, and --rebuild must work."""
+    import sys
+
+    from whoosh import fields, index as whoosh_index
+
+    from baogao.index.build import INDEX_NAME
+
+    old = tmp_path / "old_layout"
+    old.mkdir()
+    (old / "oldschema.py").write_text("from whoosh.fields import TEXT\nclass WORDS(TEXT):\n    pass\n")
+    monkeypatch.syspath_prepend(str(old))
+    import oldschema
+
+    index_dir = tmp_path / "ix"
+    index_dir.mkdir()
+    whoosh_index.create_in(str(index_dir), fields.Schema(text=oldschema.WORDS()), indexname=INDEX_NAME)
+    monkeypatch.delitem(sys.modules, "oldschema")
+    (old / "oldschema.py").unlink()  # the module is gone, as index.schema is after the move
+
+    result = runner.invoke(main, ["search", "法治", "--index", str(index_dir)])
+    assert result.exit_code == 2 and "index format changed" in result.stderr and "baogao build --rebuild" in result.stderr
+    assert "Traceback" not in result.output
+    result = runner.invoke(main, ["build", str(corpus), "--index", str(index_dir)])
+    assert result.exit_code == 2 and "--rebuild" in result.stderr
+    result = runner.invoke(main, ["build", str(corpus), "--index", str(index_dir), "--rebuild"])
+    assert result.exit_code == 0, result.output
+    assert ask(Engine(index_dir), '"枫桥经验"')["total"] == 2
+
+
+def test_rebuild_never_deletes_files_that_are_not_an_index(tmp_path, corpus, runner):
+    target = tmp_path / "docs"
+    target.mkdir()
+    (target / "thesis.txt").write_text("mine")
+    result = runner.invoke(main, ["build", str(corpus), "--index", str(target), "--rebuild"])
+    assert result.exit_code == 2 and "thesis.txt" in result.stderr
+    assert (target / "thesis.txt").read_text() == "mine"
+
+
 def test_incremental_builds_keep_the_segment_count_bounded(tmp_path, corpus):
     from whoosh import index as whoosh_index
 
-    from index.build import INDEX_NAME, MAX_SEGMENTS
+    from baogao.index.build import INDEX_NAME
+    from baogao.index.whoosh_ext import MAX_SEGMENTS
 
     index_dir = tmp_path / "ix"
     build_index([corpus], index_dir)
@@ -133,7 +175,7 @@ def test_incremental_builds_keep_the_segment_count_bounded(tmp_path, corpus):
     assert max(counts) <= MAX_SEGMENTS + 1
     engine = Engine(index_dir)
     assert engine.stats()["reports"] == 5 + MAX_SEGMENTS + 3
-    assert engine.search('"枫桥经验"')["total"] == 2 + MAX_SEGMENTS + 3  # nothing lost in merges
+    assert ask(engine, '"枫桥经验"')["total"] == 2 + MAX_SEGMENTS + 3  # nothing lost in merges
     engine.close()
 
 
@@ -143,7 +185,7 @@ def test_searches_keep_working_while_a_build_runs(tmp_path, corpus):
     index_dir = tmp_path / "ix"
     build_index([corpus / "000_03af5a072e12678a.txt"], index_dir)
     engine = Engine(index_dir)
-    before = engine.search("法治")["total"]
+    before = ask(engine, "法治")["total"]
     more = tmp_path / "more"
     more.mkdir()
     for i in range(12):  # enough work to search during it
@@ -153,9 +195,9 @@ def test_searches_keep_working_while_a_build_runs(tmp_path, corpus):
     builder = threading.Thread(target=lambda: errors.append(build_index([more], index_dir, batch_size=10)))
     builder.start()
     while builder.is_alive():
-        totals.append(engine.search("法治")["total"])
+        totals.append(ask(engine, "法治")["total"])
     builder.join()
-    totals.append(engine.search("法治")["total"])
+    totals.append(ask(engine, "法治")["total"])
     assert not errors[0].failed
     assert totals[0] >= before and totals == sorted(totals)  # every answer is a committed state
     assert totals[-1] > before and len(totals) > 1

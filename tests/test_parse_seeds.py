@@ -1,8 +1,8 @@
 """Every field of spec/seeds-expected.json comes out of the parser."""
 import pytest
 
-from index.analysis import normalise
-from index.reports import heading_categories
+from baogao.index.analysis import normalise
+from baogao.index.reports import heading_categories
 
 from .conftest import SPEC
 

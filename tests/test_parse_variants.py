@@ -1,6 +1,6 @@
 """Reports unlike the seeds: other provinces, levels (county, department, subdistrict),
 layouts and years. Each fixture is written the way such reports are printed."""
-from index.reports import parse_report
+from baogao.index.reports import parse_report
 
 COUNTY_CITY = """诸暨市人民政府关于2022年度法治政府建设情况的报告
 诸政发〔2023〕8号

@@ -3,9 +3,9 @@ import json
 
 import pytest
 
-from index.reports import parse_report
-from index.sources import SourceError, read_text
-from search.cli import main
+from baogao.index.reports import parse_report
+from baogao.index.sources import SourceError, read_text
+from baogao.cli import main
 
 from .conftest import SEEDS, seed_text
 

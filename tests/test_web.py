@@ -4,28 +4,26 @@ import shutil
 
 import pytest
 
-from index.build import build_index
-from web.app import create_app
+from baogao.index.build import build_index
+from baogao.web.app import create_app
 
-from .conftest import SEEDS
+from .conftest import SEEDS, ask
 
 
 @pytest.fixture(scope="module")
 def client(seed_index):
-    app = create_app({"INDEX_DIR": str(seed_index), "TESTING": True})
+    app = create_app({"INDEX": str(seed_index), "TESTING": True})
     return app.test_client()
 
 
 def test_api_search_answers_like_the_library(client, engine):
     for query in ('"枫桥经验"', "矛盾纠纷 year:2024", "法治 -宣传"):
         api = client.get("/api/search", query_string={"q": query, "per_page": 5}).get_json()
-        lib = engine.search(query, limit=5)
-        assert api["total"] == lib["total"] and api["facets"] == lib["facets"]
-        assert [h["url"] for h in api["hits"]] == [h["url"] for h in lib["hits"]]
+        assert api == ask(engine, query, per_page=5)
 
 
 def test_api_and_cli_give_the_same_answers(client, runner, seed_index):
-    from search.cli import main
+    from baogao.cli import main
 
     for query, options in (('"枫桥经验"', []), ("法治", ["--year", "2024", "--section", "plans"]),
                            ("矛盾纠纷 OR 法律顾问", ["--page", "2", "--limit", "3"])):
@@ -34,8 +32,17 @@ def test_api_and_cli_give_the_same_answers(client, runner, seed_index):
         if "limit" in params:
             params["per_page"] = params.pop("limit")
         api = client.get("/api/search", query_string=params).get_json()
-        assert api["total"] == cli["total"] and api["facets"] == cli["facets"]
-        assert [h["url"] for h in api["hits"]] == [h["url"] for h in cli["hits"]]
+        assert api == cli  # the same object, from one function
+
+
+def test_answers_never_show_server_paths(client, seed_index):
+    answer = client.get("/api/search?q=法治&per_page=100").data.decode()
+    report_id = json.loads(answer)["hits"][0]["report_id"]
+    report = client.get(f"/api/reports/{report_id}").data.decode()
+    page = client.get(f"/reports/{report_id}").data.decode()
+    for text in (answer, report, page):
+        assert str(seed_index.parent.parent) not in text and "/tmp/" not in text
+    assert json.loads(report)["source"].startswith("corpus")  # relative to what was built
 
 
 def test_api_filters_and_paging(client):
@@ -43,7 +50,7 @@ def test_api_filters_and_paging(client):
     second = client.get("/api/search?q=法治&section=不足和原因&year=2024&per_page=2&page=2").get_json()
     assert first["total"] == second["total"] > 2
     assert all(h["year"] == 2024 and "shortcomings" in h["categories"] for h in first["hits"] + second["hits"])
-    assert {h["url"] for h in first["hits"]}.isdisjoint({h["url"] for h in second["hits"]})
+    assert {(h["report_id"], h["paragraph"]) for h in first["hits"]}.isdisjoint({(h["report_id"], h["paragraph"]) for h in second["hits"]})
 
 
 @pytest.mark.parametrize("url, status, message", [
@@ -63,7 +70,7 @@ def test_api_errors_are_json(client, url, status, message):
 
 
 def test_api_report_and_openapi(client, engine):
-    hit = engine.search('"枫桥经验"', limit=1)["hits"][0]
+    hit = ask(engine, '"枫桥经验"', per_page=1)["hits"][0]
     report = client.get(f"/api/reports/{hit['report_id']}").get_json()
     assert report["id"] == hit["report_id"] and report["sections"]
     paragraphs = {p["n"]: p["text"] for s in report["sections"] for p in s["paragraphs"]}
@@ -99,7 +106,7 @@ def test_empty_states_and_errors_help(client):
 
 
 def test_report_page_marks_the_query_and_anchors_paragraphs(client, engine):
-    hit = engine.search('"枫桥经验" town:双龙镇', limit=1)["hits"][0]
+    hit = ask(engine, '"枫桥经验" town:双龙镇', per_page=1)["hits"][0]
     response = client.get(f"/reports/{hit['report_id']}", query_string={"q": '"枫桥经验"'})
     html = response.get_data(as_text=True)
     assert f'id="p{hit["paragraph"]}"' in html and "<mark>枫桥经验</mark>" in html
@@ -124,7 +131,7 @@ def test_hostile_report_text_and_queries_are_escaped(tmp_path):
         "关于2024年法治政府建设情况的报告\n一、主要举措和成效\n"
         "我们<script>alert(1)</script>开展<img src=x onerror=alert(2)>普法工作。\n", encoding="utf-8")
     build_index([root], tmp_path / "ix")
-    client = create_app({"INDEX_DIR": str(tmp_path / "ix"), "TESTING": True}).test_client()
+    client = create_app({"INDEX": str(tmp_path / "ix"), "TESTING": True}).test_client()
     html = client.get("/search?q=普法").get_data(as_text=True)
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -140,7 +147,7 @@ def test_the_web_never_writes_to_the_index(tmp_path):
     shutil.copytree(SEEDS, root)
     build_index([root], tmp_path / "ix")
     before = sorted((p.name, p.stat().st_mtime_ns) for p in (tmp_path / "ix").iterdir())
-    client = create_app({"INDEX_DIR": str(tmp_path / "ix"), "TESTING": True}).test_client()
+    client = create_app({"INDEX": str(tmp_path / "ix"), "TESTING": True}).test_client()
     for url in ("/", "/search?q=法治", "/api/search?q=法治", "/api/reports/x"):
         client.get(url)
     assert client.post("/api/search?q=法治").status_code == 405
@@ -148,6 +155,6 @@ def test_the_web_never_writes_to_the_index(tmp_path):
 
 
 def test_missing_index_is_a_clear_error(tmp_path):
-    client = create_app({"INDEX_DIR": str(tmp_path / "none"), "TESTING": True}).test_client()
+    client = create_app({"INDEX": str(tmp_path / "none"), "TESTING": True}).test_client()
     response = client.get("/api/search?q=法治")
     assert response.status_code == 503 and "baogao build" in response.get_json()["error"]

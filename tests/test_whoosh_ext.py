@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 from whoosh import index as whoosh_index
 
-from index.build import INDEX_NAME, build_index
-from search.postings import term_postings
+from baogao.index.build import INDEX_NAME, build_index
+from baogao.index.whoosh_ext import term_postings
 
 from .conftest import SEEDS
 

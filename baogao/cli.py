@@ -1,35 +1,48 @@
 """The `baogao` command line: parse, build, search and serve.
 
-A thin layer over the library: every command calls the same functions the web front end
-uses and only formats their plain-data answers for a terminal or as JSON.
+A thin layer above the library: every command calls the same functions the web front end
+uses and only formats their plain-data answers for a terminal or as JSON. Option defaults
+and help come from the settings table (baogao/settings.py).
 """
 from __future__ import annotations
 
 import json
-import os
 import sys
+from importlib import resources
 from pathlib import Path
 
 import click
 
-from index.build import IndexDirectoryError, build_index, index_exists
-from index.reports import CATEGORY_LABELS, parse_report
-from index.sources import SourceError, read_text
-
-from .query import QueryError
-
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
-INDEX_ENV = "BAOGAO_INDEX"
+from baogao import settings
+from baogao.index.build import IndexDirectoryError, build_index, index_exists
+from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS, parse_file
+from baogao.index.sources import SourceError
+from baogao.search.query import FILTER_OPTIONS, QueryError
+from baogao.search.snippets import terminal_snippet
 
 
-def default_index() -> Path:
-    """$BAOGAO_INDEX, else ./baogao-index."""
-    return Path(os.environ.get(INDEX_ENV) or "baogao-index")
+def seeds_dir() -> Path:
+    """The five bundled seed reports, wherever the package is installed."""
+    return Path(str(resources.files("baogao.seeds")))
 
 
-index_option = click.option(
-    "--index", "index_dir", type=click.Path(path_type=Path), default=None,
-    help=f"Index directory (default: ${INDEX_ENV}, else ./baogao-index).")
+def setting_option(name: str, *flags: str, **kwargs):
+    """A click option whose default and help come from the settings table."""
+    setting = settings.BY_NAME[name]
+    kwargs.setdefault("type", click.IntRange(setting.minimum, setting.maximum)
+                      if isinstance(setting.default, int) else str)
+    return click.option(*flags, name, default=None, show_default=False,
+                        help=f"{setting.help} [default: {setting.default or 'none'}; env {setting.env}]",
+                        **kwargs)
+
+
+index_option = setting_option("index", "--index", type=click.Path(path_type=Path))
+
+
+def fail(message: str, code: int = 2):
+    """Print `error: message` on stderr and exit with `code`."""
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -59,7 +72,7 @@ def parse(files: tuple[Path, ...], as_json: bool):
     failed = 0
     for path in files:
         try:
-            report = parse_report(read_text(path), str(path))
+            report = parse_file(path)
         except SourceError as exc:
             click.echo(f"error: {exc}", err=True)
             failed += 1
@@ -74,7 +87,7 @@ def parse(files: tuple[Path, ...], as_json: bool):
 def format_outline(report) -> str:
     """A report's metadata and section outline as readable text."""
     data = report.to_dict()
-    place = " ".join(p for p in (data["province"], data["city"], data["county"], data["town"]) if p)
+    place = " ".join(data[name] for name in PLACE_FIELDS if data[name])
     lines = [
         f"{data['display_title']}",
         f"  source:     {data['source']}",
@@ -94,16 +107,15 @@ def format_outline(report) -> str:
     return "\n".join(lines)
 
 
-def run_build(paths: list[Path], index_dir: Path, prune: bool = False, quiet: bool = False):
+def run_build(paths: list[Path], index_dir: Path, prune: bool = False, rebuild: bool = False):
     """Build with a progress bar on a terminal; print failures and a summary to stderr."""
     from tqdm import tqdm
 
     bar = None
-    show_bar = sys.stderr.isatty() and not quiet
 
     def progress(done: int, total: int, path: str):
         nonlocal bar
-        if not show_bar:
+        if not sys.stderr.isatty():
             return
         if bar is None:
             bar = tqdm(total=total, unit="file", desc="indexing", file=sys.stderr, leave=False)
@@ -111,7 +123,7 @@ def run_build(paths: list[Path], index_dir: Path, prune: bool = False, quiet: bo
         bar.refresh()
 
     try:
-        summary = build_index(paths, index_dir, prune=prune, progress=progress)
+        summary = build_index(paths, index_dir, prune=prune, progress=progress, rebuild=rebuild)
     finally:
         if bar is not None:
             bar.close()
@@ -128,19 +140,21 @@ def run_build(paths: list[Path], index_dir: Path, prune: bool = False, quiet: bo
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @index_option
 @click.option("--prune", is_flag=True, help="Remove reports whose files no longer exist.")
-def build(paths: tuple[Path, ...], index_dir: Path | None, prune: bool):
+@click.option("--rebuild", is_flag=True,
+              help="Empty the index first and index every file again (after an upgrade that "
+                   "changed the index format).")
+def build(paths: tuple[Path, ...], index: Path | None, prune: bool, rebuild: bool):
     """Index report files and directories (default: the bundled seed reports).
 
     Incremental: unchanged files are skipped, changed files replace their report. Reports
     are committed in batches, so Ctrl-C or a crash keeps the last good index; searches keep
     working while a build runs. Exit code 1 when any file failed, 2 on an index error.
     """
-    index_dir = index_dir or default_index()
+    index_dir = Path(settings.get("index", index))
     try:
-        summary = run_build(list(paths) or [SEEDS_DIR], index_dir, prune=prune)
-    except IndexDirectoryError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        summary = run_build(list(paths) or [seeds_dir()], index_dir, prune=prune, rebuild=rebuild)
+    except (IndexDirectoryError, settings.SettingError) as exc:
+        fail(str(exc))
     except KeyboardInterrupt:
         click.echo("interrupted: the index keeps every batch committed before Ctrl-C", err=True)
         sys.exit(130)
@@ -160,106 +174,109 @@ SEARCH_HELP = """Search the index. QUERY uses the query language:
 
 Matching ignores full/half width, traditional/simplified characters, spaces and
 quotation marks: "楓橋經驗" finds 枫桥经验, 八五普法 finds “八五”普法.
-See docs/query.md for details.
+Each hit shows its file and paragraph number (seeds/001.txt ¶5). See docs/query.md.
 """
+FILTER_HELP = {
+    "year": "A year (2024) or a range (2023-2025).",
+    "province": "Province, e.g. 重庆市.",
+    "city": "Prefecture-level city.",
+    "county": "County or district, e.g. 丰都县.",
+    "town": "Town, township or subdistrict, e.g. 双龙镇.",
+    "section": "measures, leadership, shortcomings, plans (or a Chinese label).",
+}
+
+
+def filter_options(command):
+    """One option per filter of the query language (--year, --province, …)."""
+    for name in reversed(FILTER_OPTIONS):
+        command = click.option(f"--{name}", name, help=FILTER_HELP[name])(command)
+    return command
 
 
 @main.command(help=SEARCH_HELP)
 @click.argument("query", required=False, default="")
 @index_option
-@click.option("--year", help="A year (2024) or a range (2023-2025).")
-@click.option("--province", help="Province, e.g. 重庆市.")
-@click.option("--city", help="Prefecture-level city.")
-@click.option("--county", help="County or district, e.g. 丰都县.")
-@click.option("--town", help="Town, township or subdistrict, e.g. 双龙镇.")
-@click.option("--section", help="measures, leadership, shortcomings, plans (or a Chinese label).")
+@filter_options
 @click.option("--sort", type=click.Choice(["relevance", "year"]), default="relevance", show_default=True)
-@click.option("--limit", type=click.IntRange(0, 1000), default=10, show_default=True, help="Hits per page.")
+@setting_option("per_page", "--per-page", "--limit")
 @click.option("--page", type=click.IntRange(1, None), default=1, show_default=True, help="Page of hits to show.")
 @click.option("--all", "show_all", is_flag=True, help="Show every hit.")
-@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
-def search(query, index_dir, year, province, city, county, town, section, sort, limit, page, show_all, as_json):
-    from search.engine import Engine
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (the /api/search object).")
+def search(query, index, sort, per_page, page, show_all, as_json, **filters):
+    from baogao.search.engine import Engine
+    from baogao.search.request import SearchRequest
 
-    index_dir = index_dir or default_index()
-    filters = {"year": year, "province": province, "city": city, "county": county,
-               "town": town, "section": section}
+    index_dir = Path(settings.get("index", index))
     try:
-        engine = Engine(index_dir)
-        answer = engine.search(query, filters, sort=sort, offset=0 if show_all else (page - 1) * limit,
-                               limit=None if show_all else limit)
-    except (QueryError, IndexDirectoryError) as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        params = {"q": query, "sort": sort, "page": page, "per_page": per_page, **filters}
+        request = SearchRequest.from_params(params)
+        if show_all:
+            request = SearchRequest(request.query, request.filters, request.sort, page=1, per_page=None)
+        answer = Engine(index_dir).search(request)
+    except (QueryError, IndexDirectoryError, settings.SettingError) as exc:
+        fail(str(exc))
     if as_json:
         click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
     else:
-        click.echo(format_answer(answer))
+        click.echo(format_answer(answer, color=sys.stdout.isatty()))
+
+
+def format_answer(answer: dict, color: bool) -> str:
+    """Hits and facets as readable text: file and paragraph number, then the snippet with
+    matches in bold (on a terminal) or [brackets]."""
+    lines = [f"{answer['total']} hit(s) for {answer['query']!r}"]
+    for i, hit in enumerate(answer["hits"], start=answer["offset"] + 1):
+        place = "".join(p for p in (hit["county"], hit["town"]) if p) or hit["province"] or ""
+        section = "、".join(CATEGORY_LABELS[c] for c in hit["categories"])
+        lines.append(f"\n{i}. {hit['title']}  {place} {hit['year'] or ''}  {section}")
+        lines.append(f"   {hit['source']} ¶{hit['paragraph']}  (score {hit['score']})")
+        lines.append("   " + terminal_snippet(hit["text"], hit["spans"], color))
+    shown = len(answer["hits"])
+    if shown < answer["total"] - answer["offset"]:
+        lines.append(f"\n… {answer['total'] - answer['offset'] - shown} more (use --page, --per-page N or --all)")
+    facets = answer["facets"]
+    for name in FILTER_OPTIONS:
+        if facets.get(name):
+            values = "  ".join(f"{CATEGORY_LABELS.get(k, k) if name == 'section' else k} {v}"
+                               for k, v in facets[name].items())
+            lines.append(f"{name}: {values}")
+    return "\n".join(lines)
 
 
 @main.command()
 @index_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port.")
-@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True, help="Worker threads.")
-def serve(index_dir, host, port, threads):
+@setting_option("host", "--host")
+@setting_option("port", "--port")
+@setting_option("threads", "--threads")
+def serve(index, host, port, threads):
     """Serve the web UI and JSON API with waitress (a production WSGI server).
 
     If the index does not exist yet it is first built from the bundled seed reports.
     """
     from waitress import serve as waitress_serve
 
-    from web.app import create_app
+    from baogao.index.analysis import segmenter
+    from baogao.web.app import create_app
+    from baogao.web.context import get_engine
 
-    index_dir = index_dir or default_index()
+    index_dir = Path(settings.get("index", index))
+    host, port, threads = settings.get("host", host), settings.get("port", port), settings.get("threads", threads)
     try:
         if not index_exists(index_dir):
             click.echo(f"no index at {index_dir}: building it from the bundled seeds first", err=True)
-            run_build([SEEDS_DIR], index_dir)
-        app = create_app({"INDEX_DIR": str(index_dir)})
+            run_build([seeds_dir()], index_dir)
+        app = create_app({"INDEX": str(index_dir)})
         with app.app_context():
-            from web.app import get_engine
-
-            from index.analysis import segmenter
-
             stats = get_engine().stats()  # open and warm the index before the first request
-            segmenter()  # and jieba's dictionary, which unquoted queries need
-    except IndexDirectoryError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        segmenter()  # and jieba's dictionary, which unquoted queries need
+    except (IndexDirectoryError, settings.SettingError) as exc:
+        fail(str(exc))
     click.echo(f"serving {stats['reports']} reports from {index_dir} at http://{host}:{port}/ "
                "(Ctrl-C to stop)", err=True)
     try:
         waitress_serve(app, host=host, port=port, threads=threads, ident="baogao")
     except OSError as exc:
-        click.echo(f"error: cannot listen on {host}:{port} ({exc.strerror or exc})", err=True)
-        sys.exit(2)
-
-
-def format_answer(answer: dict) -> str:
-    """Hits and facets as readable text, matches in [brackets] (or bold on a terminal)."""
-    from html import unescape
-
-    bold = sys.stdout.isatty()
-    mark_open, mark_close = ("\033[1;33m", "\033[0m") if bold else ("[", "]")
-    lines = [f"{answer['total']} hit(s) for {answer['query']!r}"]
-    for i, hit in enumerate(answer["hits"], start=answer["offset"] + 1):
-        place = "".join(p for p in (hit["county"], hit["town"]) if p) or hit["province"] or ""
-        section = "、".join(CATEGORY_LABELS[c] for c in hit["categories"])
-        lines.append(f"\n{i}. {hit['title']}  {place} {hit['year'] or ''}  {section}")
-        lines.append(f"   {hit['url']}  (score {hit['score']})")
-        snippet = hit["snippet"].replace("<mark>", mark_open).replace("</mark>", mark_close)
-        lines.append("   " + unescape(snippet))
-    shown = len(answer["hits"])
-    if shown < answer["total"] - answer["offset"]:
-        lines.append(f"\n… {answer['total'] - answer['offset'] - shown} more (use --page, --limit N or --all)")
-    facets = answer["facets"]
-    for name in ("year", "province", "county", "town", "section"):
-        if facets.get(name):
-            values = "  ".join(f"{CATEGORY_LABELS.get(k, k) if name == 'section' else k} {v}"
-                               for k, v in facets[name].items())
-            lines.append(f"{name}: {values}")
-    return "\n".join(lines)
+        fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,146 @@
+"""Every use of Whoosh's private internals, in one place.
+
+whoosh-reloaded is pinned to 2.7.x in pyproject.toml for what this module touches:
+- the W3 codec with larger posting blocks, and `term_postings`, which decodes a whole
+  posting block with numpy instead of one Python call per id (tests/test_whoosh_ext.py
+  compares it with Whoosh's own iterator);
+- `ParallelWriter`, Whoosh's multi-process writer made safe to interrupt;
+- `merge_small_segments`, a merge policy for a build's last commit;
+- `stored_schema`, which reads the schema pickled in an index's table of contents.
+"""
+from __future__ import annotations
+
+import pickle
+import queue
+import signal
+import threading
+
+import numpy as np
+from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
+from whoosh.index import _CURRENT_TOC_VERSION, TOC
+from whoosh.multiproc import MpWriter
+from whoosh.reading import SegmentReader, TermNotFound
+from whoosh.writing import SegmentWriter
+
+MAX_SEGMENTS = 20
+_NO_IDS = np.empty(0, dtype=np.int32)
+_NO_WEIGHTS = np.empty(0, dtype=np.float32)
+
+
+def codec() -> W3Codec:
+    """The W3 codec with posting blocks of 1024 ids instead of 128: `term_postings`
+    decodes a block per numpy call, so fewer, larger blocks read faster."""
+    return W3Codec(blocklimit=1024)
+
+
+def new_writer(ix, processes: int):
+    """A writer for one batch: `processes` sub-writers, or one in-process writer."""
+    if processes > 1:
+        # Sub-writers receive pre-analysed documents in job files of `batchsize` blocks and
+        # each adds its own segment at commit (multisegment: no extra merge pass).
+        return ParallelWriter(ix, procs=processes, batchsize=256, multisegment=True, limitmb=128,
+                              codec=codec())
+    return SegmentWriter(ix, limitmb=256, codec=codec())
+
+
+class ParallelWriter(MpWriter):
+    """Whoosh's multi-process writer (one sub-writer per core builds its own segment),
+    made safe to interrupt: sub-writers ignore Ctrl-C, which the build handles, and
+    `cancel` stops and joins them instead of leaving them waiting for work."""
+
+    def _new_task(self):
+        if threading.current_thread() is not threading.main_thread():
+            return super()._new_task()
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            return super()._new_task()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+    def cancel(self):
+        for _ in self.tasks:
+            self.jobqueue.put(None)
+        for task in self.tasks:
+            try:
+                self.resultqueue.get(timeout=120)  # drain, so the task can exit
+            except queue.Empty:
+                pass
+            task.join()
+        SegmentWriter.cancel(self)
+
+
+def merge_small_segments(writer, segments):
+    """Whoosh merge policy for a build's last commit.
+
+    Segments under a tenth of the largest (what incremental builds leave) are folded into
+    the new segment once four have gathered; past MAX_SEGMENTS, all but the largest are.
+    Large segments are otherwise left alone: Whoosh's default policy re-merges most of a
+    large index at each commit, which makes a 10,000-report build quadratic.
+    """
+    largest = max(segments, key=lambda s: s.doc_count_all(), default=None)
+    small = [s for s in segments if s.doc_count_all() * 10 < largest.doc_count_all()] if largest else []
+    if len(small) < 4:
+        small = [s for s in segments if s is not largest] if len(segments) > MAX_SEGMENTS else []
+    for segment in small:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s not in small]
+
+
+def stored_schema(ix):
+    """The schema pickled in the index's latest table of contents, or None when this
+    version cannot read it (an index written when our field types had other module
+    paths). Whoosh's own TOC reader leaves the file open when unpickling fails."""
+    stream = ix.storage.open_file(TOC._filename(ix.indexname, ix.latest_generation()))
+    try:
+        for _ in range(3):  # sizes of int, long and float
+            stream.read_varint()
+        stream.read_int()  # byte-order mark
+        if stream.read_int() != _CURRENT_TOC_VERSION:
+            return None
+        for _ in range(3):  # the Whoosh release
+            stream.read_varint()
+        return pickle.loads(stream.read_string())
+    except (ImportError, AttributeError, pickle.UnpicklingError, EOFError):
+        return None
+    finally:
+        stream.close()
+
+
+def term_postings(reader, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted document numbers, weights) of a term's postings, deleted documents included.
+
+    The weight is the term's frequency in the document for fields with frequencies, 1.0
+    else. A Whoosh 3 posting block stores its ids as a pickled tuple of deltas and its
+    weights as None (all 1), one float, or a tuple, so numpy decodes a block in a step or
+    two; anything else (another codec) goes through the public API. Callers keep only
+    the live documents of their snapshot.
+    """
+    ids, weights = [], []
+    for leaf, offset in reader.leaf_readers():
+        try:
+            matcher = leaf.postings(fieldname, text)
+        except TermNotFound:
+            continue
+        matcher = getattr(matcher, "child", matcher)  # unwrap the deleted-documents filter
+        if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
+            while matcher.is_active():
+                if matcher._data is None:
+                    matcher._read_data()
+                block_ids, block_weights = matcher._data[0], matcher._data[1]
+                ids.append(np.cumsum(np.asarray(block_ids, dtype=np.int64)) + offset)
+                weights.append(np.full(len(block_ids), 1.0 if block_weights is None else block_weights,
+                                       dtype=np.float32) if not isinstance(block_weights, tuple)
+                               else np.asarray(block_weights, dtype=np.float32))
+                matcher._next_block()
+        else:
+            pairs = []
+            while matcher.is_active():
+                pairs.append((matcher.id() + offset, matcher.weight()))
+                matcher.next()
+            ids.append(np.array([p[0] for p in pairs], dtype=np.int64))
+            weights.append(np.array([p[1] for p in pairs], dtype=np.float32))
+    if not ids:
+        return _NO_IDS, _NO_WEIGHTS
+    return np.concatenate(ids).astype(np.int32), np.concatenate(weights)

@@ -1,0 +1,76 @@
+"""One search as a front end asks it: query, option filters, sort and page.
+
+The CLI options and the web's query-string parameters share these names (q, year,
+province, city, county, town, section, sort, page, per_page), so both build their
+`SearchRequest` with `from_params` and get the same validation and the same messages.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from baogao import settings
+
+from .query import FILTER_OPTIONS, QueryError
+
+SORTS = ("relevance", "year")
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A validated search: `per_page=None` asks for every hit on one page."""
+
+    query: str = ""
+    filters: dict[str, str] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int | None = 10
+
+    def __post_init__(self):
+        if self.sort not in SORTS:
+            raise QueryError(f"unknown sort '{self.sort}': use {' or '.join(SORTS)}",
+                             "排序方式只能是相关度或年份")
+        unknown = set(self.filters) - set(FILTER_OPTIONS)
+        if unknown:
+            raise QueryError(f"unknown filter {sorted(unknown)[0]!r}: filters are {', '.join(FILTER_OPTIONS)}",
+                             f"不支持的筛选“{sorted(unknown)[0]}”")
+        if self.page < 1 or (self.per_page is not None and self.per_page < 1):
+            raise QueryError("page and per_page start at 1", "页码和每页条数从 1 开始")
+
+    @property
+    def offset(self) -> int:
+        """How many hits come before this page."""
+        return 0 if self.per_page is None else (self.page - 1) * self.per_page
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, object], limits: Mapping[str, object] | None = None) -> SearchRequest:
+        """Validate raw parameters (a URL query string, CLI options) into a request.
+
+        `limits` holds the settings per_page, max_per_page, max_page and max_query_length
+        (default: their values from the environment). Raises QueryError with a message a
+        user can act on.
+        """
+        limits = limits or settings.resolved()
+        query = str(params.get("q") or "").strip()
+        if len(query) > int(limits["max_query_length"]):
+            raise QueryError(f"the query is too long ({len(query)} characters; at most {limits['max_query_length']})",
+                             f"查询太长（{len(query)} 个字符，最多 {limits['max_query_length']} 个）")
+        page = _number(params, "page", 1, int(limits["max_page"]))
+        per_page = _number(params, "per_page", int(limits["per_page"]), int(limits["max_per_page"]))
+        filters = {name: str(params[name]).strip() for name in FILTER_OPTIONS
+                   if params.get(name) not in (None, "") and str(params[name]).strip()}
+        return cls(query=query, filters=filters, sort=str(params.get("sort") or "relevance"),
+                   page=page, per_page=per_page)
+
+
+def _number(params: Mapping[str, object], name: str, default: int, high: int) -> int:
+    raw = params.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise QueryError(f"{name} must be a whole number, not {raw!r}", f"参数 {name} 必须是整数") from None
+    if not 1 <= value <= high:
+        raise QueryError(f"{name} must be between 1 and {high}", f"参数 {name} 必须在 1 到 {high} 之间")
+    return value
