@@ -96,6 +96,8 @@ def format_outline(report) -> str:
         f"  doc number: {data['doc_number'] or '-'}",
         f"  place:      {place or '-'}",
         f"  year:       {data['year'] or '-'}    published: {data['published'] or '-'}",
+        f"  header:     {len(data['front'])} line(s) besides the title; "
+        f"closing: {len(data['closing'])} line(s); dropped as debris: {len(data['dropped'])}",
         f"  preamble:   {len(data['preamble'])} paragraph(s)",
     ]
     for section in data["sections"]:
@@ -224,7 +226,8 @@ def search(query, index, sort, per_page, page, show_all, as_json, **filters):
 def format_answer(answer: dict, color: bool) -> str:
     """Hits and facets as readable text: file and paragraph number, then the snippet with
     matches in bold (on a terminal) or [brackets]."""
-    lines = [f"{answer['total']} hit(s) for {answer['query']!r}"]
+    lines = [f"hint: {hint['message']}" for hint in answer["hints"]]
+    lines.append(f"{answer['total']} hit(s) for {answer['query']!r}")
     for i, hit in enumerate(answer["hits"], start=answer["offset"] + 1):
         place = "".join(p for p in (hit["county"], hit["town"]) if p) or hit["province"] or ""
         section = "、".join(CATEGORY_LABELS[c] for c in hit["categories"])

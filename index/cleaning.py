@@ -20,11 +20,22 @@ def clean_line(line: str) -> str:
     return _NUMBER_SPACE.sub("", line).strip()
 
 
-def clean_lines(text: str) -> list[str]:
-    """The non-empty, cleaned lines of `text`, page numbers and debris dropped."""
-    lines = []
+def split_debris(text: str) -> tuple[list[str], list[dict]]:
+    """(the non-empty cleaned lines of `text`, what was dropped and why).
+
+    Only debris is dropped: page numbers (- 4 -, 第3页, 3/12, a bare number), lone wiki
+    brackets and converter markup ([bookmark: _GoBack]); each is listed as
+    {"text": …, "reason": …} so a user can see it.
+    """
+    lines, dropped = [], []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        for debris in _DEBRIS.findall(raw):
+            dropped.append({"text": debris, "reason": "conversion debris"})
         line = clean_line(raw)
-        if line and not _PAGE_NUMBER.match(line):
+        if not line:
+            continue
+        if _PAGE_NUMBER.match(line):
+            dropped.append({"text": line, "reason": "page number or lone bracket"})
+        else:
             lines.append(line)
-    return lines
+    return lines, dropped

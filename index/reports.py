@@ -1,9 +1,10 @@
 """The report model and its parser: plain text -> `Report`.
 
-A report is a header (issuing bodies, document number, title, addressee), an optional
-preamble, numbered sections (一、二、… or a mis-numbered 3、) with subsections （一）/(一),
-and a closing signature and date. Every printed title, heading and paragraph gets a number
-`n` (1, 2, 3 … in reading order) that links use as `#p<n>`.
+A report is a header (issuing bodies, document number, title, addressee, and whatever else
+is printed above the body), an optional preamble, numbered sections (一、二、… or a
+mis-numbered 3、) with subsections （一）/(一), and a closing signature and date. Every
+printed line is a block with a number `n` (1, 2, 3 … in reading order) that links use as
+`#p<n>`; only debris (page numbers, converter markup) is dropped, and listed.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .analysis import to_simplified
-from .cleaning import clean_lines
+from .cleaning import split_debris
 from .places import COUNTY, CITY, PROVINCE, Gazetteer, Place, gazetteer
 from .sources import read_text
 
@@ -78,10 +79,11 @@ class Section:
 
 @dataclass
 class Report:
-    """A parsed report: metadata, preamble and sections."""
+    """A parsed report: metadata, the printed header lines, preamble, sections, closing."""
 
     source: str
     title: str | None
+    title_n: int | None  # the title's block number (header lines may come before it)
     display_title: str
     issuers: list[str]
     doc_number: str | None
@@ -94,22 +96,31 @@ class Report:
     published: dt.date | None
     preamble: list[Paragraph]
     sections: list[Section]
+    front: list[Paragraph] = field(default_factory=list)  # header lines other than the title
+    closing: list[Paragraph] = field(default_factory=list)  # signature, date, notes at the end
+    dropped: list[dict] = field(default_factory=list)  # debris not indexed: {"text", "reason"}
 
     def blocks(self):
         """Every searchable block in reading order: (n, kind, text, section, subsection)."""
+        head = [(p.n, "header", p.text) for p in self.front]
         if self.title:
-            yield 1, "title", self.title, None, None
+            head.append((self.title_n, "title", self.title))
+        for n, kind, text in sorted(head):
+            yield n, kind, text, None, None
         for p in self.preamble:
             yield p.n, "paragraph", p.text, None, None
         for s in self.sections:
             yield s.n, "heading", s.heading, s, None
             for p in s.paragraphs:
                 yield p.n, "paragraph", p.text, s, p.subsection
+        for p in self.closing:
+            yield p.n, "closing", p.text, None, None
 
     def to_dict(self) -> dict:
         """The report as plain JSON-ready data (the `baogao parse --json` format)."""
         return {
             "title": self.title,
+            "title_n": self.title_n,
             "display_title": self.display_title,
             "issuers": self.issuers,
             "doc_number": self.doc_number,
@@ -121,6 +132,7 @@ class Report:
             "year": self.year,
             "published": self.published.isoformat() if self.published else None,
             "source": self.source,
+            "front": [{"n": p.n, "text": p.text} for p in self.front],
             "preamble": [{"n": p.n, "text": p.text} for p in self.preamble],
             "sections": [
                 {
@@ -133,6 +145,8 @@ class Report:
                 }
                 for s in self.sections
             ],
+            "closing": [{"n": p.n, "text": p.text} for p in self.closing],
+            "dropped": self.dropped,
         }
 
 
@@ -150,12 +164,20 @@ def parse_file(path, source: str | None = None) -> Report:
 
 def parse_report(text: str, source: str = "") -> Report:
     """Parse the text of one report into a `Report`."""
-    lines = clean_lines(text)
+    lines, dropped = split_debris(text)
     header, body, closing = _split_header_body_closing(lines)
     meta = _parse_header(header)
     published = _published_date(closing) or meta["published"] or _published_date(header)
 
-    counter = iter(range(2 if meta["title"] else 1, 10**9))
+    counter = iter(range(1, 10**9))
+    front: list[Paragraph] = []
+    title_n = None
+    start, end = meta["title_lines"] or (None, None)
+    for i, line in enumerate(header):
+        if i == start:
+            title_n = next(counter)  # a title printed over two lines is one block
+        elif start is None or not start < i < end:
+            front.append(Paragraph(next(counter), line))
     preamble: list[Paragraph] = []
     sections: list[Section] = []
     subsection: str | None = None
@@ -174,12 +196,13 @@ def parse_report(text: str, source: str = "") -> Report:
             preamble.append(Paragraph(next(counter), line))
 
     report = Report(
-        source=source, title=meta["title"], display_title="", issuers=meta["issuers"],
+        source=source, title=meta["title"], title_n=title_n, display_title="", issuers=meta["issuers"],
         doc_number=meta["doc_number"], addressee=meta["addressee"],
         province=None, city=None, county=None, town=None,
-        year=None, published=published, preamble=preamble, sections=sections,
+        year=None, published=published, preamble=preamble, sections=sections, front=front,
+        closing=[Paragraph(next(counter), line) for line in closing], dropped=dropped,
     )
-    _fill_places(report, closing)
+    _fill_places(report)
     report.year = _covered_year(report)
     report.display_title = _display_title(report)
     return report
@@ -277,18 +300,21 @@ def _is_title_line(line: str) -> bool:
 
 
 def _parse_header(header: list[str]) -> dict:
-    meta = {"title": None, "issuers": [], "doc_number": None, "addressee": None, "published": None}
+    """Title (and the header lines it spans), issuers, document number, addressee and a
+    发布时间 date from the lines above the body."""
+    meta = {"title": None, "title_lines": None, "issuers": [], "doc_number": None, "addressee": None,
+            "published": None}
     title_at = None
     for i, line in enumerate(header):
         if _is_title_line(line):
             title_at = i
-            meta["title"] = line
+            meta["title"], meta["title_lines"] = line, (i, i + 1)
             break
         # A title printed over two lines: 关于…建设 / 情况的报告
         if to_simplified(line).startswith("关于") and i + 1 < len(header) and _is_title_line(header[i + 1]) \
                 and not to_simplified(header[i + 1]).startswith("关于"):
             title_at = i + 1
-            meta["title"] = line + header[i + 1]
+            meta["title"], meta["title_lines"] = line + header[i + 1], (i, i + 2)
             break
     for i, line in enumerate(header):
         if _PUBLISHED_LINE.match(to_simplified(line)):
@@ -374,7 +400,7 @@ def _years(text: str) -> list[int]:
 # ---------------------------------------------------------------- places
 
 
-def _fill_places(report: Report, closing: list[str]) -> None:
+def _fill_places(report: Report) -> None:
     """Set province, city, county and town from the text, completed by the gazetteer."""
     gz = gazetteer()
     opening = " ".join(p.text[:80] for p in report.preamble[:2])
@@ -382,7 +408,7 @@ def _fill_places(report: Report, closing: list[str]) -> None:
         opening = report.sections[0].paragraphs[0].text[:80]
     body_text = to_simplified("\n".join(t for _, _, t, _, _ in report.blocks()))
     # Sources in order of authority: the reporting body's own names first.
-    own = [to_simplified(t) for t in (report.title or "", *report.issuers, *closing,
+    own = [to_simplified(t) for t in (report.title or "", *report.issuers, *(p.text for p in report.closing),
                                       report.doc_number or "", opening)]
     superior = _superior_documents(body_text)
 

@@ -8,7 +8,7 @@ from whoosh.fields import ID, KEYWORD, STORED, FieldType, Schema
 from .analysis import GramTokenizer, WordTokenizer
 
 # Document kinds: searchable blocks, and the per-report record that holds the parsed report.
-BLOCK_KINDS = ("title", "heading", "paragraph")
+BLOCK_KINDS = ("header", "title", "heading", "paragraph", "closing")
 REPORT_KIND = "report"
 
 

@@ -28,10 +28,11 @@ from baogao import settings
 from baogao.index.analysis import normalise, query_grams, words
 from baogao.index.build import open_index
 from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS
-from baogao.index.schema import REPORT_KIND
+from baogao.index.schema import BLOCK_KINDS, REPORT_KIND
 from baogao.index.whoosh_ext import term_postings
 
-from .query import And, Filter, Near, Node, Not, Or, QueryError, Term, make_filter, parse_query, positive_terms
+from .query import (And, Filter, Hint, Near, Node, Not, Or, QueryError, Term, make_filter, parse,
+                    positive_terms)
 from .request import SearchRequest
 from .snippets import match_spans
 
@@ -48,7 +49,8 @@ HIT_FIELDS = {
                    "description": f"section categories: {', '.join(CATEGORY_LABELS)}"},
     "section_heading": {**_nullable, "description": "heading of the section holding the block"},
     "subsection": {**_nullable, "description": "title of the subsection holding the block"},
-    "kind": {"type": "string", "enum": ["title", "heading", "paragraph"]},
+    "kind": {"type": "string", "enum": list(BLOCK_KINDS),
+             "description": "header (a line above the body), title, heading, paragraph, or closing (signature, date)"},
     "paragraph": {"type": "integer", "description": "the block's number n (#p<n> on the report page)"},
     "text": {"type": "string", "description": "the block as printed"},
     "spans": {"type": "array", "items": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
@@ -363,11 +365,12 @@ class Engine:
 
         Raises QueryError for a malformed query or filter.
         """
-        tree, filters = _query_tree(request.query, request.filters)
+        tree, filters, hints = _query_tree(request.query, request.filters)
         with self._lock:
             snap = self.snapshot()
             snap.memo.clear()
             snap.word_memo.clear()
+            tree, place_hints = resolve_places(tree, snap.facet_values)
             hits = snap.evaluate(tree)
             terms = positive_terms(tree)
             offset = request.offset
@@ -385,6 +388,7 @@ class Engine:
                 "hits": [self._hit(snap, int(d), float(s), needles)
                          for d, s in zip(docs[offset:].tolist(), scores[offset:].tolist(), strict=True)],
                 "facets": snap.facets(hits, self.facet_limit),
+                "hints": [h.as_dict() for h in (*hints, *place_hints)],
             }
 
     def _hit(self, snap: Snapshot, docnum: int, score: float, needles: list[str]) -> dict:
@@ -425,6 +429,7 @@ class Engine:
                 return data
             snap.memo.clear()
             snap.word_memo.clear()
+            tree = resolve_places(tree, snap.facet_values)[0]
             own = np.array(snap.report_docs.get(report_id, []), dtype=np.int32)
             matched = np.intersect1d(snap.evaluate(tree), own, assume_unique=True)
             needles = highlight_needles(positive_terms(tree))
@@ -451,14 +456,50 @@ class Engine:
             return {"reports": len(snap.report_titles), "blocks": int(len(snap.blocks))}
 
 
-def _query_tree(query: str, filters: dict[str, str]) -> tuple[Node, list[Filter]]:
-    """The query string and the option filters as one tree (and the filters alone)."""
-    node = parse_query(query) if query and query.strip() else None
+def _query_tree(query: str, filters: dict[str, str]) -> tuple[Node, list[Filter], tuple[Hint, ...]]:
+    """The query string and the option filters as one tree, the filters alone, and the
+    parse's hints."""
+    parsed = parse(query) if query and query.strip() else None
+    node = parsed.node if parsed else None
     extra = [make_filter(name, str(value)) for name, value in filters.items() if value not in (None, "")]
     if node is None and not extra:
         raise QueryError("the query is empty: type a word or a \"quoted phrase\"",
                          "查询为空：请输入关键词，或用引号括起的短语")
-    return (And(tuple(([node] if node else []) + extra)) if extra else node), extra
+    tree = And(tuple(([node] if node else []) + extra)) if extra else node
+    return tree, extra, parsed.hints if parsed else ()
+
+
+PLACE_LABELS = {"province": "省级", "city": "市级", "county": "县级", "town": "乡镇级"}
+
+
+def resolve_places(node: Node, values: dict[str, list]) -> tuple[Node, list[Hint]]:
+    """Place filters whose value names no place at their level, but does at one other
+    level (city:重庆, where 重庆市 is province-level), are moved to that level; one that
+    names no place at all gets a hint instead of a silent empty answer."""
+    hints: list[Hint] = []
+
+    def visit(item: Node) -> Node:
+        if isinstance(item, (And, Or)):
+            return type(item)(tuple(visit(i) for i in item.items))
+        if isinstance(item, Not):
+            return Not(visit(item.item))
+        if not (isinstance(item, Filter) and item.field in PLACE_FIELDS):
+            return item
+        if any(v and v.startswith(item.value) for v in values[item.field]):
+            return item
+        elsewhere = {f: [v for v in values[f] if v and v.startswith(item.value)] for f in PLACE_FIELDS}
+        levels = [f for f, names in elsewhere.items() if names]
+        if len(levels) == 1:
+            other, names = levels[0], "、".join(elsewhere[levels[0]][:3])
+            hints.append(Hint(f"{names} is a {other}-level place: showing {other}:{item.value} "
+                              f"instead of {item.field}:{item.value}",
+                              f"{names} 是{PLACE_LABELS[other]}地区：已按 {other}:{item.value} 显示"))
+            return Filter(other, item.value)
+        hints.append(Hint(f"no report's {item.field} starts with {item.value!r}",
+                          f"没有报告的{PLACE_LABELS[item.field]}地区以“{item.value}”开头"))
+        return item
+
+    return visit(node), hints
 
 
 def highlight_needles(terms: list[Term]) -> list[str]:

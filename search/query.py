@@ -1,13 +1,17 @@
 """The query language: a query string -> a small tree the engine evaluates.
 
     枫桥经验 矛盾纠纷        words, all required (AND), ranked
-    "小事不出村，大事不出镇"   an exact phrase under normalisation, within one paragraph
-    A OR B, -A, NOT A, ( )    boolean logic; AND is implied between terms
+    "小事不出村，大事不出镇"   an exact phrase under normalisation, within one block;
+    “…” 「…」 『…』 ＂…＂      the same, as Chinese keyboards type it
+    A OR B, -A, NOT A, ( )    boolean logic (full-width （ ） too); AND is implied
     A NEAR B                  A and B in the same sentence
     year:2024 year:2023-2025 province: city: county: town: section: title:
+    年份: 年度: 省: 市: 区县: 县: 乡镇: 镇: 部分: 章节: 标题:   the same fields in Chinese
 
-Field values may be quoted (title:"法治政府"). `section:` takes a category key
-(measures, leadership, shortcomings, plans) or its Chinese label (不足和原因).
+A full-width colon works too (year：2024). Field values may be quoted (title:"法治政府").
+`section:` takes a category key (measures, leadership, shortcomings, plans) or its
+Chinese label (不足和原因). An unknown field is an error; a likely slip (lower-case `or`,
+a Chinese word before a colon that is no field) is searched as text with a `Hint`.
 """
 from __future__ import annotations
 
@@ -20,6 +24,11 @@ from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS
 
 FILTER_OPTIONS = ("year", *PLACE_FIELDS, "section")  # filters that are also CLI options / URL parameters
 FIELDS = (*FILTER_OPTIONS, "title")  # every field:value a query may hold
+FIELD_ALIASES = {"年份": "year", "年度": "year", "省": "province", "省份": "province", "市": "city",
+                 "城市": "city", "区县": "county", "县": "county", "乡镇": "town", "镇": "town",
+                 "部分": "section", "章节": "section", "标题": "title"}
+# Phrase delimiters: each opener and the closers it accepts (ASCII and full-width " pair up).
+PHRASE_QUOTES = {'"': '"＂', "＂": '"＂', "“": "”", "「": "」", "『": "』"}
 _LABEL_TO_CATEGORY = {label: key for key, label in CATEGORY_LABELS.items()}
 # Accept the full spec labels and short forms people type, too.
 _LABEL_TO_CATEGORY.update({"主要举措": "measures", "举措和成效": "measures", "成效": "measures",
@@ -35,6 +44,18 @@ class QueryError(ValueError):
     def __init__(self, message: str, zh: str | None = None):
         super().__init__(message)
         self.zh = zh or message
+
+
+@dataclass(frozen=True)
+class Hint:
+    """A likely slip in a query that was answered anyway, and what was done about it."""
+
+    message: str
+    zh: str
+
+    def as_dict(self) -> dict:
+        """The hint as it appears in an answer's `hints` list."""
+        return {"message": self.message, "zh": self.zh}
 
 
 @dataclass(frozen=True)
@@ -83,8 +104,21 @@ class Not:
 Node = Term | Near | Filter | And | Or | Not
 
 
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A query's tree and the hints its parse produced."""
+
+    node: Node
+    hints: tuple[Hint, ...]
+
+
 def parse_query(text: str) -> Node:
     """Parse a query string; raise QueryError with a helpful message when it is malformed."""
+    return parse(text).node
+
+
+def parse(text: str) -> ParsedQuery:
+    """Parse a query string into its tree and hints; raise QueryError when it is malformed."""
     if text is None or not text.strip():
         raise QueryError("the query is empty: type a word or a \"quoted phrase\"",
                          "查询为空：请输入关键词，或用引号括起的短语")
@@ -92,13 +126,14 @@ def parse_query(text: str) -> Node:
     if len(text) > limit:
         raise QueryError(f"the query is too long ({len(text)} characters; at most {limit})",
                          f"查询太长（{len(text)} 个字符，最多 {limit} 个）")
-    parser = _Parser(_tokens(text))
+    tokens, hints = _tokens(text)
+    parser = _Parser(tokens)
     node = parser.parse_or()
     if parser.peek() is not None:
         kind, value = parser.peek()
         raise QueryError(f"unexpected '{value}': a ')' without its '('?" if kind == ")" else
                          f"unexpected '{value}'", f"多余的“{value}”：括号不成对？")
-    return node
+    return ParsedQuery(node, tuple(hints))
 
 
 def make_filter(field: str, value: str) -> Filter:
@@ -125,8 +160,15 @@ def make_filter(field: str, value: str) -> Filter:
         return Filter("section", key)
     if field in PLACE_FIELDS or field == "title":
         return Filter(field, value)
-    raise QueryError(f"unknown filter '{field}:'; filters are {', '.join(f + ':' for f in FIELDS)}",
-                     f"不支持的筛选“{field}:”")
+    raise unknown_field(field)
+
+
+def unknown_field(field: str) -> QueryError:
+    """The error for a field name that is not a filter, listing the known ones."""
+    names = ", ".join(f + ":" for f in FIELDS)
+    aliases = "、".join(f"{alias}:" for alias in FIELD_ALIASES)
+    return QueryError(f"unknown field '{field}:'; the fields are {names} (in Chinese: {aliases})",
+                      f"不支持的字段“{field}:”；可用的字段：{names}（中文：{aliases}）")
 
 
 def positive_terms(node: Node) -> list[Term]:
@@ -143,59 +185,89 @@ def positive_terms(node: Node) -> list[Term]:
 # ---------------------------------------------------------------- lexer and parser
 
 _SPACE = re.compile(r"[\s\u3000]+")
-_FIELD_PREFIX = re.compile(rf"^({'|'.join(FIELDS)}):", re.I)
+_OPEN, _CLOSE = "(（", ")）"
+_FIELD_PREFIX = re.compile(
+    rf"^({'|'.join(sorted(FIELD_ALIASES, key=len, reverse=True))}|[A-Za-z]+)[:：](?!//)", re.I)
+_CJK_COLON = re.compile(r"^([\u4e00-\u9fff]{1,6})[:：]")
 _OPERATORS = {"OR", "AND", "NOT", "NEAR"}
+_STRAY_CLOSERS = "”」』"
+_WORD_END = _OPEN + _CLOSE + "".join(PHRASE_QUOTES) + _STRAY_CLOSERS
 
 
-def _tokens(text: str) -> list[tuple[str, str]]:
-    """Split a query into (kind, value) tokens: ( ) OR AND NOT NEAR - phrase word filter."""
-    tokens: list[tuple[str, str]] = []
+def _tokens(text: str) -> tuple[list[tuple[str, object]], list[Hint]]:
+    """Split a query into (kind, value) tokens: ( ) OR AND NOT NEAR phrase word filter,
+    and the hints for likely slips."""
+    tokens: list[tuple[str, object]] = []
+    hints: list[Hint] = []
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
         if _SPACE.match(ch):
             i += 1
-        elif ch in "()":
-            tokens.append((ch, ch))
+        elif ch in _OPEN or ch in _CLOSE:
+            tokens.append(("(", "(") if ch in _OPEN else (")", ")"))
             i += 1
-        elif ch in "\"＂":
+        elif ch in PHRASE_QUOTES:
             end = _closing_quote(text, i)
             tokens.append(("phrase", text[i + 1:end]))
             i = end + 1
-        elif ch == "-" and i + 1 < n and not _SPACE.match(text[i + 1]) and (not tokens or text[i - 1] in " \t(\u3000"):
+        elif ch in _STRAY_CLOSERS:
+            raise QueryError(f"a closing {ch} without its opening quotation mark: add it before the phrase, "
+                             "or remove the stray one", f"多了一个“{ch}”：请补上前面的引号，或删去它")
+        elif ch == "-" and i + 1 < n and not _SPACE.match(text[i + 1]) and (not tokens or text[i - 1] in " \t(（\u3000"):
             tokens.append(("NOT", "-"))
             i += 1
+        elif match := _FIELD_PREFIX.match(text[i:]):
+            name = match.group(1)
+            field = FIELD_ALIASES.get(name, name.lower())
+            if field not in FIELDS:
+                raise unknown_field(name)
+            i += match.end()
+            if i < n and text[i] in PHRASE_QUOTES:
+                end = _closing_quote(text, i)
+                value, i = text[i + 1:end], end + 1
+            else:
+                j = i
+                while j < n and not _SPACE.match(text[j]) and text[j] not in _OPEN + _CLOSE:
+                    j += 1
+                value, i = text[i:j], j
+            tokens.append(("filter", (field, value)))
         else:
-            match = _FIELD_PREFIX.match(text[i:])
-            if match:
-                field = match.group(1).lower()
-                i += match.end()
-                if i < n and text[i] in "\"＂":
-                    end = _closing_quote(text, i)
-                    value = text[i + 1:end]
-                    i = end + 1
-                else:
-                    j = i
-                    while j < n and not _SPACE.match(text[j]) and text[j] not in "()":
-                        j += 1
-                    value, i = text[i:j], j
-                tokens.append(("filter", (field, value)))
-                continue
             j = i
-            while j < n and not _SPACE.match(text[j]) and text[j] not in "()\"＂":
+            while j < n and not _SPACE.match(text[j]) and text[j] not in _WORD_END:
                 j += 1
-            word = text[i:j]
-            tokens.append((word, word) if word in _OPERATORS else ("word", word))
-            i = j
-    return tokens
+            word, i = text[i:j], j
+            if word in _OPERATORS:
+                tokens.append((word, word))
+                continue
+            tokens.append(("word", word))
+            hints.extend(_word_hints(word))
+    return tokens, hints
+
+
+def _word_hints(word: str) -> list[Hint]:
+    """Hints for a word that looks like a slip: a lower-case operator, a non-field before a colon."""
+    if word.upper() in _OPERATORS and word != word.upper():
+        upper = word.upper()
+        return [Hint(f"'{word}' was searched as a word; to combine terms write {upper} in capitals",
+                     f"“{word}”被当作普通词检索；如要表示逻辑关系，请写大写的 {upper}")]
+    match = _CJK_COLON.match(word)
+    if match:
+        return [Hint(f"'{match.group(1)}:' is not a field, so it was searched as text; "
+                     f"the fields are {', '.join(f + ':' for f in FIELDS)}",
+                     f"“{match.group(1)}:”不是筛选字段，已按普通文字检索；可用的字段："
+                     f"{'、'.join(a + ':' for a in FIELD_ALIASES)}")]
+    return []
 
 
 def _closing_quote(text: str, start: int) -> int:
+    """The position of the quotation mark that closes the one at `start`."""
+    closers = PHRASE_QUOTES[text[start]]
     for j in range(start + 1, len(text)):
-        if text[j] in "\"＂":
+        if text[j] in closers:
             return j
-    raise QueryError(f"unclosed quotation mark in {text[start:start + 20]!r}…: add the closing \"",
-                     "引号没有闭合：请补上后面的英文引号 \"")
+    raise QueryError(f"unclosed quotation mark in {text[start:start + 20]!r}…: add the closing {closers[0]}",
+                     f"引号没有闭合：请在短语后补上 {closers[0]}")
 
 
 class _Parser:

@@ -74,6 +74,37 @@ def seed_index(tmp_path_factory, seed_corpus) -> Path:
 
 
 @pytest.fixture(scope="session")
+def real_corpus(tmp_path_factory) -> Path:
+    """Real documents from ../shared/corpora (skipped when absent): the 31 provincial
+    政府工作报告, 30 city ones, and 80 laws (every 40th of the archive, in name order)."""
+    import tarfile
+
+    gongzuo = needs_corpora(CORPORA / "gongzuo")
+    laws = needs_corpora(CORPORA / "laws.tar.xz")
+    root = tmp_path_factory.mktemp("real")
+    shutil.copytree(gongzuo / "provinces-2025", root / "provinces-2025")
+    (root / "cities-2024").mkdir()
+    for path in sorted((gongzuo / "cities-2024").glob("*.txt"))[::4][:30]:
+        shutil.copy(path, root / "cities-2024" / path.name)
+    with tarfile.open(laws) as archive:
+        members = sorted((m for m in archive.getmembers() if m.isfile() and m.name.endswith(".txt")),
+                         key=lambda m: m.name)[::40][:80]
+        (root / "laws").mkdir()
+        for member in members:
+            (root / "laws" / Path(member.name).name).write_bytes(archive.extractfile(member).read())
+    return root
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory, real_corpus) -> Path:
+    """An index of `real_corpus`, built once and shared read-only."""
+    index_dir = tmp_path_factory.mktemp("realix") / "ix"
+    summary = build_index([real_corpus], index_dir)
+    assert summary.failed == [], summary.failed
+    return index_dir
+
+
+@pytest.fixture(scope="session")
 def engine(seed_index):
     from baogao.search.engine import Engine
 

@@ -57,10 +57,22 @@ def test_every_paragraph_knows_its_subsection(seed_reports):
     assert report.sections[2].paragraphs[0].subsection is None
 
 
-def test_addressee_is_kept_out_of_the_body(seed_reports):
+def test_header_lines_are_blocks_in_reading_order_and_out_of_the_body(seed_reports):
     report = seed_reports["001_e2fabbbe98248fdd.txt"]
     assert report.addressee == "县委、县政府："
-    assert all(t != "县委、县政府：" for _, _, t, _, _ in report.blocks())
+    blocks = [(n, kind, text) for n, kind, text, _, _ in report.blocks()]
+    assert blocks[:5] == [(1, "header", "中共丰都县双龙镇委员会"), (2, "header", "丰都县双龙镇人民政府"),
+                          (3, "title", "关于双龙镇2023年法治政府建设情况的报告"),
+                          (4, "header", "双龙委文〔2024〕9号"), (5, "header", "县委、县政府：")]
+    assert [n for n, _, _ in blocks] == list(range(1, len(blocks) + 1))
+    body = [p.text for p in report.preamble] + [p.text for s in report.sections for p in s.paragraphs]
+    assert "县委、县政府：" not in body
+
+
+def test_signature_and_date_lines_are_closing_blocks(seed_reports):
+    report = seed_reports["000_03af5a072e12678a.txt"]
+    closing = [text for _, kind, text, _, _ in report.blocks() if kind == "closing"]
+    assert "重庆市大足区珠溪镇人民政府" in closing and any("2025" in t for t in closing)
 
 
 def test_report_without_title_gets_a_display_title(seed_reports):

@@ -188,7 +188,7 @@ def test_titles_and_headings_are_hits_with_their_own_numbers(engine):
     hits = ask(engine, '"主要举措"', per_page=None)["hits"]
     assert any(h["kind"] == "heading" and h["text"].startswith("一、") for h in hits)
     title = ask(engine, '"关于双龙镇2023年"', per_page=None)["hits"]
-    assert [(h["kind"], h["paragraph"]) for h in title] == [("title", 1)]
+    assert [(h["kind"], h["paragraph"]) for h in title] == [("title", 3)]  # two issuer lines come first
 
 
 def test_spans_mark_every_occurrence_in_the_printed_text(engine):
@@ -250,3 +250,47 @@ def test_search_help_documents_the_language(runner):
     result = runner.invoke(main, ["search", "--help"])
     for word in ("NEAR", "OR", "year:2023-2025", "section:", "title:", "--sort", "--all", "--json"):
         assert word in result.output
+
+
+@pytest.mark.parametrize("chinese, english", [
+    ("年份:2024 法治", "year:2024 法治"),
+    ("年度：2023 法治", "year:2023 法治"),
+    ("省:重庆市 法治", "province:重庆市 法治"),
+    ("区县:丰都县 法治", "county:丰都县 法治"),
+    ("镇：双龙 法治", "town:双龙 法治"),
+    ("部分:不足和原因 法治", "section:shortcomings 法治"),
+    ("标题:措美县", "title:措美县"),
+    ("（法律顾问 OR 公职律师） 年份：2024", "(法律顾问 OR 公职律师) year:2024"),
+])
+def test_chinese_field_names_full_width_colons_and_parentheses(engine, chinese, english):
+    expected = ask(engine, english, per_page=None)
+    assert expected["total"] > 0
+    assert ask(engine, chinese, per_page=None)["hits"] == expected["hits"]
+
+
+def test_unknown_fields_are_errors_that_list_the_known_ones(engine, runner, seed_index):
+    with pytest.raises(QueryError, match="unknown field 'foo:'.*year:"):
+        ask(engine, "foo:bar")
+    result = runner.invoke(main, ["search", "foo:bar", "--index", str(seed_index)])
+    assert result.exit_code == 2 and "年份:" in result.stderr
+
+
+@pytest.mark.parametrize("query", ["“依法行政", "依法行政”", '"依法行政', "「依法行政"])
+def test_quotation_marks_that_do_not_pair_are_errors(engine, query):
+    with pytest.raises(QueryError, match="quotation mark"):
+        ask(engine, query)
+
+
+def test_likely_slips_get_hints_not_silent_empty_answers(engine, runner, seed_index):
+    answer = ask(engine, "法治 or 宣传")
+    assert answer["total"] == 0 and "write OR in capitals" in answer["hints"][0]["message"]
+    answer = ask(engine, "年分:2024")
+    assert "'年分:' is not a field" in answer["hints"][0]["message"]
+    wrong_level = ask(engine, "city:重庆 法治", per_page=None)
+    right_level = ask(engine, "province:重庆市 法治", per_page=None)
+    assert wrong_level["total"] == right_level["total"] > 0
+    assert "重庆市 is a province-level place" in wrong_level["hints"][0]["message"]
+    assert "重庆市" in wrong_level["hints"][0]["zh"] and "省级" in wrong_level["hints"][0]["zh"]
+    assert ask(engine, "county:不存在县 法治")["hints"][0]["message"] == "no report's county starts with '不存在县'"
+    result = runner.invoke(main, ["search", "法治 or 宣传", "--index", str(seed_index)])
+    assert result.exit_code == 0 and result.stdout.startswith("hint: 'or' was searched as a word")

@@ -158,3 +158,13 @@ def test_missing_index_is_a_clear_error(tmp_path):
     client = create_app({"INDEX": str(tmp_path / "none"), "TESTING": True}).test_client()
     response = client.get("/api/search?q=法治")
     assert response.status_code == 503 and "baogao build" in response.get_json()["error"]
+
+
+def test_hints_and_unknown_fields_on_the_page_and_the_api(client):
+    page = client.get("/search?q=法治 or 宣传").data.decode()
+    assert "提示：“or”被当作普通词检索" in page
+    response = client.get("/search?q=foo:bar")
+    assert response.status_code == 400 and "不支持的字段“foo:”" in response.data.decode()
+    api = client.get("/api/search?q=foo:bar")
+    assert api.status_code == 400 and "unknown field" in api.get_json()["error"]
+    assert client.get("/api/search?city=重庆&q=法治").get_json()["hints"][0]["message"].startswith("重庆市")

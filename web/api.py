@@ -57,6 +57,8 @@ def openapi_document(limits: dict) -> dict:
                                                 "required": list(HIT_FIELDS)}},
             "facets": {"type": "object", "additionalProperties": {
                 "type": "object", "additionalProperties": integer}},
+            "hints": {"type": "array", "description": "likely slips in the query and what was done about them",
+                      "items": {"type": "object", "properties": {"message": string, "zh": string}}},
         }}
     return {
         "openapi": "3.0.3",
