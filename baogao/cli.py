@@ -15,7 +15,7 @@ import click
 
 from baogao import settings
 from baogao.index.build import IndexDirectoryError, build_index, index_exists
-from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS, parse_file
+from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS, REPORT_KINDS, parse_file
 from baogao.index.sources import SourceError
 from baogao.search.query import FILTER_OPTIONS, QueryError
 from baogao.search.snippets import terminal_snippet
@@ -65,7 +65,7 @@ def parse(files: tuple[Path, ...], as_json: bool):
     """Parse report FILES (.txt, .docx, .pdf, .html) and print their structure.
 
     The default output is a readable outline; --json prints title, display_title, issuers,
-    doc_number, province, city, county, town, year, published, source, preamble and
+    doc_number, province, city, county, town, kind, year, published, source, preamble and
     sections (heading, categories, subsections, numbered paragraphs). A file that cannot
     be read is reported on stderr and the exit code is 1; the other files go on.
     """
@@ -89,7 +89,7 @@ def format_outline(report) -> str:
     data = report.to_dict()
     place = " ".join(data[name] for name in PLACE_FIELDS if data[name])
     lines = [
-        f"{data['display_title']}",
+        f"{data['display_title']}  [{REPORT_KINDS[data['kind']]}]",
         f"  source:     {data['source']}",
         f"  title:      {data['title'] or '(none printed)'}",
         f"  issuers:    {'；'.join(data['issuers']) or '-'}",
@@ -171,6 +171,7 @@ SEARCH_HELP = """Search the index. QUERY uses the query language:
   A OR B    -A    NOT A    ( )  boolean logic
   A NEAR B                     A and B in the same sentence
   year:2024  year:2023-2025  province:重庆市  city:  county:丰都县  town:双龙镇
+  kind:gongzuo (政府工作报告; also fazhi, other)
   section:shortcomings (or 不足和原因; also measures, leadership, plans)
   title:法治政府
 
@@ -184,6 +185,7 @@ FILTER_HELP = {
     "city": "Prefecture-level city.",
     "county": "County or district, e.g. 丰都县.",
     "town": "Town, township or subdistrict, e.g. 双龙镇.",
+    "kind": "fazhi (法治政府建设报告), gongzuo (政府工作报告) or other.",
     "section": "measures, leadership, shortcomings, plans (or a Chinese label).",
 }
 
@@ -231,7 +233,7 @@ def format_answer(answer: dict, color: bool) -> str:
     for i, hit in enumerate(answer["hits"], start=answer["offset"] + 1):
         place = "".join(p for p in (hit["county"], hit["town"]) if p) or hit["province"] or ""
         section = "、".join(CATEGORY_LABELS[c] for c in hit["categories"])
-        lines.append(f"\n{i}. {hit['title']}  {place} {hit['year'] or ''}  {section}")
+        lines.append(f"\n{i}. {hit['title']}  {place} {hit['year'] or ''}  {REPORT_KINDS[hit['kind']]}  {section}")
         lines.append(f"   {hit['source']} ¶{hit['paragraph']}  (score {hit['score']})")
         lines.append("   " + terminal_snippet(hit["text"], hit["spans"], color))
     shown = len(answer["hits"])
@@ -240,8 +242,8 @@ def format_answer(answer: dict, color: bool) -> str:
     facets = answer["facets"]
     for name in FILTER_OPTIONS:
         if facets.get(name):
-            values = "  ".join(f"{CATEGORY_LABELS.get(k, k) if name == 'section' else k} {v}"
-                               for k, v in facets[name].items())
+            labels = {"section": CATEGORY_LABELS, "kind": REPORT_KINDS}.get(name, {})
+            values = "  ".join(f"{labels.get(k, k)} {v}" for k, v in facets[name].items())
             lines.append(f"{name}: {values}")
     return "\n".join(lines)
 

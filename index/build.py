@@ -115,7 +115,7 @@ def report_documents(report: Report, report_id: str, sha256: str, path: str) -> 
     """
     place = {k: getattr(report, k) or "" for k in PLACE_FIELDS}
     shared = dict(report_id=report_id, source=report.source, title=report.title or report.display_title,
-                  year=str(report.year or ""), **place)
+                  year=str(report.year or ""), report_kind=report.kind, **place)
     docs = [dict(pid=report_id, kind=REPORT_KIND, sha256=sha256, path=path,
                  printed_title=report.title or "",
                  report=json.dumps(report.to_dict(), ensure_ascii=False), **shared)]

@@ -18,6 +18,8 @@ from .places import COUNTY, CITY, PROVINCE, Gazetteer, Place, gazetteer
 from .sources import read_text
 
 PLACE_FIELDS = ("province", "city", "county", "town")  # the reporting body's place, largest first
+# What a document is: a 法治政府建设 report, a 政府工作报告, or anything else (决议, 工作要点, laws …).
+REPORT_KINDS = {"fazhi": "法治政府建设报告", "gongzuo": "政府工作报告", "other": "其他"}
 CATEGORY_LABELS = {
     "measures": "主要举措和成效",
     "leadership": "第一责任人履职",
@@ -84,6 +86,7 @@ class Report:
     source: str
     title: str | None
     title_n: int | None  # the title's block number (header lines may come before it)
+    kind: str  # a key of REPORT_KINDS
     display_title: str
     issuers: list[str]
     doc_number: str | None
@@ -119,6 +122,7 @@ class Report:
     def to_dict(self) -> dict:
         """The report as plain JSON-ready data (the `baogao parse --json` format)."""
         return {
+            "kind": self.kind,
             "title": self.title,
             "title_n": self.title_n,
             "display_title": self.display_title,
@@ -196,12 +200,13 @@ def parse_report(text: str, source: str = "") -> Report:
             preamble.append(Paragraph(next(counter), line))
 
     report = Report(
-        source=source, title=meta["title"], title_n=title_n, display_title="", issuers=meta["issuers"],
+        source=source, title=meta["title"], title_n=title_n, kind="other", display_title="", issuers=meta["issuers"],
         doc_number=meta["doc_number"], addressee=meta["addressee"],
         province=None, city=None, county=None, town=None,
         year=None, published=published, preamble=preamble, sections=sections, front=front,
         closing=[Paragraph(next(counter), line) for line in closing], dropped=dropped,
     )
+    report.kind = _report_kind(report)
     _fill_places(report)
     report.year = _covered_year(report)
     report.display_title = _display_title(report)
@@ -360,6 +365,23 @@ def _published_date(lines: list[str]) -> dt.date | None:
             except ValueError:
                 continue
     return None
+
+
+# ---------------------------------------------------------------- kind
+
+
+def _report_kind(report: Report) -> str:
+    """fazhi when the title (or, untitled, the opening) names 法治政府建设 or the sections are
+    the annual report's; gongzuo for a 政府工作报告; other for anything else."""
+    named = to_simplified(report.title or " ".join(p.text[:60] for p in (*report.front, *report.preamble[:1])))
+    if re.search(r"法治政府建设|法治建设.{0,12}(?:报告|情况)|依法行政.{0,8}(?:报告|情况)", named):
+        return "fazhi"
+    if "政府工作报告" in named:
+        return "gongzuo"
+    categories = {c for s in report.sections for c in s.categories}
+    if not report.title and {"measures", "leadership"} <= categories:
+        return "fazhi"
+    return "other"
 
 
 # ---------------------------------------------------------------- year

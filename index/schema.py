@@ -42,7 +42,8 @@ def build_schema() -> Schema:
     # value is one more posting for Whoosh to write per block.
     return Schema(
         pid=STORED,  # "<report_id>" or "<report_id>/<n>"
-        kind=ID(stored=True),
+        kind=ID(stored=True),  # the block's kind (BLOCK_KINDS), or REPORT_KIND for report records
+        report_kind=ID(stored=True),  # what the document is: fazhi, gongzuo, other (REPORT_KINDS)
         report_id=ID(stored=True),
         source=STORED,  # the file as users name it (seeds/001.txt), relative to what was built
         path=STORED,  # the absolute path (report records only): identity and download; never shown

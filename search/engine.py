@@ -27,7 +27,7 @@ import numpy as np
 from baogao import settings
 from baogao.index.analysis import normalise, query_grams, words
 from baogao.index.build import open_index
-from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS
+from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS, REPORT_KINDS
 from baogao.index.schema import BLOCK_KINDS, REPORT_KIND
 from baogao.index.whoosh_ext import term_postings
 
@@ -49,14 +49,18 @@ HIT_FIELDS = {
                    "description": f"section categories: {', '.join(CATEGORY_LABELS)}"},
     "section_heading": {**_nullable, "description": "heading of the section holding the block"},
     "subsection": {**_nullable, "description": "title of the subsection holding the block"},
-    "kind": {"type": "string", "enum": list(BLOCK_KINDS),
-             "description": "header (a line above the body), title, heading, paragraph, or closing (signature, date)"},
+    "kind": {"type": "string", "enum": list(REPORT_KINDS), "description": "what the report is: "
+             + ", ".join(f"{key} ({label})" for key, label in REPORT_KINDS.items())},
+    "block": {"type": "string", "enum": list(BLOCK_KINDS),
+              "description": "header (a line above the body), title, heading, paragraph, or closing (signature, date)"},
     "paragraph": {"type": "integer", "description": "the block's number n (#p<n> on the report page)"},
     "text": {"type": "string", "description": "the block as printed"},
     "spans": {"type": "array", "items": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
               "description": "[start, end) offsets into text of every match"},
     "score": {"type": "number"},
 }
+# Facet fields and the stored field each is read from.
+FACET_FIELDS = {"year": "year", **{name: name for name in PLACE_FIELDS}, "kind": "report_kind"}
 CATEGORY_BITS = {name: 1 << i for i, name in enumerate(CATEGORY_LABELS)}
 KIND_WEIGHT = {"title": 2.0, "heading": 1.5, "paragraph": 1.0}
 _K1, _B = 1.2, 0.75
@@ -92,7 +96,7 @@ class Snapshot:
         self.is_block = np.zeros(size, dtype=bool)
         self.weight = np.zeros(size, dtype=np.float32)
         self.categories = np.zeros(size, dtype=np.uint8)
-        codes = {name: _Codes() for name in ("year", *PLACE_FIELDS, "report")}
+        codes = {name: _Codes() for name in (*FACET_FIELDS, "report")}
         columns = {name: np.zeros(size, dtype=np.int32) for name in codes}
         self.report_titles: dict[str, str] = {}
         self.report_docs: dict[str, list[int]] = {}
@@ -104,13 +108,13 @@ class Snapshot:
             norms[docnum] = normalise(fields.get("text", ""))
             self.is_block[docnum] = True
             self.weight[docnum] = KIND_WEIGHT.get(fields.get("kind"), 1.0)
-            for name in ("year", *PLACE_FIELDS):
-                columns[name][docnum] = codes[name].code(fields.get(name, ""))
+            for name, stored in FACET_FIELDS.items():
+                columns[name][docnum] = codes[name].code(fields.get(stored, ""))
             columns["report"][docnum] = codes["report"].code(report_id)
             self.categories[docnum] = sum(CATEGORY_BITS.get(c, 0) for c in fields.get("categories", "").split(","))
             self.report_docs.setdefault(report_id, []).append(docnum)
-        self.facet_values = {name: codes[name].values for name in ("year", *PLACE_FIELDS)}
-        self.facet_codes = {name: columns[name] for name in ("year", *PLACE_FIELDS)}
+        self.facet_values = {name: codes[name].values for name in FACET_FIELDS}
+        self.facet_codes = {name: columns[name] for name in FACET_FIELDS}
         self.facet_order = {name: _ranks(values) for name, values in self.facet_values.items()}
         # Ties are broken by report id, then reading order: rank the report ids once.
         self.report_rank = _ranks(codes["report"].values)[columns["report"]]
@@ -190,6 +194,8 @@ class Snapshot:
             return self.term_docs("year", [y for y in self.facet_values["year"][1:] if first <= int(y) <= last])
         if node.field == "section":
             return self.term_docs("categories", [node.value])
+        if node.field == "kind":
+            return self.term_docs("report_kind", [node.value])
         if node.field == "title":
             wanted = normalise(node.value)
             docs = [d for rid, title in self.report_titles.items() if wanted in title
@@ -403,7 +409,8 @@ class Engine:
             "categories": [c for c in fields.get("categories", "").split(",") if c],
             "section_heading": fields.get("section_heading") or None,
             "subsection": fields.get("subsection") or None,
-            "kind": fields.get("kind"),
+            "kind": fields.get("report_kind") or "other",
+            "block": fields.get("kind"),
             "paragraph": fields.get("n"),
             "text": text,
             "spans": [list(span) for span in match_spans(text, needles)],

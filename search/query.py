@@ -5,8 +5,8 @@
     “…” 「…」 『…』 ＂…＂      the same, as Chinese keyboards type it
     A OR B, -A, NOT A, ( )    boolean logic (full-width （ ） too); AND is implied
     A NEAR B                  A and B in the same sentence
-    year:2024 year:2023-2025 province: city: county: town: section: title:
-    年份: 年度: 省: 市: 区县: 县: 乡镇: 镇: 部分: 章节: 标题:   the same fields in Chinese
+    year:2024 year:2023-2025 province: city: county: town: kind: section: title:
+    年份: 年度: 省: 市: 区县: 县: 乡镇: 镇: 类型: 部分: 章节: 标题:   the same fields in Chinese
 
 A full-width colon works too (year：2024). Field values may be quoted (title:"法治政府").
 `section:` takes a category key (measures, leadership, shortcomings, plans) or its
@@ -20,13 +20,15 @@ from dataclasses import dataclass
 
 from baogao import settings
 from baogao.index.analysis import normalise
-from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS
+from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS, REPORT_KINDS
 
-FILTER_OPTIONS = ("year", *PLACE_FIELDS, "section")  # filters that are also CLI options / URL parameters
+FILTER_OPTIONS = ("year", *PLACE_FIELDS, "kind", "section")  # filters that are also CLI options / URL parameters
 FIELDS = (*FILTER_OPTIONS, "title")  # every field:value a query may hold
 FIELD_ALIASES = {"年份": "year", "年度": "year", "省": "province", "省份": "province", "市": "city",
                  "城市": "city", "区县": "county", "县": "county", "乡镇": "town", "镇": "town",
-                 "部分": "section", "章节": "section", "标题": "title"}
+                 "类型": "kind", "部分": "section", "章节": "section", "标题": "title"}
+_LABEL_TO_KIND = {label: key for key, label in REPORT_KINDS.items()} | {
+    "法治政府建设": "fazhi", "法治": "fazhi", "工作报告": "gongzuo"}
 # Phrase delimiters: each opener and the closers it accepts (ASCII and full-width " pair up).
 PHRASE_QUOTES = {'"': '"＂', "＂": '"＂', "“": "”", "「": "」", "『": "』"}
 _LABEL_TO_CATEGORY = {label: key for key, label in CATEGORY_LABELS.items()}
@@ -158,6 +160,13 @@ def make_filter(field: str, value: str) -> Filter:
             raise QueryError(f"section:{value} is not a section; use one of {choices}",
                              f"section:{value} 不是报告部分，可选：{'、'.join(CATEGORY_LABELS.values())}")
         return Filter("section", key)
+    if field == "kind":
+        key = value.lower() if value.lower() in REPORT_KINDS else _LABEL_TO_KIND.get(value)
+        if key is None:
+            choices = ", ".join(f"{k} ({v})" for k, v in REPORT_KINDS.items())
+            raise QueryError(f"kind:{value} is not a kind of report; use one of {choices}",
+                             f"kind:{value} 不是报告类型，可选：{'、'.join(REPORT_KINDS.values())}")
+        return Filter("kind", key)
     if field in PLACE_FIELDS or field == "title":
         return Filter(field, value)
     raise unknown_field(field)

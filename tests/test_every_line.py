@@ -87,9 +87,9 @@ def test_every_printed_line_of_real_documents_is_found_by_its_own_text(real):
 
 def test_header_and_signature_lines_are_found(engine):
     answer = ask(engine, '"大足区珠溪镇人民政府"', per_page=None)
-    kinds = sorted(h["kind"] for h in answer["hits"])
+    kinds = sorted(h["block"] for h in answer["hits"])
     assert kinds == ["closing", "header"]  # the issuer above the title and the signature
-    assert ask(engine, '"双龙委文〔2024〕9号"')["hits"][0]["kind"] == "header"
+    assert ask(engine, '"双龙委文〔2024〕9号"')["hits"][0]["block"] == "header"
 
 
 def test_lines_before_the_title_are_indexed(tmp_path):

@@ -186,9 +186,9 @@ def test_paging_and_sort_by_year(engine):
 
 def test_titles_and_headings_are_hits_with_their_own_numbers(engine):
     hits = ask(engine, '"主要举措"', per_page=None)["hits"]
-    assert any(h["kind"] == "heading" and h["text"].startswith("一、") for h in hits)
+    assert any(h["block"] == "heading" and h["text"].startswith("一、") for h in hits)
     title = ask(engine, '"关于双龙镇2023年"', per_page=None)["hits"]
-    assert [(h["kind"], h["paragraph"]) for h in title] == [("title", 3)]  # two issuer lines come first
+    assert [(h["block"], h["paragraph"]) for h in title] == [("title", 3)]  # two issuer lines come first
 
 
 def test_spans_mark_every_occurrence_in_the_printed_text(engine):
@@ -294,3 +294,20 @@ def test_likely_slips_get_hints_not_silent_empty_answers(engine, runner, seed_in
     assert ask(engine, "county:不存在县 法治")["hints"][0]["message"] == "no report's county starts with '不存在县'"
     result = runner.invoke(main, ["search", "法治 or 宣传", "--index", str(seed_index)])
     assert result.exit_code == 0 and result.stdout.startswith("hint: 'or' was searched as a word")
+
+
+def test_kind_filter_facet_and_hits(engine, runner, seed_index):
+    everything = ask(engine, "法治", per_page=None)
+    assert everything["facets"]["kind"]["fazhi"] == everything["total"] - everything["facets"]["kind"].get("other", 0)
+    fazhi = ask(engine, "法治 kind:fazhi", per_page=None)
+    assert fazhi["total"] == everything["facets"]["kind"]["fazhi"] and {h["kind"] for h in fazhi["hits"]} == {"fazhi"}
+    assert ask(engine, "法治 类型:法治政府建设报告", per_page=None)["hits"] == fazhi["hits"]
+    assert ask(engine, "法治 kind:gongzuo")["total"] == 0
+    with pytest.raises(QueryError, match="not a kind of report"):
+        ask(engine, "kind:novel")
+    result = runner.invoke(main, ["search", "法治", "--kind", "fazhi", "--index", str(seed_index)])
+    assert result.exit_code == 0 and "法治政府建设报告" in result.stdout
+
+
+def test_seeds_are_fazhi_reports(seed_reports):
+    assert {r.kind for r in seed_reports.values()} == {"fazhi"}

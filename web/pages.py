@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, request, send_file, url_for
 from markupsafe import Markup
 
-from baogao.index.reports import CATEGORY_LABELS
+from baogao.index.reports import CATEGORY_LABELS, REPORT_KINDS
 from baogao.search.query import FILTER_OPTIONS, QueryError
 from baogao.search.snippets import html_marked, html_snippet
 
@@ -13,7 +13,8 @@ from .context import get_engine, search_request
 bp = Blueprint("pages", __name__)
 
 FILTER_TITLES = {"year": "年份", "province": "省份", "city": "城市", "county": "区县",
-                 "town": "乡镇（街道）", "section": "报告部分"}
+                 "town": "乡镇（街道）", "kind": "报告类型", "section": "报告部分"}
+VALUE_LABELS = {"section": CATEGORY_LABELS, "kind": REPORT_KINDS}
 FACET_TITLES = {name: FILTER_TITLES[name] for name in FILTER_OPTIONS if name != "city"}
 EXAMPLES = ['"枫桥经验"', "矛盾纠纷 section:shortcomings", '"法律明白人" year:2024', "法律顾问 OR 公职律师"]
 
@@ -63,7 +64,7 @@ def report(report_id: str):
     def marked(text: str, n: int) -> Markup:
         return Markup(html_marked(text, spans.get(str(n), [])))
 
-    return render_template("report.html", report=data, marked=marked, labels=CATEGORY_LABELS,
+    return render_template("report.html", report=data, marked=marked, labels=CATEGORY_LABELS, kinds=REPORT_KINDS,
                            query=query, has_source=get_engine().source_file(report_id) is not None)
 
 
@@ -103,6 +104,9 @@ def _helpers(args) -> dict:
     def snippet(hit: dict) -> Markup:
         return Markup(html_snippet(hit["text"], hit["spans"]))
 
+    def label(name: str, value: str) -> str:
+        return VALUE_LABELS.get(name, {}).get(value, value)
+
     return {"with_filter": with_filter, "without": without, "page_url": page_url, "hit_url": hit_url,
-            "snippet": snippet, "facet_titles": FACET_TITLES, "filter_titles": FILTER_TITLES,
+            "snippet": snippet, "label": label, "kinds": REPORT_KINDS, "facet_titles": FACET_TITLES, "filter_titles": FILTER_TITLES,
             "labels": CATEGORY_LABELS}
