@@ -6,7 +6,9 @@ and help come from the settings table (baogao/settings.py).
 """
 from __future__ import annotations
 
+import dataclasses
 import json
+import socket
 import sys
 from importlib import resources
 from pathlib import Path
@@ -18,6 +20,7 @@ from baogao.index.build import IndexDirectoryError, build_index, index_exists
 from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS, REPORT_KINDS, parse_file
 from baogao.index.sources import SourceError
 from baogao.search.query import FILTER_OPTIONS, QueryError
+from baogao.search.request import GROUPS, SORT_ALIASES, SORTS, SearchRequest
 from baogao.search.snippets import terminal_snippet
 
 
@@ -60,16 +63,19 @@ def main():
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the parsed report as JSON.")
-def parse(files: tuple[Path, ...], as_json: bool):
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the parsed report as one JSON value (an array for several files).")
+@click.option("--jsonl", "as_jsonl", is_flag=True, help="Print one JSON object a line, one per file.")
+def parse(files: tuple[Path, ...], as_json: bool, as_jsonl: bool):
     """Parse report FILES (.txt, .docx, .pdf, .html) and print their structure.
 
-    The default output is a readable outline; --json prints title, display_title, issuers,
-    doc_number, province, city, county, town, kind, year, published, source, preamble and
-    sections (heading, categories, subsections, numbered paragraphs). A file that cannot
-    be read is reported on stderr and the exit code is 1; the other files go on.
+    The default output is a readable outline; --json prints kind, title, display_title,
+    issuers, doc_number, province, city, county, town, year, published, source, the header
+    lines (front), preamble, sections (heading, categories, subsections, numbered
+    paragraphs), closing lines and the debris dropped. A file that cannot be read is
+    reported on stderr and the exit code is 1; the other files go on.
     """
-    failed = 0
+    failed, parsed = 0, []
     for path in files:
         try:
             report = parse_file(path)
@@ -77,10 +83,15 @@ def parse(files: tuple[Path, ...], as_json: bool):
             click.echo(f"error: {exc}", err=True)
             failed += 1
             continue
-        if as_json:
-            click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        if as_jsonl:
+            click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+        elif as_json:
+            parsed.append(report.to_dict())
         else:
             click.echo(format_outline(report))
+    if as_json and not as_jsonl:
+        value = parsed[0] if len(files) == 1 and parsed else parsed
+        click.echo(json.dumps(value, ensure_ascii=False, indent=2))
     sys.exit(1 if failed else 0)
 
 
@@ -191,9 +202,11 @@ FILTER_HELP = {
 
 
 def filter_options(command):
-    """One option per filter of the query language (--year, --province, …)."""
+    """One option per filter of the query language (--year, --province, …); repeat one to
+    accept several values (OR within a field, AND across fields)."""
     for name in reversed(FILTER_OPTIONS):
-        command = click.option(f"--{name}", name, help=FILTER_HELP[name])(command)
+        command = click.option(f"--{name}", name, multiple=True,
+                               help=FILTER_HELP[name] + " Repeat for several.")(command)
     return command
 
 
@@ -201,21 +214,24 @@ def filter_options(command):
 @click.argument("query", required=False, default="")
 @index_option
 @filter_options
-@click.option("--sort", type=click.Choice(["relevance", "year"]), default="relevance", show_default=True)
+@click.option("--sort", type=click.Choice([*SORTS, *SORT_ALIASES]), default=None,
+              help="relevance, newest or oldest first (year = newest); default: relevance, or newest "
+                   "for a search with filters only.")
+@click.option("--group", type=click.Choice(GROUPS), default="paragraph", show_default=True,
+              help="List paragraphs, or reports with their best paragraphs.")
 @setting_option("per_page", "--per-page", "--limit")
 @click.option("--page", type=click.IntRange(1, None), default=1, show_default=True, help="Page of hits to show.")
 @click.option("--all", "show_all", is_flag=True, help="Show every hit.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (the /api/search object).")
-def search(query, index, sort, per_page, page, show_all, as_json, **filters):
+def search(query, index, sort, group, per_page, page, show_all, as_json, **filters):
     from baogao.search.engine import Engine
-    from baogao.search.request import SearchRequest
 
     index_dir = Path(settings.get("index", index))
     try:
-        params = {"q": query, "sort": sort, "page": page, "per_page": per_page, **filters}
+        params = {"q": query, "sort": sort, "group": group, "page": page, "per_page": per_page, **filters}
         request = SearchRequest.from_params(params)
         if show_all:
-            request = SearchRequest(request.query, request.filters, request.sort, page=1, per_page=None)
+            request = dataclasses.replace(request, page=1, per_page=None)
         answer = Engine(index_dir).search(request)
     except (QueryError, IndexDirectoryError, settings.SettingError) as exc:
         fail(str(exc))
@@ -229,16 +245,19 @@ def format_answer(answer: dict, color: bool) -> str:
     """Hits and facets as readable text: file and paragraph number, then the snippet with
     matches in bold (on a terminal) or [brackets]."""
     lines = [f"hint: {hint['message']}" for hint in answer["hints"]]
-    lines.append(f"{answer['total']} hit(s) for {answer['query']!r}")
-    for i, hit in enumerate(answer["hits"], start=answer["offset"] + 1):
-        place = "".join(p for p in (hit["county"], hit["town"]) if p) or hit["province"] or ""
-        section = "、".join(CATEGORY_LABELS[c] for c in hit["categories"])
-        lines.append(f"\n{i}. {hit['title']}  {place} {hit['year'] or ''}  {REPORT_KINDS[hit['kind']]}  {section}")
-        lines.append(f"   {hit['source']} ¶{hit['paragraph']}  (score {hit['score']})")
-        lines.append("   " + terminal_snippet(hit["text"], hit["spans"], color))
-    shown = len(answer["hits"])
-    if shown < answer["total"] - answer["offset"]:
-        lines.append(f"\n… {answer['total'] - answer['offset'] - shown} more (use --page, --per-page N or --all)")
+    lines.append(f"{answer['total']} hit(s) in {answer['reports_total']} report(s) for {answer['query']!r}")
+    grouped = answer["group"] == "report"
+    for i, entry in enumerate(answer["reports"] if grouped else answer["hits"], start=answer["offset"] + 1):
+        lines.append(f"\n{i}. {_heading(entry)}")
+        for hit in entry["top"] if grouped else [entry]:
+            lines.append(f"   {hit['source']} ¶{hit['paragraph']}  (score {hit['score']})")
+            lines.append("   " + terminal_snippet(hit["text"], hit["spans"], color))
+        if grouped and entry["hits"] > len(entry["top"]):
+            lines.append(f"   … {entry['hits']} hits in this report in all")
+    shown = len(answer["reports"] if grouped else answer["hits"])
+    left = (answer["reports_total"] if grouped else answer["total"]) - answer["offset"] - shown
+    if left > 0:
+        lines.append(f"\n… {left} more (use --page, --per-page N or --all)")
     facets = answer["facets"]
     for name in FILTER_OPTIONS:
         if facets.get(name):
@@ -246,6 +265,13 @@ def format_answer(answer: dict, color: bool) -> str:
             values = "  ".join(f"{labels.get(k, k)} {v}" for k, v in facets[name].items())
             lines.append(f"{name}: {values}")
     return "\n".join(lines)
+
+
+def _heading(entry: dict) -> str:
+    """A hit's or a report's title line: title, place, year, kind, section tags."""
+    place = "".join(p for p in (entry["county"], entry["town"]) if p) or entry["city"] or entry["province"] or ""
+    section = "、".join(CATEGORY_LABELS[c] for c in entry["categories"])
+    return f"{entry['title']}  {place} {entry['year'] or ''}  {REPORT_KINDS[entry['kind']]}  {section}".rstrip()
 
 
 @main.command()
@@ -266,6 +292,10 @@ def serve(index, host, port, threads):
 
     index_dir = Path(settings.get("index", index))
     host, port, threads = settings.get("host", host), settings.get("port", port), settings.get("threads", threads)
+    try:  # claim the port first: a busy port is the one message, before anything else
+        listener = socket.create_server((host, port))
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})")
     try:
         if not index_exists(index_dir):
             click.echo(f"no index at {index_dir}: building it from the bundled seeds first", err=True)
@@ -278,10 +308,7 @@ def serve(index, host, port, threads):
         fail(str(exc))
     click.echo(f"serving {stats['reports']} reports from {index_dir} at http://{host}:{port}/ "
                "(Ctrl-C to stop)", err=True)
-    try:
-        waitress_serve(app, host=host, port=port, threads=threads, ident="baogao")
-    except OSError as exc:
-        fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})")
+    waitress_serve(app, sockets=[listener], threads=threads, ident="baogao")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import math
 import operator
 import re
 import threading
+from collections import Counter
 from itertools import repeat
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from .query import (And, Filter, Hint, Near, Node, Not, Or, QueryError, Term, ma
 from .request import SearchRequest
 from .snippets import match_spans
 
+TOP_PER_REPORT = 3  # a grouped answer's best hits per report
 _nullable = {"type": "string", "nullable": True}
 # The fields of one hit, as JSON schema: the engine builds hits with exactly these keys,
 # and /api/openapi.json describes them from here.
@@ -59,6 +61,8 @@ HIT_FIELDS = {
               "description": "[start, end) offsets into text of every match"},
     "score": {"type": "number"},
 }
+# The fields a grouped answer's report entries share with their hits.
+REPORT_FIELDS = ("report_id", "source", "title", *PLACE_FIELDS, "year", "kind")
 # Facet fields and the stored field each is read from.
 FACET_FIELDS = {"year": "year", **{name: name for name in PLACE_FIELDS}, "kind": "report_kind"}
 CATEGORY_BITS = {name: 1 << i for i, name in enumerate(CATEGORY_LABELS)}
@@ -277,8 +281,11 @@ class Snapshot:
         """The first `stop` hits (all when None) in rank order, with their scores."""
         tiers, scores = self.scores(hits, terms)
         keys = [hits, self.report_rank[hits], -scores, -tiers]
-        if sort == "year":
+        if sort == "newest":
             keys.append(-self.year_number[hits])
+        elif sort == "oldest":  # reports of unknown year last
+            years = self.year_number[hits]
+            keys.append(np.where(years == 0, np.iinfo(np.int32).max, years))
         if stop is not None and stop < len(hits) and sort == "relevance":
             # Only the top `stop` need a full sort; keep every hit tied with the last one.
             combined = tiers.astype(np.float64) * (float(scores.max()) + 1.0) + scores
@@ -366,36 +373,74 @@ class Engine:
 
     def search(self, request: SearchRequest) -> dict:
         """Answer a search as plain data, the object `baogao search --json` and
-        /api/search print: {"query", "filters", "sort", "page", "per_page", "total",
-        "offset", "hits": [...], "facets": {...}}; each hit has the keys of HIT_FIELDS.
+        /api/search print: {"query", "filters", "sort", "group", "page", "per_page",
+        "total" (blocks), "reports_total", "offset", "facets", "hints"} and either "hits"
+        (group=paragraph; each hit has the keys of HIT_FIELDS) or "reports" (group=report;
+        each with its number of hits and its best three).
 
+        Facets are disjunctive: a filtered field's counts are those of the answer without
+        that field's own filter, so its other values stay visible and countable.
         Raises QueryError for a malformed query or filter.
         """
-        tree, filters, hints = _query_tree(request.query, request.filters)
+        node, filters, hints = _query_parts(request.query, request.filters)
         with self._lock:
             snap = self.snapshot()
             snap.memo.clear()
             snap.word_memo.clear()
-            tree, place_hints = resolve_places(tree, snap.facet_values)
-            hits = snap.evaluate(tree)
-            terms = positive_terms(tree)
-            offset = request.offset
-            stop = None if request.per_page is None else offset + request.per_page
-            docs, _, scores = snap.order(hits, terms, request.sort, stop)
-            needles = highlight_needles(terms)
-            return {
+            resolved, place_hints = resolve_places(_conjunction(node, filters.values()), snap.facet_values)
+            hits = snap.evaluate(resolved)
+            terms = positive_terms(resolved)
+            facets = snap.facets(hits, self.facet_limit)
+            for name in filters:
+                others = _conjunction(node, [f for key, f in filters.items() if key != name])
+                unfiltered = snap.evaluate(resolve_places(others, snap.facet_values)[0]) if others else snap.blocks
+                facets[name] = snap.facets(unfiltered, self.facet_limit)[name]
+            answer = {
                 "query": request.query,
-                "filters": {f.field: _filter_text(f) for f in filters},
+                "filters": {name: [_filter_text(f) for f in _leaves(node_)] for name, node_ in filters.items()},
                 "sort": request.sort,
+                "group": request.group,
                 "page": request.page,
                 "per_page": request.per_page,
                 "total": int(len(hits)),
-                "offset": offset,
-                "hits": [self._hit(snap, int(d), float(s), needles)
-                         for d, s in zip(docs[offset:].tolist(), scores[offset:].tolist(), strict=True)],
-                "facets": snap.facets(hits, self.facet_limit),
+                "reports_total": int(len(np.unique(snap.report_rank[hits]))),
+                "offset": request.offset,
+                "facets": facets,
                 "hints": [h.as_dict() for h in (*hints, *place_hints)],
             }
+            needles = highlight_needles(terms)
+            if request.group == "report":
+                answer["reports"] = self._reports_page(snap, hits, terms, request, needles)
+            else:
+                stop = None if request.per_page is None else request.offset + request.per_page
+                docs, _, scores = snap.order(hits, terms, request.sort, stop)
+                answer["hits"] = [self._hit(snap, int(d), float(s), needles) for d, s in
+                                  zip(docs[request.offset:].tolist(), scores[request.offset:].tolist(), strict=True)]
+            return answer
+
+    def _reports_page(self, snap: Snapshot, hits: np.ndarray, terms: list[Term], request: SearchRequest,
+                      needles: list[str]) -> list[dict]:
+        """The page of reports, in the order of each report's best hit: the report's
+        fields, its number of hits and its best TOP_PER_REPORT hits."""
+        docs, _, scores = snap.order(hits, terms, request.sort, None)
+        reports = snap.report_rank[docs]
+        _, first = np.unique(reports, return_index=True)
+        in_order = reports[np.sort(first)]
+        stop = None if request.per_page is None else request.offset + request.per_page
+        page = []
+        for report in in_order[request.offset:stop].tolist():
+            mine = np.flatnonzero(reports == report)
+            top = [self._hit(snap, int(docs[i]), float(scores[i]), needles) for i in mine[:TOP_PER_REPORT]]
+            first_hit = top[0]
+            categories = dict.fromkeys(c for i in mine.tolist()
+                                       for c in _category_names(int(snap.categories[docs[i]])))
+            page.append({
+                **{name: first_hit[name] for name in REPORT_FIELDS},
+                "categories": list(categories),
+                "hits": int(len(mine)),
+                "top": top,
+            })
+        return page
 
     def _hit(self, snap: Snapshot, docnum: int, score: float, needles: list[str]) -> dict:
         fields = snap.searcher.stored_fields(docnum)
@@ -424,7 +469,7 @@ class Engine:
         order, and "spans" maps each of those numbers to its matched spans: the search's own
         matching, restricted to this report. Raises QueryError for a malformed query.
         """
-        tree = _query_tree(query, {})[0] if query.strip() else None
+        tree = _query_tree(query, {}) if query.strip() else None
         with self._lock:
             snap = self.snapshot()
             fields = snap.searcher.document(report_id=report_id, kind=REPORT_KIND)
@@ -456,6 +501,36 @@ class Engine:
         path = Path(fields["path"]) if fields and fields.get("path") else None
         return path if path is not None and path.is_file() else None
 
+    def overview(self) -> dict:
+        """The corpus at a glance, for browsing without a query: {"reports", "blocks",
+        "years": {year: reports}, "kinds": {kind: reports}, "places": [place tree]}, where
+        each place is {"field", "name", "reports", "children"} (province, then city, county
+        and town; a level a report lacks is skipped)."""
+        with self._lock:
+            snap = self.snapshot()
+            rows = [{name: snap.facet_values[name][snap.facet_codes[name][docs[0]]] for name in FACET_FIELDS}
+                    for docs in snap.report_docs.values() if docs]
+            blocks = int(len(snap.blocks))
+        tree: dict = {}
+        for row in rows:
+            level = tree
+            for field in PLACE_FIELDS:
+                if row[field]:
+                    node = level.setdefault((field, row[field]), {"reports": 0, "children": {}})
+                    node["reports"] += 1
+                    level = node["children"]
+
+        def listed(level: dict) -> list[dict]:
+            return [{"field": field, "name": name, "reports": node["reports"], "children": listed(node["children"])}
+                    for (field, name), node in sorted(level.items(), key=lambda kv: kv[0][1])]
+
+        return {
+            "reports": len(rows), "blocks": blocks,
+            "years": dict(sorted(Counter(r["year"] for r in rows if r["year"]).items(), reverse=True)),
+            "kinds": dict(Counter(r["kind"] for r in rows if r["kind"]).most_common()),
+            "places": listed(tree),
+        }
+
     def stats(self) -> dict:
         """Counts of reports and searchable blocks."""
         with self._lock:
@@ -463,17 +538,40 @@ class Engine:
             return {"reports": len(snap.report_titles), "blocks": int(len(snap.blocks))}
 
 
-def _query_tree(query: str, filters: dict[str, str]) -> tuple[Node, list[Filter], tuple[Hint, ...]]:
-    """The query string and the option filters as one tree, the filters alone, and the
+def _query_parts(query: str, filters: dict[str, tuple[str, ...]]) -> tuple[Node | None, dict[str, Node], tuple[Hint, ...]]:
+    """The query string's tree, each filtered field's node (its values ORed), and the
     parse's hints."""
     parsed = parse(query) if query and query.strip() else None
-    node = parsed.node if parsed else None
-    extra = [make_filter(name, str(value)) for name, value in filters.items() if value not in (None, "")]
-    if node is None and not extra:
+    nodes = {}
+    for name, values in filters.items():
+        leaves = tuple(make_filter(name, str(v)) for v in values if str(v).strip())
+        if leaves:
+            nodes[name] = leaves[0] if len(leaves) == 1 else Or(leaves)
+    if parsed is None and not nodes:
         raise QueryError("the query is empty: type a word or a \"quoted phrase\"",
                          "查询为空：请输入关键词，或用引号括起的短语")
-    tree = And(tuple(([node] if node else []) + extra)) if extra else node
-    return tree, extra, parsed.hints if parsed else ()
+    return (parsed.node if parsed else None), nodes, (parsed.hints if parsed else ())
+
+
+def _query_tree(query: str, filters: dict[str, tuple[str, ...]]) -> Node:
+    """The query string and the filters as one tree."""
+    node, nodes, _ = _query_parts(query, filters)
+    return _conjunction(node, nodes.values())
+
+
+def _conjunction(node: Node | None, filters) -> Node | None:
+    """`node` AND every filter (None when there is nothing)."""
+    items = ([node] if node is not None else []) + list(filters)
+    return None if not items else items[0] if len(items) == 1 else And(tuple(items))
+
+
+def _leaves(node: Node) -> list[Filter]:
+    """The filters of one field's node (a Filter, or an Or of them)."""
+    return list(node.items) if isinstance(node, Or) else [node]
+
+
+def _category_names(bits: int) -> list[str]:
+    return [name for name, bit in CATEGORY_BITS.items() if bits & bit]
 
 
 PLACE_LABELS = {"province": "省级", "city": "市级", "county": "县级", "town": "乡镇级"}

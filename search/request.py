@@ -13,23 +13,34 @@ from baogao import settings
 
 from .query import FILTER_OPTIONS, QueryError
 
-SORTS = ("relevance", "year")
+SORTS = ("relevance", "newest", "oldest")
+SORT_ALIASES = {"year": "newest"}  # the name of `newest` before there were two directions
+GROUPS = ("paragraph", "report")
 
 
 @dataclass(frozen=True)
 class SearchRequest:
-    """A validated search: `per_page=None` asks for every hit on one page."""
+    """A validated search. `filters` maps a field to the values it may take (OR within a
+    field, AND across fields); `group="report"` pages through reports, each with its best
+    hits; `per_page=None` asks for everything on one page."""
 
     query: str = ""
-    filters: dict[str, str] = field(default_factory=dict)
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sort: str = "relevance"
     page: int = 1
     per_page: int | None = 10
+    group: str = "paragraph"
 
     def __post_init__(self):
+        object.__setattr__(self, "sort", SORT_ALIASES.get(self.sort, self.sort))
+        object.__setattr__(self, "filters", {name: (values,) if isinstance(values, str) else tuple(values)
+                                             for name, values in self.filters.items() if values})
         if self.sort not in SORTS:
-            raise QueryError(f"unknown sort '{self.sort}': use {' or '.join(SORTS)}",
-                             "排序方式只能是相关度或年份")
+            raise QueryError(f"unknown sort '{self.sort}': use {', '.join(SORTS)}",
+                             "排序方式只能是相关度、最新或最早")
+        if self.group not in GROUPS:
+            raise QueryError(f"unknown group '{self.group}': use {' or '.join(GROUPS)}",
+                             "分组方式只能是按段落或按报告")
         unknown = set(self.filters) - set(FILTER_OPTIONS)
         if unknown:
             raise QueryError(f"unknown filter {sorted(unknown)[0]!r}: filters are {', '.join(FILTER_OPTIONS)}",
@@ -46,9 +57,10 @@ class SearchRequest:
     def from_params(cls, params: Mapping[str, object], limits: Mapping[str, object] | None = None) -> SearchRequest:
         """Validate raw parameters (a URL query string, CLI options) into a request.
 
-        `limits` holds the settings per_page, max_per_page, max_page and max_query_length
-        (default: their values from the environment). Raises QueryError with a message a
-        user can act on.
+        A filter's value may be one string or several (a repeated URL parameter, a
+        repeated CLI option). `limits` holds the settings per_page, max_per_page, max_page
+        and max_query_length (default: their values from the environment). Raises
+        QueryError with a message a user can act on.
         """
         limits = limits or settings.resolved()
         query = str(params.get("q") or "").strip()
@@ -57,14 +69,23 @@ class SearchRequest:
                              f"查询太长（{len(query)} 个字符，最多 {limits['max_query_length']} 个）")
         page = _number(params, "page", 1, int(limits["max_page"]))
         per_page = _number(params, "per_page", int(limits["per_page"]), int(limits["max_per_page"]))
-        filters = {name: str(params[name]).strip() for name in FILTER_OPTIONS
-                   if params.get(name) not in (None, "") and str(params[name]).strip()}
-        return cls(query=query, filters=filters, sort=str(params.get("sort") or "relevance"),
-                   page=page, per_page=per_page)
+        filters = {}
+        for name in FILTER_OPTIONS:
+            raw = params.get(name)
+            values = [raw] if isinstance(raw, str) else list(raw or ())
+            values = list(dict.fromkeys(str(v).strip() for v in values if v is not None and str(v).strip()))
+            if values:
+                filters[name] = tuple(values)
+        # Without a query there is no relevance: a filter-only search lists the newest first.
+        sort = str(params.get("sort") or ("relevance" if query else "newest"))
+        return cls(query=query, filters=filters, sort=sort,
+                   page=page, per_page=per_page, group=str(params.get("group") or "paragraph"))
 
 
 def _number(params: Mapping[str, object], name: str, default: int, high: int) -> int:
     raw = params.get(name)
+    if isinstance(raw, (list, tuple)):
+        raw = raw[-1] if raw else None
     if raw in (None, ""):
         return default
     try:

@@ -60,10 +60,17 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
+WIDTHS = {"desktop": 1280, "phone": 390}
+
+
+@pytest.fixture(params=list(WIDTHS))
 def page(browser, request, tmp_path):
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    """A fresh page at desktop (1280 px) and phone (390 px) width; a failing test leaves a
+    screenshot, and BAOGAO_SCREENSHOTS=DIR keeps the screenshots `shot` takes."""
+    context = browser.new_context(viewport={"width": WIDTHS[request.param], "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
+    page.width_name = request.param
     yield page
     report = getattr(request.node, "rep_call", None)
     if report is None or report.failed:
@@ -71,31 +78,120 @@ def page(browser, request, tmp_path):
     context.close()
 
 
-def test_search_highlight_facet_and_follow_a_hit(server, page):
+def shot(page, name: str):
+    """Keep a screenshot for a person to look at (only when BAOGAO_SCREENSHOTS is set)."""
+    folder = os.environ.get("BAOGAO_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}-{page.width_name}.png"), full_page=True)
+
+
+def open_facets(page):
+    """On a phone the facets sit behind the 筛选 button."""
+    if page.width_name == "phone":
+        page.click(".facets-toggle")
+        page.wait_for_selector("#facets.open")
+
+
+def total(page) -> int:
+    return int(page.inner_text("#total"))
+
+
+def test_per_report_view_typed_with_chinese_quotes(server, page):
     page.goto(server + "/")
-    page.fill("input[name=q]", '"枫桥经验"')
-    page.press("input[name=q]", "Enter")
-    page.wait_for_selector(".hit")
-    assert page.inner_text("#total") == "2"
-    marks = page.locator(".hit .snippet mark")
+    assert page.evaluate("document.activeElement.name") == "q"  # the search box has the focus
+    page.keyboard.type("“枫桥经验”")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".report-hit")
+    assert page.inner_text("#reports-total") == "2" and total(page) == 2
+    assert page.locator(".report-hit").count() == 2
+    marks = page.locator(".report-hit .snippet mark")
     assert marks.count() == 2 and marks.first.inner_text() == "枫桥经验"
-    towns = page.locator(".hit-meta").all_inner_texts()
-    assert any("双龙镇" in t for t in towns) and any("大进镇" in t for t in towns)
+    assert "本报告全部 1 处" in page.inner_text(".report-hit >> nth=0")
+    shot(page, "1-grouped")
+    page.click("text=按段落")
+    page.wait_for_selector("ol.hits .hit")
+    assert page.locator("ol.hits .hit").count() == 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[page.width_name]
 
-    page.click("[data-facet=year] a:text('2023')")
+
+def test_multi_select_facets_keep_other_values_and_survive_a_new_query(server, page):
+    page.goto(server + "/search?q=法治")
+    everything = total(page)
+    open_facets(page)
+    page.click("[data-facet=year] a:has-text('2023')")
     page.wait_for_selector(".chip")
-    assert page.inner_text("#total") == "1" and "年份：2023" in page.inner_text(".active-filters")
-    page.click(".chip")  # remove the filter again
-    page.wait_for_function("document.querySelector('#total').innerText === '2'")
+    open_facets(page)
+    one_year = total(page)
+    year_2024 = page.locator("[data-facet=year] li:has-text('2024') .count").inner_text()
+    page.click("[data-facet=year] a:has-text('2024')")  # a second value of the same field: OR
+    page.wait_for_function("document.querySelectorAll('.chip').length === 2")
+    assert total(page) == one_year + int(year_2024) <= everything
+    assert page.locator("[data-facet=year] li.selected").count() == 2
+    assert page.locator("[data-facet=year] a[aria-checked=true]").count() == 2
+    shot(page, "2-facets")
+    # a new query keeps the filters ("在结果中检索" is ticked)
+    page.fill(".searchbox input[name=q]", "宣传")
+    page.press(".searchbox input[name=q]", "Enter")
+    page.wait_for_url("**q=%E5%AE%A3%E4%BC%A0**")
+    assert page.locator(".chip").count() == 2 and "year=2023" in page.url and "year=2024" in page.url
+    page.click("text=清除全部")
+    page.wait_for_function("document.querySelectorAll('.chip').length === 0")
+    assert "year=" not in page.url
 
-    page.click(".hit-title >> nth=0")
-    page.wait_for_url("**/reports/**#p*")
-    target = page.url.rsplit("#", 1)[1]
-    paragraph = page.locator(f"#{target}")
-    assert "枫桥经验" in paragraph.inner_text()
-    assert paragraph.locator("mark").first.inner_text() == "枫桥经验"
-    background = paragraph.evaluate("el => getComputedStyle(el).backgroundColor")
-    assert background not in ("rgba(0, 0, 0, 0)", "transparent")  # the linked paragraph stands out
+
+def test_reading_a_report_hit_by_hit_and_back(server, page):
+    page.goto(server + "/search?q=法治&county=丰都县&page=1")
+    page.click(".all-hits >> nth=0")
+    page.wait_for_selector(".hit-nav")
+    count = int(page.inner_text("#hit-count"))
+    assert count > 2
+    first = page.inner_text("#hit-current")
+    page.keyboard.press("n")
+    second = page.inner_text("#hit-current")
+    assert int(second) == int(first) % count + 1
+    current = page.locator(".current-hit")
+    assert current.count() == 1 and current.locator("mark").count() >= 1
+    assert page.url.endswith("#" + current.get_attribute("id"))
+    page.click("#hit-next")
+    page.keyboard.press("p")
+    assert page.inner_text("#hit-current") == second
+    shot(page, "3-report")
+    current.locator("button.cite").click()
+    cited = page.evaluate("navigator.clipboard.readText()")
+    assert cited.startswith("《") and "丰都县" in cited and "第" in cited and "/reports/" in cited
+    page.click("#back")
+    page.wait_for_selector(".report-hit")
+    assert "county=%E4%B8%B0%E9%83%BD%E5%8E%BF" in page.url and "page=1" in page.url
+    assert page.locator(".chip").count() == 1
+
+
+def test_browse_by_place_without_a_query_and_keyboard_focus(server, page):
+    page.goto(server + "/")
+    page.click(".browse a:text-is('重庆市')")
+    page.wait_for_selector(".report-hit")
+    years = [int(t.rstrip("年")) for t in page.locator(".report-hit .hit-meta span:has-text('年')").all_inner_texts()
+             if t.rstrip("年").isdigit()]
+    assert len(years) == 4 and years == sorted(years, reverse=True)  # newest first
+    assert "最新" in page.inner_text(".sort strong")
+    shot(page, "4-browse")
+    page.locator("body").click()
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.name") == "q"
+
+
+def test_phone_filter_button_opens_the_facets_at_the_top(server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(server + "/search?q=矛盾纠纷")
+    toggle = page.locator(".facets-toggle")
+    assert toggle.is_visible() and not page.locator("#facets").is_visible()
+    assert toggle.bounding_box()["y"] < page.locator(".results").bounding_box()["y"]
+    toggle.click()
+    assert page.locator("#facets").is_visible()
+    assert page.locator("#facets").bounding_box()["y"] < page.locator(".results").bounding_box()["y"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
 
 
 def test_chinese_renders_with_a_cjk_font_and_no_outside_requests(server, page):
@@ -109,11 +205,10 @@ def test_chinese_renders_with_a_cjk_font_and_no_outside_requests(server, page):
     assert all(u.startswith(server) for u in requested)
 
 
-def test_phone_width_and_malformed_query(server, browser):
-    context = browser.new_context(viewport={"width": 390, "height": 800})
-    page = context.new_page()
+def test_malformed_query_and_a_page_past_the_end(server, page):
     page.goto(server + "/search?q=%22unclosed")
     assert "查询有误" in page.inner_text(".error")
-    page.goto(server + "/search?q=矛盾纠纷")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    context.close()
+    page.goto(server + "/search?q=法治&page=50")
+    assert "超出了结果范围" in page.inner_text(".empty")
+    page.click("text=转到最后一页")
+    page.wait_for_selector(".report-hit")

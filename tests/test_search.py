@@ -14,6 +14,7 @@ from baogao.index.sources import iter_report_files, read_text
 from baogao.cli import main
 from baogao.search.engine import HIT_FIELDS, Engine
 from baogao.search.query import QueryError
+from baogao.search.request import SearchRequest
 from baogao.search.snippets import html_snippet, match_spans, terminal_snippet
 
 from .conftest import CORPUS, ask, needs_corpora
@@ -311,3 +312,55 @@ def test_kind_filter_facet_and_hits(engine, runner, seed_index):
 
 def test_seeds_are_fazhi_reports(seed_reports):
     assert {r.kind for r in seed_reports.values()} == {"fazhi"}
+
+
+def test_grouped_answers_count_reports_and_show_their_best_hits(engine):
+    paragraphs = ask(engine, "法治", per_page=None)
+    by_report = Counter(h["report_id"] for h in paragraphs["hits"])
+    grouped = engine.search(SearchRequest("法治", per_page=None, group="report"))
+    assert grouped["total"] == paragraphs["total"] and grouped["reports_total"] == len(by_report)
+    assert paragraphs["reports_total"] == len(by_report)  # both counts in every answer
+    assert {r["report_id"]: r["hits"] for r in grouped["reports"]} == dict(by_report)
+    for entry in grouped["reports"]:
+        mine = [h for h in paragraphs["hits"] if h["report_id"] == entry["report_id"]]
+        assert [h["paragraph"] for h in entry["top"]] == [h["paragraph"] for h in mine[:3]]  # best first
+    # reports come in the order of their best hit, and page by report
+    firsts = list(dict.fromkeys(h["report_id"] for h in paragraphs["hits"]))
+    assert [r["report_id"] for r in grouped["reports"]] == firsts
+    page2 = engine.search(SearchRequest("法治", page=2, per_page=2, group="report"))
+    assert [r["report_id"] for r in page2["reports"]] == firsts[2:4] and page2["offset"] == 2
+
+
+def test_multi_select_filters_or_within_and_across_fields_with_disjunctive_facets(engine):
+    everything = ask(engine, "法治", per_page=None)
+    both = engine.search(SearchRequest("法治", {"year": ("2023", "2024")}, per_page=None))
+    assert both["total"] == everything["facets"]["year"]["2023"] + everything["facets"]["year"]["2024"]
+    assert both["facets"]["year"] == everything["facets"]["year"]  # other years stay visible, counted as if unfiltered
+    narrowed = engine.search(SearchRequest("法治", {"year": ("2023", "2024"), "section": ("plans",)}, per_page=None))
+    assert {h["year"] for h in narrowed["hits"]} <= {2023, 2024}
+    assert all("plans" in h["categories"] for h in narrowed["hits"])
+    # facets of one field are the answer without that field's own filter, with the others kept
+    plans_only = engine.search(SearchRequest("法治", {"section": ("plans",)}, per_page=None))
+    assert narrowed["facets"]["year"] == plans_only["facets"]["year"]
+    assert narrowed["facets"]["section"] == both["facets"]["section"]
+    assert narrowed["filters"] == {"year": ["2023", "2024"], "section": ["plans"]}
+
+
+def test_sorts_newest_and_oldest_and_filter_only_searches(engine):
+    newest = [h["year"] for h in ask(engine, "法治", sort="newest", per_page=None)["hits"]]
+    oldest = [h["year"] for h in ask(engine, "法治", sort="oldest", per_page=None)["hits"]]
+    assert newest == sorted(newest, reverse=True) and oldest == sorted(oldest)
+    assert ask(engine, "法治", sort="year", per_page=None)["sort"] == "newest"  # the old name still works
+    browse = SearchRequest.from_params({"province": "重庆市", "group": "report"})
+    assert browse.sort == "newest"
+    years = [r["year"] for r in engine.search(browse)["reports"]]
+    assert years == sorted(years, reverse=True) and len(years) == 4
+
+
+def test_cli_repeated_filters_and_grouping(runner, seed_index):
+    result = runner.invoke(main, ["search", "法治", "--year", "2023", "--year", "2025", "--group", "report",
+                                  "--index", str(seed_index), "--json"])
+    data = json.loads(result.stdout)
+    assert data["filters"] == {"year": ["2023", "2025"]} and {r["year"] for r in data["reports"]} == {2023, 2025}
+    text = runner.invoke(main, ["search", "法治", "--group", "report", "--index", str(seed_index)]).stdout
+    assert re.search(r"\d+ hit\(s\) in \d+ report\(s\)", text) and "hits in this report in all" in text

@@ -152,11 +152,21 @@ def test_cli_parse_reports_each_bad_file_and_goes_on(runner, tmp_path):
     assert result.exit_code == 1
     assert f"{empty}: the file is empty" in result.stderr
     assert "unsupported file type '.xyz'" in result.stderr
-    data = json.loads(result.stdout)
+    data, = json.loads(result.stdout)  # several files: one JSON array, here of the one good file
     assert data["doc_number"] == "双龙委文〔2024〕9号"
     assert set(data) >= {"title", "display_title", "issuers", "doc_number", "province", "city", "county",
                          "town", "year", "published", "source", "preamble", "sections"}
     assert set(data["sections"][0]["paragraphs"][0]) == {"n", "text", "subsection"}
+
+
+def test_cli_parse_json_and_jsonl(runner):
+    seeds = sorted(str(p) for p in SEEDS.glob("*.txt"))[:2]
+    one = json.loads(runner.invoke(main, ["parse", seeds[0], "--json"]).stdout)
+    assert isinstance(one, dict) and one["title"]
+    several = json.loads(runner.invoke(main, ["parse", *seeds, "--json"]).stdout)
+    assert [d["source"] for d in several] == seeds
+    lines = runner.invoke(main, ["parse", *seeds, "--jsonl"]).stdout.splitlines()
+    assert [json.loads(line)["source"] for line in lines] == seeds
 
 
 def test_cli_parse_outline(runner):

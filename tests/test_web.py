@@ -1,5 +1,7 @@
 """Routes and API through Flask's test client, on the session's seed index."""
 import json
+import re
+import shlex
 import shutil
 
 import pytest
@@ -79,24 +81,30 @@ def test_api_report_and_openapi(client, engine):
     assert spec["openapi"].startswith("3.") and {"/api/search", "/api/reports/{report_id}"} <= set(spec["paths"])
 
 
-def test_search_page(client):
-    html = client.get("/search", query_string={"q": '"枫桥经验"'}).get_data(as_text=True)
+def test_search_page(client, engine):
+    html = client.get("/search", query_string={"q": '"枫桥经验"', "group": "paragraph"}).get_data(as_text=True)
     assert 'value="&#34;枫桥经验&#34;"' in html or 'value="&quot;枫桥经验&quot;"' in html
     assert html.count('class="hit"') == 4 and "<mark>枫桥经验</mark>" in html
     assert "双龙镇" in html and "大进镇" in html and "主要举措和成效" in html
-    assert "?q=%22%E6%9E%AB%E6%A1%A5%E7%BB%8F%E9%AA%8C%22#p" in html  # hits link to the paragraph
+    assert "?q=%22%E6%9E%AB%E6%A1%A5%E7%BB%8F%E9%AA%8C%22&amp;group=paragraph#p" in html  # hits link to the paragraph
+    grouped = client.get("/search", query_string={"q": '"枫桥经验"'}).get_data(as_text=True)  # the default view
+    answer = ask(engine, '"枫桥经验"')
+    assert f'在 <strong id="reports-total">{answer["reports_total"]}</strong> 份报告中找到 <strong id="total">4</strong> 处' in grouped
+    assert grouped.count('class="report-hit"') == answer["reports_total"] and "本报告全部" in grouped
 
 
-def test_facet_links_combine_and_chips_remove(client):
+def test_facet_links_combine_toggle_and_chips_remove(client):
     html = client.get("/search?q=法治&year=2024").get_data(as_text=True)
-    assert "年份：2024" in html
-    assert "year=2024&amp;section=shortcomings" in html or "section=shortcomings&amp;year=2024" in html
+    assert "年份：2024" in html and "清除全部" in html
+    assert "q=%E6%B3%95%E6%B2%BB&amp;year=2024&amp;section=shortcomings" in html  # AND across fields
+    assert "q=%E6%B3%95%E6%B2%BB&amp;year=2024&amp;year=2023" in html  # OR within a field
     assert 'href="/search?q=%E6%B3%95%E6%B2%BB" title="移除此条件"' in html
+    assert 'aria-checked="true"' in html  # the chosen value is marked
 
 
 def test_empty_states_and_errors_help(client):
     none = client.get("/search?q=%22没有这样的短语啊%22").get_data(as_text=True)
-    assert "没有找到匹配的段落" in none and "去掉引号" in none
+    assert "没有找到匹配的内容" in none and "去掉引号" in none
     bad = client.get("/search?q=%22unclosed")
     assert bad.status_code == 400 and "引号没有闭合" in bad.get_data(as_text=True)
     missing = client.get("/no-such-page")
@@ -168,3 +176,70 @@ def test_hints_and_unknown_fields_on_the_page_and_the_api(client):
     api = client.get("/api/search?q=foo:bar")
     assert api.status_code == 400 and "unknown field" in api.get_json()["error"]
     assert client.get("/api/search?city=重庆&q=法治").get_json()["hints"][0]["message"].startswith("重庆市")
+
+
+def test_every_example_on_the_home_and_help_pages_finds_something(client):
+    from html import unescape
+
+    links = set()
+    for page in ("/", "/help", "/search"):
+        html = client.get(page).get_data(as_text=True)
+        links |= {unescape(h) for h in re.findall(r'class="example(?:-link)?" href="([^"]+)"', html)}
+    assert len(links) >= 15
+    for link in links:
+        html = client.get(link).get_data(as_text=True)
+        found = re.search(r'找到 <strong id="total">(\d+)</strong> 处', html)
+        assert found and int(found.group(1)) > 0, link
+
+
+def test_readme_search_examples_find_something(runner, seed_index):
+    from baogao.cli import main
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    examples = re.findall(r"^baogao search (.+?)(?:\s+#.*)?$", readme, re.M)
+    assert len(examples) >= 3
+    for example in examples:
+        args = shlex.split(example)
+        result = runner.invoke(main, ["search", *args, "--index", str(seed_index), "--json"])
+        assert result.exit_code == 0, (example, result.output)
+        answer = json.loads(result.stdout)
+        assert answer["total"] > 0 and answer.get("hits", answer.get("reports")), example
+
+
+def test_a_page_past_the_end_says_so(client):
+    html = client.get("/search?q=法治&page=99").get_data(as_text=True)
+    assert "第 99 页超出了结果范围" in html and "转到最后一页" in html
+    assert "第 99 / " not in html
+
+
+def test_browse_the_corpus_without_a_query(client):
+    home = client.get("/").get_data(as_text=True)
+    for place in ("重庆市", "丰都县", "双龙镇", "西藏自治区", "山南市"):
+        assert place in home
+    assert "按年份" in home and "2024年" in home and "法治政府建设报告" in home
+    listing = client.get("/search?province=重庆市&sort=newest").get_data(as_text=True)
+    years = [int(y) for y in re.findall(r"<span>(\d{4})年</span>", listing)]
+    assert len(years) == 4 and years == sorted(years, reverse=True)
+
+
+def test_editing_the_query_keeps_the_filters_unless_asked_not_to(client):
+    kept = client.get("/search?q=宣传&year=2024&from_box=1&keep=1").get_data(as_text=True)
+    assert "年份：2024" in kept
+    dropped = client.get("/search?q=宣传&year=2024&from_box=1").get_data(as_text=True)
+    assert "年份：2024" not in dropped
+    form = client.get("/search?q=法治&year=2024").get_data(as_text=True)
+    assert '<input type="hidden" name="year" value="2024">' in form and "在结果中检索" in form
+
+
+def test_year_range_form_and_report_page_navigation(client, engine):
+    html = client.get("/search?q=法治&year_from=2023&year_to=2024").get_data(as_text=True)
+    assert "年份：2023-2024" in html
+    hit = ask(engine, "法治 town:双龙镇")["hits"][0]
+    page = client.get(f"/reports/{hit['report_id']}?q=法治&year=2023&page=2").get_data(as_text=True)
+    report = engine.report(hit["report_id"], "法治")
+    assert f'共 <strong id="hit-count">{len(report["hits"])}</strong> 处' in page
+    assert page.count("hit-block") == len(report["hits"]) > 1
+    assert 'href="/search?q=%E6%B3%95%E6%B2%BB&amp;year=2023&amp;page=2"' in page  # back to the same results
+    assert "复制引用" in page and "》（重庆市丰都县双龙镇，2023）第" in page

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from baogao.search.engine import HIT_FIELDS
+from baogao.search.engine import HIT_FIELDS, REPORT_FIELDS
 from baogao.search.query import FILTER_OPTIONS, QueryError
-from baogao.search.request import SORTS
+from baogao.search.request import GROUPS, SORTS
 
 from .context import get_engine, limits, search_request
 
@@ -47,14 +47,22 @@ def openapi_document(limits: dict) -> dict:
     error = {"description": "Error", "content": {"application/json": {"schema": {
         "type": "object", "properties": {"error": string}, "required": ["error"]}}}}
     integer = {"type": "integer"}
+    hit = {"type": "object", "properties": HIT_FIELDS, "required": list(HIT_FIELDS)}
+    report_entry = {"type": "object", "properties": {
+        **{name: HIT_FIELDS[name] for name in REPORT_FIELDS}, "categories": HIT_FIELDS["categories"],
+        "hits": {"type": "integer", "description": "hits in this report"},
+        "top": {"type": "array", "items": hit, "description": "the report's best hits"}}}
     answer = {
-        "type": "object", "required": ["query", "total", "hits", "facets"],
+        "type": "object", "required": ["query", "total", "reports_total", "facets", "hints"],
         "properties": {
-            "query": string, "filters": {"type": "object", "additionalProperties": string},
-            "sort": {"type": "string", "enum": list(SORTS)}, "page": integer,
-            "per_page": integer, "total": integer, "offset": integer,
-            "hits": {"type": "array", "items": {"type": "object", "properties": HIT_FIELDS,
-                                                "required": list(HIT_FIELDS)}},
+            "query": string,
+            "filters": {"type": "object", "additionalProperties": {"type": "array", "items": string}},
+            "sort": {"type": "string", "enum": list(SORTS)}, "group": {"type": "string", "enum": list(GROUPS)},
+            "page": integer, "per_page": integer, "offset": integer,
+            "total": {"type": "integer", "description": "matching blocks (paragraphs, titles, headings, lines)"},
+            "reports_total": {"type": "integer", "description": "distinct reports among them"},
+            "hits": {"type": "array", "items": hit, "description": "group=paragraph"},
+            "reports": {"type": "array", "items": report_entry, "description": "group=report"},
             "facets": {"type": "object", "additionalProperties": {
                 "type": "object", "additionalProperties": integer}},
             "hints": {"type": "array", "description": "likely slips in the query and what was done about them",
@@ -71,8 +79,13 @@ def openapi_document(limits: dict) -> dict:
                     {"name": "q", "in": "query",
                      "schema": {"type": "string", "maxLength": limits["max_query_length"]},
                      "description": "Query: words, \"phrases\", OR, -word, NEAR, year:/province:/… filters"},
-                    *({"name": name, "in": "query", "schema": string} for name in FILTER_OPTIONS),
+                    *({"name": name, "in": "query", "schema": {"type": "array", "items": string},
+                       "style": "form", "explode": True,
+                       "description": "repeat for several values (OR); filters on different fields AND"}
+                      for name in FILTER_OPTIONS),
                     {"name": "sort", "in": "query", "schema": {"type": "string", "enum": list(SORTS)}},
+                    {"name": "group", "in": "query", "schema": {"type": "string", "enum": list(GROUPS),
+                                                                "default": "paragraph"}},
                     {"name": "page", "in": "query",
                      "schema": {"type": "integer", "minimum": 1, "maximum": limits["max_page"]}},
                     {"name": "per_page", "in": "query",

@@ -7,6 +7,7 @@ from werkzeug.exceptions import ServiceUnavailable
 from baogao import settings
 from baogao.index.build import IndexDirectoryError
 from baogao.search.engine import Engine
+from baogao.search.query import FILTER_OPTIONS
 from baogao.search.request import SearchRequest
 
 
@@ -27,7 +28,10 @@ def limits() -> dict:
     return {s.name: current_app.config[s.name.upper()] for s in settings.SETTINGS}
 
 
-def search_request(args) -> SearchRequest:
-    """The SearchRequest of a query string (q, filters, sort, page, per_page); raises
-    QueryError with a message for the user."""
-    return SearchRequest.from_params({name: args.get(name) for name in args}, limits())
+def search_request(args, group: str = "paragraph") -> SearchRequest:
+    """The SearchRequest of a query string (q, repeatable filters, sort, group, page,
+    per_page; `group` is the default grouping); raises QueryError with a message for the
+    user."""
+    params = {name: args.getlist(name) if name in FILTER_OPTIONS else args.get(name) for name in args}
+    params.setdefault("group", group)
+    return SearchRequest.from_params(params, limits())
