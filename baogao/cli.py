@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import socket
 import sys
 from importlib import resources
@@ -295,7 +296,7 @@ def serve(index, host, port, threads):
     try:  # claim the port first: a busy port is the one message, before anything else
         listener = socket.create_server((host, port))
     except OSError as exc:
-        fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})")
+        fail(f"cannot listen on {host}:{port} ({os.strerror(exc.errno) if exc.errno else exc})")
     try:
         if not index_exists(index_dir):
             click.echo(f"no index at {index_dir}: building it from the bundled seeds first", err=True)

@@ -243,3 +243,16 @@ def test_year_range_form_and_report_page_navigation(client, engine):
     assert page.count("hit-block") == len(report["hits"]) > 1
     assert 'href="/search?q=%E6%B3%95%E6%B2%BB&amp;year=2023&amp;page=2"' in page  # back to the same results
     assert "复制引用" in page and "》（重庆市丰都县双龙镇，2023）第" in page
+
+
+def test_serve_on_a_busy_port_says_so_first_and_only(runner, tmp_path):
+    import socket
+
+    from baogao.cli import main
+
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        result = runner.invoke(main, ["serve", "--port", str(port), "--index", str(tmp_path / "ix")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"error: cannot listen on 127.0.0.1:{port} (Address already in use)"]
+    assert not (tmp_path / "ix").exists()  # nothing was built before the port was known to be free
