@@ -6,11 +6,13 @@ and help come from the settings table (baogao/settings.py).
 """
 from __future__ import annotations
 
+import csv
 import dataclasses
 import json
 import os
 import socket
 import sys
+from contextlib import nullcontext
 from importlib import resources
 from pathlib import Path
 
@@ -20,6 +22,8 @@ from baogao import settings
 from baogao.index.build import IndexDirectoryError, build_index, index_exists
 from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS, REPORT_KINDS, parse_file
 from baogao.index.sources import SourceError
+from baogao.search.compare import DIMENSIONS
+from baogao.search.export import FORMATS, csv_chunks, export_rows, jsonl_chunks, write_xlsx
 from baogao.search.query import FILTER_OPTIONS, QueryError
 from baogao.search.request import GROUPS, SORT_ALIASES, SORTS, SearchRequest
 from baogao.search.snippets import terminal_snippet
@@ -266,6 +270,144 @@ def format_answer(answer: dict, color: bool) -> str:
             values = "  ".join(f"{labels.get(k, k)} {v}" for k, v in facets[name].items())
             lines.append(f"{name}: {values}")
     return "\n".join(lines)
+
+
+def _engine(index: Path | None):
+    """The engine of the chosen index, or exit 2 with the reason."""
+    from baogao.search.engine import Engine
+
+    try:
+        return Engine(Path(settings.get("index", index)))
+    except (IndexDirectoryError, settings.SettingError) as exc:
+        fail(str(exc))
+
+
+def _filters(filters: dict) -> dict:
+    return {name: values for name, values in filters.items() if values}
+
+
+@main.command()
+@click.argument("query")
+@index_option
+@filter_options
+@click.option("--rows", type=click.Choice(DIMENSIONS), default="province", show_default=True, help="Table rows.")
+@click.option("--cols", type=click.Choice(DIMENSIONS), default="year", show_default=True, help="Table columns.")
+@click.option("--json", "as_json", is_flag=True, help="Print the /api/compare object.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print one CSV row per cell.")
+def compare(query, index, rows, cols, as_json, as_csv, **filters):
+    """How many reports match QUERY, by ROWS × COLS (province, city, county, town, year,
+    kind, section): each cell shows matching reports of all reports in that cell, and
+    the matching paragraphs; rows and columns have totals."""
+    try:
+        table = _engine(index).compare(query, rows, cols, _filters(filters))
+    except QueryError as exc:
+        fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(table, ensure_ascii=False, indent=2))
+    elif as_csv:
+        out = csv.writer(sys.stdout)
+        out.writerow([rows, cols, "reports", "paragraphs", "population", "share"])
+        for cell in table["cells"]:
+            out.writerow([cell["row"], cell["col"], cell["reports"], cell["paragraphs"], cell["population"], cell["share"]])
+    else:
+        click.echo(format_table(table))
+
+
+def format_table(table: dict) -> str:
+    """The compare table as text: 'reports/population' per cell, totals at the edges."""
+    columns = list(table["col_totals"])
+    cells = {(c["row"], c["col"]): c for c in table["cells"]}
+
+    def show(entry: dict | None) -> str:
+        return f"{entry['reports']}/{entry['population']}" if entry else "-"
+
+    width = max([len(r) for r in table["row_totals"]] + [4]) + 2
+    lines = [f"{table['query']!r}: matching reports / reports, by {table['rows']} × {table['cols']}",
+             " " * width + "".join(f"{c:>10}" for c in columns) + f"{'all':>10}"]
+    for row, total in table["row_totals"].items():
+        lines.append(f"{row:<{width}}" + "".join(f"{show(cells.get((row, c))):>10}" for c in columns)
+                     + f"{show(total):>10}")
+    lines.append(f"{'all':<{width}}" + "".join(f"{show(table['col_totals'][c]):>10}" for c in columns)
+                 + f"{show(table['total']):>10}")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("queries", nargs=-1, required=True)
+@index_option
+@filter_options
+@click.option("--json", "as_json", is_flag=True, help="Print the /api/trend object.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print one CSV row per query and year.")
+def trend(queries, index, as_json, as_csv, **filters):
+    """The share of reports per year that match each of QUERIES (at most 5)."""
+    try:
+        answer = _engine(index).trend(list(queries), _filters(filters))
+    except QueryError as exc:
+        fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+        return
+    out = csv.writer(sys.stdout) if as_csv else None
+    if out:
+        out.writerow(["query", "year", "reports", "population", "share"])
+    for series in answer["series"]:
+        for point in series["points"]:
+            if out:
+                out.writerow([series["query"], point["year"], point["reports"], point["population"], point["share"]])
+            else:
+                share = f"{point['share']:.0%}" if point["share"] is not None else "-"
+                click.echo(f"{series['query']}  {point['year']}  {point['reports']}/{point['population']}  {share}")
+
+
+@main.command()
+@click.argument("query", required=False, default="")
+@index_option
+@filter_options
+@click.option("--sort", type=click.Choice([*SORTS, *SORT_ALIASES]), default=None, help="Row order (as for search).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
+              help="csv (UTF-8 with BOM, opens in Excel), jsonl, or xlsx.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="File to write (default: standard output; xlsx needs a file).")
+@click.option("--base-url", default="", help="Prefix of the permalinks, e.g. http://127.0.0.1:8000.")
+def export(query, index, sort, fmt, output, base_url, **filters):
+    """Every hit of QUERY and the filters (not just a page) as rows with citations."""
+    engine = _engine(index)
+    try:
+        request = SearchRequest.from_params({"q": query, "sort": sort, **filters})
+        total, hits = engine.export_hits(request, settings.get("export_limit"))
+        rows = export_rows(hits, base_url)
+        if fmt == "xlsx":
+            if output is None:
+                fail("--format xlsx needs --output FILE")
+            write_xlsx(rows, output)
+        else:
+            chunks = csv_chunks(rows) if fmt == "csv" else jsonl_chunks(rows)
+            with (open(output, "w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout)) as out:
+                for chunk in chunks:
+                    out.write(chunk)
+    except QueryError as exc:
+        fail(str(exc))
+    click.echo(f"{total} row(s) exported" + (f" to {output}" if output else ""), err=True)
+
+
+@main.command()
+@click.argument("report_id")
+@click.argument("paragraph", type=int)
+@index_option
+@click.option("--limit", type=click.IntRange(1, 50), default=5, show_default=True, help="How many to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print the /api/similar object.")
+def similar(report_id, paragraph, index, limit, as_json):
+    """Paragraphs of other reports most like PARAGRAPH (its ¶ number) of REPORT_ID."""
+    answer = _engine(index).similar(report_id, paragraph, limit)
+    if answer is None:
+        fail(f"no paragraph {paragraph} in a report with id {report_id!r}")
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"like ¶{paragraph}: {answer['text'][:80]}…")
+    for i, hit in enumerate(answer["similar"], start=1):
+        click.echo(f"\n{i}. {_heading(hit)}\n   {hit['source']} ¶{hit['paragraph']}  (score {hit['score']})\n   "
+                   + terminal_snippet(hit["text"], hit["spans"], sys.stdout.isatty()))
 
 
 def _heading(entry: dict) -> str:

@@ -56,6 +56,7 @@ SETTINGS = (
     Setting("max_page", 1000, "Highest page number a search may ask for.", 1, 100000),
     Setting("max_query_length", 500, "Longest query accepted, in characters.", 10, 10000),
     Setting("facet_limit", 100, "Values listed per facet field in an answer.", 1, 10000),
+    Setting("export_limit", 100000, "Most hits one export may hold (CSV, JSON lines, XLSX).", 1, 10000000),
     Setting("build_batch", 2000, "Reports per build commit: what an interrupted build can lose.", 1, 1000000),
     Setting("build_processes", 0, "Processes that write the index (0: one per core, at most 2).", 0, 64),
     Setting("host", "127.0.0.1", "Address `baogao serve` listens on."),

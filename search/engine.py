@@ -20,6 +20,7 @@ import operator
 import re
 import threading
 from collections import Counter
+from collections.abc import Iterator
 from itertools import repeat
 from pathlib import Path
 
@@ -34,7 +35,9 @@ from baogao.index.whoosh_ext import term_postings
 
 from .query import (And, Filter, Hint, Near, Node, Not, Or, QueryError, Term, make_filter, parse,
                     positive_terms)
+from .compare import DIMENSIONS, MAX_TREND_QUERIES, compare_table, year_trend
 from .request import SearchRequest
+from .similar import similar_blocks
 from .snippets import match_spans
 
 TOP_PER_REPORT = 3  # a grouped answer's best hits per report
@@ -252,14 +255,19 @@ class Snapshot:
         tiers = np.zeros(len(hits), dtype=np.int32)
         for term in terms:
             tiers += _member(hits, self.exact(term.norm))
+        query_words = list(dict.fromkeys(w for term in terms for w in words(term.norm)))
+        return tiers, self.bm25(hits, query_words)
+
+    def bm25(self, hits: np.ndarray, query_words: list[str]) -> np.ndarray:
+        """BM25F of each hit for the given jieba words: term frequencies from the word
+        field, block length in characters, titles and headings weighted up."""
         total = np.zeros(len(hits), dtype=np.float32)
         length_norm = _K1 * (1 - _B + _B * self.lengths[hits] / self.avg_length)
-        query_words = dict.fromkeys(w for term in terms for w in words(term.norm))
         for word in query_words:
             ids, frequencies = self.word_postings(word)
             tf = _aligned(hits, ids, frequencies)
             total += self.idf(len(ids)) * tf * (_K1 + 1) / (tf + length_norm)
-        return tiers, total * self.weight[hits]
+        return total * self.weight[hits]
 
     def facets(self, hits: np.ndarray, limit: int) -> dict:
         """Counts per year, place and section over all hits, most frequent first (at most
@@ -500,6 +508,91 @@ class Engine:
             fields = self.snapshot().searcher.document(report_id=report_id, kind=REPORT_KIND)
         path = Path(fields["path"]) if fields and fields.get("path") else None
         return path if path is not None and path.is_file() else None
+
+    def compare(self, query: str, rows: str, cols: str, filters: dict | None = None) -> dict:
+        """How many reports (and blocks) match, by `rows` × `cols` (two of DIMENSIONS),
+        with each cell's population of reports whatever the query, row and column totals:
+        {"query", "filters", "rows", "cols", "cells": [{"row", "col", "reports",
+        "paragraphs", "population", "share"}], "row_totals", "col_totals", "total"}."""
+        for dim in (rows, cols):
+            if dim not in DIMENSIONS:
+                raise QueryError(f"cannot compare by {dim!r}: use two of {', '.join(DIMENSIONS)}",
+                                 f"不能按“{dim}”比较，可选：{'、'.join(DIMENSIONS)}")
+        if rows == cols:
+            raise QueryError("rows and cols must differ", "行和列不能是同一个字段")
+        with self._lock:
+            snap, hits, _ = self._matching(query, filters or {})
+            table = compare_table(snap, hits, rows, cols)
+        return {"query": query, "filters": {k: list(v) for k, v in (filters or {}).items()}, **table}
+
+    def trend(self, queries: list[str], filters: dict | None = None) -> dict:
+        """For each query (at most MAX_TREND_QUERIES), the reports that match per year and
+        their share of that year's reports: {"filters", "series": [{"query", "points":
+        [{"year", "reports", "population", "share"}]}]}."""
+        queries = [q for q in queries if q and q.strip()]
+        if not 1 <= len(queries) <= MAX_TREND_QUERIES:
+            raise QueryError(f"a trend takes 1 to {MAX_TREND_QUERIES} queries",
+                             f"趋势图可比较 1 到 {MAX_TREND_QUERIES} 个查询")
+        series = []
+        with self._lock:
+            for query in queries:
+                snap, hits, _ = self._matching(query, filters or {})
+                series.append({"query": query, "points": year_trend(snap, hits)})
+        return {"filters": {k: list(v) for k, v in (filters or {}).items()}, "series": series}
+
+    def similar(self, report_id: str, n: int, limit: int = 5) -> dict | None:
+        """The blocks of other reports most like block `n` of a report (None when there is
+        no such block): {"report_id", "paragraph", "text", "words", "similar": [hits]}."""
+        with self._lock:
+            snap = self.snapshot()
+            snap.memo.clear()
+            snap.word_memo.clear()
+            docnum = next((d for d in snap.report_docs.get(report_id, [])
+                           if snap.searcher.stored_fields(d).get("n") == n), None)
+            if docnum is None:
+                return None
+            chosen, found = similar_blocks(snap, docnum, limit)
+            return {"report_id": report_id, "paragraph": n,
+                    "text": snap.searcher.stored_fields(docnum).get("text", ""), "words": chosen,
+                    "similar": [self._hit(snap, d, score, chosen) for d, score in found]}
+
+    def export_hits(self, request: SearchRequest, limit: int) -> tuple[int, Iterator[dict]]:
+        """(the number of hits, an iterator over all of them in rank order), for exports.
+
+        Raises QueryError when there are more than `limit` hits. Stored fields are read a
+        chunk at a time; if a build commits meanwhile, the iterator stops with QueryError
+        rather than mixing two states of the index.
+        """
+        with self._lock:
+            snap, hits, terms = self._matching(request.query, request.filters)
+            if len(hits) > limit:
+                raise QueryError(f"{len(hits)} hits are more than an export may hold ({limit}): "
+                                 "narrow the search with filters",
+                                 f"共 {len(hits)} 条结果，超过导出上限 {limit} 条：请加筛选条件缩小范围")
+            docs, _, scores = snap.order(hits, terms, request.sort, None)
+            needles = highlight_needles(terms)
+
+        def rows() -> Iterator[dict]:
+            for start in range(0, len(docs), 500):
+                with self._lock:
+                    if self.snapshot() is not snap:
+                        raise QueryError("the index changed during the export: export again",
+                                         "导出期间索引已更新，请重新导出")
+                    chunk = [self._hit(snap, int(d), float(sc), needles) for d, sc in
+                             zip(docs[start:start + 500].tolist(), scores[start:start + 500].tolist(), strict=True)]
+                yield from chunk
+
+        return int(len(hits)), rows()
+
+    def _matching(self, query: str, filters: dict) -> tuple[Snapshot, np.ndarray, list[Term]]:
+        """The current snapshot, the blocks a query and filters match, the positive terms
+        (call with the lock held)."""
+        node, nodes, _ = _query_parts(query, filters)
+        snap = self.snapshot()
+        snap.memo.clear()
+        snap.word_memo.clear()
+        tree = resolve_places(_conjunction(node, nodes.values()), snap.facet_values)[0]
+        return snap, snap.evaluate(tree), positive_terms(tree)
 
     def overview(self) -> dict:
         """The corpus at a glance, for browsing without a query: {"reports", "blocks",

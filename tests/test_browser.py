@@ -212,3 +212,26 @@ def test_malformed_query_and_a_page_past_the_end(server, page):
     assert "超出了结果范围" in page.inner_text(".empty")
     page.click("text=转到最后一页")
     page.wait_for_selector(".report-hit")
+
+
+def test_compare_table_and_trend_chart(server, page):
+    page.goto(server + "/search?q=法律顾问")
+    page.click("text=按地区、年份比较")
+    page.wait_for_selector("#compare-table")
+    assert page.locator("#compare-table tbody tr").count() >= 1
+    page.select_option("select[name=rows]", "county")
+    page.fill("input[name=t] >> nth=0", "枫桥经验")
+    page.click(".compare-form button[type=submit]")
+    page.wait_for_selector("#compare-table")
+    rows = page.locator("#compare-table tbody th").all_inner_texts()
+    assert "丰都县" in rows and len(rows) >= 5
+    chart = page.locator("img.chart")
+    chart.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('img.chart').complete")
+    assert chart.evaluate("img => img.naturalWidth") > 0  # the SVG loaded and rendered
+    assert "枫桥经验" in page.inner_text(".trend-table")
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[page.width_name]
+    shot(page, "5-compare")
+    page.click("#compare-table a.hit-cell >> nth=0")
+    page.wait_for_selector(".report-hit")
+    assert page.locator(".chip").count() == 2  # the cell's row and column became filters

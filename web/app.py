@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException
 
 from baogao import settings
 
-from . import api, pages
+from . import analysis, api, pages
 
 CHINESE_ERRORS = {
     400: "请求有误。",
@@ -42,6 +42,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(analysis.bp)
 
     @app.after_request
     def security_headers(response):

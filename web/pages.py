@@ -8,6 +8,7 @@ from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from baogao.index.reports import CATEGORY_LABELS, REPORT_KINDS
+from baogao.search.export import citation, place_name
 from baogao.search.query import FILTER_OPTIONS, QueryError
 from baogao.search.snippets import html_marked, html_snippet
 
@@ -74,17 +75,15 @@ def report(report_id: str):
     def marked(text: str, n: int) -> Markup:
         return Markup(html_marked(text, spans.get(str(n), [])))
 
-    place = "".join(p for p in (data["province"], data["city"], data["county"], data["town"]) if p)
     title = data["title"] or data["display_title"]
     permalink = request.url_root.rstrip("/") + url_for("pages.report", report_id=report_id)
 
-    def citation(n: int) -> str:
-        where = "，".join(str(p) for p in (place, data["year"]) if p)
-        return f"《{title}》（{where}）第{n}段 {permalink}#p{n}"
+    def cite(n: int) -> str:
+        return f"{citation(title, place_name(data), data['year'], n)} {permalink}#p{n}"
 
     back = [(k, v) for k, v in request.args.items(multi=True) if k in (*SEARCH_PARAMS, "page")]
     return render_template("report.html", report=data, marked=marked, labels=CATEGORY_LABELS, kinds=REPORT_KINDS,
-                           query=query, citation=citation, hits=data.get("hits", []),
+                           query=query, citation=cite, hits=data.get("hits", []),
                            back_url=url_for("pages.search") + "?" + urlencode(back) if back else None,
                            has_source=get_engine().source_file(report_id) is not None)
 
@@ -146,6 +145,17 @@ def _helpers(args: MultiDict) -> dict:
         base = url_for("pages.report", report_id=hit["report_id"])
         return f"{base}?{urlencode(pairs)}#p{hit['paragraph']}" if pairs else f"{base}#p{hit['paragraph']}"
 
+    def export_url(fmt: str) -> str:
+        return url_for("analysis.export") + "?" + urlencode(current + [("format", fmt)])
+
+    def compare_url() -> str:
+        pairs = [(k, v) for k, v in current if k == "q" or k in FILTER_OPTIONS]
+        return url_for("analysis.compare_page") + "?" + urlencode(pairs)
+
+    def trend_url() -> str:
+        pairs = [(k, v) for k, v in current if k == "q" or k in FILTER_OPTIONS]
+        return url_for("analysis.trend_chart") + "?" + urlencode(pairs)
+
     def selected(name: str, value: str) -> bool:
         return (name, value) in current
 
@@ -156,6 +166,7 @@ def _helpers(args: MultiDict) -> dict:
         return VALUE_LABELS.get(name, {}).get(value, value)
 
     return {"toggle": toggle, "without": without, "replace": replace, "clear_all": clear_all,
-            "page_url": page_url, "hit_url": hit_url, "selected": selected, "snippet": snippet,
+            "page_url": page_url, "hit_url": hit_url, "selected": selected, "export_url": export_url,
+            "compare_url": compare_url, "trend_url": trend_url, "snippet": snippet,
             "label": label, "kinds": REPORT_KINDS, "labels": CATEGORY_LABELS, "filter_titles": FILTER_TITLES,
             "sort_labels": SORT_LABELS, "group_labels": GROUP_LABELS, "active": MultiDict(current)}
