@@ -59,7 +59,10 @@ HIT_FIELDS = {
     "block": {"type": "string", "enum": list(BLOCK_KINDS),
               "description": "header (a line above the body), title, heading, paragraph, or closing (signature, date)"},
     "paragraph": {"type": "integer", "description": "the block's number n (#p<n> on the report page)"},
-    "text": {"type": "string", "description": "the block as printed"},
+    "text": {"type": "string", "description": "the block as printed (for a block longer than the "
+             "max_hit_text setting, the stretch of it around the first match)"},
+    "text_start": {"type": "integer", "description": "where `text` starts in the block (0 unless cut)"},
+    "text_length": {"type": "integer", "description": "the length of the whole block as printed"},
     "spans": {"type": "array", "items": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
               "description": "[start, end) offsets into text of every match"},
     "score": {"type": "number"},
@@ -360,6 +363,7 @@ class Engine:
         self.index_dir = Path(index_dir)
         self.ix = open_index(self.index_dir)
         self.facet_limit = facet_limit or settings.get("facet_limit")
+        self.max_hit_text = settings.get("max_hit_text")
         self._snapshot: Snapshot | None = None
         self._lock = threading.RLock()
 
@@ -452,7 +456,9 @@ class Engine:
 
     def _hit(self, snap: Snapshot, docnum: int, score: float, needles: list[str]) -> dict:
         fields = snap.searcher.stored_fields(docnum)
-        text = fields.get("text", "")
+        whole = fields.get("text", "")
+        spans = match_spans(whole, needles)
+        text, start, spans = _cut(whole, spans, self.max_hit_text)
         return {
             "report_id": fields["report_id"],
             "source": fields.get("source", ""),
@@ -466,7 +472,9 @@ class Engine:
             "block": fields.get("kind"),
             "paragraph": fields.get("n"),
             "text": text,
-            "spans": [list(span) for span in match_spans(text, needles)],
+            "text_start": start,
+            "text_length": len(whole),
+            "spans": [list(span) for span in spans],
             "score": round(score, 4),
         }
 
@@ -629,6 +637,17 @@ class Engine:
         with self._lock:
             snap = self.snapshot()
             return {"reports": len(snap.report_titles), "blocks": int(len(snap.blocks))}
+
+
+def _cut(text: str, spans: list, limit: int) -> tuple[str, int, list]:
+    """(text, where it starts, spans in it): a block longer than `limit` characters is cut
+    to `limit` characters starting a little before its first match, so one huge paragraph
+    never makes a huge answer."""
+    if len(text) <= limit:
+        return text, 0, spans
+    start = max(0, min(spans[0][0] - limit // 10 if spans else 0, len(text) - limit))
+    end = start + limit
+    return text[start:end], start, [(max(s, start) - start, min(e, end) - start) for s, e in spans if e > start and s < end]
 
 
 def _query_parts(query: str, filters: dict[str, tuple[str, ...]]) -> tuple[Node | None, dict[str, Node], tuple[Hint, ...]]:

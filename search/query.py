@@ -128,7 +128,11 @@ def parse(text: str) -> ParsedQuery:
     if len(text) > limit:
         raise QueryError(f"the query is too long ({len(text)} characters; at most {limit})",
                          f"查询太长（{len(text)} 个字符，最多 {limit} 个）")
+    if _SURROGATE.search(text):
+        raise QueryError("the query holds bytes that are not valid text (check its encoding)",
+                         "查询中含有无法识别的字符（请检查编码）")
     tokens, hints = _tokens(text)
+    _check_cost(tokens)
     parser = _Parser(tokens)
     node = parser.parse_or()
     if parser.peek() is not None:
@@ -279,10 +283,36 @@ def _closing_quote(text: str, start: int) -> int:
                      f"引号没有闭合：请在短语后补上 {closers[0]}")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_DEPTH = 32  # nested parentheses and NOTs
+MAX_NEAR = 4  # NEAR checks sentences one block at a time, so its cost is bounded per query
+
+
+def _check_cost(tokens: list[tuple[str, object]]) -> None:
+    """Refuse a query too expensive to answer quickly, before running it."""
+    terms = sum(1 for kind, _ in tokens if kind in ("word", "phrase", "filter"))
+    limit = settings.get("max_query_terms")
+    if terms > limit:
+        raise QueryError(f"the query has {terms} terms; at most {limit} are answered",
+                         f"查询中有 {terms} 个词，最多支持 {limit} 个")
+    near = sum(1 for kind, _ in tokens if kind == "NEAR")
+    if near > MAX_NEAR:
+        raise QueryError(f"the query uses NEAR {near} times; at most {MAX_NEAR}",
+                         f"查询中用了 {near} 次 NEAR，最多 {MAX_NEAR} 次")
+
+
 class _Parser:
     def __init__(self, tokens):
         self.tokens = tokens
         self.pos = 0
+        self.depth = 0
+
+    def deeper(self):
+        """Count one more level of nesting; refuse what would exhaust the stack."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise QueryError(f"the query is nested more than {MAX_DEPTH} levels deep",
+                             f"查询的括号或 NOT 嵌套超过 {MAX_DEPTH} 层")
 
     def peek(self):
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -317,10 +347,13 @@ class _Parser:
             raise QueryError("the query ends too early: a term is missing", "查询不完整：缺少一个词")
         if token[0] == "NOT":
             self.take()
+            self.deeper()
             if self.peek() is None or self.peek()[0] in (")", "OR", "AND"):
                 raise QueryError(f"'{token[1]}' must be followed by the term to exclude",
                                  f"“{token[1]}”后面需要写要排除的词")
-            return Not(self.parse_unary())
+            node = Not(self.parse_unary())
+            self.depth -= 1
+            return node
         node = self.parse_primary()
         if self.peek() and self.peek()[0] == "NEAR":
             self.take()
@@ -334,12 +367,14 @@ class _Parser:
     def parse_primary(self) -> Node:
         kind, value = self.take()
         if kind == "(":
+            self.deeper()
             if self.peek() and self.peek()[0] == ")":
                 raise QueryError("empty parentheses '()'", "括号里是空的")
             node = self.parse_or()
             if not self.peek() or self.peek()[0] != ")":
                 raise QueryError("a '(' is never closed: add the ')'", "括号没有闭合：请补上“)”")
             self.take()
+            self.depth -= 1
             return node
         if kind == ")":
             raise QueryError("a ')' without its '('", "多了一个“)”")

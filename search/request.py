@@ -45,6 +45,10 @@ class SearchRequest:
         if unknown:
             raise QueryError(f"unknown filter {sorted(unknown)[0]!r}: filters are {', '.join(FILTER_OPTIONS)}",
                              f"不支持的筛选“{sorted(unknown)[0]}”")
+        values = sum(len(v) for v in self.filters.values())
+        if values > settings.get("max_query_terms"):
+            raise QueryError(f"{values} filter values are more than one search takes ({settings.get('max_query_terms')})",
+                             f"筛选值太多（{values} 个）")
         if self.page < 1 or (self.per_page is not None and self.per_page < 1):
             raise QueryError("page and per_page start at 1", "页码和每页条数从 1 开始")
 

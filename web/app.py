@@ -6,7 +6,7 @@ Nothing here writes to the index.
 """
 from __future__ import annotations
 
-from flask import Flask, jsonify, request
+from flask import Flask, abort, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from baogao import settings
@@ -17,6 +17,7 @@ CHINESE_ERRORS = {
     400: "请求有误。",
     404: "页面不存在。",
     405: "不支持这种请求方式。",
+    414: "请求地址太长。",
     503: "检索服务暂时不可用。",
 }
 SECURITY_HEADERS = {
@@ -43,6 +44,12 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(analysis.bp)
+
+    @app.before_request
+    def bounded_request():
+        # Every link repeats the page's parameters: a huge query string would make a huge page.
+        if len(request.query_string) > app.config["MAX_URL_LENGTH"]:
+            abort(414, description="请求地址太长。")
 
     @app.after_request
     def security_headers(response):

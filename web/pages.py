@@ -1,6 +1,7 @@
 """HTML pages: home (browse the corpus), search results, report, query-language help."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 from flask import Blueprint, abort, render_template, request, send_file, url_for
@@ -94,7 +95,8 @@ def report_source(report_id: str):
     path = get_engine().source_file(report_id)
     if path is None:
         abort(404, description="原始文件不存在。")
-    return send_file(path, as_attachment=True, download_name=path.name)
+    # A file name may hold any byte but "/": control characters would break the header.
+    return send_file(path, as_attachment=True, download_name=re.sub(r"[\x00-\x1f\x7f]", "_", path.name))
 
 
 def error_page(code: int, message: str):
