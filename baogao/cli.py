@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import ipaddress
 import json
 import os
 import socket
@@ -449,9 +450,15 @@ def serve(index, host, port, threads):
         segmenter()  # and jieba's dictionary, which unquoted queries need
     except (IndexDirectoryError, settings.SettingError) as exc:
         fail(str(exc))
+    if not ipaddress.ip_address(socket.gethostbyname(host)).is_loopback:
+        click.echo(f"warning: listening on {host}, so other machines can search this index and download "
+                   "the original files of its reports", err=True)
     click.echo(f"serving {stats['reports']} reports from {index_dir} at http://{host}:{port}/ "
                "(Ctrl-C to stop)", err=True)
-    waitress_serve(app, sockets=[listener], threads=threads, ident="baogao")
+    # Waiting for a slow client costs waitress a connection, not a thread; a high connection
+    # limit keeps a trickle of slow clients (slowloris) from locking everyone else out.
+    waitress_serve(app, sockets=[listener], threads=threads, ident="baogao",
+                   connection_limit=settings.get("connection_limit"), channel_timeout=settings.get("channel_timeout"))
 
 
 if __name__ == "__main__":

@@ -66,6 +66,9 @@ SETTINGS = (
     Setting("host", "127.0.0.1", "Address `baogao serve` listens on."),
     Setting("port", 8000, "Port `baogao serve` listens on.", 1, 65535),
     Setting("threads", 4, "Threads `baogao serve` answers requests with.", 1, 64),
+    Setting("connection_limit", 1000, "Open connections `baogao serve` accepts at once (slow clients hold one each).",
+            10, 100000),
+    Setting("channel_timeout", 30, "Seconds a connection may sit idle before `baogao serve` closes it.", 1, 3600),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 
