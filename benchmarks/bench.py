@@ -58,16 +58,16 @@ def jieba_rate(texts: list[str]) -> float:
 def query_phase(index_dir: str, repeats: int) -> dict:
     """Run in a fresh process: our answers, the in-memory scan, recall, peak RSS."""
     from baogao.index.analysis import normalise
-    from baogao.search.engine import Engine
-    from baogao.search.request import SearchRequest
+    from baogao.search.engine import Engine, QueryRun
     from baogao.search.query import parse_query
+    from baogao.search.request import SearchRequest
 
     start = time.perf_counter()
     engine = Engine(index_dir)
     snap = engine.snapshot()
     load = time.perf_counter() - start
     engine.search(SearchRequest("法治 宣传", per_page=1))  # load jieba's dictionary before timing, as serve does
-    texts = snap.texts[snap.blocks].tolist()  # the scan's paragraphs, held in memory
+    texts = [snap.text(d) for d in snap.blocks.tolist()]  # the scan's paragraphs, held in memory
     ours, scan, recall_hits, recall_total, precision_bad = [], [], 0, 0, 0
     blocks = snap.blocks
     for phrase in PHRASES:
@@ -79,7 +79,8 @@ def query_phase(index_dir: str, repeats: int) -> dict:
             t0 = time.perf_counter()
             expected = [i for i, t in enumerate(texts) if needle in t]
             scan.append(time.perf_counter() - t0)
-        found = set(snap.evaluate(parse_query(f'"{phrase}"')).tolist())
+        with snap.searcher() as searcher:
+            found = set(QueryRun(snap, searcher).evaluate(parse_query(f'"{phrase}"')).tolist())
         wanted = set(blocks[expected].tolist())
         recall_hits += len(found & wanted)
         recall_total += len(wanted)

@@ -26,6 +26,7 @@ from baogao import settings
 from .analysis import grams, normalise, words
 from .reports import PLACE_FIELDS, Report, parse_report
 from .schema import REPORT_KIND, build_schema
+from .snapshot import has_snapshot, is_snapshot_file, write_snapshot
 from .sources import ReportFile, SourceError, iter_report_files, read_bytes, text_from_bytes
 from .whoosh_ext import codec, merge_small_segments, new_writer, stored_schema
 
@@ -189,12 +190,19 @@ def _empty_index_directory(index_dir: Path) -> None:
     files = [p for p in index_dir.iterdir() if p.name != LOCK_NAME]
     whoosh_file = re.compile(rf"^(_{INDEX_NAME}_\d+\.toc|{INDEX_NAME}_\w+\.(seg|trm|pst|vps|dcz|fvz|lns|lok)|"
                              rf"{INDEX_NAME}_WRITELOCK)$")
-    strangers = [p.name for p in files if not (p.is_file() and whoosh_file.match(p.name))]
+    strangers = [p.name for p in files
+                 if not (p.is_file() and (whoosh_file.match(p.name) or is_snapshot_file(p.name)
+                                          or p.name.startswith(".tmp-")))]
     if strangers:
         raise IndexDirectoryError(f"{index_dir} holds files that are not part of an index "
                                   f"({', '.join(sorted(strangers)[:3])}); --rebuild will not delete them")
     for p in files:
         p.unlink()
+
+
+def _write_snapshot(ix, index_dir: Path) -> None:
+    """Write the snapshot of the generation just committed (index/snapshot.py)."""
+    write_snapshot(index_dir, ix.storage, INDEX_NAME, ix.schema)
 
 
 def _build_locked(paths, index_dir, prune, progress, processes, batch_size) -> BuildSummary:
@@ -242,6 +250,7 @@ def _build_locked(paths, index_dir, prune, progress, processes, batch_size) -> B
                     if pending >= batch_size:
                         writer.commit(merge=False)
                         writer, pending = None, 0
+                        _write_snapshot(ix, index_dir)
             if progress:
                 progress(done, total, str(file.path))
         if prune:
@@ -254,6 +263,8 @@ def _build_locked(paths, index_dir, prune, progress, processes, batch_size) -> B
         if writer is not None:
             writer.commit(mergetype=merge_small_segments)
             writer = None
+        if not has_snapshot(index_dir, ix.latest_generation()):  # also after an interrupted build
+            _write_snapshot(ix, index_dir)
     except BaseException:
         if writer is not None:
             writer.cancel()

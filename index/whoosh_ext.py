@@ -17,9 +17,10 @@ import threading
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
-from whoosh.index import _CURRENT_TOC_VERSION, TOC
+from whoosh.index import _CURRENT_TOC_VERSION, TOC, FileIndex
 from whoosh.multiproc import MpWriter
 from whoosh.reading import SegmentReader, TermNotFound
+from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
 MAX_SEGMENTS = 20
@@ -144,3 +145,23 @@ def term_postings(reader, fieldname: str, text: str) -> tuple[np.ndarray, np.nda
     if not ids:
         return _NO_IDS, _NO_WEIGHTS
     return np.concatenate(ids).astype(np.int32), np.concatenate(weights)
+
+
+def read_toc(storage, indexname: str, schema, generation: int | None = None) -> TOC:
+    """The table of contents of one generation (default: the latest), read with our
+    schema so Whoosh never unpickles the stored one."""
+    return TOC.read(storage, indexname, gen=generation, schema=schema)
+
+
+def segment_reader(storage, schema, segment) -> SegmentReader:
+    """A reader of one segment alone (its stored fields, deleted documents included)."""
+    return SegmentReader(storage, schema, segment)
+
+
+def generation_searcher(ix, generation: int):
+    """A searcher of exactly generation `generation` of `ix` (not whatever is latest when
+    it opens), so that it matches the snapshot written for that generation. Raises
+    OSError when that generation's files are gone."""
+    toc = read_toc(ix.storage, ix.indexname, ix.schema, generation)
+    reader = FileIndex._reader(ix.storage, ix.schema, list(toc.segments), toc.generation)
+    return Searcher(reader, fromindex=ix)

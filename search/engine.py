@@ -2,7 +2,8 @@
 
 How a query is answered (see docs/query.md for the language, docs/architecture.md for more):
 - a quoted phrase: the posting list of its rarest character bigram gives candidate blocks,
-  and each candidate's normalised text (held in memory) is checked, so the hits are exactly
+  and each candidate's normalised text (memory-mapped from the snapshot files the build
+  writes, index/snapshot.py) is checked, so the hits are exactly
   what a substring scan finds (a phrase that is one bigram needs no check; a phrase without
   a bigram, such as one character, checks every block);
 - an unquoted term matches blocks that contain it, or contain every jieba word of it;
@@ -16,9 +17,9 @@ from __future__ import annotations
 
 import json
 import math
-import operator
 import re
 import threading
+from contextlib import contextmanager
 from itertools import repeat
 from pathlib import Path
 
@@ -29,7 +30,8 @@ from baogao.index.analysis import normalise, query_grams, words
 from baogao.index.build import open_index
 from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS
 from baogao.index.schema import REPORT_KIND
-from baogao.index.whoosh_ext import term_postings
+from baogao.index.snapshot import CATEGORY_BITS, FACET_FIELDS, SnapshotFiles, has_snapshot, load_snapshot, write_snapshot
+from baogao.index.whoosh_ext import generation_searcher, term_postings
 
 from .query import And, Filter, Near, Node, Not, Or, QueryError, Term, make_filter, parse_query, positive_terms
 from .request import SearchRequest
@@ -55,75 +57,141 @@ HIT_FIELDS = {
               "description": "[start, end) offsets into text of every match"},
     "score": {"type": "number"},
 }
-CATEGORY_BITS = {name: 1 << i for i, name in enumerate(CATEGORY_LABELS)}
-KIND_WEIGHT = {"title": 2.0, "heading": 1.5, "paragraph": 1.0}
 _K1, _B = 1.2, 0.75
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _EMPTY = np.empty(0, dtype=np.int32)
 
 
-class _Codes:
-    """Interns the values of one facet field as small integers (0 = no value)."""
-
-    def __init__(self):
-        self.values: list[str | None] = [None]
-        self._index: dict[str, int] = {}
-
-    def code(self, value: str) -> int:
-        if not value:
-            return 0
-        if value not in self._index:
-            self._index[value] = len(self.values)
-            self.values.append(value)
-        return self._index[value]
-
-
 class Snapshot:
-    """One committed state of the index and the in-memory views built from it: every
-    block's normalised text, length, kind weight, facet codes and report rank."""
+    """One committed generation of the index: its memory-mapped columns and texts
+    (index/snapshot.py), and Whoosh searchers of exactly that generation, lent to one
+    query at a time (a Whoosh searcher is not safe to share between threads).
 
-    def __init__(self, ix):
-        self.searcher = ix.searcher()
-        self.reader = self.searcher.reader()
-        size = self.reader.doc_count_all()
-        norms: list[str] = [""] * size
-        self.is_block = np.zeros(size, dtype=bool)
-        self.weight = np.zeros(size, dtype=np.float32)
-        self.categories = np.zeros(size, dtype=np.uint8)
-        codes = {name: _Codes() for name in ("year", *PLACE_FIELDS, "report")}
-        columns = {name: np.zeros(size, dtype=np.int32) for name in codes}
-        self.report_titles: dict[str, str] = {}
-        self.report_docs: dict[str, list[int]] = {}
-        for docnum, fields in self.reader.iter_docs():
-            report_id = fields["report_id"]
-            if fields.get("kind") == REPORT_KIND:
-                self.report_titles[report_id] = normalise(fields.get("printed_title", ""))
-                continue
-            norms[docnum] = normalise(fields.get("text", ""))
-            self.is_block[docnum] = True
-            self.weight[docnum] = KIND_WEIGHT.get(fields.get("kind"), 1.0)
-            for name in ("year", *PLACE_FIELDS):
-                columns[name][docnum] = codes[name].code(fields.get(name, ""))
-            columns["report"][docnum] = codes["report"].code(report_id)
-            self.categories[docnum] = sum(CATEGORY_BITS.get(c, 0) for c in fields.get("categories", "").split(","))
-            self.report_docs.setdefault(report_id, []).append(docnum)
-        self.facet_values = {name: codes[name].values for name in ("year", *PLACE_FIELDS)}
-        self.facet_codes = {name: columns[name] for name in ("year", *PLACE_FIELDS)}
-        self.facet_order = {name: _ranks(values) for name, values in self.facet_values.items()}
-        # Ties are broken by report id, then reading order: rank the report ids once.
-        self.report_rank = _ranks(codes["report"].values)[columns["report"]]
-        self.year_number = np.array([int(v) if v else 0 for v in codes["year"].values], dtype=np.int32)[columns["year"]]
-        self.blocks = np.flatnonzero(self.is_block).astype(np.int32)
-        self.lengths = np.array([len(t) for t in norms], dtype=np.float32)
-        self.avg_length = float(self.lengths[self.blocks].mean()) if len(self.blocks) else 1.0
-        # Normalised texts by docnum; an object array, so a set of docnums selects its texts
-        # in one numpy step.
-        self.texts = np.array(norms, dtype=object)
-        self.memo: dict[str, np.ndarray] = {}  # exact matches within one query
-        self.word_memo: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # word postings, ditto
+    A snapshot is immutable; everything a query computes lives in its `QueryRun`."""
+
+    def __init__(self, ix, files: SnapshotFiles):
+        self.ix = ix
+        self.files = files
+        self.generation = files.generation
+        columns = files.columns
+        self.is_block = columns["is_block"]
+        self.weight = columns["weight"]
+        self.lengths = columns["length"]
+        self.categories = columns["categories"]
+        self.report_rank = columns["report_rank"]
+        self.year_number = columns["year_number"]
+        self.facet_codes = {name: columns[name] for name in FACET_FIELDS}
+        self.facet_values = {name: [None, *files.header["values"][name]] for name in FACET_FIELDS}
+        self.block_count = files.header["blocks"]
+        self.report_count = files.header["reports"]
+        self.avg_length = files.header["avg_length"]
+        self._starts, self._ends = columns["start"], columns["end"]
+        self._idle: list = []
+        self._lock = threading.Lock()
+        self._closed = False
+        self._blocks: np.ndarray | None = None
+        self._titles: dict[str, str] | None = None
+        self._give_back(self._open_searcher())  # fails now, not mid-query, if the files are gone
+
+    def _open_searcher(self):
+        return generation_searcher(self.ix, self.generation)
+
+    @contextmanager
+    def searcher(self):
+        """A Whoosh searcher of this generation, for the caller alone until it exits."""
+        with self._lock:
+            searcher = self._idle.pop() if self._idle else None
+        if searcher is None:
+            searcher = self._open_searcher()
+        try:
+            yield searcher
+        finally:
+            self._give_back(searcher)
+
+    def _give_back(self, searcher):
+        with self._lock:
+            if not self._closed:
+                self._idle.append(searcher)
+                return
+        searcher.close()
 
     def close(self):
-        self.searcher.close()
+        """Close the idle searchers; ones lent out close when they come back."""
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for searcher in idle:
+            searcher.close()
+
+    @property
+    def blocks(self) -> np.ndarray:
+        """Every live block's docnum, sorted (computed on first use: NOT and one-character
+        queries need it)."""
+        if self._blocks is None:
+            self._blocks = np.flatnonzero(self.is_block).astype(np.int32)
+        return self._blocks
+
+    def report_titles(self) -> dict[str, str]:
+        """{report id: normalised printed title}, read on the first title: filter."""
+        if self._titles is None:
+            self._titles = self.files.titles()
+        return self._titles
+
+    def containing(self, docs: np.ndarray, needle: str) -> np.ndarray:
+        """For each of the sorted `docs`, whether its normalised text contains `needle`.
+
+        The texts are searched where they lie in the mapped files (UTF-8 is
+        self-synchronising, so a byte match of a whole needle is a character match)."""
+        found = np.zeros(len(docs), dtype=bool)
+        if not len(docs):
+            return found
+        data = needle.encode("utf-8")
+        starts, ends = self._starts[docs].tolist(), self._ends[docs].tolist()
+        bounds = np.searchsorted(docs, self.files.offsets).tolist() + [len(docs)]
+        for segment, text in enumerate(self.files.texts):
+            first, last = bounds[segment], bounds[segment + 1]
+            if first < last:
+                positions = map(text.find, repeat(data), starts[first:last], ends[first:last])
+                found[first:last] = np.fromiter(positions, dtype=np.int64, count=last - first) >= 0
+        return found
+
+    def text(self, docnum: int) -> str:
+        """One block's normalised text."""
+        segment = int(np.searchsorted(self.files.offsets, docnum, side="right")) - 1
+        return self.files.texts[segment][int(self._starts[docnum]):int(self._ends[docnum])].decode("utf-8")
+
+    def idf(self, doc_frequency: int) -> float:
+        n = max(self.block_count, 1)
+        return math.log(1 + (n - doc_frequency + 0.5) / (doc_frequency + 0.5))
+
+    def facets(self, hits: np.ndarray, limit: int) -> dict:
+        """Counts per year, place and section over all hits, most frequent first (at most
+        `limit` values per field; a block in a two-category section counts in both)."""
+        out = {}
+        for name, values in self.facet_values.items():
+            counts = np.bincount(self.facet_codes[name][hits], minlength=len(values))
+            counts[0] = 0  # blocks without a value
+            present = np.flatnonzero(counts)
+            # Most frequent first, ties in value order (codes are in value order); only
+            # the first `limit` values.
+            order = present[np.lexsort((present, -counts[present]))][:limit]
+            out[name] = {values[i]: int(counts[i]) for i in order.tolist()}
+        bits = self.categories[hits]
+        section = {name: n for name, bit in CATEGORY_BITS.items() if (n := int(np.count_nonzero(bits & bit)))}
+        out["section"] = dict(sorted(section.items(), key=lambda kv: (-kv[1], kv[0])))
+        return out
+
+
+class QueryRun:
+    """One query's evaluation against one snapshot: the searcher lent to it and what it
+    has computed (exact matches and word postings are reused within the query only)."""
+
+    def __init__(self, snap: Snapshot, searcher):
+        self.snap = snap
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.memo: dict[str, np.ndarray] = {}
+        self.word_memo: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     def term_docs(self, field: str, values) -> np.ndarray:
         """Sorted live block docnums whose `field` holds any of `values`."""
@@ -131,7 +199,7 @@ class Snapshot:
         for value in values:
             docs = term_postings(self.reader, field, value)[0]
             found = _union(found, docs)
-        return found[self.is_block[found]] if len(found) else _EMPTY
+        return found[self.snap.is_block[found]] if len(found) else _EMPTY
 
     # ------------------------------------------------------------ matching
 
@@ -142,7 +210,7 @@ class Snapshot:
             return found
         grams = query_grams(needle)
         if not grams:  # one character, or characters split by punctuation: check every block
-            candidates = self.blocks
+            candidates = self.snap.blocks
         else:  # every block containing the needle contains each of its bigrams
             rarest = min(grams, key=lambda g: self.reader.doc_frequency("grams", g))
             candidates = self.term_docs("grams", [rarest])
@@ -151,9 +219,8 @@ class Snapshot:
             # the normalised text); only the other candidates need their text checked.
             sure = self.word_postings(needle)[0] if words(needle) == [needle] else _EMPTY
             unsure = candidates[~_member(candidates, sure)]
-            holds = np.fromiter(map(operator.contains, self.texts[unsure], repeat(needle)),
-                                dtype=bool, count=len(unsure))
-            candidates = _union(sure[self.is_block[sure]], unsure[holds])
+            holds = self.snap.containing(unsure, needle)
+            candidates = _union(sure[self.snap.is_block[sure]], unsure[holds])
         self.memo[needle] = candidates
         return candidates
 
@@ -179,21 +246,20 @@ class Snapshot:
         left, right = node.left.norm, node.right.norm
         both = np.intersect1d(self.exact(left), self.exact(right), assume_unique=True)
         kept = [d for d in both.tolist()
-                if any(left in s and right in s for s in _SENTENCE_END.split(self.texts[d]))]
+                if any(left in s and right in s for s in _SENTENCE_END.split(self.snap.text(d)))]
         return np.array(kept, dtype=np.int32)
 
     def filter_docs(self, node: Filter) -> np.ndarray:
         if node.field == "year":
             first, last = node.value
-            return self.term_docs("year", [y for y in self.facet_values["year"][1:] if first <= int(y) <= last])
+            return self.term_docs("year", [y for y in self.snap.facet_values["year"][1:] if first <= int(y) <= last])
         if node.field == "section":
             return self.term_docs("categories", [node.value])
         if node.field == "title":
             wanted = normalise(node.value)
-            docs = [d for rid, title in self.report_titles.items() if wanted in title
-                    for d in self.report_docs.get(rid, [])]
-            return np.array(sorted(set(docs)), dtype=np.int32)
-        return self.term_docs(node.field, [v for v in self.facet_values[node.field][1:] if v.startswith(node.value)])
+            return self.term_docs("report_id", [rid for rid, title in self.snap.report_titles().items()
+                                                if wanted in title])
+        return self.term_docs(node.field, [v for v in self.snap.facet_values[node.field][1:] if v.startswith(node.value)])
 
     def evaluate(self, node: Node) -> np.ndarray:
         """The sorted block docnums matching a query tree."""
@@ -204,7 +270,7 @@ class Snapshot:
         if isinstance(node, Filter):
             return self.filter_docs(node)
         if isinstance(node, Not):
-            return _difference(self.blocks, self.evaluate(node.item))
+            return _difference(self.snap.blocks, self.evaluate(node.item))
         if isinstance(node, Or):
             result = _EMPTY
             for item in node.items:
@@ -213,7 +279,7 @@ class Snapshot:
         if isinstance(node, And):
             positives = sorted((i for i in node.items if not isinstance(i, Not)), key=_cost)
             negatives = [i.item for i in node.items if isinstance(i, Not)]
-            result = self.blocks if not positives else None
+            result = self.snap.blocks if not positives else None
             for item in positives:
                 found = self.evaluate(item)
                 result = found if result is None else np.intersect1d(result, found, assume_unique=True)
@@ -226,10 +292,6 @@ class Snapshot:
 
     # ------------------------------------------------------------ ranking and facets
 
-    def idf(self, doc_frequency: int) -> float:
-        n = max(len(self.blocks), 1)
-        return math.log(1 + (n - doc_frequency + 0.5) / (doc_frequency + 0.5))
-
     def scores(self, hits: np.ndarray, terms: list[Term]) -> tuple[np.ndarray, np.ndarray]:
         """(terms held exactly, BM25F score) for each hit.
 
@@ -241,36 +303,20 @@ class Snapshot:
         for term in terms:
             tiers += _member(hits, self.exact(term.norm))
         total = np.zeros(len(hits), dtype=np.float32)
-        length_norm = _K1 * (1 - _B + _B * self.lengths[hits] / self.avg_length)
+        length_norm = _K1 * (1 - _B + _B * self.snap.lengths[hits] / self.snap.avg_length)
         query_words = dict.fromkeys(w for term in terms for w in words(term.norm))
         for word in query_words:
             ids, frequencies = self.word_postings(word)
             tf = _aligned(hits, ids, frequencies)
-            total += self.idf(len(ids)) * tf * (_K1 + 1) / (tf + length_norm)
-        return tiers, total * self.weight[hits]
-
-    def facets(self, hits: np.ndarray, limit: int) -> dict:
-        """Counts per year, place and section over all hits, most frequent first (at most
-        `limit` values per field; a block in a two-category section counts in both)."""
-        out = {}
-        for name, values in self.facet_values.items():
-            counts = np.bincount(self.facet_codes[name][hits], minlength=len(values))
-            counts[0] = 0  # blocks without a value
-            present = np.flatnonzero(counts)
-            # Most frequent first, ties in value order; only the first `limit` values.
-            order = present[np.lexsort((self.facet_order[name][present], -counts[present]))][:limit]
-            out[name] = {values[i]: int(counts[i]) for i in order.tolist()}
-        bits = self.categories[hits]
-        section = {name: n for name, bit in CATEGORY_BITS.items() if (n := int(np.count_nonzero(bits & bit)))}
-        out["section"] = dict(sorted(section.items(), key=lambda kv: (-kv[1], kv[0])))
-        return out
+            total += self.snap.idf(len(ids)) * tf * (_K1 + 1) / (tf + length_norm)
+        return tiers, total * self.snap.weight[hits]
 
     def order(self, hits: np.ndarray, terms: list[Term], sort: str, stop: int | None):
         """The first `stop` hits (all when None) in rank order, with their scores."""
         tiers, scores = self.scores(hits, terms)
-        keys = [hits, self.report_rank[hits], -scores, -tiers]
+        keys = [hits, self.snap.report_rank[hits], -scores, -tiers]
         if sort == "year":
-            keys.append(-self.year_number[hits])
+            keys.append(-self.snap.year_number[hits])
         if stop is not None and stop < len(hits) and sort == "relevance":
             # Only the top `stop` need a full sort; keep every hit tied with the last one.
             combined = tiers.astype(np.float64) * (float(scores.max()) + 1.0) + scores
@@ -280,14 +326,6 @@ class Snapshot:
             hits, tiers, scores = hits[keep], tiers[keep], scores[keep]
         ranked = np.lexsort(keys)[:stop]
         return hits[ranked], tiers[ranked], scores[ranked]
-
-
-def _ranks(values: list) -> np.ndarray:
-    """For each code (index into `values`, 0 = none), its position in sorted value order."""
-    order = sorted(range(1, len(values)), key=lambda i: values[i])
-    rank = np.zeros(len(values), dtype=np.int32)
-    rank[order] = np.arange(1, len(order) + 1, dtype=np.int32)
-    return rank
 
 
 def _union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -331,30 +369,70 @@ def _cost(node: Node) -> int:
 
 
 class Engine:
-    """Searches one index directory; reopens its snapshot when a build commits."""
+    """Searches one index directory; moves to a new snapshot when a build commits.
+
+    Queries run concurrently: a query takes the current snapshot (a reference read) and
+    computes everything in its own `QueryRun`. When a newer generation's snapshot is on
+    disk, the first query to notice opens it (mapping files: O(1)) and swaps it in while
+    queries already running finish on the old one; no lock is held across a query.
+    """
 
     def __init__(self, index_dir: Path | str, facet_limit: int | None = None):
         self.index_dir = Path(index_dir)
         self.ix = open_index(self.index_dir)
         self.facet_limit = facet_limit or settings.get("facet_limit")
         self._snapshot: Snapshot | None = None
-        self._lock = threading.RLock()
+        self._swap = threading.Lock()  # one thread opens the next snapshot; the rest go on
+        self.snapshot()
 
     def snapshot(self) -> Snapshot:
-        """The current snapshot, reloaded when the index has changed on disk."""
-        with self._lock:
-            if self._snapshot is None or not self._snapshot.searcher.up_to_date():
-                if self._snapshot is not None:
-                    self._snapshot.close()
-                self._snapshot = Snapshot(self.ix)
+        """The snapshot of the latest committed generation whose snapshot files are on
+        disk (the first call writes them when an index has none, as after an upgrade)."""
+        current = self._snapshot
+        if current is not None:
+            latest = self.ix.latest_generation()
+            if latest == current.generation or not has_snapshot(self.index_dir, latest):
+                return current  # up to date, or the build is still writing the next one
+            if not self._swap.acquire(blocking=False):
+                return current  # another thread is opening it
+        else:
+            self._swap.acquire()
+        try:
+            if self._snapshot is current:
+                self._snapshot = self._open_latest()
+                if current is not None:
+                    current.close()
             return self._snapshot
+        finally:
+            self._swap.release()
+
+    def _open_latest(self) -> Snapshot:
+        """Open the latest generation; a build may commit and remove it meanwhile, so try
+        again with the newer one."""
+        for attempt in range(10):
+            generation = self.ix.latest_generation()
+            try:
+                if not has_snapshot(self.index_dir, generation):
+                    write_snapshot(self.index_dir, self.ix.storage, self.ix.indexname, self.ix.schema)
+                return Snapshot(self.ix, load_snapshot(self.index_dir, generation))
+            except FileNotFoundError:
+                if attempt == 9:
+                    raise
+        raise AssertionError("unreachable")
 
     def close(self):
         """Release the index's files."""
-        with self._lock:
+        with self._swap:
             if self._snapshot is not None:
                 self._snapshot.close()
                 self._snapshot = None
+
+    @contextmanager
+    def _query(self):
+        """A QueryRun on the current snapshot, with a searcher of its own."""
+        snap = self.snapshot()
+        with snap.searcher() as searcher:
+            yield QueryRun(snap, searcher)
 
     def search(self, request: SearchRequest) -> dict:
         """Answer a search as plain data, the object `baogao search --json` and
@@ -364,15 +442,12 @@ class Engine:
         Raises QueryError for a malformed query or filter.
         """
         tree, filters = _query_tree(request.query, request.filters)
-        with self._lock:
-            snap = self.snapshot()
-            snap.memo.clear()
-            snap.word_memo.clear()
-            hits = snap.evaluate(tree)
+        with self._query() as run:
+            hits = run.evaluate(tree)
             terms = positive_terms(tree)
             offset = request.offset
             stop = None if request.per_page is None else offset + request.per_page
-            docs, _, scores = snap.order(hits, terms, request.sort, stop)
+            docs, _, scores = run.order(hits, terms, request.sort, stop)
             needles = highlight_needles(terms)
             return {
                 "query": request.query,
@@ -382,13 +457,13 @@ class Engine:
                 "per_page": request.per_page,
                 "total": int(len(hits)),
                 "offset": offset,
-                "hits": [self._hit(snap, int(d), float(s), needles)
+                "hits": [self._hit(run.searcher, int(d), float(s), needles)
                          for d, s in zip(docs[offset:].tolist(), scores[offset:].tolist(), strict=True)],
-                "facets": snap.facets(hits, self.facet_limit),
+                "facets": run.snap.facets(hits, self.facet_limit),
             }
 
-    def _hit(self, snap: Snapshot, docnum: int, score: float, needles: list[str]) -> dict:
-        fields = snap.searcher.stored_fields(docnum)
+    def _hit(self, searcher, docnum: int, score: float, needles: list[str]) -> dict:
+        fields = searcher.stored_fields(docnum)
         text = fields.get("text", "")
         return {
             "report_id": fields["report_id"],
@@ -414,23 +489,20 @@ class Engine:
         matching, restricted to this report. Raises QueryError for a malformed query.
         """
         tree = _query_tree(query, {})[0] if query.strip() else None
-        with self._lock:
-            snap = self.snapshot()
-            fields = snap.searcher.document(report_id=report_id, kind=REPORT_KIND)
+        with self._query() as run:
+            fields = run.searcher.document(report_id=report_id, kind=REPORT_KIND)
             if not fields:
                 return None
             data = json.loads(fields["report"])
             data["id"] = report_id
             if tree is None:
                 return data
-            snap.memo.clear()
-            snap.word_memo.clear()
-            own = np.array(snap.report_docs.get(report_id, []), dtype=np.int32)
-            matched = np.intersect1d(snap.evaluate(tree), own, assume_unique=True)
+            own = run.term_docs("report_id", [report_id])
+            matched = np.intersect1d(run.evaluate(tree), own, assume_unique=True)
             needles = highlight_needles(positive_terms(tree))
             spans = {}
             for docnum in matched.tolist():
-                block = snap.searcher.stored_fields(docnum)
+                block = run.searcher.stored_fields(docnum)
                 spans[block["n"]] = [list(span) for span in match_spans(block.get("text", ""), needles)]
         data["hits"] = sorted(spans)
         data["spans"] = {str(n): spans[n] for n in data["hits"]}
@@ -439,16 +511,15 @@ class Engine:
     def source_file(self, report_id: str) -> Path | None:
         """The file a report was read from, when it still exists (for downloads only:
         answers never show server paths)."""
-        with self._lock:
-            fields = self.snapshot().searcher.document(report_id=report_id, kind=REPORT_KIND)
+        with self._query() as run:
+            fields = run.searcher.document(report_id=report_id, kind=REPORT_KIND)
         path = Path(fields["path"]) if fields and fields.get("path") else None
         return path if path is not None and path.is_file() else None
 
     def stats(self) -> dict:
         """Counts of reports and searchable blocks."""
-        with self._lock:
-            snap = self.snapshot()
-            return {"reports": len(snap.report_titles), "blocks": int(len(snap.blocks))}
+        snap = self.snapshot()
+        return {"reports": snap.report_count, "blocks": snap.block_count}
 
 
 def _query_tree(query: str, filters: dict[str, str]) -> tuple[Node, list[Filter]]:
