@@ -180,10 +180,3 @@ class WordTokenizer(_NormalisedTokenizer):
 
     def pieces(self, norm: str):
         return words(norm)
-
-
-class GramTokenizer(_NormalisedTokenizer):
-    """Distinct character bigrams."""
-
-    def pieces(self, norm: str):
-        return sorted(grams(norm))

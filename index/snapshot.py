@@ -1,7 +1,7 @@
 """The on-disk snapshot: per-block columns and normalised texts, written at each commit.
 
 A search needs, for every block, its normalised text (to verify phrase candidates), its
-length, kind weight, facet codes and report rank. Reading them out of Whoosh's stored
+length, kind weight, facet codes and report rank, and for a bigram the blocks holding it. Reading them out of Whoosh's stored
 fields took seconds per process at 10,000 reports; instead the build writes them next to
 the index, and readers map them into memory, so opening costs the same at any size and
 the pages are shared by every process through the OS page cache.
@@ -9,8 +9,10 @@ the pages are shared by every process through the OS page cache.
 Files, in the index directory:
 - `seg_<segment id>.texts`: the segment's normalised block texts, UTF-8, back to back;
 - `seg_<segment id>.npy`: the segment's columns (byte range of each text, length, weight,
-  categories, facet codes local to the segment); `seg_<segment id>.json`: the facet values
-  those codes stand for, and the normalised printed title of each report record.
+  categories, facet codes local to the segment); `seg_<segment id>.grams`: its character
+  bigram postings (index/bigrams.py); `seg_<segment id>.json`: the facet values those
+  codes stand for, the normalised printed title of each report record, the bigram arrays'
+  layout.
   Whoosh segments never change (only their deletion sets do), so these files are written
   once per segment, when a commit first lists it;
 - `snapshot_<generation>.cols` / `.json`: the columns of one Whoosh generation, each column
@@ -35,6 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from .analysis import normalise
+from .bigrams import BigramPostings, build_postings
 from .reports import CATEGORY_LABELS, PLACE_FIELDS
 from .schema import REPORT_KIND
 from .whoosh_ext import read_toc, segment_reader
@@ -51,7 +54,7 @@ SNAPSHOT_COLUMNS = [("start", "<i8"), ("end", "<i8"), ("length", "<f4"), ("weigh
                     ("is_block", "?"), ("categories", "u1"), ("report_rank", "<i4"), ("year_number", "<i4"),
                     *((name, "<i4") for name in FACET_FIELDS)]
 _SNAPSHOT_NAME = re.compile(r"^snapshot_(\d+)\.(json|cols)$")
-_SEGMENT_NAME = re.compile(r"^seg_(\w+)\.(texts|npy|json)$")
+_SEGMENT_NAME = re.compile(r"^seg_(\w+)\.(texts|npy|grams|json)$")
 
 
 def _padded(size: int) -> int:
@@ -65,7 +68,7 @@ def snapshot_path(index_dir: Path, generation: int, suffix: str) -> Path:
 
 
 def segment_path(index_dir: Path, segment_id: str, suffix: str) -> Path:
-    """The file of one segment's snapshot with `suffix` (texts, npy or json)."""
+    """The file of one segment's snapshot with `suffix` (texts, npy, grams or json)."""
     return Path(index_dir) / f"seg_{segment_id}.{suffix}"
 
 
@@ -88,6 +91,31 @@ def _write_atomically(path: Path, write) -> None:
         raise
 
 
+def _write_arrays(path: Path, arrays: dict[str, np.ndarray]) -> dict[str, list]:
+    """Write `arrays` back to back (8-byte aligned) to `path`; return their layout
+    {name: [dtype, offset, count]} for `_mapped_arrays`."""
+    layout, position = {}, 0
+    for name, array in arrays.items():
+        layout[name] = [array.dtype.str, position, len(array)]
+        position += _padded(array.nbytes)
+
+    def write(out):
+        for array in arrays.values():
+            data = array.tobytes()
+            out.write(data + bytes(_padded(len(data)) - len(data)))
+
+    _write_atomically(path, write)
+    return layout
+
+
+def _mapped_arrays(path: Path, layout: dict[str, list]) -> dict[str, np.ndarray]:
+    """The arrays written by `_write_arrays`, as read-only views of a memory map."""
+    mapped = _map(path)
+    return {name: np.frombuffer(mapped, dtype=np.dtype(dtype), count=count, offset=offset) if count
+            else np.zeros(0, dtype=np.dtype(dtype))
+            for name, (dtype, offset, count) in layout.items()}
+
+
 def _write_segment(index_dir: Path, reader, segment_id: str) -> None:
     """Write one segment's texts, columns and values from its stored fields (deleted
     documents included: deletions belong to a generation, not to the segment)."""
@@ -96,6 +124,8 @@ def _write_segment(index_dir: Path, reader, segment_id: str) -> None:
     values = {name: {"": 0} for name in (*FACET_FIELDS, "report")}
     titles: dict[str, str] = {}
     chunks: list[bytes] = []
+    norms: list[str] = []
+    docnums: list[int] = []
     position = 0
     for docnum in range(count):
         fields = reader.stored_fields(docnum)
@@ -105,6 +135,8 @@ def _write_segment(index_dir: Path, reader, segment_id: str) -> None:
             columns[docnum]["start"] = columns[docnum]["end"] = position
             continue
         norm = normalise(fields.get("text", ""))
+        norms.append(norm)
+        docnums.append(docnum)
         data = norm.encode("utf-8")
         chunks.append(data)
         row = columns[docnum]
@@ -117,10 +149,12 @@ def _write_segment(index_dir: Path, reader, segment_id: str) -> None:
         for name in (*FACET_FIELDS, "report"):
             value = report_id if name == "report" else fields.get(name, "") or ""
             row[name] = values[name].setdefault(value, len(values[name]))
-    meta = {"values": {name: list(codes) for name, codes in values.items()}, "titles": titles}
-    # The texts and columns first, the JSON last: its presence marks a complete segment.
+    # The texts, columns and bigrams first, the JSON last: its presence marks a complete segment.
     _write_atomically(segment_path(index_dir, segment_id, "texts"), lambda f: f.writelines(chunks))
     _write_atomically(segment_path(index_dir, segment_id, "npy"), lambda f: np.save(f, columns))
+    bigrams = _write_arrays(segment_path(index_dir, segment_id, "grams"), build_postings(norms, docnums, count))
+    meta = {"values": {name: list(codes) for name, codes in values.items()}, "titles": titles,
+            "bigrams": bigrams}
     _write_atomically(segment_path(index_dir, segment_id, "json"),
                       lambda f: f.write(json.dumps(meta, ensure_ascii=False).encode("utf-8")))
 
@@ -174,20 +208,10 @@ def write_snapshot(index_dir: Path, storage, indexname: str, schema) -> int:
         columns["year_number"][rows] = years[columns["year"][rows]]
         reports += int(np.count_nonzero(live & ~local["is_block"]))
     blocks = columns["is_block"]
-    layout, position = {}, 0
-    for name, dtype in SNAPSHOT_COLUMNS:
-        layout[name] = [np.dtype(dtype).str, position]
-        position += _padded(columns[name].nbytes)
+    layout = _write_arrays(snapshot_path(index_dir, toc.generation, "cols"), columns)
     header = {"generation": toc.generation, "segments": segment_ids, "offsets": offsets, "size": offset,
-              "columns": layout, "values": values, "reports": reports, "blocks": int(np.count_nonzero(blocks)),
+              "columns": layout, "bigrams": [meta["bigrams"] for meta in metas], "values": values, "reports": reports, "blocks": int(np.count_nonzero(blocks)),
               "avg_length": float(columns["length"][blocks].mean()) if blocks.any() else 1.0}
-
-    def write_columns(out):
-        for name, _ in SNAPSHOT_COLUMNS:
-            data = columns[name].tobytes()
-            out.write(data + bytes(_padded(len(data)) - len(data)))
-
-    _write_atomically(snapshot_path(index_dir, toc.generation, "cols"), write_columns)
     _write_atomically(snapshot_path(index_dir, toc.generation, "json"),
                       lambda f: f.write(json.dumps(header, ensure_ascii=False).encode("utf-8")))
     _remove_stale(index_dir, toc.generation, set(segment_ids))
@@ -209,12 +233,13 @@ def _remove_stale(index_dir: Path, generation: int, segment_ids: set[str]) -> No
 @dataclass
 class SnapshotFiles:
     """One generation's snapshot, memory-mapped: `columns` (name -> array by docnum),
-    `texts` (one mapping per segment), `offsets` (first docnum of each segment) and the
+    `texts` and `bigrams` (one per segment), `offsets` (first docnum of each segment) and the
     header (facet values, counts)."""
 
     generation: int
     columns: dict[str, np.ndarray]
     texts: list
+    bigrams: list[BigramPostings]
     offsets: np.ndarray
     header: dict
     index_dir: Path
@@ -242,13 +267,12 @@ def load_snapshot(index_dir: Path, generation: int) -> SnapshotFiles:
     Raises FileNotFoundError when it is not (or no longer) on disk."""
     index_dir = Path(index_dir)
     header = json.loads(snapshot_path(index_dir, generation, "json").read_text(encoding="utf-8"))
-    mapped = _map(snapshot_path(index_dir, generation, "cols"))
-    size = header["size"]
-    columns = {name: np.frombuffer(mapped, dtype=np.dtype(dtype), count=size, offset=offset) if size
-               else np.zeros(0, dtype=np.dtype(dtype))
-               for name, (dtype, offset) in header["columns"].items()}
+    columns = _mapped_arrays(snapshot_path(index_dir, generation, "cols"), header["columns"])
+    bigrams = [BigramPostings(_mapped_arrays(segment_path(index_dir, segment_id, "grams"), layout))
+               for segment_id, layout in zip(header["segments"], header["bigrams"], strict=True)]
     texts = [_map(segment_path(index_dir, s, "texts")) for s in header["segments"]]
-    return SnapshotFiles(generation, columns, texts, np.array(header["offsets"], dtype=np.int64), header, index_dir)
+    return SnapshotFiles(generation, columns, texts, bigrams, np.array(header["offsets"], dtype=np.int64),
+                         header, index_dir)
 
 
 def has_snapshot(index_dir: Path, generation: int) -> bool:

@@ -155,6 +155,17 @@ class Snapshot:
                 found[first:last] = np.fromiter(positions, dtype=np.int64, count=last - first) >= 0
         return found
 
+    def bigram_frequency(self, gram: str) -> int:
+        """How many blocks (deleted ones included) hold the bigram `gram`."""
+        return sum(postings.frequency(gram) for postings in self.files.bigrams)
+
+    def bigram_docs(self, gram: str) -> np.ndarray:
+        """The sorted live blocks holding the bigram `gram`."""
+        found = [postings.documents(gram) + offset
+                 for postings, offset in zip(self.files.bigrams, self.files.offsets.tolist(), strict=True)]
+        docs = np.concatenate(found) if found else _EMPTY
+        return docs[self.is_block[docs]]
+
     def text(self, docnum: int) -> str:
         """One block's normalised text."""
         segment = int(np.searchsorted(self.files.offsets, docnum, side="right")) - 1
@@ -212,8 +223,8 @@ class QueryRun:
         if not grams:  # one character, or characters split by punctuation: check every block
             candidates = self.snap.blocks
         else:  # every block containing the needle contains each of its bigrams
-            rarest = min(grams, key=lambda g: self.reader.doc_frequency("grams", g))
-            candidates = self.term_docs("grams", [rarest])
+            rarest = min(grams, key=self.snap.bigram_frequency)
+            candidates = self.snap.bigram_docs(rarest)
         if grams != [needle]:  # a needle that is its own single bigram needs no check
             # Blocks holding the needle as a jieba token contain it (tokens are substrings of
             # the normalised text); only the other candidates need their text checked.
