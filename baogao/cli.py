@@ -7,6 +7,7 @@ and help come from the settings table (baogao/settings.py).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -248,35 +249,43 @@ def format_answer(answer: dict, color: bool) -> str:
 @setting_option("host", "--host")
 @setting_option("port", "--port")
 @setting_option("threads", "--threads")
-def serve(index, host, port, threads):
+@setting_option("workers", "--workers")
+def serve(index, host, port, threads, workers):
     """Serve the web UI and JSON API with waitress (a production WSGI server).
 
+    --workers N runs N processes on the one port (default: one per core), each with
+    --threads threads; they share the index's snapshot through the OS page cache.
     If the index does not exist yet it is first built from the bundled seed reports.
     """
-    from waitress import serve as waitress_serve
-
     from baogao.index.analysis import segmenter
     from baogao.web.app import create_app
     from baogao.web.context import get_engine
+    from baogao.web.server import listening_socket
+    from baogao.web.server import serve as serve_workers
 
     index_dir = Path(settings.get("index", index))
     host, port, threads = settings.get("host", host), settings.get("port", port), settings.get("threads", threads)
+    workers = settings.get("workers", workers) or os.cpu_count() or 1
     try:
         if not index_exists(index_dir):
             click.echo(f"no index at {index_dir}: building it from the bundled seeds first", err=True)
             run_build([seeds_dir()], index_dir)
         app = create_app({"INDEX": str(index_dir)})
         with app.app_context():
-            stats = get_engine().stats()  # open and warm the index before the first request
-        segmenter()  # and jieba's dictionary, which unquoted queries need
+            stats = get_engine().stats()  # open the index (and write a missing snapshot) once, here
+        segmenter()  # jieba's dictionary, which unquoted queries need; forked workers share it
     except (IndexDirectoryError, settings.SettingError) as exc:
         fail(str(exc))
-    click.echo(f"serving {stats['reports']} reports from {index_dir} at http://{host}:{port}/ "
-               "(Ctrl-C to stop)", err=True)
     try:
-        waitress_serve(app, host=host, port=port, threads=threads, ident="baogao")
+        sock = listening_socket(host, port)
     except OSError as exc:
         fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})")
+    click.echo(f"serving {stats['reports']} reports from {index_dir} at http://{host}:{port}/ "
+               f"with {workers} worker process(es) (Ctrl-C to stop)", err=True)
+    if workers == 1:
+        serve_workers(lambda: app, sock, threads, workers)
+    else:  # each worker opens the index itself after the fork
+        serve_workers(lambda: create_app({"INDEX": str(index_dir)}), sock, threads, workers)
 
 
 if __name__ == "__main__":

@@ -57,10 +57,11 @@ SETTINGS = (
     Setting("max_query_length", 500, "Longest query accepted, in characters.", 10, 10000),
     Setting("facet_limit", 100, "Values listed per facet field in an answer.", 1, 10000),
     Setting("build_batch", 2000, "Reports per build commit: what an interrupted build can lose.", 1, 1000000),
-    Setting("build_processes", 0, "Processes that write the index (0: one per core, at most 2).", 0, 64),
+    Setting("build_processes", 0, "Processes that analyse files and write the index (0: one per core).", 0, 64),
     Setting("host", "127.0.0.1", "Address `baogao serve` listens on."),
     Setting("port", 8000, "Port `baogao serve` listens on.", 1, 65535),
-    Setting("threads", 4, "Threads `baogao serve` answers requests with.", 1, 64),
+    Setting("threads", 4, "Threads each `baogao serve` worker answers requests with.", 1, 64),
+    Setting("workers", 0, "Processes `baogao serve` answers requests with, on one port (0: one per core).", 0, 64),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 

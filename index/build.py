@@ -177,7 +177,7 @@ def build_index(paths: Iterable[Path], index_dir: Path, prune: bool = False,
         raise IndexBusy(f"another 'baogao build' is running on {index_dir}; "
                         "wait for it to finish and try again") from None
     try:
-        processes = processes or settings.get("build_processes") or min(2, os.cpu_count() or 1)
+        processes = processes or settings.get("build_processes") or os.cpu_count() or 1
         batch_size = batch_size or settings.get("build_batch")
         if rebuild:
             _empty_index_directory(index_dir)
