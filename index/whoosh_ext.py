@@ -158,10 +158,14 @@ def segment_reader(storage, schema, segment) -> SegmentReader:
     return SegmentReader(storage, schema, segment)
 
 
-def generation_searcher(ix, generation: int):
-    """A searcher of exactly generation `generation` of `ix` (not whatever is latest when
-    it opens), so that it matches the snapshot written for that generation. Raises
-    OSError when that generation's files are gone."""
-    toc = read_toc(ix.storage, ix.indexname, ix.schema, generation)
-    reader = FileIndex._reader(ix.storage, ix.schema, list(toc.segments), toc.generation)
-    return Searcher(reader, fromindex=ix)
+def generation_segments(ix, generation: int) -> list:
+    """The segments of generation `generation` of `ix` (OSError when its table of
+    contents is gone: a later commit replaced it)."""
+    return list(read_toc(ix.storage, ix.indexname, ix.schema, generation).segments)
+
+
+def segments_searcher(ix, segments: list, generation: int):
+    """A searcher of exactly these segments (one generation, whatever is latest now), so
+    that it matches the snapshot written for that generation. Raises OSError when a
+    segment's files are gone (merged away by a later commit)."""
+    return Searcher(FileIndex._reader(ix.storage, ix.schema, list(segments), generation), fromindex=ix)

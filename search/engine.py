@@ -31,7 +31,7 @@ from baogao.index.build import open_index
 from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS
 from baogao.index.schema import REPORT_KIND
 from baogao.index.snapshot import CATEGORY_BITS, FACET_FIELDS, SnapshotFiles, has_snapshot, load_snapshot, write_snapshot
-from baogao.index.whoosh_ext import generation_searcher, term_postings
+from baogao.index.whoosh_ext import generation_segments, segments_searcher, term_postings
 
 from .query import And, Filter, Near, Node, Not, Or, QueryError, Term, make_filter, parse_query, positive_terms
 from .request import SearchRequest
@@ -91,24 +91,32 @@ class Snapshot:
         self._closed = False
         self._blocks: np.ndarray | None = None
         self._titles: dict[str, str] | None = None
-        self._give_back(self._open_searcher())  # fails now, not mid-query, if the files are gone
+        # Read the generation's segment list once: a later commit deletes its table of
+        # contents, and more searchers may be needed after that.
+        self._segments = generation_segments(ix, self.generation)
+        self.give_back(self._open_searcher())  # fails now, not mid-query, if the files are gone
 
     def _open_searcher(self):
-        return generation_searcher(self.ix, self.generation)
+        return segments_searcher(self.ix, self._segments, self.generation)
 
     @contextmanager
     def searcher(self):
         """A Whoosh searcher of this generation, for the caller alone until it exits."""
-        with self._lock:
-            searcher = self._idle.pop() if self._idle else None
-        if searcher is None:
-            searcher = self._open_searcher()
+        searcher = self.borrow()
         try:
             yield searcher
         finally:
-            self._give_back(searcher)
+            self.give_back(searcher)
 
-    def _give_back(self, searcher):
+    def borrow(self):
+        """An idle searcher of this generation, or a new one (FileNotFoundError when a
+        later commit has merged this generation's segments away); see `give_back`."""
+        with self._lock:
+            searcher = self._idle.pop() if self._idle else None
+        return searcher if searcher is not None else self._open_searcher()
+
+    def give_back(self, searcher):
+        """Return a borrowed searcher (closed if the snapshot was closed meanwhile)."""
         with self._lock:
             if not self._closed:
                 self._idle.append(searcher)
@@ -228,7 +236,7 @@ class QueryRun:
         if grams != [needle]:  # a needle that is its own single bigram needs no check
             # Blocks holding the needle as a jieba token contain it (tokens are substrings of
             # the normalised text); only the other candidates need their text checked.
-            sure = self.word_postings(needle)[0] if words(needle) == [needle] else _EMPTY
+            sure = self.word_postings(needle)[0]
             unsure = candidates[~_member(candidates, sure)]
             holds = self.snap.containing(unsure, needle)
             candidates = _union(sure[self.snap.is_block[sure]], unsure[holds])
@@ -442,8 +450,25 @@ class Engine:
     def _query(self):
         """A QueryRun on the current snapshot, with a searcher of its own."""
         snap = self.snapshot()
-        with snap.searcher() as searcher:
+        try:
+            searcher = snap.borrow()
+        except FileNotFoundError:
+            # A commit merged this generation's segments away before a searcher was free:
+            # move to the latest generation, which every query will use next anyway.
+            snap = self._replace(snap)
+            searcher = snap.borrow()
+        try:
             yield QueryRun(snap, searcher)
+        finally:
+            snap.give_back(searcher)
+
+    def _replace(self, stale: Snapshot) -> Snapshot:
+        """The latest snapshot, opened now if `stale` is still the current one."""
+        with self._swap:
+            if self._snapshot is stale:
+                self._snapshot = self._open_latest()
+                stale.close()
+            return self._snapshot
 
     def search(self, request: SearchRequest) -> dict:
         """Answer a search as plain data, the object `baogao search --json` and

@@ -1,5 +1,6 @@
 """The on-disk snapshot: written per commit, matched to its generation, shared by threads."""
 import shutil
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from whoosh import index as whoosh_index
@@ -106,3 +107,36 @@ def test_concurrent_queries_give_the_serial_answers(tmp_path):
         results = list(pool.map(lambda q: (q, ask(engine, q, per_page=None)), QUERIES * 12))
     assert all(answer == serial[q] for q, answer in results)
     assert len(engine.snapshot()._idle) > 1  # the threads really overlapped, each with its own searcher
+
+
+def test_threads_searching_while_a_build_commits_never_fail_and_never_go_back(tmp_path):
+    index_dir = tmp_path / "ix"
+    build_index([copy_seeds(tmp_path / "a", ["000_03af5a072e12678a.txt"])], index_dir)
+    engine = Engine(index_dir)
+    more = tmp_path / "more"
+    more.mkdir()
+    for i in range(8):
+        for p in sorted(SEEDS.glob("*.txt")):
+            (more / f"{i}_{p.name}").write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    done = threading.Event()
+    seen, errors = [[] for _ in range(6)], []
+
+    def client(totals):
+        while not done.is_set():
+            try:
+                totals.append(ask(engine, '"法治"')["total"])
+            except Exception as exc:  # noqa: BLE001 - every failure is the test's finding
+                errors.append(repr(exc))
+
+    threads = [threading.Thread(target=client, args=(totals,)) for totals in seen]
+    for t in threads:
+        t.start()
+    try:
+        build_index([more], index_dir, batch_size=3, processes=2)
+    finally:
+        done.set()
+        for t in threads:
+            t.join()
+    assert errors == []
+    assert all(totals == sorted(totals) for totals in seen)  # each thread only moves forward
+    assert ask(engine, '"法治"')["total"] > min(totals[0] for totals in seen if totals)
