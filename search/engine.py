@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import threading
 from contextlib import contextmanager
@@ -402,6 +403,7 @@ class Engine:
         self.facet_limit = facet_limit or settings.get("facet_limit")
         self._snapshot: Snapshot | None = None
         self._swap = threading.Lock()  # one thread opens the next snapshot; the rest go on
+        self._checked = None  # the directory's mtime when the snapshot was last found current
         self.snapshot()
 
     def snapshot(self) -> Snapshot:
@@ -409,9 +411,17 @@ class Engine:
         disk (the first call writes them when an index has none, as after an upgrade)."""
         current = self._snapshot
         if current is not None:
+            # A commit renames files into the directory, which changes its mtime: one stat
+            # per query instead of listing the directory.
+            changed = os.stat(self.index_dir).st_mtime_ns
+            if changed == self._checked:
+                return current
             latest = self.ix.latest_generation()
-            if latest == current.generation or not has_snapshot(self.index_dir, latest):
-                return current  # up to date, or the build is still writing the next one
+            if latest == current.generation:
+                self._checked = changed
+                return current
+            if not has_snapshot(self.index_dir, latest):
+                return current  # the build is still writing it: look again next time
             if not self._swap.acquire(blocking=False):
                 return current  # another thread is opening it
         else:
