@@ -26,6 +26,7 @@ from baogao import settings
 
 from .analysis import normalise, segmenter, words
 from .pipeline import MIN_FILES_FOR_WORKERS, prepared_files
+from .query_words import dictionary_exists, is_dictionary_file, write_dictionary
 from .reports import PLACE_FIELDS, Report, parse_report
 from .schema import REPORT_KIND, build_schema
 from .snapshot import has_snapshot, is_snapshot_file, write_snapshot
@@ -194,7 +195,7 @@ def _empty_index_directory(index_dir: Path) -> None:
                              rf"{INDEX_NAME}_WRITELOCK)$")
     strangers = [p.name for p in files
                  if not (p.is_file() and (whoosh_file.match(p.name) or is_snapshot_file(p.name)
-                                          or p.name.startswith(".tmp-")))]
+                                          or is_dictionary_file(p.name) or p.name.startswith(".tmp-")))]
     if strangers:
         raise IndexDirectoryError(f"{index_dir} holds files that are not part of an index "
                                   f"({', '.join(sorted(strangers)[:3])}); --rebuild will not delete them")
@@ -261,6 +262,8 @@ def _build_locked(paths, index_dir, prune, progress, processes, batch_size) -> B
             writer = None
         if not has_snapshot(index_dir, ix.latest_generation()):  # also after an interrupted build
             _write_snapshot(ix, index_dir)
+        if not dictionary_exists(index_dir):  # queries segment with it (index/query_words.py)
+            write_dictionary(index_dir)
     except BaseException:
         if writer is not None:
             writer.cancel()

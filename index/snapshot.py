@@ -77,10 +77,11 @@ def is_snapshot_file(name: str) -> bool:
     return bool(_SNAPSHOT_NAME.match(name) or _SEGMENT_NAME.match(name))
 
 
-def _write_atomically(path: Path, write) -> None:
+def write_atomically(path: Path, write) -> None:
     """Call write(file) on a temporary file next to `path`, fsync it, rename it to `path`."""
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
+        os.fchmod(fd, 0o644)  # mkstemp's 0600 would hide the index from a server run as another user
         with os.fdopen(fd, "wb") as out:
             write(out)
             out.flush()
@@ -104,7 +105,7 @@ def _write_arrays(path: Path, arrays: dict[str, np.ndarray]) -> dict[str, list]:
             data = array.tobytes()
             out.write(data + bytes(_padded(len(data)) - len(data)))
 
-    _write_atomically(path, write)
+    write_atomically(path, write)
     return layout
 
 
@@ -150,12 +151,12 @@ def _write_segment(index_dir: Path, reader, segment_id: str) -> None:
             value = report_id if name == "report" else fields.get(name, "") or ""
             row[name] = values[name].setdefault(value, len(values[name]))
     # The texts, columns and bigrams first, the JSON last: its presence marks a complete segment.
-    _write_atomically(segment_path(index_dir, segment_id, "texts"), lambda f: f.writelines(chunks))
-    _write_atomically(segment_path(index_dir, segment_id, "npy"), lambda f: np.save(f, columns))
+    write_atomically(segment_path(index_dir, segment_id, "texts"), lambda f: f.writelines(chunks))
+    write_atomically(segment_path(index_dir, segment_id, "npy"), lambda f: np.save(f, columns))
     bigrams = _write_arrays(segment_path(index_dir, segment_id, "grams"), build_postings(norms, docnums, count))
     meta = {"values": {name: list(codes) for name, codes in values.items()}, "titles": titles,
             "bigrams": bigrams}
-    _write_atomically(segment_path(index_dir, segment_id, "json"),
+    write_atomically(segment_path(index_dir, segment_id, "json"),
                       lambda f: f.write(json.dumps(meta, ensure_ascii=False).encode("utf-8")))
 
 
@@ -212,7 +213,7 @@ def write_snapshot(index_dir: Path, storage, indexname: str, schema) -> int:
     header = {"generation": toc.generation, "segments": segment_ids, "offsets": offsets, "size": offset,
               "columns": layout, "bigrams": [meta["bigrams"] for meta in metas], "values": values, "reports": reports, "blocks": int(np.count_nonzero(blocks)),
               "avg_length": float(columns["length"][blocks].mean()) if blocks.any() else 1.0}
-    _write_atomically(snapshot_path(index_dir, toc.generation, "json"),
+    write_atomically(snapshot_path(index_dir, toc.generation, "json"),
                       lambda f: f.write(json.dumps(header, ensure_ascii=False).encode("utf-8")))
     _remove_stale(index_dir, toc.generation, set(segment_ids))
     return toc.generation

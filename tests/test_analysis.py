@@ -53,3 +53,43 @@ def test_bigram_postings_hold_exactly_the_grams_of_each_text(texts, gap):
         expected = [d for d, n in zip(docnums, norms) if gram in grams(n)]
         assert postings.documents(gram).tolist() == expected
         assert postings.frequency(gram) == len(expected)
+
+
+@pytest.fixture(scope="module")
+def dictionary_dir(tmp_path_factory):
+    from baogao.index.query_words import write_dictionary
+
+    directory = tmp_path_factory.mktemp("dictionary")
+    write_dictionary(directory)
+    return directory
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["枫桥经验", "矛盾纠纷", "调解", "法治政府", "建设", "依法行政", "八五普法", "法律明白人",
+                                 "小事不出村", "大事", "不出", "镇", "的", "2024", "年", "ABC", "，", "我们", "推进"]),
+                max_size=8).map("".join))
+def test_query_words_from_the_dictionary_file_are_jiebas_words(dictionary_dir, text):
+    from baogao.index.query_words import query_words
+
+    norm = normalise(text)
+    assert query_words(norm, dictionary_dir) == words(norm)
+
+
+def test_a_search_process_never_loads_the_whole_dictionary(tmp_path):
+    """After a build (which writes the dictionary file), a search segments its words from
+    the file: jieba's full dictionary is never loaded in the search process."""
+    import subprocess
+    import sys
+
+    from baogao.index.build import build_index
+
+    from .conftest import SEEDS
+
+    build_index([SEEDS / "001_e2fabbbe98248fdd.txt"], tmp_path / "ix")
+    script = ("import sys\nfrom baogao.search.engine import Engine\nfrom baogao.search.request import SearchRequest\n"
+              "from baogao.index.analysis import segmenter\n"
+              "answer = Engine(sys.argv[1]).search(SearchRequest('矛盾纠纷 调解 \"法治\"'))\n"
+              "print(answer['total'], segmenter.cache_info().currsize)\n")
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "ix")], capture_output=True, text=True,
+                         timeout=120, check=True).stdout.split()
+    assert int(out[0]) > 0 and out[1] == "0"
