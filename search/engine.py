@@ -367,19 +367,23 @@ def _difference(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _member(docs: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
-    """For each of `docs`, whether it is in the sorted array `sorted_set`."""
-    if not len(sorted_set):
+    """For each of `docs`, whether it is in the array `sorted_set`."""
+    if not len(sorted_set) or not len(docs):
         return np.zeros(len(docs), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_set, docs), len(sorted_set) - 1)
-    return sorted_set[at] == docs
+    # A dense mask over document numbers: linear, and faster than searchsorted even for
+    # hundreds of thousands of documents.
+    mask = np.zeros(max(int(docs.max()), int(sorted_set.max())) + 1, dtype=bool)
+    mask[sorted_set] = True
+    return mask[docs]
 
 
 def _aligned(docs: np.ndarray, ids: np.ndarray, values: np.ndarray) -> np.ndarray:
     """values[i] where ids[i] == doc, for each of `docs` (0 where a doc has no posting)."""
-    if not len(ids):
+    if not len(ids) or not len(docs):
         return np.zeros(len(docs), dtype=np.float32)
-    at = np.minimum(np.searchsorted(ids, docs), len(ids) - 1)
-    return np.where(ids[at] == docs, values[at], 0).astype(np.float32)
+    dense = np.zeros(max(int(docs.max()), int(ids.max())) + 1, dtype=np.float32)
+    dense[ids] = values
+    return dense[docs]
 
 
 def term_words(term: Term, split: Callable[[str], list[str]] = words) -> list[str]:
