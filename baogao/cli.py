@@ -423,21 +423,25 @@ def _heading(entry: dict) -> str:
 @setting_option("host", "--host")
 @setting_option("port", "--port")
 @setting_option("threads", "--threads")
-def serve(index, host, port, threads):
+@setting_option("workers", "--workers")
+def serve(index, host, port, threads, workers):
     """Serve the web UI and JSON API with waitress (a production WSGI server).
 
+    --workers N runs N processes on the one port (default: one per core), each with
+    --threads threads; they share the index's snapshot through the OS page cache.
     If the index does not exist yet it is first built from the bundled seed reports.
     """
-    from waitress import serve as waitress_serve
-
     from baogao.index.analysis import segmenter
     from baogao.web.app import create_app
     from baogao.web.context import get_engine
+    from baogao.web.server import listening_socket
+    from baogao.web.server import serve as serve_workers
 
     index_dir = Path(settings.get("index", index))
     host, port, threads = settings.get("host", host), settings.get("port", port), settings.get("threads", threads)
+    workers = settings.get("workers", workers) or os.cpu_count() or 1
     try:  # claim the port first: a busy port is the one message, before anything else
-        listener = socket.create_server((host, port))
+        sock = listening_socket(host, port)
     except OSError as exc:
         fail(f"cannot listen on {host}:{port} ({os.strerror(exc.errno) if exc.errno else exc})")
     try:
@@ -446,19 +450,22 @@ def serve(index, host, port, threads):
             run_build([seeds_dir()], index_dir)
         app = create_app({"INDEX": str(index_dir)})
         with app.app_context():
-            stats = get_engine().stats()  # open and warm the index before the first request
-        segmenter()  # and jieba's dictionary, which unquoted queries need
+            stats = get_engine().stats()  # open the index (and write a missing snapshot) once, here
+        segmenter()  # jieba's dictionary, which unquoted queries need; forked workers share it
     except (IndexDirectoryError, settings.SettingError) as exc:
         fail(str(exc))
     if not ipaddress.ip_address(socket.gethostbyname(host)).is_loopback:
         click.echo(f"warning: listening on {host}, so other machines can search this index and download "
                    "the original files of its reports", err=True)
     click.echo(f"serving {stats['reports']} reports from {index_dir} at http://{host}:{port}/ "
-               "(Ctrl-C to stop)", err=True)
+               f"with {workers} worker process(es) (Ctrl-C to stop)", err=True)
     # Waiting for a slow client costs waitress a connection, not a thread; a high connection
     # limit keeps a trickle of slow clients (slowloris) from locking everyone else out.
-    waitress_serve(app, sockets=[listener], threads=threads, ident="baogao",
-                   connection_limit=settings.get("connection_limit"), channel_timeout=settings.get("channel_timeout"))
+    options = {"connection_limit": settings.get("connection_limit"), "channel_timeout": settings.get("channel_timeout")}
+    if workers == 1:
+        serve_workers(lambda: app, sock, threads, workers, **options)
+    else:  # each worker opens the index itself after the fork
+        serve_workers(lambda: create_app({"INDEX": str(index_dir)}), sock, threads, workers, **options)
 
 
 if __name__ == "__main__":

@@ -62,13 +62,14 @@ SETTINGS = (
     Setting("max_url_length", 16384, "Longest query string the web server accepts, in bytes.", 1024, 1000000),
     Setting("export_limit", 100000, "Most hits one export may hold (CSV, JSON lines, XLSX).", 1, 10000000),
     Setting("build_batch", 2000, "Reports per build commit: what an interrupted build can lose.", 1, 1000000),
-    Setting("build_processes", 0, "Processes that write the index (0: one per core, at most 2).", 0, 64),
+    Setting("build_processes", 0, "Processes that analyse files and write the index (0: one per core).", 0, 64),
     Setting("host", "127.0.0.1", "Address `baogao serve` listens on."),
     Setting("port", 8000, "Port `baogao serve` listens on.", 1, 65535),
-    Setting("threads", 4, "Threads `baogao serve` answers requests with.", 1, 64),
     Setting("connection_limit", 1000, "Open connections `baogao serve` accepts at once (slow clients hold one each).",
             10, 100000),
     Setting("channel_timeout", 30, "Seconds a connection may sit idle before `baogao serve` closes it.", 1, 3600),
+    Setting("threads", 4, "Threads each `baogao serve` worker answers requests with.", 1, 64),
+    Setting("workers", 0, "Processes `baogao serve` answers requests with, on one port (0: one per core).", 0, 64),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -1,20 +1,35 @@
-"""Measure build and query speed against a substring scan and the naive jieba+Whoosh build.
+"""Measure builds, opening, queries, memory and the server against baselines of the same run.
 
-    python -m benchmarks.bench --reports 10000      # the documented run
+    python -m benchmarks.bench --reports 10000      # synthetic reports (benchmarks/corpus.py)
+    python -m benchmarks.bench --corpus DIR         # real files (e.g. the laws and 政府工作报告)
     python -m benchmarks.bench --quick              # a smoke test (tiny corpus, one repetition)
 
+Measured: build MB/s against jieba's single-core rate; index size; the time a fresh process
+takes to open the index; one `baogao search` process end to end; a search process's memory
+after 100 queries; quoted-phrase latency against an in-memory substring scan (and the naive
+jieba+Whoosh build unless --skip-naive); `baogao serve` throughput with 1 and 2 workers
+under 16 concurrent clients, its p99, and failed requests while a build commits.
 Every figure comes from this run on this machine; ratios compare measurements of the same
 run. The last line is a summary for scripts:
 summary: phrase_p50_ratio=… phrase_p95_ratio=… build_ratio=… index_ratio=… recall=… naive_recall=…
+open_s=… cli_s=… rss_mb=… qps_ratio_2w=… p99_ms=…  (one line)
 """
 from __future__ import annotations
 
 import argparse
+import http.client
+import json
 import multiprocessing
+import os
 import resource
 import shutil
+import socket
 import statistics
+import subprocess
+import sys
+import threading
 import time
+import urllib.parse
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -22,6 +37,7 @@ from .corpus import generate
 
 PHRASES = ["三重一大", "小事不出村", "法律明白人", "公职律师", "枫桥经验", "八五普法", "矛盾纠纷",
            "依法行政", "第一责任人", "法治政府", "建设", "法治"]  # rare ... very common, 2-8 chars
+REAL_PHRASES = ["人民代表大会", "国务院", "行政许可", "高质量发展", "依法"]  # added for --corpus
 WORD_QUERIES = ["矛盾纠纷 调解", "普法 宣传 教育", "法律顾问"]
 FILTERED = ['"矛盾纠纷" year:2023', '"法律顾问" section:shortcomings', '法治 province:重庆市']
 
@@ -32,6 +48,17 @@ def peak_rss_mb() -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def memory_mb() -> dict[str, float]:
+    """This process's resident memory now: its own (anonymous) pages, mapped file pages
+    (shared page cache: the index), and the total."""
+    fields = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in ("VmRSS", "RssAnon", "RssFile", "RssShmem"):
+            fields[name] = int(value.split()[0]) / 1024
+    return fields
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -55,22 +82,22 @@ def jieba_rate(texts: list[str]) -> float:
     return size / 1e6 / (time.perf_counter() - start)
 
 
-def query_phase(index_dir: str, repeats: int) -> dict:
-    """Run in a fresh process: our answers, the in-memory scan, recall, peak RSS."""
+def query_phase(index_dir: str, repeats: int, phrases: list[str]) -> dict:
+    """Run in a fresh process: open time, our answers, the in-memory scan, recall."""
     from baogao.index.analysis import normalise
-    from baogao.search.engine import Engine
-    from baogao.search.request import SearchRequest
+    from baogao.search.engine import Engine, QueryRun
     from baogao.search.query import parse_query
+    from baogao.search.request import SearchRequest
 
     start = time.perf_counter()
     engine = Engine(index_dir)
-    snap = engine.snapshot()
     load = time.perf_counter() - start
+    snap = engine.snapshot()
     engine.search(SearchRequest("法治 宣传", per_page=1))  # load jieba's dictionary before timing, as serve does
-    texts = snap.texts[snap.blocks].tolist()  # the scan's paragraphs, held in memory
+    texts = [snap.text(d) for d in snap.blocks.tolist()]  # the scan's paragraphs, held in memory
     ours, scan, recall_hits, recall_total, precision_bad = [], [], 0, 0, 0
     blocks = snap.blocks
-    for phrase in PHRASES:
+    for phrase in phrases:
         needle = normalise(phrase)
         for _ in range(repeats):
             t0 = time.perf_counter()
@@ -79,7 +106,8 @@ def query_phase(index_dir: str, repeats: int) -> dict:
             t0 = time.perf_counter()
             expected = [i for i, t in enumerate(texts) if needle in t]
             scan.append(time.perf_counter() - t0)
-        found = set(snap.evaluate(parse_query(f'"{phrase}"')).tolist())
+        with snap.searcher() as searcher:
+            found = set(QueryRun(snap, searcher).evaluate(parse_query(f'"{phrase}"')).tolist())
         wanted = set(blocks[expected].tolist())
         recall_hits += len(found & wanted)
         recall_total += len(wanted)
@@ -95,9 +123,134 @@ def query_phase(index_dir: str, repeats: int) -> dict:
     return {
         "load": load, "ours": ours, "scan": scan, "other": other,
         "recall": recall_hits / recall_total if recall_total else 1.0, "mismatch": precision_bad,
-        "rss_mb": peak_rss_mb(),
         "blocks": len(texts),
     }
+
+
+def memory_phase(index_dir: str, phrases: list[str]) -> dict:
+    """Run in a fresh process: open the index, answer 100 queries (no scan baseline held),
+    report resident memory."""
+    from baogao.search.engine import Engine
+    from baogao.search.request import SearchRequest
+
+    engine = Engine(index_dir)
+    queries = [f'"{p}"' for p in phrases] + WORD_QUERIES + FILTERED
+    for i in range(100):
+        engine.search(SearchRequest(queries[i % len(queries)]))
+    return {**memory_mb(), "peak": peak_rss_mb()}
+
+
+def cli_seconds(index_dir: Path, query: str, runs: int = 3) -> float:
+    """Median wall time of one `baogao search` process, start to exit."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "baogao.cli", "search", query, "--index", str(index_dir)],
+                       check=True, capture_output=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`baogao serve` in a subprocess, for the duration of a `with` block."""
+
+    def __init__(self, index_dir: Path, workers: int):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "baogao.cli", "serve", "--index", str(index_dir), "--port", str(self.port),
+             "--workers", str(workers), "--threads", "4"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def __enter__(self):
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return self
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("the server did not start")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def load_test(port: int, queries: list[str], seconds: float, clients: int = 16,
+              max_requests: int = 200_000, until: threading.Event | None = None) -> dict:
+    """`clients` threads send searches for `seconds` (at most `max_requests` in all, and
+    only until `until` is set): requests per second, p99 latency, failures."""
+    until = until or threading.Event()
+    latencies, failures, count = [], [0], [0]
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def client(offset: int):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        i = offset
+        while time.monotonic() < stop_at and not until.is_set():
+            with lock:
+                if count[0] >= max_requests:
+                    return
+                count[0] += 1
+            path = "/api/search?q=" + urllib.parse.quote(queries[i % len(queries)])
+            i += 1
+            t0 = time.perf_counter()
+            try:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                body = response.read()
+                ok = response.status == 200 and "total" in json.loads(body)
+            except (OSError, http.client.HTTPException, ValueError):
+                ok = False
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            elapsed = time.perf_counter() - t0
+            with lock:
+                latencies.append(elapsed)
+                failures[0] += not ok
+        connection.close()
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    return {"qps": len(latencies) / wall, "p99": percentile(latencies, 0.99) if latencies else 0.0,
+            "requests": len(latencies), "failures": failures[0]}
+
+
+def serve_phase(index_dir: Path, phrases: list[str], seconds: float, extra: Path) -> dict:
+    """Throughput with 1 and 2 workers; then failures while a build commits into the
+    served index (the files in `extra`, a few reports per commit)."""
+    from baogao.index.build import build_index
+
+    queries = [f'"{p}"' for p in phrases] + WORD_QUERIES + FILTERED
+    out = {}
+    for workers in (1, 2):
+        with Server(index_dir, workers) as server:
+            load_test(server.port, queries, min(2.0, seconds))  # warm up
+            out[workers] = load_test(server.port, queries, seconds)
+    with Server(index_dir, 2) as server:
+        done = threading.Event()
+        result = {}
+        clients = threading.Thread(target=lambda: result.update(
+            load_test(server.port, queries, seconds=1800, until=done)))
+        clients.start()
+        try:
+            summary = build_index([extra], index_dir, batch_size=5)
+        finally:
+            done.set()
+            clients.join()
+        out["during_build"] = {**result, "commits": -(-summary.added // 5)}
+    return out
 
 
 def naive_phase(corpus: Path, index_dir: Path, repeats: int) -> dict:
@@ -114,7 +267,7 @@ def naive_phase(corpus: Path, index_dir: Path, repeats: int) -> dict:
 
     jieba.setLogLevel(60)
     blocks = []
-    for path in sorted(corpus.glob("*.txt")):
+    for path in sorted(corpus.rglob("*.txt")):
         report = parse_report(read_text(path), str(path))
         blocks.extend(text for _, _, text, _, _ in report.blocks())
     schema = Schema(id=ID(stored=True), text=TEXT(analyzer=ChineseAnalyzer()))
@@ -145,67 +298,102 @@ def naive_phase(corpus: Path, index_dir: Path, repeats: int) -> dict:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--reports", type=int, default=10000)
+    parser.add_argument("--reports", type=int, default=10000, help="synthetic reports to generate and index")
+    parser.add_argument("--corpus", type=Path, help="index the report files under this directory instead")
     parser.add_argument("--quick", action="store_true", help="tiny corpus, one repetition (CI smoke test)")
     parser.add_argument("--data", type=Path, default=Path("bench-data"), help="work directory")
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--serve-seconds", type=float, default=20.0, help="length of each throughput test")
+    parser.add_argument("--skip-naive", action="store_true", help="do not build the naive jieba+Whoosh index")
     args = parser.parse_args()
     count, repeats = (40, 1) if args.quick else (args.reports, args.repeats)
+    serve_seconds = 2.0 if args.quick else args.serve_seconds
 
+    from baogao.index.analysis import normalise
     from baogao.index.build import build_index
+    from baogao.index.sources import iter_report_files, read_text
 
-    corpus = args.data / f"corpus-{count}"
-    if not (corpus / f"report-{count - 1:05d}.txt").exists():
-        generate(count, corpus)
-    text_bytes = directory_bytes(corpus)
-    ours_dir, naive_dir = args.data / f"index-{count}", args.data / f"naive-{count}"
+    if args.corpus:
+        corpus, phrases, name = args.corpus, PHRASES + REAL_PHRASES, args.corpus.name
+    else:
+        corpus, phrases, name = args.data / f"corpus-{count}", PHRASES, str(count)
+        if not (corpus / f"report-{count - 1:05d}.txt").exists():
+            generate(count, corpus)
+    files = [f.path for f in iter_report_files([corpus])[0]]
+    text_bytes = sum(p.stat().st_size for p in files)
+    extra = args.data / "extra-20"  # reports added while the server answers
+    shutil.rmtree(extra, ignore_errors=True)
+    generate(20, extra, seed=7)
+    for p in extra.iterdir():
+        p.rename(p.with_name("extra-" + p.name))
+    ours_dir, naive_dir = args.data / f"index-{name}", args.data / f"naive-{name}"
     for d in (ours_dir, naive_dir):
         shutil.rmtree(d, ignore_errors=True)
 
+    processes = os.cpu_count() or 1
     start = time.perf_counter()
-    summary = build_index([corpus], ours_dir, processes=2)
+    summary = build_index([corpus], ours_dir, processes=processes)
     build_seconds = time.perf_counter() - start
-    assert not summary.failed, summary.failed
+    assert args.corpus or not summary.failed, summary.failed
     build_rate = text_bytes / 1e6 / build_seconds
     index_bytes = directory_bytes(ours_dir)
+    build_peak = peak_rss_mb()
 
-    from baogao.index.analysis import normalise
-
-    sample = [normalise(p.read_text(encoding="utf-8")) for p in sorted(corpus.glob("*.txt"))[:300]]
+    sample = [normalise(read_text(p)) for p in files[:: max(1, len(files) // 300)][:300]]
     segment_rate = jieba_rate(sample)
 
-    # A fresh process, so its memory is the search process's own.
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        q = pool.submit(query_phase, str(ours_dir), repeats).result()
-    naive = naive_phase(corpus, naive_dir, repeats)
-    build_peak = peak_rss_mb()
+    # Fresh processes, so their memory is a search process's own.
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=spawn) as pool:
+        q = pool.submit(query_phase, str(ours_dir), repeats, phrases).result()
+    with ProcessPoolExecutor(1, mp_context=spawn) as pool:
+        memory = pool.submit(memory_phase, str(ours_dir), phrases).result()
+    cli = cli_seconds(ours_dir, '"枫桥经验"')
+    cli_words = cli_seconds(ours_dir, "矛盾纠纷 调解")
+    served = serve_phase(ours_dir, phrases, serve_seconds, extra)
+    naive = None if args.skip_naive else naive_phase(corpus, naive_dir, repeats)
 
     ours_p50, ours_p95 = statistics.median(q["ours"]), percentile(q["ours"], 0.95)
     scan_p50, scan_p95 = statistics.median(q["scan"]), percentile(q["scan"], 0.95)
+    one, two, during = served[1], served[2], served["during_build"]
+    qps_ratio = two["qps"] / one["qps"] if one["qps"] else 0.0
     ms = lambda s: f"{s * 1000:.1f} ms"  # noqa: E731
     rows = [
-        ("reports / blocks / text", f"{count} / {q['blocks']} / {text_bytes / 1e6:.1f} MB"),
-        ("build (ours, 2 processes)", f"{build_seconds:.1f} s, {build_rate:.2f} MB/s"),
+        ("reports / blocks / text", f"{len(files)} / {q['blocks']} / {text_bytes / 1e6:.1f} MB"),
+        (f"build (ours, {processes} processes)", f"{build_seconds:.1f} s, {build_rate:.2f} MB/s"),
         ("jieba precise mode, 1 core", f"{segment_rate:.2f} MB/s"),
         ("build ratio (ours ÷ jieba)", f"{build_rate / segment_rate:.2f}"),
         ("index size ÷ text size", f"{index_bytes / text_bytes:.2f}"),
-        ("peak RSS: build process / search process", f"{build_peak:.0f} MB / {q['rss_mb']:.0f} MB"),
-        ("search process start (open + load snapshot)", f"{q['load']:.2f} s"),
+        ("peak RSS of the build process", f"{build_peak:.0f} MB"),
+        ("open the index (fresh process)", f"{q['load']:.3f} s"),
+        ("one CLI search process, end to end: \"枫桥经验\" / 矛盾纠纷 调解", f"{cli:.2f} s / {cli_words:.2f} s"),
+        ("search process after 100 queries: own (anon) / mapped index pages / RSS",
+         f"{memory['RssAnon']:.0f} MB / {memory['RssFile'] + memory.get('RssShmem', 0):.0f} MB / {memory['VmRSS']:.0f} MB"),
         ("quoted phrase p50 / p95 (ours, full answer)", f"{ms(ours_p50)} / {ms(ours_p95)}"),
         ("quoted phrase p50 / p95 (in-memory scan)", f"{ms(scan_p50)} / {ms(scan_p95)}"),
-        ("quoted phrase p50 / p95 (naive jieba+Whoosh)", f"{ms(naive['p50'])} / {ms(naive['p95'])}"),
         ("phrase ratio p50 / p95 (ours ÷ scan)", f"{ours_p50 / scan_p50:.2f} / {ours_p95 / scan_p95:.2f}"),
-        ("phrase recall: ours / naive", f"{q['recall']:.3f} / {naive['recall']:.3f}"),
-        ("ours: blocks found or missed wrongly vs scan", str(q["mismatch"])),
-        ("naive build", f"{naive['build']:.1f} s"),
+        ("phrase recall / blocks found or missed wrongly vs scan", f"{q['recall']:.3f} / {q['mismatch']}"),
+        ("serve, 1 worker: requests/s, p99 (16 clients)", f"{one['qps']:.1f}/s, {ms(one['p99'])}"),
+        ("serve, 2 workers: requests/s, p99 (16 clients)", f"{two['qps']:.1f}/s, {ms(two['p99'])}"),
+        ("serve throughput ratio (2 workers ÷ 1)", f"{qps_ratio:.2f}"),
+        ("failed requests (1 worker / 2 workers)", f"{one['failures']} of {one['requests']} / "
+                                                   f"{two['failures']} of {two['requests']}"),
+        ("failed requests while a build commits (2 workers)",
+         f"{during.get('failures', 0)} of {during.get('requests', 0)} ({during['commits']} commits)"),
         *((f"query {query}", ms(t)) for query, t in q["other"].items()),
     ]
+    if naive:
+        rows[11:11] = [("quoted phrase p50 / p95 (naive jieba+Whoosh)", f"{ms(naive['p50'])} / {ms(naive['p95'])}"),
+                       ("phrase recall (naive)", f"{naive['recall']:.3f}"),
+                       ("naive build", f"{naive['build']:.1f} s")]
     print("| measure | value |\n|---|---|")
-    for name, value in rows:
-        print(f"| {name} | {value} |")
+    for label, value in rows:
+        print(f"| {label} | {value} |")
+    naive_recall = f"{naive['recall']:.4f}" if naive else "nan"
     print(f"summary: phrase_p50_ratio={ours_p50 / scan_p50:.3f} phrase_p95_ratio={ours_p95 / scan_p95:.3f} "
           f"build_ratio={build_rate / segment_rate:.3f} index_ratio={index_bytes / text_bytes:.3f} "
-          f"recall={q['recall']:.4f} naive_recall={naive['recall']:.4f}")
+          f"recall={q['recall']:.4f} naive_recall={naive_recall} open_s={q['load']:.3f} cli_s={cli:.2f} "
+          f"rss_mb={memory['RssAnon']:.0f} qps_ratio_2w={qps_ratio:.2f} p99_ms={two['p99'] * 1000:.1f}")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 from whoosh.analysis import Token, Tokenizer
 
 from baogao import settings
@@ -88,12 +87,13 @@ def normalise(text: str) -> str:
 def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     """`normalise(text)` and, for every normalised character, its index in `text`."""
     norm = text.translate(_TABLE)  # also fills the table for every character of `text`
-    if len(norm) == len(text) and all(len(_TABLE[ord(c)] or "") == 1 for c in set(text)):
+    table = _TABLE
+    # Most characters map to one character; a list comprehension is faster here than
+    # numpy for paragraph-sized texts (this runs for every hit shown).
+    sizes = [len(table[ord(c)] or "") for c in text]
+    if len(norm) == len(text) and all(n == 1 for n in sizes):
         return norm, list(range(len(text)))
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    distinct, inverse = np.unique(codes, return_inverse=True)
-    sizes = np.array([len(_TABLE[int(c)] or "") for c in distinct], dtype=np.int64)[inverse]
-    return norm, np.repeat(np.arange(len(text)), sizes).tolist()
+    return norm, [i for i, n in enumerate(sizes) if n for _ in range(n)]
 
 
 def is_punctuation(ch: str) -> bool:
@@ -180,10 +180,3 @@ class WordTokenizer(_NormalisedTokenizer):
 
     def pieces(self, norm: str):
         return words(norm)
-
-
-class GramTokenizer(_NormalisedTokenizer):
-    """Distinct character bigrams."""
-
-    def pieces(self, norm: str):
-        return sorted(grams(norm))

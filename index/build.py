@@ -1,8 +1,9 @@
 """Build and update an index: files -> reports -> Whoosh documents.
 
 Builds are incremental (a file whose bytes are unchanged is skipped; a changed one replaces
-its report; with `prune`, reports whose file is gone are removed), parallel (the main
-process parses and analyses files while one Whoosh sub-writer per core writes postings),
+its report; with `prune`, reports whose file is gone are removed), parallel (worker
+processes read, parse and analyse files (index/pipeline.py) while the main process feeds
+Whoosh sub-writers that write postings, one per process),
 and safe to interrupt: reports are committed in batches, each commit is atomic, and an
 interrupted batch is cancelled, so readers always see the last committed index. Batches
 commit without merging segments; a build's last commit merges only small segments.
@@ -23,10 +24,13 @@ from whoosh.writing import SegmentWriter
 
 from baogao import settings
 
-from .analysis import grams, normalise, words
+from .analysis import normalise, segmenter, words
+from .pipeline import MIN_FILES_FOR_WORKERS, prepared_files
+from .query_words import dictionary_exists, is_dictionary_file, write_dictionary
 from .reports import PLACE_FIELDS, Report, parse_report
 from .schema import REPORT_KIND, build_schema
-from .sources import ReportFile, SourceError, iter_report_files, read_bytes, text_from_bytes
+from .snapshot import has_snapshot, is_snapshot_file, write_snapshot
+from .sources import ReportFile, SourceError, iter_report_files, text_from_bytes
 from .whoosh_ext import codec, merge_small_segments, new_writer, stored_schema
 
 INDEX_NAME = "baogao"
@@ -110,8 +114,8 @@ def _open_or_create(index_dir: Path):
 def report_documents(report: Report, report_id: str, sha256: str, path: str) -> list[dict]:
     """The Whoosh documents of one report: its record and one per title/heading/paragraph.
 
-    Words and grams are computed here (not in the writer) so that worker processes can do
-    the expensive analysis.
+    Words are computed here (not in the writer) so that worker processes can do the
+    expensive analysis; bigrams are indexed from the snapshot's texts (index/bigrams.py).
     """
     place = {k: getattr(report, k) or "" for k in PLACE_FIELDS}
     shared = dict(report_id=report_id, source=report.source, title=report.title or report.display_title,
@@ -127,7 +131,6 @@ def report_documents(report: Report, report_id: str, sha256: str, path: str) -> 
             section_heading=section.heading if section else "",
             subsection=subsection or "",
             text=words(norm), _stored_text=text,
-            grams=sorted(grams(norm)),
             **shared,
         ))
     return docs
@@ -159,8 +162,9 @@ def build_index(paths: Iterable[Path], index_dir: Path, prune: bool = False,
                 rebuild: bool = False) -> BuildSummary:
     """Add, update (and with `prune` remove) reports in the index at `index_dir`.
 
-    `progress(done, total, path)` is called after each file; `processes` Whoosh sub-writers
-    write postings (default: the build_processes setting); `batch_size` reports are
+    `progress(done, total, path)` is called after each file; `processes` worker processes
+    analyse files and as many Whoosh sub-writers write postings (default: the
+    build_processes setting); `batch_size` reports are
     committed at a time (default: the build_batch setting). `rebuild` first empties an
     existing index (one written by another version, say). Raises IndexBusy when another
     build is running, and IndexDirectoryError for a directory that is not an index.
@@ -174,7 +178,7 @@ def build_index(paths: Iterable[Path], index_dir: Path, prune: bool = False,
         raise IndexBusy(f"another 'baogao build' is running on {index_dir}; "
                         "wait for it to finish and try again") from None
     try:
-        processes = processes or settings.get("build_processes") or min(2, os.cpu_count() or 1)
+        processes = processes or settings.get("build_processes") or os.cpu_count() or 1
         batch_size = batch_size or settings.get("build_batch")
         if rebuild:
             _empty_index_directory(index_dir)
@@ -189,12 +193,19 @@ def _empty_index_directory(index_dir: Path) -> None:
     files = [p for p in index_dir.iterdir() if p.name != LOCK_NAME]
     whoosh_file = re.compile(rf"^(_{INDEX_NAME}_\d+\.toc|{INDEX_NAME}_\w+\.(seg|trm|pst|vps|dcz|fvz|lns|lok)|"
                              rf"{INDEX_NAME}_WRITELOCK)$")
-    strangers = [p.name for p in files if not (p.is_file() and whoosh_file.match(p.name))]
+    strangers = [p.name for p in files
+                 if not (p.is_file() and (whoosh_file.match(p.name) or is_snapshot_file(p.name)
+                                          or is_dictionary_file(p.name) or p.name.startswith(".tmp-")))]
     if strangers:
         raise IndexDirectoryError(f"{index_dir} holds files that are not part of an index "
                                   f"({', '.join(sorted(strangers)[:3])}); --rebuild will not delete them")
     for p in files:
         p.unlink()
+
+
+def _write_snapshot(ix, index_dir: Path) -> None:
+    """Write the snapshot of the generation just committed (index/snapshot.py)."""
+    write_snapshot(index_dir, ix.storage, INDEX_NAME, ix.schema)
 
 
 def _build_locked(paths, index_dir, prune, progress, processes, batch_size) -> BuildSummary:
@@ -207,43 +218,38 @@ def _build_locked(paths, index_dir, prune, progress, processes, batch_size) -> B
     total = len(files)
     if progress:
         progress(0, total, "")
+    tasks = []
+    for file in files:
+        previous = known.get(str(file.path.resolve()))
+        tasks.append((file, previous, previous[0] if previous else report_id_for(file.path)))
+    if processes > 1 and total >= MIN_FILES_FOR_WORKERS:
+        segmenter()  # loaded once here; forked workers inherit it
     writer = None
     pending = 0
     try:
-        for done, file in enumerate(files, start=1):
-            path = str(file.path.resolve())  # identity across builds, and the download's target
-            try:
-                data = read_bytes(file.path)  # read once: the hash and the text come from it
-            except SourceError as exc:
-                summary.failed.append(str(exc))
-                data = None
-            sha = hashlib.sha256(data).hexdigest() if data is not None else None
-            previous = known.get(path)
-            if data is None:
-                pass
-            elif previous and previous[1] == sha:
+        for done, prepared in enumerate(prepared_files(tasks, _analyse_file, processes), start=1):
+            previous = known.get(prepared.path)
+            if prepared.error:
+                summary.failed.append(prepared.error)
+            elif prepared.unchanged:
                 summary.unchanged += 1
             else:
-                report_id = previous[0] if previous else report_id_for(file.path)
-                docs, error = _analyse_file(file, data, sha, report_id)
-                if error:
-                    summary.failed.append(f"{file.path}: {error}")
+                if writer is None:
+                    writer = new_writer(ix, processes)
+                writer.delete_by_term("report_id", prepared.docs[0]["report_id"])
+                for doc in prepared.docs:
+                    writer.add_document(**doc)
+                if previous:
+                    summary.updated += 1
                 else:
-                    if writer is None:
-                        writer = new_writer(ix, processes)
-                    writer.delete_by_term("report_id", report_id)
-                    for doc in docs:
-                        writer.add_document(**doc)
-                    if previous:
-                        summary.updated += 1
-                    else:
-                        summary.added += 1
-                    pending += 1
-                    if pending >= batch_size:
-                        writer.commit(merge=False)
-                        writer, pending = None, 0
+                    summary.added += 1
+                pending += 1
+                if pending >= batch_size:
+                    writer.commit(merge=False)
+                    writer, pending = None, 0
+                    _write_snapshot(ix, index_dir)
             if progress:
-                progress(done, total, str(file.path))
+                progress(done, total, str(prepared.file.path))
         if prune:
             gone = [(path, rid) for path, (rid, _) in known.items() if not Path(path).exists()]
             if gone:
@@ -254,6 +260,10 @@ def _build_locked(paths, index_dir, prune, progress, processes, batch_size) -> B
         if writer is not None:
             writer.commit(mergetype=merge_small_segments)
             writer = None
+        if not has_snapshot(index_dir, ix.latest_generation()):  # also after an interrupted build
+            _write_snapshot(ix, index_dir)
+        if not dictionary_exists(index_dir):  # queries segment with it (index/query_words.py)
+            write_dictionary(index_dir)
     except BaseException:
         if writer is not None:
             writer.cancel()

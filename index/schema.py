@@ -5,7 +5,7 @@ from __future__ import annotations
 from whoosh import formats
 from whoosh.fields import ID, KEYWORD, STORED, FieldType, Schema
 
-from .analysis import GramTokenizer, WordTokenizer
+from .analysis import WordTokenizer
 
 # Document kinds: searchable blocks, and the per-report record that holds the parsed report.
 BLOCK_KINDS = ("header", "title", "heading", "paragraph", "closing")
@@ -13,25 +13,13 @@ REPORT_KIND = "report"
 
 
 class WORDS(FieldType):
-    """jieba words with term frequencies (for BM25F); no positions, phrases use `grams`."""
+    """jieba words with term frequencies (for BM25F); no positions: phrases use the
+    snapshot's bigram postings (index/bigrams.py)."""
 
     def __init__(self, stored=False):
         self.analyzer = WordTokenizer()
         self.format = formats.Frequency()
         self.stored = stored
-        self.scorable = True
-        self.indexed = True
-
-
-class GRAMS(FieldType):
-    """Distinct character bigrams: which blocks contain a bigram, nothing more."""
-
-    def __init__(self):
-        self.analyzer = GramTokenizer()
-        self.format = formats.Existence()
-        self.stored = False
-        # Scorable only so that Whoosh writes a length column: without one its segment
-        # writer calls os.stat for every posting of the field (1M calls per 3 MB of text).
         self.scorable = True
         self.indexed = True
 
@@ -60,6 +48,5 @@ def build_schema() -> Schema:
         subsection=STORED,
         n=STORED,
         text=WORDS(stored=True),
-        grams=GRAMS(),
         report=STORED,  # the parsed report as JSON (report records only)
     )

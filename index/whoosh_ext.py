@@ -6,7 +6,10 @@ whoosh-reloaded is pinned to 2.7.x in pyproject.toml for what this module touche
   compares it with Whoosh's own iterator);
 - `ParallelWriter`, Whoosh's multi-process writer made safe to interrupt;
 - `merge_small_segments`, a merge policy for a build's last commit;
-- `stored_schema`, which reads the schema pickled in an index's table of contents.
+- `stored_schema`, which reads the schema pickled in an index's table of contents;
+- `generation_segments` / `segments_searcher`: a searcher of one given generation;
+- reading the sub-files of a segment's compound file in place: Whoosh copies each one it
+  opens (the stored fields of a large segment: 100 MB) into a BytesIO, per reader.
 """
 from __future__ import annotations
 
@@ -17,9 +20,12 @@ import threading
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
-from whoosh.index import _CURRENT_TOC_VERSION, TOC
+from whoosh.filedb.compound import CompoundStorage
+from whoosh.filedb.structfile import BufferFile
+from whoosh.index import _CURRENT_TOC_VERSION, TOC, FileIndex
 from whoosh.multiproc import MpWriter
 from whoosh.reading import SegmentReader, TermNotFound
+from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
 MAX_SEGMENTS = 20
@@ -144,3 +150,83 @@ def term_postings(reader, fieldname: str, text: str) -> tuple[np.ndarray, np.nda
     if not ids:
         return _NO_IDS, _NO_WEIGHTS
     return np.concatenate(ids).astype(np.int32), np.concatenate(weights)
+
+
+def read_toc(storage, indexname: str, schema, generation: int | None = None) -> TOC:
+    """The table of contents of one generation (default: the latest), read with our
+    schema so Whoosh never unpickles the stored one."""
+    return TOC.read(storage, indexname, gen=generation, schema=schema)
+
+
+def segment_reader(storage, schema, segment) -> SegmentReader:
+    """A reader of one segment alone (its stored fields, deleted documents included)."""
+    return SegmentReader(storage, schema, segment)
+
+
+def generation_segments(ix, generation: int) -> list:
+    """The segments of generation `generation` of `ix` (OSError when its table of
+    contents is gone: a later commit replaced it)."""
+    return list(read_toc(ix.storage, ix.indexname, ix.schema, generation).segments)
+
+
+def segments_searcher(ix, segments: list, generation: int):
+    """A searcher of exactly these segments (one generation, whatever is latest now), so
+    that it matches the snapshot written for that generation. Raises OSError when a
+    segment's files are gone (merged away by a later commit)."""
+    return Searcher(FileIndex._reader(ix.storage, ix.schema, list(segments), generation), fromindex=ix)
+
+
+class _ViewReader:
+    """A read-only file over a memoryview: reads copy only what they return."""
+
+    def __init__(self, view: memoryview):
+        self._view = view
+        self._position = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        end = len(self._view) if size is None or size < 0 else min(len(self._view), self._position + size)
+        data = self._view[self._position:end].tobytes()
+        self._position = max(self._position, end)
+        return data
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+    def readline(self, size: int | None = -1) -> bytes:
+        rest = self._view[self._position:]
+        end = bytes(rest[:size] if size is not None and size >= 0 else rest).find(b"\n")
+        return self.read(end + 1 if end >= 0 else size)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        base = (0, self._position, len(self._view))[whence]
+        self._position = base + offset
+        return self._position
+
+    def tell(self) -> int:
+        return self._position
+
+    def close(self) -> None:
+        pass
+
+
+class _InPlaceBufferFile(BufferFile):
+    """Whoosh's BufferFile without the copy of the whole buffer into a BytesIO."""
+
+    def __init__(self, buf, name=None, onclose=None):
+        super().__init__(b"", name=name, onclose=onclose)
+        self._buf = buf
+        self.file = _ViewReader(memoryview(buf))
+
+
+def _open_in_place(self, name, *args, **kwargs):
+    """CompoundStorage.open_file, reading a memory-mapped segment in place."""
+    if self._source and not self.is_closed:
+        offset, length = self.range(name)
+        return _InPlaceBufferFile(memoryview(self._source)[offset:offset + length], name=name)
+    return _open_copying(self, name, *args, **kwargs)
+
+
+_open_copying = CompoundStorage.open_file
+CompoundStorage.open_file = _open_in_place

@@ -70,7 +70,7 @@ def compare_table(snap, hits: np.ndarray, rows: str, cols: str) -> dict:
         totals[name] = {str(label[0]): entry(matched.get(label, (0, 0)), base)
                         for label, (base, _) in sorted(count_by(snap, snap.blocks, [dim]).items(), key=lambda kv: str(kv[0][0]))}
     everything = count_by(snap, hits, []).get((), (0, 0))
-    totals["total"] = entry(everything, len(snap.report_docs))
+    totals["total"] = entry(everything, snap.report_count)
     return {"rows": rows, "cols": cols, "cells": cells, **totals}
 
 

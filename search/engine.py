@@ -2,7 +2,8 @@
 
 How a query is answered (see docs/query.md for the language, docs/architecture.md for more):
 - a quoted phrase: the posting list of its rarest character bigram gives candidate blocks,
-  and each candidate's normalised text (held in memory) is checked, so the hits are exactly
+  and each candidate's normalised text (memory-mapped from the snapshot files the build
+  writes, index/snapshot.py) is checked, so the hits are exactly
   what a substring scan finds (a phrase that is one bigram needs no check; a phrase without
   a bigram, such as one character, checks every block);
 - an unquoted term matches blocks that contain it, or contain every jieba word of it;
@@ -16,11 +17,13 @@ from __future__ import annotations
 
 import json
 import math
-import operator
+import os
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from itertools import repeat
 from pathlib import Path
 
@@ -29,13 +32,15 @@ import numpy as np
 from baogao import settings
 from baogao.index.analysis import normalise, query_grams, words
 from baogao.index.build import open_index
+from baogao.index.query_words import query_words
 from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS, REPORT_KINDS
 from baogao.index.schema import BLOCK_KINDS, REPORT_KIND
-from baogao.index.whoosh_ext import term_postings
+from baogao.index.snapshot import CATEGORY_BITS, FACET_FIELDS, SnapshotFiles, has_snapshot, load_snapshot, write_snapshot
+from baogao.index.whoosh_ext import generation_segments, segments_searcher, term_postings
 
+from .compare import DIMENSIONS, MAX_TREND_QUERIES, compare_table, year_trend
 from .query import (And, Filter, Hint, Near, Node, Not, Or, QueryError, Term, make_filter, parse,
                     positive_terms)
-from .compare import DIMENSIONS, MAX_TREND_QUERIES, compare_table, year_trend
 from .request import SearchRequest
 from .similar import similar_blocks
 from .snippets import match_spans
@@ -69,77 +74,161 @@ HIT_FIELDS = {
 }
 # The fields a grouped answer's report entries share with their hits.
 REPORT_FIELDS = ("report_id", "source", "title", *PLACE_FIELDS, "year", "kind")
-# Facet fields and the stored field each is read from.
-FACET_FIELDS = {"year": "year", **{name: name for name in PLACE_FIELDS}, "kind": "report_kind"}
-CATEGORY_BITS = {name: 1 << i for i, name in enumerate(CATEGORY_LABELS)}
-KIND_WEIGHT = {"title": 2.0, "heading": 1.5, "paragraph": 1.0}
 _K1, _B = 1.2, 0.75
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _EMPTY = np.empty(0, dtype=np.int32)
 
 
-class _Codes:
-    """Interns the values of one facet field as small integers (0 = no value)."""
-
-    def __init__(self):
-        self.values: list[str | None] = [None]
-        self._index: dict[str, int] = {}
-
-    def code(self, value: str) -> int:
-        if not value:
-            return 0
-        if value not in self._index:
-            self._index[value] = len(self.values)
-            self.values.append(value)
-        return self._index[value]
-
-
 class Snapshot:
-    """One committed state of the index and the in-memory views built from it: every
-    block's normalised text, length, kind weight, facet codes and report rank."""
+    """One committed generation of the index: its memory-mapped columns and texts
+    (index/snapshot.py), and Whoosh searchers of exactly that generation, lent to one
+    query at a time (a Whoosh searcher is not safe to share between threads).
 
-    def __init__(self, ix):
-        self.searcher = ix.searcher()
-        self.reader = self.searcher.reader()
-        size = self.reader.doc_count_all()
-        norms: list[str] = [""] * size
-        self.is_block = np.zeros(size, dtype=bool)
-        self.weight = np.zeros(size, dtype=np.float32)
-        self.categories = np.zeros(size, dtype=np.uint8)
-        codes = {name: _Codes() for name in (*FACET_FIELDS, "report")}
-        columns = {name: np.zeros(size, dtype=np.int32) for name in codes}
-        self.report_titles: dict[str, str] = {}
-        self.report_docs: dict[str, list[int]] = {}
-        for docnum, fields in self.reader.iter_docs():
-            report_id = fields["report_id"]
-            if fields.get("kind") == REPORT_KIND:
-                self.report_titles[report_id] = normalise(fields.get("printed_title", ""))
-                continue
-            norms[docnum] = normalise(fields.get("text", ""))
-            self.is_block[docnum] = True
-            self.weight[docnum] = KIND_WEIGHT.get(fields.get("kind"), 1.0)
-            for name, stored in FACET_FIELDS.items():
-                columns[name][docnum] = codes[name].code(fields.get(stored, ""))
-            columns["report"][docnum] = codes["report"].code(report_id)
-            self.categories[docnum] = sum(CATEGORY_BITS.get(c, 0) for c in fields.get("categories", "").split(","))
-            self.report_docs.setdefault(report_id, []).append(docnum)
-        self.facet_values = {name: codes[name].values for name in FACET_FIELDS}
+    A snapshot is immutable; everything a query computes lives in its `QueryRun`."""
+
+    def __init__(self, ix, files: SnapshotFiles):
+        self.ix = ix
+        self.files = files
+        self.generation = files.generation
+        columns = files.columns
+        self.is_block = columns["is_block"]
+        self.weight = columns["weight"]
+        self.lengths = columns["length"]
+        self.categories = columns["categories"]
+        self.report_rank = columns["report_rank"]
+        self.year_number = columns["year_number"]
         self.facet_codes = {name: columns[name] for name in FACET_FIELDS}
-        self.facet_order = {name: _ranks(values) for name, values in self.facet_values.items()}
-        # Ties are broken by report id, then reading order: rank the report ids once.
-        self.report_rank = _ranks(codes["report"].values)[columns["report"]]
-        self.year_number = np.array([int(v) if v else 0 for v in codes["year"].values], dtype=np.int32)[columns["year"]]
-        self.blocks = np.flatnonzero(self.is_block).astype(np.int32)
-        self.lengths = np.array([len(t) for t in norms], dtype=np.float32)
-        self.avg_length = float(self.lengths[self.blocks].mean()) if len(self.blocks) else 1.0
-        # Normalised texts by docnum; an object array, so a set of docnums selects its texts
-        # in one numpy step.
-        self.texts = np.array(norms, dtype=object)
-        self.memo: dict[str, np.ndarray] = {}  # exact matches within one query
-        self.word_memo: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # word postings, ditto
+        self.facet_values = {name: [None, *files.header["values"][name]] for name in FACET_FIELDS}
+        self.block_count = files.header["blocks"]
+        self.report_count = files.header["reports"]
+        self.avg_length = files.header["avg_length"]
+        self._starts, self._ends = columns["start"], columns["end"]
+        self._idle: list = []
+        self._lock = threading.Lock()
+        self._closed = False
+        self._blocks: np.ndarray | None = None
+        self._titles: dict[str, str] | None = None
+        # Read the generation's segment list once: a later commit deletes its table of
+        # contents, and more searchers may be needed after that.
+        self._segments = generation_segments(ix, self.generation)
+        self.give_back(self._open_searcher())  # fails now, not mid-query, if the files are gone
+
+    def _open_searcher(self):
+        return segments_searcher(self.ix, self._segments, self.generation)
+
+    @contextmanager
+    def searcher(self):
+        """A Whoosh searcher of this generation, for the caller alone until it exits."""
+        searcher = self.borrow()
+        try:
+            yield searcher
+        finally:
+            self.give_back(searcher)
+
+    def borrow(self):
+        """An idle searcher of this generation, or a new one (FileNotFoundError when a
+        later commit has merged this generation's segments away); see `give_back`."""
+        with self._lock:
+            searcher = self._idle.pop() if self._idle else None
+        return searcher if searcher is not None else self._open_searcher()
+
+    def give_back(self, searcher):
+        """Return a borrowed searcher (closed if the snapshot was closed meanwhile)."""
+        with self._lock:
+            if not self._closed:
+                self._idle.append(searcher)
+                return
+        searcher.close()
 
     def close(self):
-        self.searcher.close()
+        """Close the idle searchers; ones lent out close when they come back."""
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for searcher in idle:
+            searcher.close()
+
+    @property
+    def blocks(self) -> np.ndarray:
+        """Every live block's docnum, sorted (computed on first use: NOT and one-character
+        queries need it)."""
+        if self._blocks is None:
+            self._blocks = np.flatnonzero(self.is_block).astype(np.int32)
+        return self._blocks
+
+    def report_titles(self) -> dict[str, str]:
+        """{report id: normalised printed title}, read on the first title: filter."""
+        if self._titles is None:
+            self._titles = self.files.titles()
+        return self._titles
+
+    def containing(self, docs: np.ndarray, needle: str) -> np.ndarray:
+        """For each of the sorted `docs`, whether its normalised text contains `needle`.
+
+        The texts are searched where they lie in the mapped files (UTF-8 is
+        self-synchronising, so a byte match of a whole needle is a character match)."""
+        found = np.zeros(len(docs), dtype=bool)
+        if not len(docs):
+            return found
+        data = needle.encode("utf-8")
+        starts, ends = self._starts[docs].tolist(), self._ends[docs].tolist()
+        bounds = np.searchsorted(docs, self.files.offsets).tolist() + [len(docs)]
+        for segment, text in enumerate(self.files.texts):
+            first, last = bounds[segment], bounds[segment + 1]
+            if first < last:
+                positions = map(text.find, repeat(data), starts[first:last], ends[first:last])
+                found[first:last] = np.fromiter(positions, dtype=np.int64, count=last - first) >= 0
+        return found
+
+    def bigram_frequency(self, gram: str) -> int:
+        """How many blocks (deleted ones included) hold the bigram `gram`."""
+        return sum(postings.frequency(gram) for postings in self.files.bigrams)
+
+    def bigram_docs(self, gram: str) -> np.ndarray:
+        """The sorted live blocks holding the bigram `gram`."""
+        found = [postings.documents(gram) + offset
+                 for postings, offset in zip(self.files.bigrams, self.files.offsets.tolist(), strict=True)]
+        docs = np.concatenate(found) if found else _EMPTY
+        return docs[self.is_block[docs]]
+
+    def text(self, docnum: int) -> str:
+        """One block's normalised text."""
+        segment = int(np.searchsorted(self.files.offsets, docnum, side="right")) - 1
+        return self.files.texts[segment][int(self._starts[docnum]):int(self._ends[docnum])].decode("utf-8")
+
+    def idf(self, doc_frequency: int) -> float:
+        n = max(self.block_count, 1)
+        return math.log(1 + (n - doc_frequency + 0.5) / (doc_frequency + 0.5))
+
+    def facets(self, hits: np.ndarray, limit: int) -> dict:
+        """Counts per year, place and section over all hits, most frequent first (at most
+        `limit` values per field; a block in a two-category section counts in both)."""
+        out = {}
+        for name, values in self.facet_values.items():
+            counts = np.bincount(self.facet_codes[name][hits], minlength=len(values))
+            counts[0] = 0  # blocks without a value
+            present = np.flatnonzero(counts)
+            # Most frequent first, ties in value order (codes are in value order); only
+            # the first `limit` values.
+            order = present[np.lexsort((present, -counts[present]))][:limit]
+            out[name] = {values[i]: int(counts[i]) for i in order.tolist()}
+        bits = self.categories[hits]
+        section = {name: n for name, bit in CATEGORY_BITS.items() if (n := int(np.count_nonzero(bits & bit)))}
+        out["section"] = dict(sorted(section.items(), key=lambda kv: (-kv[1], kv[0])))
+        return out
+
+
+class QueryRun:
+    """One query's evaluation against one snapshot: the searcher lent to it and what it
+    has computed (exact matches and word postings are reused within the query only)."""
+
+    def __init__(self, snap: Snapshot, searcher, split: Callable[[str], list[str]] | None = None):
+        self.snap = snap
+        self.split = split or words  # jieba words of a query text
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.memo: dict[str, np.ndarray] = {}
+        self.word_memo: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     def term_docs(self, field: str, values) -> np.ndarray:
         """Sorted live block docnums whose `field` holds any of `values`."""
@@ -147,7 +236,7 @@ class Snapshot:
         for value in values:
             docs = term_postings(self.reader, field, value)[0]
             found = _union(found, docs)
-        return found[self.is_block[found]] if len(found) else _EMPTY
+        return found[self.snap.is_block[found]] if len(found) else _EMPTY
 
     # ------------------------------------------------------------ matching
 
@@ -158,18 +247,17 @@ class Snapshot:
             return found
         grams = query_grams(needle)
         if not grams:  # one character, or characters split by punctuation: check every block
-            candidates = self.blocks
+            candidates = self.snap.blocks
         else:  # every block containing the needle contains each of its bigrams
-            rarest = min(grams, key=lambda g: self.reader.doc_frequency("grams", g))
-            candidates = self.term_docs("grams", [rarest])
+            rarest = min(grams, key=self.snap.bigram_frequency)
+            candidates = self.snap.bigram_docs(rarest)
         if grams != [needle]:  # a needle that is its own single bigram needs no check
             # Blocks holding the needle as a jieba token contain it (tokens are substrings of
             # the normalised text); only the other candidates need their text checked.
-            sure = self.word_postings(needle)[0] if words(needle) == [needle] else _EMPTY
+            sure = self.word_postings(needle)[0]
             unsure = candidates[~_member(candidates, sure)]
-            holds = np.fromiter(map(operator.contains, self.texts[unsure], repeat(needle)),
-                                dtype=bool, count=len(unsure))
-            candidates = _union(sure[self.is_block[sure]], unsure[holds])
+            holds = self.snap.containing(unsure, needle)
+            candidates = _union(sure[self.snap.is_block[sure]], unsure[holds])
         self.memo[needle] = candidates
         return candidates
 
@@ -183,7 +271,7 @@ class Snapshot:
     def term_matches(self, term: Term) -> np.ndarray:
         """A quoted phrase: exact. An unquoted term: exact, or all of its words."""
         found = self.exact(term.norm)
-        pieces = term_words(term)
+        pieces = term_words(term, self.split)
         if term.quoted or len(pieces) < 2:
             return found
         scattered = self.exact(pieces[0])
@@ -195,23 +283,22 @@ class Snapshot:
         left, right = node.left.norm, node.right.norm
         both = np.intersect1d(self.exact(left), self.exact(right), assume_unique=True)
         kept = [d for d in both.tolist()
-                if any(left in s and right in s for s in _SENTENCE_END.split(self.texts[d]))]
+                if any(left in s and right in s for s in _SENTENCE_END.split(self.snap.text(d)))]
         return np.array(kept, dtype=np.int32)
 
     def filter_docs(self, node: Filter) -> np.ndarray:
         if node.field == "year":
             first, last = node.value
-            return self.term_docs("year", [y for y in self.facet_values["year"][1:] if first <= int(y) <= last])
+            return self.term_docs("year", [y for y in self.snap.facet_values["year"][1:] if first <= int(y) <= last])
         if node.field == "section":
             return self.term_docs("categories", [node.value])
         if node.field == "kind":
             return self.term_docs("report_kind", [node.value])
         if node.field == "title":
             wanted = normalise(node.value)
-            docs = [d for rid, title in self.report_titles.items() if wanted in title
-                    for d in self.report_docs.get(rid, [])]
-            return np.array(sorted(set(docs)), dtype=np.int32)
-        return self.term_docs(node.field, [v for v in self.facet_values[node.field][1:] if v.startswith(node.value)])
+            return self.term_docs("report_id", [rid for rid, title in self.snap.report_titles().items()
+                                                if wanted in title])
+        return self.term_docs(node.field, [v for v in self.snap.facet_values[node.field][1:] if v.startswith(node.value)])
 
     def evaluate(self, node: Node) -> np.ndarray:
         """The sorted block docnums matching a query tree."""
@@ -222,7 +309,7 @@ class Snapshot:
         if isinstance(node, Filter):
             return self.filter_docs(node)
         if isinstance(node, Not):
-            return _difference(self.blocks, self.evaluate(node.item))
+            return _difference(self.snap.blocks, self.evaluate(node.item))
         if isinstance(node, Or):
             result = _EMPTY
             for item in node.items:
@@ -231,7 +318,7 @@ class Snapshot:
         if isinstance(node, And):
             positives = sorted((i for i in node.items if not isinstance(i, Not)), key=_cost)
             negatives = [i.item for i in node.items if isinstance(i, Not)]
-            result = self.blocks if not positives else None
+            result = self.snap.blocks if not positives else None
             for item in positives:
                 found = self.evaluate(item)
                 result = found if result is None else np.intersect1d(result, found, assume_unique=True)
@@ -244,10 +331,6 @@ class Snapshot:
 
     # ------------------------------------------------------------ ranking and facets
 
-    def idf(self, doc_frequency: int) -> float:
-        n = max(len(self.blocks), 1)
-        return math.log(1 + (n - doc_frequency + 0.5) / (doc_frequency + 0.5))
-
     def scores(self, hits: np.ndarray, terms: list[Term]) -> tuple[np.ndarray, np.ndarray]:
         """(terms held exactly, BM25F score) for each hit.
 
@@ -258,44 +341,28 @@ class Snapshot:
         tiers = np.zeros(len(hits), dtype=np.int32)
         for term in terms:
             tiers += _member(hits, self.exact(term.norm))
-        query_words = list(dict.fromkeys(w for term in terms for w in words(term.norm)))
+        query_words = list(dict.fromkeys(w for term in terms for w in self.split(term.norm)))
         return tiers, self.bm25(hits, query_words)
 
     def bm25(self, hits: np.ndarray, query_words: list[str]) -> np.ndarray:
         """BM25F of each hit for the given jieba words: term frequencies from the word
         field, block length in characters, titles and headings weighted up."""
         total = np.zeros(len(hits), dtype=np.float32)
-        length_norm = _K1 * (1 - _B + _B * self.lengths[hits] / self.avg_length)
+        length_norm = _K1 * (1 - _B + _B * self.snap.lengths[hits] / self.snap.avg_length)
         for word in query_words:
             ids, frequencies = self.word_postings(word)
             tf = _aligned(hits, ids, frequencies)
-            total += self.idf(len(ids)) * tf * (_K1 + 1) / (tf + length_norm)
-        return total * self.weight[hits]
-
-    def facets(self, hits: np.ndarray, limit: int) -> dict:
-        """Counts per year, place and section over all hits, most frequent first (at most
-        `limit` values per field; a block in a two-category section counts in both)."""
-        out = {}
-        for name, values in self.facet_values.items():
-            counts = np.bincount(self.facet_codes[name][hits], minlength=len(values))
-            counts[0] = 0  # blocks without a value
-            present = np.flatnonzero(counts)
-            # Most frequent first, ties in value order; only the first `limit` values.
-            order = present[np.lexsort((self.facet_order[name][present], -counts[present]))][:limit]
-            out[name] = {values[i]: int(counts[i]) for i in order.tolist()}
-        bits = self.categories[hits]
-        section = {name: n for name, bit in CATEGORY_BITS.items() if (n := int(np.count_nonzero(bits & bit)))}
-        out["section"] = dict(sorted(section.items(), key=lambda kv: (-kv[1], kv[0])))
-        return out
+            total += self.snap.idf(len(ids)) * tf * (_K1 + 1) / (tf + length_norm)
+        return total * self.snap.weight[hits]
 
     def order(self, hits: np.ndarray, terms: list[Term], sort: str, stop: int | None):
         """The first `stop` hits (all when None) in rank order, with their scores."""
         tiers, scores = self.scores(hits, terms)
-        keys = [hits, self.report_rank[hits], -scores, -tiers]
+        keys = [hits, self.snap.report_rank[hits], -scores, -tiers]
         if sort == "newest":
-            keys.append(-self.year_number[hits])
+            keys.append(-self.snap.year_number[hits])
         elif sort == "oldest":  # reports of unknown year last
-            years = self.year_number[hits]
+            years = self.snap.year_number[hits]
             keys.append(np.where(years == 0, np.iinfo(np.int32).max, years))
         if stop is not None and stop < len(hits) and sort == "relevance":
             # Only the top `stop` need a full sort; keep every hit tied with the last one.
@@ -306,14 +373,6 @@ class Snapshot:
             hits, tiers, scores = hits[keep], tiers[keep], scores[keep]
         ranked = np.lexsort(keys)[:stop]
         return hits[ranked], tiers[ranked], scores[ranked]
-
-
-def _ranks(values: list) -> np.ndarray:
-    """For each code (index into `values`, 0 = none), its position in sorted value order."""
-    order = sorted(range(1, len(values)), key=lambda i: values[i])
-    rank = np.zeros(len(values), dtype=np.int32)
-    rank[order] = np.arange(1, len(order) + 1, dtype=np.int32)
-    return rank
 
 
 def _union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -331,24 +390,28 @@ def _difference(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _member(docs: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
-    """For each of `docs`, whether it is in the sorted array `sorted_set`."""
-    if not len(sorted_set):
+    """For each of `docs`, whether it is in the array `sorted_set`."""
+    if not len(sorted_set) or not len(docs):
         return np.zeros(len(docs), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_set, docs), len(sorted_set) - 1)
-    return sorted_set[at] == docs
+    # A dense mask over document numbers: linear, and faster than searchsorted even for
+    # hundreds of thousands of documents.
+    mask = np.zeros(max(int(docs.max()), int(sorted_set.max())) + 1, dtype=bool)
+    mask[sorted_set] = True
+    return mask[docs]
 
 
 def _aligned(docs: np.ndarray, ids: np.ndarray, values: np.ndarray) -> np.ndarray:
     """values[i] where ids[i] == doc, for each of `docs` (0 where a doc has no posting)."""
-    if not len(ids):
+    if not len(ids) or not len(docs):
         return np.zeros(len(docs), dtype=np.float32)
-    at = np.minimum(np.searchsorted(ids, docs), len(ids) - 1)
-    return np.where(ids[at] == docs, values[at], 0).astype(np.float32)
+    dense = np.zeros(max(int(docs.max()), int(ids.max())) + 1, dtype=np.float32)
+    dense[ids] = values
+    return dense[docs]
 
 
-def term_words(term: Term) -> list[str]:
+def term_words(term: Term, split: Callable[[str], list[str]] = words) -> list[str]:
     """The distinct jieba words of an unquoted term (scattered matching and ranking)."""
-    return [] if term.quoted else list(dict.fromkeys(words(term.norm)))
+    return [] if term.quoted else list(dict.fromkeys(split(term.norm)))
 
 
 def _cost(node: Node) -> int:
@@ -357,7 +420,13 @@ def _cost(node: Node) -> int:
 
 
 class Engine:
-    """Searches one index directory; reopens its snapshot when a build commits."""
+    """Searches one index directory; moves to a new snapshot when a build commits.
+
+    Queries run concurrently: a query takes the current snapshot (a reference read) and
+    computes everything in its own `QueryRun`. When a newer generation's snapshot is on
+    disk, the first query to notice opens it (mapping files: O(1)) and swaps it in while
+    queries already running finish on the old one; no lock is held across a query.
+    """
 
     def __init__(self, index_dir: Path | str, facet_limit: int | None = None):
         self.index_dir = Path(index_dir)
@@ -365,23 +434,85 @@ class Engine:
         self.facet_limit = facet_limit or settings.get("facet_limit")
         self.max_hit_text = settings.get("max_hit_text")
         self._snapshot: Snapshot | None = None
-        self._lock = threading.RLock()
+        self._swap = threading.Lock()  # one thread opens the next snapshot; the rest go on
+        self._checked = None  # the directory's mtime when the snapshot was last found current
+        # Query words from the index's copy of the dictionary (no 0.3-1 s dictionary load).
+        self.split = partial(query_words, directory=self.index_dir)
+        self.snapshot()
 
     def snapshot(self) -> Snapshot:
-        """The current snapshot, reloaded when the index has changed on disk."""
-        with self._lock:
-            if self._snapshot is None or not self._snapshot.searcher.up_to_date():
-                if self._snapshot is not None:
-                    self._snapshot.close()
-                self._snapshot = Snapshot(self.ix)
+        """The snapshot of the latest committed generation whose snapshot files are on
+        disk (the first call writes them when an index has none, as after an upgrade)."""
+        current = self._snapshot
+        if current is not None:
+            # A commit renames files into the directory, which changes its mtime: one stat
+            # per query instead of listing the directory.
+            changed = os.stat(self.index_dir).st_mtime_ns
+            if changed == self._checked:
+                return current
+            latest = self.ix.latest_generation()
+            if latest == current.generation:
+                self._checked = changed
+                return current
+            if not has_snapshot(self.index_dir, latest):
+                return current  # the build is still writing it: look again next time
+            if not self._swap.acquire(blocking=False):
+                return current  # another thread is opening it
+        else:
+            self._swap.acquire()
+        try:
+            if self._snapshot is current:
+                self._snapshot = self._open_latest()
+                if current is not None:
+                    current.close()
             return self._snapshot
+        finally:
+            self._swap.release()
+
+    def _open_latest(self) -> Snapshot:
+        """Open the latest generation; a build may commit and remove it meanwhile, so try
+        again with the newer one."""
+        for attempt in range(10):
+            generation = self.ix.latest_generation()
+            try:
+                if not has_snapshot(self.index_dir, generation):
+                    write_snapshot(self.index_dir, self.ix.storage, self.ix.indexname, self.ix.schema)
+                return Snapshot(self.ix, load_snapshot(self.index_dir, generation))
+            except FileNotFoundError:
+                if attempt == 9:
+                    raise
+        raise AssertionError("unreachable")
 
     def close(self):
         """Release the index's files."""
-        with self._lock:
+        with self._swap:
             if self._snapshot is not None:
                 self._snapshot.close()
                 self._snapshot = None
+
+    @contextmanager
+    def _query(self):
+        """A QueryRun on the current snapshot, with a searcher of its own."""
+        snap = self.snapshot()
+        try:
+            searcher = snap.borrow()
+        except FileNotFoundError:
+            # A commit merged this generation's segments away before a searcher was free:
+            # move to the latest generation, which every query will use next anyway.
+            snap = self._replace(snap)
+            searcher = snap.borrow()
+        try:
+            yield QueryRun(snap, searcher, self.split)
+        finally:
+            snap.give_back(searcher)
+
+    def _replace(self, stale: Snapshot) -> Snapshot:
+        """The latest snapshot, opened now if `stale` is still the current one."""
+        with self._swap:
+            if self._snapshot is stale:
+                self._snapshot = self._open_latest()
+                stale.close()
+            return self._snapshot
 
     def search(self, request: SearchRequest) -> dict:
         """Answer a search as plain data, the object `baogao search --json` and
@@ -395,17 +526,15 @@ class Engine:
         Raises QueryError for a malformed query or filter.
         """
         node, filters, hints = _query_parts(request.query, request.filters)
-        with self._lock:
-            snap = self.snapshot()
-            snap.memo.clear()
-            snap.word_memo.clear()
+        with self._query() as run:
+            snap = run.snap
             resolved, place_hints = resolve_places(_conjunction(node, filters.values()), snap.facet_values)
-            hits = snap.evaluate(resolved)
+            hits = run.evaluate(resolved)
             terms = positive_terms(resolved)
             facets = snap.facets(hits, self.facet_limit)
             for name in filters:
                 others = _conjunction(node, [f for key, f in filters.items() if key != name])
-                unfiltered = snap.evaluate(resolve_places(others, snap.facet_values)[0]) if others else snap.blocks
+                unfiltered = run.evaluate(resolve_places(others, snap.facet_values)[0]) if others else snap.blocks
                 facets[name] = snap.facets(unfiltered, self.facet_limit)[name]
             answer = {
                 "query": request.query,
@@ -420,42 +549,41 @@ class Engine:
                 "facets": facets,
                 "hints": [h.as_dict() for h in (*hints, *place_hints)],
             }
-            needles = highlight_needles(terms)
+            needles = highlight_needles(terms, run.split)
             if request.group == "report":
-                answer["reports"] = self._reports_page(snap, hits, terms, request, needles)
+                answer["reports"] = self._reports_page(run, hits, terms, request, needles)
             else:
                 stop = None if request.per_page is None else request.offset + request.per_page
-                docs, _, scores = snap.order(hits, terms, request.sort, stop)
-                answer["hits"] = [self._hit(snap, int(d), float(s), needles) for d, s in
+                docs, _, scores = run.order(hits, terms, request.sort, stop)
+                answer["hits"] = [self._hit(run.searcher, int(d), float(s), needles) for d, s in
                                   zip(docs[request.offset:].tolist(), scores[request.offset:].tolist(), strict=True)]
             return answer
 
-    def _reports_page(self, snap: Snapshot, hits: np.ndarray, terms: list[Term], request: SearchRequest,
+    def _reports_page(self, run: QueryRun, hits: np.ndarray, terms: list[Term], request: SearchRequest,
                       needles: list[str]) -> list[dict]:
         """The page of reports, in the order of each report's best hit: the report's
         fields, its number of hits and its best TOP_PER_REPORT hits."""
-        docs, _, scores = snap.order(hits, terms, request.sort, None)
-        reports = snap.report_rank[docs]
+        docs, _, scores = run.order(hits, terms, request.sort, None)
+        reports = run.snap.report_rank[docs]
         _, first = np.unique(reports, return_index=True)
         in_order = reports[np.sort(first)]
         stop = None if request.per_page is None else request.offset + request.per_page
         page = []
         for report in in_order[request.offset:stop].tolist():
             mine = np.flatnonzero(reports == report)
-            top = [self._hit(snap, int(docs[i]), float(scores[i]), needles) for i in mine[:TOP_PER_REPORT]]
-            first_hit = top[0]
+            top = [self._hit(run.searcher, int(docs[i]), float(scores[i]), needles) for i in mine[:TOP_PER_REPORT]]
             categories = dict.fromkeys(c for i in mine.tolist()
-                                       for c in _category_names(int(snap.categories[docs[i]])))
+                                       for c in _category_names(int(run.snap.categories[docs[i]])))
             page.append({
-                **{name: first_hit[name] for name in REPORT_FIELDS},
+                **{name: top[0][name] for name in REPORT_FIELDS},
                 "categories": list(categories),
                 "hits": int(len(mine)),
                 "top": top,
             })
         return page
 
-    def _hit(self, snap: Snapshot, docnum: int, score: float, needles: list[str]) -> dict:
-        fields = snap.searcher.stored_fields(docnum)
+    def _hit(self, searcher, docnum: int, score: float, needles: list[str]) -> dict:
+        fields = searcher.stored_fields(docnum)
         whole = fields.get("text", "")
         spans = match_spans(whole, needles)
         text, start, spans = _cut(whole, spans, self.max_hit_text)
@@ -486,36 +614,25 @@ class Engine:
         matching, restricted to this report. Raises QueryError for a malformed query.
         """
         tree = _query_tree(query, {}) if query.strip() else None
-        with self._lock:
-            snap = self.snapshot()
-            fields = snap.searcher.document(report_id=report_id, kind=REPORT_KIND)
+        with self._query() as run:
+            fields = run.searcher.document(report_id=report_id, kind=REPORT_KIND)
             if not fields:
                 return None
             data = json.loads(fields["report"])
             data["id"] = report_id
             if tree is None:
                 return data
-            snap.memo.clear()
-            snap.word_memo.clear()
-            tree = resolve_places(tree, snap.facet_values)[0]
-            own = np.array(snap.report_docs.get(report_id, []), dtype=np.int32)
-            matched = np.intersect1d(snap.evaluate(tree), own, assume_unique=True)
-            needles = highlight_needles(positive_terms(tree))
+            tree = resolve_places(tree, run.snap.facet_values)[0]
+            own = run.term_docs("report_id", [report_id])
+            matched = np.intersect1d(run.evaluate(tree), own, assume_unique=True)
+            needles = highlight_needles(positive_terms(tree), run.split)
             spans = {}
             for docnum in matched.tolist():
-                block = snap.searcher.stored_fields(docnum)
+                block = run.searcher.stored_fields(docnum)
                 spans[block["n"]] = [list(span) for span in match_spans(block.get("text", ""), needles)]
         data["hits"] = sorted(spans)
         data["spans"] = {str(n): spans[n] for n in data["hits"]}
         return data
-
-    def source_file(self, report_id: str) -> Path | None:
-        """The file a report was read from, when it still exists (for downloads only:
-        answers never show server paths)."""
-        with self._lock:
-            fields = self.snapshot().searcher.document(report_id=report_id, kind=REPORT_KIND)
-        path = Path(fields["path"]) if fields and fields.get("path") else None
-        return path if path is not None and path.is_file() else None
 
     def compare(self, query: str, rows: str, cols: str, filters: dict | None = None) -> dict:
         """How many reports (and blocks) match, by `rows` × `cols` (two of DIMENSIONS),
@@ -528,9 +645,9 @@ class Engine:
                                  f"不能按“{dim}”比较，可选：{'、'.join(DIMENSIONS)}")
         if rows == cols:
             raise QueryError("rows and cols must differ", "行和列不能是同一个字段")
-        with self._lock:
-            snap, hits, _ = self._matching(query, filters or {})
-            table = compare_table(snap, hits, rows, cols)
+        with self._query() as run:
+            hits, _ = self._matching(run, query, filters or {})
+            table = compare_table(run.snap, hits, rows, cols)
         return {"query": query, "filters": {k: list(v) for k, v in (filters or {}).items()}, **table}
 
     def trend(self, queries: list[str], filters: dict | None = None) -> dict:
@@ -542,76 +659,70 @@ class Engine:
             raise QueryError(f"a trend takes 1 to {MAX_TREND_QUERIES} queries",
                              f"趋势图可比较 1 到 {MAX_TREND_QUERIES} 个查询")
         series = []
-        with self._lock:
+        with self._query() as run:
             for query in queries:
-                snap, hits, _ = self._matching(query, filters or {})
-                series.append({"query": query, "points": year_trend(snap, hits)})
+                run.memo.clear()
+                hits, _ = self._matching(run, query, filters or {})
+                series.append({"query": query, "points": year_trend(run.snap, hits)})
         return {"filters": {k: list(v) for k, v in (filters or {}).items()}, "series": series}
 
     def similar(self, report_id: str, n: int, limit: int = 5) -> dict | None:
         """The blocks of other reports most like block `n` of a report (None when there is
         no such block): {"report_id", "paragraph", "text", "words", "similar": [hits]}."""
-        with self._lock:
-            snap = self.snapshot()
-            snap.memo.clear()
-            snap.word_memo.clear()
-            docnum = next((d for d in snap.report_docs.get(report_id, [])
-                           if snap.searcher.stored_fields(d).get("n") == n), None)
+        with self._query() as run:
+            docnum = next((d for d in run.term_docs("report_id", [report_id]).tolist()
+                           if run.searcher.stored_fields(d).get("n") == n), None)
             if docnum is None:
                 return None
-            chosen, found = similar_blocks(snap, docnum, limit)
+            chosen, found = similar_blocks(run, docnum, limit)
             return {"report_id": report_id, "paragraph": n,
-                    "text": snap.searcher.stored_fields(docnum).get("text", ""), "words": chosen,
-                    "similar": [self._hit(snap, d, score, chosen) for d, score in found]}
+                    "text": run.searcher.stored_fields(docnum).get("text", ""), "words": chosen,
+                    "similar": [self._hit(run.searcher, d, score, chosen) for d, score in found]}
 
     def export_hits(self, request: SearchRequest, limit: int) -> tuple[int, Iterator[dict]]:
         """(the number of hits, an iterator over all of them in rank order), for exports.
 
-        Raises QueryError when there are more than `limit` hits. Stored fields are read a
-        chunk at a time; if a build commits meanwhile, the iterator stops with QueryError
-        rather than mixing two states of the index.
+        Raises QueryError when there are more than `limit` hits. The iterator keeps the
+        snapshot and a searcher of its own until it is exhausted or closed, so a build that
+        commits meanwhile changes nothing in the export.
         """
-        with self._lock:
-            snap, hits, terms = self._matching(request.query, request.filters)
+        with self._query() as run:
+            hits, terms = self._matching(run, request.query, request.filters)
             if len(hits) > limit:
                 raise QueryError(f"{len(hits)} hits are more than an export may hold ({limit}): "
                                  "narrow the search with filters",
                                  f"共 {len(hits)} 条结果，超过导出上限 {limit} 条：请加筛选条件缩小范围")
-            docs, _, scores = snap.order(hits, terms, request.sort, None)
-            needles = highlight_needles(terms)
+            docs, _, scores = run.order(hits, terms, request.sort, None)
+            needles = highlight_needles(terms, run.split)
 
         def rows() -> Iterator[dict]:
-            for start in range(0, len(docs), 500):
-                with self._lock:
-                    if self.snapshot() is not snap:
-                        raise QueryError("the index changed during the export: export again",
-                                         "导出期间索引已更新，请重新导出")
-                    chunk = [self._hit(snap, int(d), float(sc), needles) for d, sc in
-                             zip(docs[start:start + 500].tolist(), scores[start:start + 500].tolist(), strict=True)]
-                yield from chunk
+            with self._query() as reader:
+                if reader.snap is not run.snap:
+                    raise QueryError("the index changed during the export: export again",
+                                     "导出期间索引已更新，请重新导出")
+                for d, score in zip(docs.tolist(), scores.tolist(), strict=True):
+                    yield self._hit(reader.searcher, d, score, needles)
 
         return int(len(hits)), rows()
 
-    def _matching(self, query: str, filters: dict) -> tuple[Snapshot, np.ndarray, list[Term]]:
-        """The current snapshot, the blocks a query and filters match, the positive terms
-        (call with the lock held)."""
+    def _matching(self, run: QueryRun, query: str, filters: dict) -> tuple[np.ndarray, list[Term]]:
+        """The blocks a query and filters match, and the positive terms."""
         node, nodes, _ = _query_parts(query, filters)
-        snap = self.snapshot()
-        snap.memo.clear()
-        snap.word_memo.clear()
-        tree = resolve_places(_conjunction(node, nodes.values()), snap.facet_values)[0]
-        return snap, snap.evaluate(tree), positive_terms(tree)
+        tree = resolve_places(_conjunction(node, nodes.values()), run.snap.facet_values)[0]
+        return run.evaluate(tree), positive_terms(tree)
 
     def overview(self) -> dict:
         """The corpus at a glance, for browsing without a query: {"reports", "blocks",
         "years": {year: reports}, "kinds": {kind: reports}, "places": [place tree]}, where
         each place is {"field", "name", "reports", "children"} (province, then city, county
         and town; a level a report lacks is skipped)."""
-        with self._lock:
-            snap = self.snapshot()
-            rows = [{name: snap.facet_values[name][snap.facet_codes[name][docs[0]]] for name in FACET_FIELDS}
-                    for docs in snap.report_docs.values() if docs]
-            blocks = int(len(snap.blocks))
+        snap = self.snapshot()
+        blocks = snap.blocks
+        _, first = np.unique(snap.report_rank[blocks], return_index=True)
+        firsts = blocks[first]
+        rows = [{name: snap.facet_values[name][code] for name, code in zip(
+                 FACET_FIELDS, (int(snap.facet_codes[name][d]) for name in FACET_FIELDS), strict=True)}
+                for d in firsts.tolist()]
         tree: dict = {}
         for row in rows:
             level = tree
@@ -626,17 +737,24 @@ class Engine:
                     for (field, name), node in sorted(level.items(), key=lambda kv: kv[0][1])]
 
         return {
-            "reports": len(rows), "blocks": blocks,
+            "reports": len(rows), "blocks": int(len(blocks)),
             "years": dict(sorted(Counter(r["year"] for r in rows if r["year"]).items(), reverse=True)),
             "kinds": dict(Counter(r["kind"] for r in rows if r["kind"]).most_common()),
             "places": listed(tree),
         }
 
+    def source_file(self, report_id: str) -> Path | None:
+        """The file a report was read from, when it still exists (for downloads only:
+        answers never show server paths)."""
+        with self._query() as run:
+            fields = run.searcher.document(report_id=report_id, kind=REPORT_KIND)
+        path = Path(fields["path"]) if fields and fields.get("path") else None
+        return path if path is not None and path.is_file() else None
+
     def stats(self) -> dict:
         """Counts of reports and searchable blocks."""
-        with self._lock:
-            snap = self.snapshot()
-            return {"reports": len(snap.report_titles), "blocks": int(len(snap.blocks))}
+        snap = self.snapshot()
+        return {"reports": snap.report_count, "blocks": snap.block_count}
 
 
 def _cut(text: str, spans: list, limit: int) -> tuple[str, int, list]:
@@ -719,12 +837,12 @@ def resolve_places(node: Node, values: dict[str, list]) -> tuple[Node, list[Hint
     return visit(node), hints
 
 
-def highlight_needles(terms: list[Term]) -> list[str]:
+def highlight_needles(terms: list[Term], split: Callable[[str], list[str]] = words) -> list[str]:
     """Normalised strings to mark in snippets: each term, and an unquoted term's words."""
     needles = []
     for term in terms:
         needles.append(term.norm)
-        needles.extend(term_words(term))
+        needles.extend(term_words(term, split))
     return [n for n in dict.fromkeys(needles) if n]
 
 

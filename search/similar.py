@@ -19,31 +19,33 @@ MAX_WORDS = 24
 MIN_SHARED = 2
 
 
-def telling_words(snap, norm: str) -> list[str]:
+def telling_words(run, norm: str) -> list[str]:
     """The paragraph's words that can carry similarity, rarest first."""
-    common = max(STOPWORD_SHARE * len(snap.blocks), COMMON_BLOCKS)
+    common = max(STOPWORD_SHARE * run.snap.block_count, COMMON_BLOCKS)
     kept = {}
     for word in words(norm):
         if len(word) < 2 or word.isdigit() or word in kept:
             continue
-        frequency = len(snap.word_postings(word)[0])
+        frequency = len(run.word_postings(word)[0])
         if 2 <= frequency <= common:
             kept[word] = frequency
     return sorted(kept, key=kept.get)[:MAX_WORDS]
 
 
-def similar_blocks(snap, docnum: int, limit: int) -> tuple[list[str], list[tuple[int, float]]]:
-    """(the words used, [(docnum, score)] of the most similar blocks in other reports)."""
-    chosen = telling_words(snap, snap.texts[docnum])
+def similar_blocks(run, docnum: int, limit: int) -> tuple[list[str], list[tuple[int, float]]]:
+    """(the words used, [(docnum, score)] of the most similar blocks in other reports), for
+    one query run (its snapshot's columns, its word postings)."""
+    snap = run.snap
+    chosen = telling_words(run, snap.text(docnum))
     if not chosen:
         return chosen, []
-    postings = [snap.word_postings(w)[0] for w in chosen]
+    postings = [run.word_postings(w)[0] for w in chosen]
     candidates, shared = np.unique(np.concatenate(postings), return_counts=True)
     keep = (shared >= min(MIN_SHARED, len(chosen))) & snap.is_block[candidates] \
         & (snap.report_rank[candidates] != snap.report_rank[docnum])
     candidates = candidates[keep].astype(np.int32)
     if not len(candidates):
         return chosen, []
-    scores = snap.bm25(candidates, chosen)
+    scores = run.bm25(candidates, chosen)
     best = np.argsort(-scores, kind="stable")[:limit]
     return chosen, [(int(candidates[i]), float(scores[i])) for i in best]

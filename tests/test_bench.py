@@ -15,7 +15,9 @@ def test_quick_benchmark_prints_a_table_and_a_summary(tmp_path):
     assert lines[0] == "| measure | value |"
     summary = lines[-1]
     assert re.fullmatch(r"summary: phrase_p50_ratio=[\d.]+ phrase_p95_ratio=[\d.]+ build_ratio=[\d.]+ "
-                        r"index_ratio=[\d.]+ recall=[\d.]+ naive_recall=[\d.]+", summary), summary
+                        r"index_ratio=[\d.]+ recall=[\d.]+ naive_recall=[\d.]+ open_s=[\d.]+ cli_s=[\d.]+ "
+                        r"rss_mb=\d+ qps_ratio_2w=[\d.]+ p99_ms=[\d.]+", summary), summary
+    assert "failed requests while a build commits (2 workers) | 0 of" in result.stdout
     assert "recall=1.0000" in summary  # exact phrases: nothing missed on the synthetic corpus
 
 

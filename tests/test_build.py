@@ -202,3 +202,22 @@ def test_searches_keep_working_while_a_build_runs(tmp_path, corpus):
     assert totals[0] >= before and totals == sorted(totals)  # every answer is a committed state
     assert totals[-1] > before and len(totals) > 1
     engine.close()
+
+
+def test_worker_processes_build_the_same_index_as_one_process(tmp_path):
+    from baogao.index.pipeline import MIN_FILES_FOR_WORKERS
+
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for i in range(MIN_FILES_FOR_WORKERS + 3):  # enough files for the worker pool
+        source = seeds[i % len(seeds)].read_text(encoding="utf-8")
+        (corpus / f"{i:02d}.txt").write_text(source.replace("法治", f"法治{i:02d}", 1), encoding="utf-8")
+    (corpus / "broken.docx").write_bytes(b"not a zip")  # failures are reported from workers too
+    serial = build_index([corpus], tmp_path / "one", processes=1)
+    parallel = build_index([corpus], tmp_path / "two", processes=2, batch_size=10)
+    assert serial.as_dict() == parallel.as_dict() and len(parallel.failed) == 1
+    one, two = Engine(tmp_path / "one"), Engine(tmp_path / "two")
+    for query in ['"枫桥经验"', "法治", "法治07", "矛盾纠纷 调解 year:2024", "title:法治政府"]:
+        assert ask(one, query, per_page=None) == ask(two, query, per_page=None)
+    assert build_index([corpus], tmp_path / "two", processes=2).unchanged == MIN_FILES_FOR_WORKERS + 3

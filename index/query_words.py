@@ -1,0 +1,152 @@
+"""jieba words of short texts (queries) without loading jieba's whole dictionary.
+
+Loading jieba's prefix dictionary (about 500,000 entries) takes 0.3-1 s, most of a
+`baogao search` process. A query is a few characters, and jieba's segmentation of a text
+depends only on the dictionary entries that are substrings of it. So the dictionary, with
+the domain and user dictionaries applied, is written once as a sorted file (in the index
+directory, named by a key of the dictionaries' files); a query looks up only its own
+substrings by binary search in the mapped file, and jieba segments it with that small
+dictionary: the same words as `analysis.words`, which tests/test_analysis.py checks.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import mmap
+import os
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from baogao import settings
+
+from .analysis import DOMAIN_DICTIONARY, is_punctuation, segmenter
+from .snapshot import write_atomically
+
+_FILE_NAME = re.compile(r"^jieba-[0-9a-f]{16}\.(dict|json)$")
+
+
+def is_dictionary_file(name: str) -> bool:
+    """Whether a file name in the index directory is a query dictionary."""
+    return bool(_FILE_NAME.match(name))
+
+
+def dictionary_key() -> str:
+    """A key of the dictionaries `segmenter()` loads: their paths, sizes and mtimes."""
+    import jieba
+
+    sources = [Path(jieba.__file__).with_name("dict.txt"), DOMAIN_DICTIONARY,
+               *(Path(p) for p in filter(None, str(settings.get("user_dict")).split(os.pathsep)))]
+    parts = []
+    for path in sources:
+        try:
+            stat = path.stat()
+            parts.append(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{path}:missing")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def dictionary_exists(directory: Path) -> bool:
+    """Whether `directory` holds the dictionary file of the current dictionaries."""
+    return (Path(directory) / f"jieba-{dictionary_key()}.json").exists()
+
+
+def write_dictionary(directory: Path) -> None:
+    """Write the loaded segmenter's dictionary as a sorted file in `directory` (atomically;
+    the JSON, written last, marks it complete)."""
+    tokenizer = segmenter()
+    key = dictionary_key()
+    entries = sorted((word.encode("utf-8"), freq) for word, freq in tokenizer.FREQ.items())
+    blob = b"".join(word for word, _ in entries)
+    ends = np.cumsum([len(word) for word, _ in entries], dtype=np.int64)
+    freqs = np.array([freq for _, freq in entries], dtype=np.int64)
+    header = {"entries": len(entries), "total": tokenizer.total, "blob": len(blob)}
+    for suffix, data in (("dict", ends.tobytes() + freqs.tobytes() + blob),
+                         ("json", json.dumps(header).encode("utf-8"))):
+        write_atomically(Path(directory) / f"jieba-{key}.{suffix}", lambda out, data=data: out.write(data))
+
+
+class DictionaryFile:
+    """A dictionary file written by `write_dictionary`, memory-mapped."""
+
+    def __init__(self, path: Path, header: dict):
+        with open(path, "rb") as f:
+            self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        n = header["entries"]
+        self._ends = np.frombuffer(self._map, dtype=np.int64, count=n)
+        self._freqs = np.frombuffer(self._map, dtype=np.int64, count=n, offset=8 * n)
+        self._blob_start = 16 * n
+        self.count = n
+        self.total = header["total"]
+
+    def _word(self, i: int) -> bytes:
+        start = int(self._ends[i - 1]) if i else 0
+        return self._map[self._blob_start + start:self._blob_start + int(self._ends[i])]
+
+    def frequency(self, word: str) -> int | None:
+        """The entry's frequency (0 for a prefix of a longer word), None when absent."""
+        target = word.encode("utf-8")
+        low, high = 0, self.count
+        while low < high:
+            middle = (low + high) // 2
+            if self._word(middle) < target:
+                low = middle + 1
+            else:
+                high = middle
+        return int(self._freqs[low]) if low < self.count and self._word(low) == target else None
+
+    def entries_within(self, text: str) -> dict[str, int]:
+        """Every entry that is a substring of `text`, with its frequency. jieba adds every
+        prefix of a word as an entry, so extending a substring can stop at the first miss,
+        as jieba's own DAG building does."""
+        found: dict[str, int] = {}
+        for start in range(len(text)):
+            for end in range(start + 1, len(text) + 1):
+                piece = text[start:end]
+                frequency = found.get(piece)
+                if frequency is None:
+                    frequency = self.frequency(piece)
+                    if frequency is None:
+                        break
+                    found[piece] = frequency
+        return found
+
+
+@lru_cache(maxsize=8)
+def _open(directory: str, key: str) -> DictionaryFile | None:
+    path = Path(directory) / f"jieba-{key}.json"
+    if not path.exists():
+        return None
+    return DictionaryFile(path.with_suffix(".dict"), json.loads(path.read_text(encoding="utf-8")))
+
+
+_LOCK = threading.Lock()
+
+
+def query_words(norm: str, directory: Path) -> list[str]:
+    """jieba words (precise mode, punctuation dropped) of a short normalised text: exactly
+    `analysis.words(norm)`, from the dictionary file in `directory` when there is one (else
+    from the full dictionary, writing the file for next time if the directory allows)."""
+    import jieba
+
+    key = dictionary_key()
+    dictionary = _open(str(directory), key)
+    if dictionary is None:
+        with _LOCK:
+            try:
+                write_dictionary(Path(directory))
+                _open.cache_clear()
+            except OSError:
+                pass  # a read-only index: the full dictionary answers
+        dictionary = _open(str(directory), key)
+    if dictionary is None:
+        tokenizer = segmenter()
+    else:
+        tokenizer = jieba.Tokenizer()
+        tokenizer.FREQ, tokenizer.total = dictionary.entries_within(norm), dictionary.total
+        tokenizer.initialized = True
+    return [w for w in tokenizer.lcut(norm, HMM=True) if not all(is_punctuation(c) for c in w)]

@@ -1,0 +1,282 @@
+"""The on-disk snapshot: per-block columns and normalised texts, written at each commit.
+
+A search needs, for every block, its normalised text (to verify phrase candidates), its
+length, kind weight, facet codes and report rank, and for a bigram the blocks holding it. Reading them out of Whoosh's stored
+fields took seconds per process at 10,000 reports; instead the build writes them next to
+the index, and readers map them into memory, so opening costs the same at any size and
+the pages are shared by every process through the OS page cache.
+
+Files, in the index directory:
+- `seg_<segment id>.texts`: the segment's normalised block texts, UTF-8, back to back;
+- `seg_<segment id>.npy`: the segment's columns (byte range of each text, length, weight,
+  categories, facet codes local to the segment); `seg_<segment id>.grams`: its character
+  bigram postings (index/bigrams.py); `seg_<segment id>.json`: the facet values those
+  codes stand for, the normalised printed title of each report record, the bigram arrays'
+  layout.
+  Whoosh segments never change (only their deletion sets do), so these files are written
+  once per segment, when a commit first lists it;
+- `snapshot_<generation>.cols` / `.json`: the columns of one Whoosh generation, each column
+  contiguous, with the codes made global and deleted documents masked out; the JSON holds
+  the facet values, the column layout and the counts.
+
+Every file is written under a temporary name, flushed to disk and renamed, and the
+generation's JSON is renamed last: a reader that finds `snapshot_<g>.json` finds all the
+files it names. A snapshot is named by the generation of the Whoosh table of contents it
+describes, so it can never be used with another.
+"""
+from __future__ import annotations
+
+import json
+import mmap
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .analysis import normalise
+from .bigrams import BigramPostings, build_postings
+from .reports import CATEGORY_LABELS, PLACE_FIELDS
+from .schema import REPORT_KIND
+from .whoosh_ext import read_toc, segment_reader
+
+# Facet fields, and the stored field each is read from.
+FACET_FIELDS = {"year": "year", **{name: name for name in PLACE_FIELDS}, "kind": "report_kind"}
+CATEGORY_BITS = {name: 1 << i for i, name in enumerate(CATEGORY_LABELS)}
+KIND_WEIGHT = {"title": 2.0, "heading": 1.5, "paragraph": 1.0}
+SEGMENT_DTYPE = np.dtype([("start", "<i8"), ("end", "<i8"), ("length", "<f4"), ("weight", "<f4"),
+                          ("is_block", "?"), ("categories", "u1"), ("report", "<i4")]
+                         + [(name, "<i4") for name in FACET_FIELDS])
+# A generation's columns, each stored contiguously (a query touches only the columns it
+# reads, and only the pages of the documents it reads them for).
+SNAPSHOT_COLUMNS = [("start", "<i8"), ("end", "<i8"), ("length", "<f4"), ("weight", "<f4"),
+                    ("is_block", "?"), ("categories", "u1"), ("report_rank", "<i4"), ("year_number", "<i4"),
+                    *((name, "<i4") for name in FACET_FIELDS)]
+_SNAPSHOT_NAME = re.compile(r"^snapshot_(\d+)\.(json|cols)$")
+_SEGMENT_NAME = re.compile(r"^seg_(\w+)\.(texts|npy|grams|json)$")
+
+
+def _padded(size: int) -> int:
+    """`size` rounded up to a multiple of 8 bytes, so every column starts aligned."""
+    return (size + 7) // 8 * 8
+
+
+def snapshot_path(index_dir: Path, generation: int, suffix: str) -> Path:
+    """The file of generation `generation`'s snapshot with `suffix` (json or cols)."""
+    return Path(index_dir) / f"snapshot_{generation}.{suffix}"
+
+
+def segment_path(index_dir: Path, segment_id: str, suffix: str) -> Path:
+    """The file of one segment's snapshot with `suffix` (texts, npy, grams or json)."""
+    return Path(index_dir) / f"seg_{segment_id}.{suffix}"
+
+
+def is_snapshot_file(name: str) -> bool:
+    """Whether a file name in the index directory belongs to a snapshot."""
+    return bool(_SNAPSHOT_NAME.match(name) or _SEGMENT_NAME.match(name))
+
+
+def write_atomically(path: Path, write) -> None:
+    """Call write(file) on a temporary file next to `path`, fsync it, rename it to `path`."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        os.fchmod(fd, 0o644)  # mkstemp's 0600 would hide the index from a server run as another user
+        with os.fdopen(fd, "wb") as out:
+            write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _write_arrays(path: Path, arrays: dict[str, np.ndarray]) -> dict[str, list]:
+    """Write `arrays` back to back (8-byte aligned) to `path`; return their layout
+    {name: [dtype, offset, count]} for `_mapped_arrays`."""
+    layout, position = {}, 0
+    for name, array in arrays.items():
+        layout[name] = [array.dtype.str, position, len(array)]
+        position += _padded(array.nbytes)
+
+    def write(out):
+        for array in arrays.values():
+            data = array.tobytes()
+            out.write(data + bytes(_padded(len(data)) - len(data)))
+
+    write_atomically(path, write)
+    return layout
+
+
+def _mapped_arrays(path: Path, layout: dict[str, list]) -> dict[str, np.ndarray]:
+    """The arrays written by `_write_arrays`, as read-only views of a memory map."""
+    mapped = _map(path)
+    return {name: np.frombuffer(mapped, dtype=np.dtype(dtype), count=count, offset=offset) if count
+            else np.zeros(0, dtype=np.dtype(dtype))
+            for name, (dtype, offset, count) in layout.items()}
+
+
+def _write_segment(index_dir: Path, reader, segment_id: str) -> None:
+    """Write one segment's texts, columns and values from its stored fields (deleted
+    documents included: deletions belong to a generation, not to the segment)."""
+    count = reader.doc_count_all()
+    columns = np.zeros(count, dtype=SEGMENT_DTYPE)
+    values = {name: {"": 0} for name in (*FACET_FIELDS, "report")}
+    titles: dict[str, str] = {}
+    chunks: list[bytes] = []
+    norms: list[str] = []
+    docnums: list[int] = []
+    position = 0
+    for docnum in range(count):
+        fields = reader.stored_fields(docnum)
+        report_id = fields.get("report_id", "")
+        if fields.get("kind") == REPORT_KIND:
+            titles[report_id] = normalise(fields.get("printed_title", ""))
+            columns[docnum]["start"] = columns[docnum]["end"] = position
+            continue
+        norm = normalise(fields.get("text", ""))
+        norms.append(norm)
+        docnums.append(docnum)
+        data = norm.encode("utf-8")
+        chunks.append(data)
+        row = columns[docnum]
+        row["start"], row["end"] = position, position + len(data)
+        position += len(data)
+        row["length"] = len(norm)
+        row["weight"] = KIND_WEIGHT.get(fields.get("kind"), 1.0)
+        row["is_block"] = True
+        row["categories"] = sum(CATEGORY_BITS.get(c, 0) for c in fields.get("categories", "").split(","))
+        for name in (*FACET_FIELDS, "report"):
+            value = report_id if name == "report" else fields.get(FACET_FIELDS[name], "") or ""
+            row[name] = values[name].setdefault(value, len(values[name]))
+    # The texts, columns and bigrams first, the JSON last: its presence marks a complete segment.
+    write_atomically(segment_path(index_dir, segment_id, "texts"), lambda f: f.writelines(chunks))
+    write_atomically(segment_path(index_dir, segment_id, "npy"), lambda f: np.save(f, columns))
+    bigrams = _write_arrays(segment_path(index_dir, segment_id, "grams"), build_postings(norms, docnums, count))
+    meta = {"values": {name: list(codes) for name, codes in values.items()}, "titles": titles,
+            "bigrams": bigrams}
+    write_atomically(segment_path(index_dir, segment_id, "json"),
+                      lambda f: f.write(json.dumps(meta, ensure_ascii=False).encode("utf-8")))
+
+
+def write_snapshot(index_dir: Path, storage, indexname: str, schema) -> int:
+    """Write the snapshot of the index's latest generation (and the files of any segment
+    that has none yet); remove the snapshots of other generations. Returns the generation.
+
+    Safe to run from several processes at once: each file is complete when it appears,
+    and two writers write the same bytes.
+    """
+    index_dir = Path(index_dir)
+    toc = read_toc(storage, indexname, schema)
+    segment_ids = [s.segment_id() for s in toc.segments]
+    for segment in toc.segments:
+        if not segment_path(index_dir, segment.segment_id(), "json").exists():
+            reader = segment_reader(storage, schema, segment)
+            try:
+                _write_segment(index_dir, reader, segment.segment_id())
+            finally:
+                reader.close()
+    parts, metas, offsets = [], [], []
+    offset = 0
+    for segment in toc.segments:
+        local = np.load(segment_path(index_dir, segment.segment_id(), "npy"))
+        live = np.ones(len(local), dtype=bool)
+        deleted = list(segment.deleted_docs()) if segment.has_deletions() else []
+        live[deleted] = False
+        parts.append((local, live))
+        metas.append(json.loads(segment_path(index_dir, segment.segment_id(), "json").read_text(encoding="utf-8")))
+        offsets.append(offset)
+        offset += len(local)
+    columns = {name: np.zeros(offset, dtype=dtype) for name, dtype in SNAPSHOT_COLUMNS}
+    values = {name: sorted({v for m in metas for v in m["values"][name] if v}) for name in FACET_FIELDS}
+    years = np.array([0, *(int(y) for y in values["year"])], dtype=np.int32)
+    # Ties between hits are broken by report id: the rank of each report id among all.
+    report_ids = sorted({v for m in metas for v in m["values"]["report"] if v})
+    report_rank = {rid: i + 1 for i, rid in enumerate(report_ids)}
+    reports = 0
+    for (local, live), meta, start in zip(parts, metas, offsets, strict=True):
+        rows = slice(start, start + len(local))
+        for name in ("start", "end", "length", "weight", "categories"):
+            columns[name][rows] = local[name]
+        columns["is_block"][rows] = local["is_block"] & live
+        for name in FACET_FIELDS:
+            code = {v: i + 1 for i, v in enumerate(values[name])}
+            remap = np.array([code.get(v, 0) for v in meta["values"][name]], dtype=np.int32)
+            columns[name][rows] = remap[local[name]]
+        remap = np.array([report_rank.get(v, 0) for v in meta["values"]["report"]], dtype=np.int32)
+        columns["report_rank"][rows] = remap[local["report"]]
+        columns["year_number"][rows] = years[columns["year"][rows]]
+        reports += int(np.count_nonzero(live & ~local["is_block"]))
+    blocks = columns["is_block"]
+    layout = _write_arrays(snapshot_path(index_dir, toc.generation, "cols"), columns)
+    header = {"generation": toc.generation, "segments": segment_ids, "offsets": offsets, "size": offset,
+              "columns": layout, "bigrams": [meta["bigrams"] for meta in metas], "values": values, "reports": reports, "blocks": int(np.count_nonzero(blocks)),
+              "avg_length": float(columns["length"][blocks].mean()) if blocks.any() else 1.0}
+    write_atomically(snapshot_path(index_dir, toc.generation, "json"),
+                      lambda f: f.write(json.dumps(header, ensure_ascii=False).encode("utf-8")))
+    _remove_stale(index_dir, toc.generation, set(segment_ids))
+    return toc.generation
+
+
+def _remove_stale(index_dir: Path, generation: int, segment_ids: set[str]) -> None:
+    """Delete snapshot files of older generations and of segments no longer listed.
+    Processes that mapped them keep reading them until they close them (POSIX)."""
+    for path in index_dir.iterdir():
+        match = _SNAPSHOT_NAME.match(path.name)
+        if match and int(match.group(1)) < generation:
+            path.unlink(missing_ok=True)
+        match = _SEGMENT_NAME.match(path.name)
+        if match and match.group(1) not in segment_ids:
+            path.unlink(missing_ok=True)
+
+
+@dataclass
+class SnapshotFiles:
+    """One generation's snapshot, memory-mapped: `columns` (name -> array by docnum),
+    `texts` and `bigrams` (one per segment), `offsets` (first docnum of each segment) and the
+    header (facet values, counts)."""
+
+    generation: int
+    columns: dict[str, np.ndarray]
+    texts: list
+    bigrams: list[BigramPostings]
+    offsets: np.ndarray
+    header: dict
+    index_dir: Path
+
+    def titles(self) -> dict[str, str]:
+        """{report id: normalised printed title} over all segments, read from disk on
+        demand (deleted reports included; callers keep live blocks only)."""
+        out: dict[str, str] = {}
+        for segment_id in self.header["segments"]:  # later segments hold the newer versions
+            meta = json.loads(segment_path(self.index_dir, segment_id, "json").read_text(encoding="utf-8"))
+            out.update(meta["titles"])
+        return out
+
+
+def _map(path: Path):
+    """A read-only memory map of `path` (an empty file maps to b'')."""
+    with open(path, "rb") as f:
+        if os.fstat(f.fileno()).st_size == 0:
+            return b""
+        return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def load_snapshot(index_dir: Path, generation: int) -> SnapshotFiles:
+    """Map generation `generation`'s snapshot: O(1), nothing is read but the header.
+    Raises FileNotFoundError when it is not (or no longer) on disk."""
+    index_dir = Path(index_dir)
+    header = json.loads(snapshot_path(index_dir, generation, "json").read_text(encoding="utf-8"))
+    columns = _mapped_arrays(snapshot_path(index_dir, generation, "cols"), header["columns"])
+    bigrams = [BigramPostings(_mapped_arrays(segment_path(index_dir, segment_id, "grams"), layout))
+               for segment_id, layout in zip(header["segments"], header["bigrams"], strict=True)]
+    texts = [_map(segment_path(index_dir, s, "texts")) for s in header["segments"]]
+    return SnapshotFiles(generation, columns, texts, bigrams, np.array(header["offsets"], dtype=np.int64),
+                         header, index_dir)
+
+
+def has_snapshot(index_dir: Path, generation: int) -> bool:
+    """Whether generation `generation`'s snapshot is complete on disk."""
+    return snapshot_path(index_dir, generation, "json").exists()
