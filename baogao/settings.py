@@ -61,6 +61,7 @@ SETTINGS = (
             200, 1000000),
     Setting("max_url_length", 16384, "Longest query string the web server accepts, in bytes.", 1024, 1000000),
     Setting("export_limit", 100000, "Most hits one export may hold (CSV, JSON lines, XLSX).", 1, 10000000),
+    Setting("max_file_mb", 50, "Largest report file read, in MB (a .docx also: unpacked).", 1, 10000),
     Setting("build_batch", 2000, "Reports per build commit: what an interrupted build can lose.", 1, 1000000),
     Setting("build_processes", 0, "Processes that analyse files and write the index (0: one per core).", 0, 64),
     Setting("host", "127.0.0.1", "Address `baogao serve` listens on."),

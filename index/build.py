@@ -18,8 +18,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from concurrent.futures.process import BrokenProcessPool
+
 from filelock import FileLock, Timeout
 from whoosh import index as whoosh_index
+from whoosh.index import LockError
 from whoosh.writing import SegmentWriter
 
 from baogao import settings
@@ -31,7 +34,7 @@ from .reports import PLACE_FIELDS, Report, parse_report
 from .schema import REPORT_KIND, build_schema
 from .snapshot import has_snapshot, is_snapshot_file, write_snapshot
 from .sources import ReportFile, SourceError, iter_report_files, text_from_bytes
-from .whoosh_ext import codec, merge_small_segments, new_writer, stored_schema
+from .whoosh_ext import WriterDied, codec, merge_small_segments, new_writer, stored_schema
 
 INDEX_NAME = "baogao"
 LOCK_NAME = "build.lock"
@@ -67,9 +70,9 @@ class BuildSummary:
 
 def report_id_for(path: Path) -> str:
     """A stable id for the report read from `path`: readable stem + hash of the full path."""
-    resolved = str(Path(path).resolve())
+    resolved = os.fsencode(Path(path).resolve())  # the bytes: a name need not be UTF-8
     stem = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(path).stem).strip("-")[:40] or "report"
-    return f"{stem}-{hashlib.sha1(resolved.encode('utf-8')).hexdigest()[:8]}"
+    return f"{stem}-{hashlib.sha1(resolved).hexdigest()[:8]}"
 
 
 def index_exists(index_dir: Path | str) -> bool:
@@ -183,6 +186,15 @@ def build_index(paths: Iterable[Path], index_dir: Path, prune: bool = False,
         if rebuild:
             _empty_index_directory(index_dir)
         return _build_locked(list(paths), index_dir, prune, progress, processes, batch_size)
+    except (BrokenProcessPool, WriterDied):
+        raise IndexDirectoryError("a worker process of the build died (killed, or out of memory?); nothing "
+                                  "after the last commit was kept: run the build again") from None
+    except LockError:
+        raise IndexBusy(f"the index at {index_dir} is locked by another writer; if no build is running, "
+                        "its processes were killed: run the build again in a moment") from None
+    except OSError as exc:  # a read-only or full disk, a folder taken away: the last commit stands
+        raise IndexDirectoryError(f"{index_dir}: cannot write the index ({exc.strerror or exc}); "
+                                  "the index keeps its last complete commit") from None
     finally:
         lock.release()
 
@@ -250,7 +262,11 @@ def _build_locked(paths, index_dir, prune, progress, processes, batch_size) -> B
                     _write_snapshot(ix, index_dir)
             if progress:
                 progress(done, total, str(prepared.file.path))
-        if prune:
+        missing = [str(p) for p in paths if not Path(p).exists()]
+        if prune and missing:  # an unmounted disk must not empty the index
+            summary.failed.append(f"not pruning: {', '.join(missing)} does not exist, and every report "
+                                  "from it would be removed; check the path (or the disk) and build again")
+        elif prune:
             gone = [(path, rid) for path, (rid, _) in known.items() if not Path(path).exists()]
             if gone:
                 writer = writer or SegmentWriter(ix, limitmb=256, codec=codec())  # deletions only

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from .processes import die_with_parent
 from .sources import ReportFile, SourceError, read_bytes
 
 IN_FLIGHT_PER_WORKER = 4
@@ -52,9 +54,11 @@ def prepare(file: ReportFile, known: tuple[str, str] | None, report_id: str,
     return Prepared(file, path, docs=docs)
 
 
-def _ignore_interrupts():
-    """Workers leave Ctrl-C to the build, which shuts them down."""
+def _worker_setup(parent: int):
+    """Workers leave Ctrl-C to the build, which shuts them down, and die with it if it is
+    killed (else they would live on, holding the index's locks)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
 
 
 def prepared_files(tasks: list[tuple[ReportFile, tuple[str, str] | None, str]], analyse,
@@ -67,7 +71,7 @@ def prepared_files(tasks: list[tuple[ReportFile, tuple[str, str] | None, str]], 
         return
     # fork: workers inherit the loaded jieba dictionary instead of loading it each.
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_ignore_interrupts)
+                               initializer=_worker_setup, initargs=(os.getpid(),))
     try:
         pending = deque()
         queued = iter(tasks)

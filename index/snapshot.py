@@ -46,12 +46,12 @@ from .whoosh_ext import read_toc, segment_reader
 FACET_FIELDS = {"year": "year", **{name: name for name in PLACE_FIELDS}, "kind": "report_kind"}
 CATEGORY_BITS = {name: 1 << i for i, name in enumerate(CATEGORY_LABELS)}
 KIND_WEIGHT = {"title": 2.0, "heading": 1.5, "paragraph": 1.0}
-SEGMENT_DTYPE = np.dtype([("start", "<i8"), ("end", "<i8"), ("length", "<f4"), ("weight", "<f4"),
+SEGMENT_DTYPE = np.dtype([("start", "<i8"), ("end", "<i8"), ("length", "<f4"), ("weight", "<f4"), ("n", "<i4"),
                           ("is_block", "?"), ("categories", "u1"), ("report", "<i4")]
                          + [(name, "<i4") for name in FACET_FIELDS])
 # A generation's columns, each stored contiguously (a query touches only the columns it
 # reads, and only the pages of the documents it reads them for).
-SNAPSHOT_COLUMNS = [("start", "<i8"), ("end", "<i8"), ("length", "<f4"), ("weight", "<f4"),
+SNAPSHOT_COLUMNS = [("start", "<i8"), ("end", "<i8"), ("length", "<f4"), ("weight", "<f4"), ("n", "<i4"),
                     ("is_block", "?"), ("categories", "u1"), ("report_rank", "<i4"), ("year_number", "<i4"),
                     *((name, "<i4") for name in FACET_FIELDS)]
 _SNAPSHOT_NAME = re.compile(r"^snapshot_(\d+)\.(json|cols)$")
@@ -146,6 +146,7 @@ def _write_segment(index_dir: Path, reader, segment_id: str) -> None:
         position += len(data)
         row["length"] = len(norm)
         row["weight"] = KIND_WEIGHT.get(fields.get("kind"), 1.0)
+        row["n"] = fields.get("n") or 0
         row["is_block"] = True
         row["categories"] = sum(CATEGORY_BITS.get(c, 0) for c in fields.get("categories", "").split(","))
         for name in (*FACET_FIELDS, "report"):
@@ -198,7 +199,7 @@ def write_snapshot(index_dir: Path, storage, indexname: str, schema) -> int:
     reports = 0
     for (local, live), meta, start in zip(parts, metas, offsets, strict=True):
         rows = slice(start, start + len(local))
-        for name in ("start", "end", "length", "weight", "categories"):
+        for name in ("start", "end", "length", "weight", "n", "categories"):
             columns[name][rows] = local[name]
         columns["is_block"][rows] = local["is_block"] & live
         for name in FACET_FIELDS:

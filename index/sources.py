@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from baogao import settings
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".docx", ".pdf", ".html", ".htm")
 
@@ -46,15 +49,13 @@ def iter_report_files(paths: list[Path]) -> tuple[list[ReportFile], list[SourceE
         path = Path(path)
         if path.is_dir():
             root = path.resolve()
-            files.extend(
-                ReportFile(p, (Path(root.name) / p.relative_to(path)).as_posix())
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            for found in _walk(path, errors):
+                files.append(ReportFile(found, display_name(Path(root.name) / found.relative_to(path))))
+        elif path.is_symlink():
+            errors.append(SourceError(path, "a symbolic link: give the file it points to"))
         elif path.is_file():
             if path.suffix.lower() in SUPPORTED_SUFFIXES:
-                files.append(ReportFile(path, path.name))
+                files.append(ReportFile(path, display_name(Path(path.name))))
             else:
                 errors.append(SourceError(path, f"unsupported file type '{path.suffix or '(none)'}' "
                                                 f"(supported: {', '.join(SUPPORTED_SUFFIXES)})"))
@@ -63,14 +64,44 @@ def iter_report_files(paths: list[Path]) -> tuple[list[ReportFile], list[SourceE
     return files, errors
 
 
+def _walk(root: Path, errors: list[SourceError]) -> list[Path]:
+    """The report files below `root`, sorted; hidden files and folders are skipped, and
+    symbolic links are never followed (a link could lead anywhere, or round in a loop)."""
+    found = []
+    for folder, subfolders, names in os.walk(root, followlinks=False,
+                                               onerror=lambda exc: errors.append(SourceError(exc.filename, "cannot read the folder"))):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in sorted(names):
+            path = Path(folder) / name
+            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            if path.is_symlink():
+                errors.append(SourceError(path, "a symbolic link, not followed"))
+            elif path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
+def display_name(path: Path) -> str:
+    """A path as users see it: bytes that are not UTF-8 (a file name from another
+    system) shown as U+FFFD instead of breaking whatever prints it."""
+    return os.fsencode(path.as_posix()).decode("utf-8", "replace")
+
+
 def read_text(path: Path | str) -> str:
     """Return the text of one report file, choosing the reader by its type."""
     return text_from_bytes(path, read_bytes(path))
 
 
 def read_bytes(path: Path | str) -> bytes:
-    """The bytes of one report file, or SourceError naming the file and the reason."""
+    """The bytes of one report file, or SourceError naming the file and the reason (a
+    file larger than the max_file_mb setting is refused before it is read)."""
+    limit = settings.get("max_file_mb")
     try:
+        size = Path(path).stat().st_size
+        if size > limit * 1_000_000:
+            raise SourceError(path, f"the file is {size / 1e6:.0f} MB, more than the {limit} MB a report may be "
+                                    f"(BAOGAO_MAX_FILE_MB raises the limit)")
         return Path(path).read_bytes()
     except IsADirectoryError:
         raise SourceError(path, "is a directory") from None
@@ -111,14 +142,20 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 def decode_bytes(path: Path | str, data: bytes, html: bool = False) -> str:
     """Decode a text file's bytes, detecting the encoding from the bytes themselves.
 
-    A byte-order mark wins; then strict UTF-8; then an HTML page's declared charset; then
-    charset-normalizer's best guess (GB18030/GBK, Big5, UTF-16 without BOM ...).
+    A byte-order mark wins; then UTF-16 without one, when it decodes to plausible text;
+    then strict UTF-8; then an HTML page's declared charset; then charset-normalizer's best
+    guess (GB18030/GBK, Big5 ...). Many NUL bytes mean a binary file; a stray one is dropped.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode(path, data, encoding)
-    if b"\x00" in data[:4096] and not _looks_like_utf16(data):
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
+    sample = data[:4096]
+    if sample.count(0) > len(sample) // 100:  # a stray NUL is damage; many mean binary
         raise SourceError(path, "binary file, not text")
+    data = data.replace(b"\x00", b"")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -138,10 +175,22 @@ def decode_bytes(path: Path | str, data: bytes, html: bool = False) -> str:
     return _decode(path, data, _widen(best.encoding))
 
 
-def _looks_like_utf16(data: bytes) -> bool:
-    """UTF-16 without a BOM: every other byte of ASCII-range text is NUL."""
-    sample = data[:4096]
-    return sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 without a byte-order mark, or None. Chinese text in UTF-16 has
+    few NUL bytes, so the test is whether it decodes to mostly CJK, letters and punctuation."""
+    if len(data) % 2 or len(data) < 4:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:2000]
+        plausible = sum(1 for c in sample if c.isprintable() or c in "\r\n\t")
+        cjk = sum(1 for c in sample if "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
+        if plausible > 0.95 * len(sample) and (cjk > 0.2 * len(sample) or sample.isascii()):
+            return text
+    return None
 
 
 def _widen(encoding: str) -> str:
@@ -161,6 +210,7 @@ def _docx_text(path: Path, data: bytes) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    _check_unpacked_size(path, data)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
@@ -176,6 +226,20 @@ def _docx_text(path: Path, data: bytes) -> str:
                 if row.tag.endswith("}tc"):
                     lines.append("".join(n.text or "" for n in row.iter() if n.tag.endswith("}t")))
     return "\n".join(lines)
+
+
+def _check_unpacked_size(path: Path, data: bytes) -> None:
+    """Refuse a .docx whose parts unpack to more than the max_file_mb setting (a zip bomb
+    disguised as a report would otherwise take gigabytes)."""
+    limit = settings.get("max_file_mb") * 1_000_000
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        raise SourceError(path, "not a valid .docx file") from None
+    if unpacked > limit:
+        raise SourceError(path, f"the .docx unpacks to {unpacked / 1e6:.0f} MB, more than the "
+                                f"{limit / 1e6:.0f} MB a report may be")
 
 
 def _pdf_text(path: Path, data: bytes) -> str:

@@ -13,6 +13,7 @@ whoosh-reloaded is pinned to 2.7.x in pyproject.toml for what this module touche
 """
 from __future__ import annotations
 
+import os
 import pickle
 import queue
 import signal
@@ -23,10 +24,12 @@ from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
 from whoosh.filedb.compound import CompoundStorage
 from whoosh.filedb.structfile import BufferFile
 from whoosh.index import _CURRENT_TOC_VERSION, TOC, FileIndex
-from whoosh.multiproc import MpWriter
+from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
+
+from .processes import die_with_parent
 
 MAX_SEGMENTS = 20
 _NO_IDS = np.empty(0, dtype=np.int32)
@@ -49,28 +52,85 @@ def new_writer(ix, processes: int):
     return SegmentWriter(ix, limitmb=256, codec=codec())
 
 
+class WriterDied(RuntimeError):
+    """A Whoosh sub-writer process died (killed, out of memory): its batch is cancelled."""
+
+
+class _SubWriter(SubWriterTask):
+    """A Whoosh sub-writer process that dies with the build (else a killed build would
+    leave it waiting for work forever, holding the index's write lock)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self._parent = os.getpid()
+
+    def run(self):
+        die_with_parent(self._parent)
+        super().run()
+
+
 class ParallelWriter(MpWriter):
     """Whoosh's multi-process writer (one sub-writer per core builds its own segment),
-    made safe to interrupt: sub-writers ignore Ctrl-C, which the build handles, and
-    `cancel` stops and joins them instead of leaving them waiting for work."""
+    made safe to interrupt and to kill: sub-writers ignore Ctrl-C, which the build
+    handles, die with the build, and `cancel` stops and joins them instead of leaving
+    them waiting for work."""
 
     def _new_task(self):
-        if threading.current_thread() is not threading.main_thread():
-            return super()._new_task()
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        previous = None
+        if threading.current_thread() is threading.main_thread():
+            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
-            return super()._new_task()
+            # MpWriter._new_task, with our sub-writer class
+            task = _SubWriter(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
+                              self.multisegment)
+            self.tasks.append(task)
+            task.start()
+            return task
         finally:
-            signal.signal(signal.SIGINT, previous)
+            if previous is not None:
+                signal.signal(signal.SIGINT, previous)
+
+    def _commit(self, mergetype, optimize, merge):
+        """MpWriter._commit (multisegment), made strict: Whoosh's own skips a sub-writer
+        whose result does not come and commits without its documents, reporting success.
+        Here a sub-writer that died cancels the whole batch instead (WriterDied)."""
+        assert self.multisegment
+        if self.docbuffer:
+            self._enqueue()
+        for _ in self.tasks:
+            self.jobqueue.put(None)
+        finalsegments = self._merge_segments(mergetype, optimize, merge)
+        for task in self.tasks:
+            task.join()
+        results = []
+        for _ in self.tasks:
+            try:
+                results.append(self.resultqueue.get(timeout=5))
+            except queue.Empty:
+                break
+        lost = sum(1 for task in self.tasks if task.exitcode != 0) or len(self.tasks) - len(results)
+        if lost:
+            SegmentWriter.cancel(self)
+            raise WriterDied(f"{lost} index writer process(es) died before finishing their documents")
+        finalsegments += [segment for _, _, segment in results]
+        if self._added:
+            finalsegments.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self._commit_toc(finalsegments)
+        self._finish()
 
     def cancel(self):
+        if self.is_closed:  # already cancelled (a sub-writer died during the commit)
+            return
         for _ in self.tasks:
             self.jobqueue.put(None)
         for task in self.tasks:
-            try:
-                self.resultqueue.get(timeout=120)  # drain, so the task can exit
-            except queue.Empty:
-                pass
+            while task.is_alive():
+                try:
+                    self.resultqueue.get(timeout=1)  # drain, so the task can exit
+                except queue.Empty:
+                    pass
             task.join()
         SegmentWriter.cancel(self)
 

@@ -96,6 +96,7 @@ class Snapshot:
         self.lengths = columns["length"]
         self.categories = columns["categories"]
         self.report_rank = columns["report_rank"]
+        self.block_number = columns["n"]
         self.year_number = columns["year_number"]
         self.facet_codes = {name: columns[name] for name in FACET_FIELDS}
         self.facet_values = {name: [None, *files.header["values"][name]] for name in FACET_FIELDS}
@@ -352,13 +353,16 @@ class QueryRun:
         for word in query_words:
             ids, frequencies = self.word_postings(word)
             tf = _aligned(hits, ids, frequencies)
-            total += self.snap.idf(len(ids)) * tf * (_K1 + 1) / (tf + length_norm)
+            live = int(np.count_nonzero(self.snap.is_block[ids])) if len(ids) else 0  # postings keep deleted docs
+            total += self.snap.idf(live) * tf * (_K1 + 1) / (tf + length_norm)
         return total * self.snap.weight[hits]
 
     def order(self, hits: np.ndarray, terms: list[Term], sort: str, stop: int | None):
         """The first `stop` hits (all when None) in rank order, with their scores."""
         tiers, scores = self.scores(hits, terms)
-        keys = [hits, self.snap.report_rank[hits], -scores, -tiers]
+        # Ties go by report, then reading order (the block number: how a build happened to
+        # split reports among segments must not change an answer), then docnum.
+        keys = [hits, self.snap.block_number[hits], self.snap.report_rank[hits], -scores, -tiers]
         if sort == "newest":
             keys.append(-self.snap.year_number[hits])
         elif sort == "oldest":  # reports of unknown year last

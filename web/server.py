@@ -8,15 +8,13 @@ the rest, and a worker dies with its parent (Linux's parent-death signal).
 """
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import signal
 import socket
 import sys
 from collections.abc import Callable
 
-_PR_SET_PDEATHSIG = 1
+from baogao.index.processes import die_with_parent
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
@@ -31,15 +29,6 @@ def listening_socket(host: str, port: int) -> socket.socket:
         sock.close()
         raise
     return sock
-
-
-def _die_with_parent(parent: int) -> None:
-    """Ask the kernel to send SIGTERM to this process when its parent exits (Linux)."""
-    libc_name = ctypes.util.find_library("c")
-    if libc_name and sys.platform.startswith("linux"):
-        ctypes.CDLL(libc_name, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    if os.getppid() != parent:  # the parent died before the request took effect
-        os._exit(1)
 
 
 def _run_worker(make_app: Callable, sock: socket.socket, threads: int, options: dict) -> None:
@@ -81,7 +70,7 @@ def serve(make_app: Callable, sock: socket.socket, threads: int, workers: int, *
             if pid == 0:  # a worker
                 for s, handler in previous.items():
                     signal.signal(s, handler)
-                _die_with_parent(parent)
+                die_with_parent(parent, signal.SIGTERM)
                 code = 0
                 try:
                     _run_worker(make_app, sock, threads, options)
