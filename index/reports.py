@@ -444,14 +444,11 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
 def _covered_year(report: Report) -> tuple[int | None, str | None]:
     """(the year a report covers, its source): the title's year, else the year its measures
     or shortcomings headings name, else its plans heading's year minus one, else the year
-    the opening sentence starts with, else the year before publication. A document that is
-    no report (kind other) gets only the year its title states."""
+    the opening sentence starts with, else the year before publication."""
     if report.title:
         years = _years(report.title)
         if years:
             return years[0], "title"
-    if report.kind == "other":
-        return None, None
     plans_years = []
     for section in report.sections:
         years = _years(section.heading)
@@ -610,7 +607,7 @@ def _fill_places(report: Report) -> None:
     report.province = province.name if province else None
     report.city = city.name if city else None
     report.county = county.name if county else None
-    report.town = _find_town([text for _, text, _ in own[:-1]], body_text, county)
+    report.town = _find_town([text for source, text, _ in own if source != "superior document"])
     if report.town and not found_in:
         found_in = next((source for source, text, _ in own if report.town in text), "body")
     if found_in:
@@ -647,20 +644,13 @@ def _superior_documents(text: str) -> list[str]:
     return re.findall(r"《([^《》]{4,80})》", text)
 
 
-def _find_town(own: list[str], body_text: str, county: Place | None) -> str | None:
-    """The township (镇/乡/街道) of the reporting body, taken from its own names first,
-    then the most frequent township name in the text."""
+def _find_town(own: list[str]) -> str | None:
+    """The township (镇/乡/街道) of the reporting body, from its own names only: a township
+    the body merely mentions (百县千镇, a neighbour's 奋斗镇) is not the reporting body."""
     gz = gazetteer()
     for text in own:
         for candidate in _town_candidates(text, gz):
             return candidate
-    counts: dict[str, int] = {}
-    for candidate in _town_candidates(body_text, gz):
-        counts[candidate] = counts.get(candidate, 0) + 1
-    if counts:
-        best, n = max(counts.items(), key=lambda kv: kv[1])
-        if n >= 3:
-            return best
     return None
 
 
@@ -689,6 +679,8 @@ def _display_title(report: Report) -> str:
     if report.title:
         return report.title
     place = "".join(p for p in (report.county, report.town) if p) or report.city or report.province
+    if report.kind == "gongzuo":  # 三亚市2024年政府工作报告, as such reports are known
+        return f"{place or ''}{f'{report.year}年' if report.year else ''}政府工作报告"
     if place or report.year:
         return f"{place or ''}{report.year or ''}{'年度' if report.year else ''}报告"
     stem = re.sub(r"\.[^.]+$", "", report.source.replace("\\", "/").rsplit("/", 1)[-1])

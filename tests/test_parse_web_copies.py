@@ -67,3 +67,14 @@ def test_chrome_rules_drop_each_trap():
     _, dropped, meta = split_chrome(list(traps))
     assert [d["reason"] for d in dropped] == list(traps.values())
     assert meta["published"] == "2024-01-20"
+
+
+def test_a_township_the_body_merely_mentions_is_not_the_reporting_body():
+    from baogao.index.reports import parse_report
+
+    report = parse_report("关于2023年法治政府建设情况的报告\n"
+                          "2023年，我们深入学习贯彻习近平法治思想，全面推进依法行政。\n"
+                          "一、主要举措和成效\n学习奋斗镇经验，组织干部赴奋斗镇考察，推广奋斗镇做法，参与百县千镇示范创建。\n"
+                          "二、存在的不足和原因\n法治宣传形式单一。\n")
+    assert (report.town, report.province, report.city, report.county) == (None, None, None, None)
+    assert report.display_title
