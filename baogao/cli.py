@@ -113,6 +113,9 @@ def format_outline(report) -> str:
         f"  doc number: {data['doc_number'] or '-'}",
         f"  place:      {place or '-'}",
         f"  year:       {data['year'] or '-'}    published: {data['published'] or '-'}",
+        *([f"  meeting:    {data['meeting']}"] if data["meeting"] else []),
+        *([f"  speaker:    {data['speaker_office'] or ''} {data['speaker']}"] if data["speaker"] else []),
+        f"  provenance: {', '.join(f'{k} from {v}' for k, v in data['provenance'].items()) or '-'}",
         f"  header:     {len(data['front'])} line(s) besides the title; "
         f"closing: {len(data['closing'])} line(s); dropped as debris: {len(data['dropped'])}",
         f"  preamble:   {len(data['preamble'])} paragraph(s)",

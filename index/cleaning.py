@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .analysis import to_simplified
+
 # Word-to-text converters leave bookmarks and field codes; web copies leave wiki markers.
 _DEBRIS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:图片|image|img)[^\]]*\]|\{\\[^}]*\}", re.I)
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－_~]\s*\d{1,4}\s*[-—–－_~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|"
@@ -39,3 +41,94 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
         else:
             lines.append(line)
     return lines, dropped
+
+
+# ---------------------------------------------------------------- web chrome
+# Pages saved from government sites, and text pasted from them, carry the site around the
+# report: breadcrumbs, a toolbar, the CMS's metadata table, photo captions, column names.
+# Each rule matches a whole short line (or a label before a value), never a sentence.
+_CHROME_MAX = 80
+_SPACED = r"\s*"  # metadata labels are often letter-spaced: 标 题：
+_LABEL_PREFIX = r"^[\s•·●◆■□\-*]*[\[［【]?\s*"
+_LABEL_SUFFIX = r"\s*(?:[\]］】]\s*[：:]?|[：:])\s*"  # 来源于… is a sentence, 来源： a label
+
+
+def _label(*words: str) -> str:
+    return "|".join(_SPACED.join(word) for word in words)
+
+
+# The title row's value is kept as a line of its own: it is the report's title as printed.
+_VALUE_LABELS = re.compile(_LABEL_PREFIX + _label("标题") + _LABEL_SUFFIX + r"(?=\S)")
+# Rows whose value may stand in for what the body lacks: its issuer, number and date.
+_META_VALUES = {
+    "issuers": re.compile(_LABEL_PREFIX + rf"(?:{_label('发文机关', '发布机构', '发文单位')})" + _LABEL_SUFFIX + r"(\S[^。]*)$"),
+    "doc_number": re.compile(_LABEL_PREFIX + rf"(?:{_label('发文字号', '文号')})" + _LABEL_SUFFIX + r"(\S[^。]*)$"),
+    # anywhere in the row: 来源：司法厅 发布时间：2024-03-28
+    "published": re.compile(rf"(?:{_label('成文日期', '发布日期', '发文日期', '发布时间')})"
+                            + _LABEL_SUFFIX + r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"),
+}
+# Metadata rows that say nothing about the report itself: dropped whole.
+_META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号')})"
+                       + _LABEL_SUFFIX + r"[^。]*$")
+_BREADCRUMB = re.compile(r"^(?:您的位置|当前位置|您现在的位置|现在位置|所在位置)\s*[：:]|^首页\s*[>＞»/›]|\s[>＞»›]\s*\S+\s*[>＞»›]")
+_TOOLBAR = re.compile(r"^(?:[【\[]?\s*(?:字体|字号|大|中|小|分享到?|打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|"
+                      r"返回顶部|返回|微信|微博|QQ空间|扫一扫|默认|[：:])\s*[】\]]?\s*)+$")
+_POSTED = re.compile(r"^(?:(?:发布|发表|更新|来源|时间|日期|作者|浏览|阅读)[^：:]{0,4}[：:]\s*\S+\s*){2,}$")
+_CAPTION = re.compile(r"^[▲△↑（(]?\s*(?:图为|图片为|图：|图片来源|摄影|供图)[^。]{0,70}$")
+_COLUMN = re.compile(r"^【([^【】]{2,12})】(?=\S)")
+CHROME_REASONS = ("web breadcrumb", "web toolbar", "web metadata", "web metadata label", "photo caption",
+                  "web column name")
+
+
+def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
+    """(the lines without web-site chrome, what was dropped and why, the metadata values).
+
+    Whole chrome lines are dropped; a title label (标 题：) or a column name
+    (【法治建设报告】) before a value is dropped and the value kept as the line. The
+    metadata table's issuer, number and date are returned as {"issuers": [...],
+    "doc_number": …, "published": "2024-01-18"} for the parser to use when the body lacks them.
+    """
+    kept, dropped, meta = [], [], {"issuers": [], "doc_number": None, "published": None}
+    for line in lines:
+        reason = chrome_reason(line)
+        if reason:
+            dropped.append({"text": line, "reason": reason})
+            for name, pattern in _META_VALUES.items():
+                match = pattern.search(to_simplified(line))
+                if match and name == "issuers":
+                    meta["issuers"].append(match.group(1).strip())
+                elif match and not meta[name]:
+                    meta[name] = re.sub(r"\s+", "", match.group(1))
+            continue
+        for pattern, why in ((_VALUE_LABELS, "web metadata label"), (_COLUMN, "web column name")):
+            match = pattern.match(line)
+            if match and len(line) <= _CHROME_MAX * 2:
+                dropped.append({"text": match.group(0), "reason": why})
+                line = line[match.end():].strip()
+        kept.append(line)
+    return kept, dropped, meta
+
+
+def chrome_reason(line: str) -> str | None:
+    """Why a whole line is site chrome, or None when it may be the report's."""
+    if len(line) > _CHROME_MAX or "。" in line:
+        return None
+    line = to_simplified(line)  # 瀏覽次數 is 浏览次数
+    for pattern, reason in ((_BREADCRUMB, "web breadcrumb"), (_TOOLBAR, "web toolbar"), (_POSTED, "web metadata"),
+                            (_META_ROW, "web metadata"), (_CAPTION, "photo caption")):
+        if pattern.search(line):
+            return reason
+    bare = re.sub(r"^[\s•·●◆■□\-*]+", "", line)
+    if any(pattern.match(bare) for pattern in _META_VALUES.values()):  # 成文日期：2024-01-18
+        return "web metadata"
+    return None
+
+
+def is_chrome(dropped: dict) -> bool:
+    """Whether a `dropped` entry is web chrome that these rules drop (a test's check that
+    nothing else is ever dropped as chrome)."""
+    text, reason = dropped["text"], dropped["reason"]
+    if reason in ("web metadata label", "web column name"):
+        label = _VALUE_LABELS.match(text + "题") or _COLUMN.match(text + "题")  # a label needs its value
+        return bool(label) and label.end() == len(text)
+    return reason in CHROME_REASONS and chrome_reason(text) == reason

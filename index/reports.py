@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from .analysis import to_simplified
-from .cleaning import split_debris
+from .cleaning import split_chrome, split_debris
+from .gongzuo import Delivery, find_delivery, speaker_line
 from .places import COUNTY, CITY, PROVINCE, Gazetteer, Place, gazetteer
 from .sources import read_text
 
@@ -25,6 +26,8 @@ CATEGORY_LABELS = {
     "leadership": "第一责任人履职",
     "shortcomings": "不足和原因",
     "plans": "下一步工作安排",
+    "review": "工作回顾",  # 政府工作报告: the year reviewed
+    "self": "政府自身建设",  # 政府工作报告: the government's own conduct
 }
 
 # Heading words that put a section into each category; one heading may hit two.
@@ -35,6 +38,14 @@ _CATEGORY_PATTERNS = {
     "shortcomings": re.compile(r"不足|问题|差距|短板|困难|薄弱"),
     "plans": re.compile(r"下一步|工作思路|目标举措|工作安排|主要安排|工作打算|工作计划|今后|"
                         r"下一年|明年|工作设想|(?:\d{4}|下)年度?.{0,20}(?:安排|计划|打算|思路)"),
+}
+
+# A 政府工作报告's sections: the year reviewed, the plans, the government's own conduct.
+_GONGZUO_CATEGORY_PATTERNS = {
+    "review": re.compile(r"工作回顾|回顾|成就|成绩|过去[一五]年"),
+    "plans": re.compile(r"工作安排|总体要求|目标任务|主要任务|重点工作|重点任务|工作任务|预期目标|主要目标|工作思路|工作建议|"
+                        r"今后|下一步|十四五|十五五"),
+    "self": re.compile(r"自身建设|人民满意的?政府|政府建设|政府治理"),
 }
 
 _CN_NUM = "一二三四五六七八九十"
@@ -51,7 +62,7 @@ _BODY_SUFFIX = re.compile(
     r"(?:委员会|人民政府|政府|办公室|办事处|党委|党组|局|委|厅|院|处|所|中心|工作组|领导小组|街道|[镇乡]党委|镇|乡)$")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-_PUBLISHED_LINE = re.compile(r"^(?:发布|发文|成文|印发)(?:时间|日期)\s*[：:]")
+_PUBLISHED_LINE = re.compile(r"^(?:发布|发文|成文|印发)\s*(?:时\s*间|日\s*期)\s*[：:]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|街道办事处))")
 _NOT_TOWN_NAMES = re.compile(r"^(?:全|我|本|该|各|乡|城|村|集|场|小|重点|中心|建制|特色|每个|所有|辖区|相关|"
@@ -102,6 +113,10 @@ class Report:
     front: list[Paragraph] = field(default_factory=list)  # header lines other than the title
     closing: list[Paragraph] = field(default_factory=list)  # signature, date, notes at the end
     dropped: list[dict] = field(default_factory=list)  # debris not indexed: {"text", "reason"}
+    meeting: str | None = None  # 政府工作报告: 第十六届人民代表大会第四次会议
+    speaker: str | None = None  # 政府工作报告: the person who delivered it (龚正)
+    speaker_office: str | None = None  # … and the office printed with the name (市长)
+    provenance: dict = field(default_factory=dict)  # which text gave place and year
 
     def blocks(self):
         """Every searchable block in reading order: (n, kind, text, section, subsection)."""
@@ -135,6 +150,10 @@ class Report:
             "town": self.town,
             "year": self.year,
             "published": self.published.isoformat() if self.published else None,
+            "meeting": self.meeting,
+            "speaker": self.speaker,
+            "speaker_office": self.speaker_office,
+            "provenance": self.provenance,
             "source": self.source,
             "front": [{"n": p.n, "text": p.text} for p in self.front],
             "preamble": [{"n": p.n, "text": p.text} for p in self.preamble],
@@ -154,10 +173,12 @@ class Report:
         }
 
 
-def heading_categories(heading: str) -> list[str]:
-    """The categories (measures, leadership, shortcomings, plans) a section heading names."""
+def heading_categories(heading: str, kind: str = "fazhi") -> list[str]:
+    """The categories a section heading names: measures, leadership, shortcomings, plans for
+    a 法治政府建设 report; review, plans, self for a 政府工作报告; none for other documents."""
     simple = to_simplified(heading)
-    return [name for name, pattern in _CATEGORY_PATTERNS.items() if pattern.search(simple)]
+    patterns = {"fazhi": _CATEGORY_PATTERNS, "gongzuo": _GONGZUO_CATEGORY_PATTERNS}.get(kind, {})
+    return [name for name, pattern in patterns.items() if pattern.search(simple)]
 
 
 def parse_file(path, source: str | None = None) -> Report:
@@ -167,11 +188,20 @@ def parse_file(path, source: str | None = None) -> Report:
 
 
 def parse_report(text: str, source: str = "") -> Report:
-    """Parse the text of one report into a `Report`."""
+    """Parse the text of one report into a `Report`; `source` is its file name, read for
+    place and year only when the text states neither."""
     lines, dropped = split_debris(text)
-    header, body, closing = _split_header_body_closing(lines)
-    meta = _parse_header(header)
-    published = _published_date(closing) or meta["published"] or _published_date(header)
+    lines, chrome, web_meta = split_chrome(lines)
+    dropped += chrome
+    found = find_delivery(lines[:15])
+    delivery_end = 0
+    if found:
+        delivery_end = found[1] + (1 if found[1] < len(lines) and speaker_line(lines[found[1]]) else 0)
+    header, body, closing = _split_header_body_closing(lines, delivery_end)
+    skip = set(range(found[0], delivery_end)) if found else set()
+    meta = _parse_header(header, skip)
+    published = (_published_date(closing) or meta["published"] or _published_date(header)
+                 or _published_date([f"发布日期：{web_meta['published']}"] if web_meta["published"] else []))
 
     counter = iter(range(1, 10**9))
     front: list[Paragraph] = []
@@ -187,7 +217,7 @@ def parse_report(text: str, source: str = "") -> Report:
     subsection: str | None = None
     for line in body:
         if _section_heading(line, len(sections) + 1):
-            sections.append(Section(next(counter), line, heading_categories(line)))
+            sections.append(Section(next(counter), line, []))
             subsection = None
             continue
         sub = _SUBSECTION.match(to_simplified(line))
@@ -200,15 +230,28 @@ def parse_report(text: str, source: str = "") -> Report:
             preamble.append(Paragraph(next(counter), line))
 
     report = Report(
-        source=source, title=meta["title"], title_n=title_n, kind="other", display_title="", issuers=meta["issuers"],
-        doc_number=meta["doc_number"], addressee=meta["addressee"],
+        source=source, title=meta["title"], title_n=title_n, kind="other", display_title="",
+        issuers=meta["issuers"] or web_meta["issuers"],
+        doc_number=meta["doc_number"] or web_meta["doc_number"], addressee=meta["addressee"],
         province=None, city=None, county=None, town=None,
         year=None, published=published, preamble=preamble, sections=sections, front=front,
         closing=[Paragraph(next(counter), line) for line in closing], dropped=dropped,
     )
-    report.kind = _report_kind(report)
-    _fill_places(report)
-    report.year = _covered_year(report)
+    report.kind = _report_kind(report, found is not None)
+    for section in sections:
+        section.categories = heading_categories(section.heading, report.kind)
+    if report.kind == "gongzuo":
+        _fill_gongzuo(report, found[2] if found else None)
+    elif report.kind == "other":
+        _fill_own_name_place(report, (report.title or (lines[0] if lines else "")))
+        report.year = _years(report.title)[0] if report.title and _years(report.title) else None
+        if report.year:
+            report.provenance["year"] = "title"
+    else:
+        _fill_places(report)
+        report.year, year_source = _covered_year(report)
+        if year_source:
+            report.provenance["year"] = year_source
     report.display_title = _display_title(report)
     return report
 
@@ -267,11 +310,12 @@ def _first_body_index(lines: list[str]) -> int:
     return len(lines)
 
 
-def _split_header_body_closing(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
-    start = _first_body_index(lines[:15])
+def _split_header_body_closing(lines: list[str], header_end: int = 0) -> tuple[list[str], list[str], list[str]]:
+    """(header, body, closing); the first `header_end` lines (a delivery line) are header."""
+    start = header_end + _first_body_index(lines[header_end:15])
     if start == len(lines[:15]):
         # No sentence-like line near the top: only a title line (if any) is header.
-        start = next((i + 1 for i, line in enumerate(lines[:15]) if _is_title_line(line)), 0)
+        start = next((i + 1 for i, line in enumerate(lines[:15]) if _is_title_line(line)), header_end)
     header, rest = lines[:start], lines[start:]
     closing: list[str] = []
     while rest and _is_closing_line(rest[-1]):
@@ -296,21 +340,23 @@ def _is_body_name(line: str) -> bool:
 
 def _is_title_line(line: str) -> bool:
     """The line that names the report: 关于…报告, …年度报告, …工作总结."""
-    if len(line) > 80 or "。" in line:
+    if len(line) > 80 or "。" in line or line.startswith(("（", "(")):
         return False
-    line = to_simplified(line)
+    line = re.sub(r"\s+", "", to_simplified(line))  # 政 府 工 作 报 告, letter-spaced
     if line.startswith("关于") and _TITLE_WORDS.search(line):
         return True
     return bool(re.search(r"(?:报告|年报|工作总结)$", line)) and not _ADDRESSEE.match(line)
 
 
-def _parse_header(header: list[str]) -> dict:
+def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
     """Title (and the header lines it spans), issuers, document number, addressee and a
-    发布时间 date from the lines above the body."""
+    发布时间 date from the lines above the body; lines in `skip` (a delivery line) are none."""
     meta = {"title": None, "title_lines": None, "issuers": [], "doc_number": None, "addressee": None,
             "published": None}
     title_at = None
     for i, line in enumerate(header):
+        if i in skip:
+            continue
         if _is_title_line(line):
             title_at = i
             meta["title"], meta["title_lines"] = line, (i, i + 1)
@@ -322,6 +368,8 @@ def _parse_header(header: list[str]) -> dict:
             meta["title"], meta["title_lines"] = line + header[i + 1], (i, i + 2)
             break
     for i, line in enumerate(header):
+        if i in skip:
+            continue
         if _PUBLISHED_LINE.match(to_simplified(line)):
             meta["published"] = _published_date([line])
             continue
@@ -370,15 +418,21 @@ def _published_date(lines: list[str]) -> dt.date | None:
 # ---------------------------------------------------------------- kind
 
 
-def _report_kind(report: Report) -> str:
+def _report_kind(report: Report, delivered: bool = False) -> str:
     """fazhi when the title (or, untitled, the opening) names 法治政府建设 or the sections are
-    the annual report's; gongzuo for a 政府工作报告; other for anything else."""
-    named = to_simplified(report.title or " ".join(p.text[:60] for p in (*report.front, *report.preamble[:1])))
+    the annual report's; gongzuo for a 政府工作报告 (by its title, a delivery line to a
+    people's congress, or an untitled opening 各位代表 … 向大会报告工作); other for anything else."""
+    named = re.sub(r"\s+", "", to_simplified(
+        report.title or " ".join(p.text[:60] for p in (*report.front, *report.preamble[:1]))))
     if re.search(r"法治政府建设|法治建设.{0,12}(?:报告|情况)|依法行政.{0,8}(?:报告|情况)", named):
         return "fazhi"
-    if "政府工作报告" in named:
+    opening = to_simplified(" ".join(p.text[:80] for p in (*report.front, *report.preamble[:2])))
+    if "政府工作报告" in named or (not report.title or named.endswith("政府工作报告")) and (
+            delivered or re.search(r"位代表.{0,30}向大会(?:报告|作).{0,4}工作", opening)):
         return "gongzuo"
-    categories = {c for s in report.sections for c in s.categories}
+    if not report.title and "政府工作报告" in report.source.replace("\\", "/").rsplit("/", 1)[-1]:
+        return "gongzuo"  # an untitled copy that opens at its first section: its file name says what it is
+    categories = {c for s in report.sections for c in heading_categories(s.heading)}
     if not report.title and {"measures", "leadership"} <= categories:
         return "fazhi"
     return "other"
@@ -387,14 +441,14 @@ def _report_kind(report: Report) -> str:
 # ---------------------------------------------------------------- year
 
 
-def _covered_year(report: Report) -> int | None:
-    """The year a report covers: the title's year, else the year its measures or
-    shortcomings headings name, else its plans heading's year minus one, else the year the
-    opening sentence starts with, else the year before publication."""
+def _covered_year(report: Report) -> tuple[int | None, str | None]:
+    """(the year a report covers, its source): the title's year, else the year its measures
+    or shortcomings headings name, else its plans heading's year minus one, else the year
+    the opening sentence starts with, else the year before publication."""
     if report.title:
         years = _years(report.title)
         if years:
-            return years[0]
+            return years[0], "title"
     plans_years = []
     for section in report.sections:
         years = _years(section.heading)
@@ -403,60 +457,170 @@ def _covered_year(report: Report) -> int | None:
         if "plans" in section.categories and len(section.categories) == 1:
             plans_years.append(years[0] - 1)
         else:
-            return years[0]
+            return years[0], "body"
     if plans_years:
-        return plans_years[0]
+        return plans_years[0], "body"
     for p in report.preamble[:2]:
         years = _years(p.text[:30])
         if years:
-            return years[0]
+            return years[0], "body"
     if report.published:
-        return report.published.year - 1 if report.published.month <= 6 else report.published.year
-    return None
+        return (report.published.year - 1 if report.published.month <= 6 else report.published.year), "published"
+    return None, None
 
 
 def _years(text: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(text)]
 
 
+# ---------------------------------------------------------------- other documents
+
+
+def _fill_own_name_place(report: Report, name: str) -> None:
+    """The place of a document that is no report (a law, a notice): only a place its own
+    name starts with, as a local regulation's does (三门峡市城市环境卫生管理条例 is
+    三门峡市's own law); a place named later in the name (国务院关于…海南岛的规定) is a
+    subject, not the issuer, and the body is never read."""
+    name = to_simplified(name)
+    leading = [m for m in gazetteer().find(name) if m.start == 0]
+    if leading and _set_place(report, name[:max(m.end for m in leading)]):
+        report.provenance["place"] = "title" if report.title else "name"
+
+
+# ---------------------------------------------------------------- 政府工作报告
+
+
+def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
+    """Delivery date, meeting, speaker, place and year of a 政府工作报告.
+
+    The date is only ever the delivery line's: a date in the body is some other event's.
+    """
+    if delivery:
+        report.published = delivery.published
+        report.meeting, report.speaker, report.speaker_office = delivery.meeting, delivery.speaker, delivery.office
+    else:
+        report.published = None
+    if not report.speaker:  # a speaker line without a delivery line (市长  马  军)
+        spoken = next(filter(None, map(speaker_line, (p.text for p in report.front))), None)
+        report.speaker, report.speaker_office = spoken or (None, None)
+    file_name = re.sub(r"\.[^.]+$", "", report.source.replace("\\", "/").rsplit("/", 1)[-1])
+    opening = " ".join(p.text for p in (*report.front, *report.preamble[:3]))
+    represented = re.findall(r"我代表(.{1,20}?)人民政府", to_simplified(opening))
+    sources = [("title", report.title or ""), ("delivery line", delivery.place_text if delivery else ""),
+               ("body", " ".join(represented)), ("file name", file_name if report.source else "")]
+    for name, text in sources:
+        if _set_place(report, to_simplified(text)):
+            report.provenance["place"] = name
+            break
+    if report.city and not report.county and represented and represented[0][-1] in "区县":
+        _narrow_to_county(report, represented[0])
+    report.year, report.provenance["year"] = _delivered_year(report, delivery, file_name)
+
+
+def _set_place(report: Report, text: str) -> bool:
+    """Set the place levels from the place `text` names as its own (short names allowed);
+    False when it names none, or only an ambiguous one."""
+    gz = gazetteer()
+    matches = gz.find(text, short=True) if text else []
+    for level in (COUNTY, CITY, PROVINCE):
+        candidates = {m.place for m in matches if m.place.level == level}
+        if len(candidates) > 1:  # 吉林 (province or city): settle by the larger place named beside it
+            others = [m.place for m in matches if m.place.level < level]
+            candidates = {c for c in candidates if any(c.code.startswith(o.code[:2 * (o.level + 1)]) for o in others)}
+        if len(candidates) == 1:
+            place = candidates.pop()
+            province, city = gz.province_of(place), gz.city_of(place)
+            report.province = province.name if province else None
+            report.city = city.name if city and not gz.is_municipality(place) else None
+            report.county = place.name if level == COUNTY else None
+            return True
+    return False
+
+
+def _narrow_to_county(report: Report, body: str) -> None:
+    """我代表区人民政府 with a city's name (黄山) only: the district of that name (黄山区)."""
+    gz = gazetteer()
+    stem = re.sub(r"(?:市|地区|盟)$", "", report.city)
+    if body in "区县":
+        body = stem + body
+    matches = [p for p in gz.by_name.get(body, []) if p.level == COUNTY and gz.city_of(p)
+               and gz.city_of(p).name == report.city]
+    if len(matches) == 1:
+        report.county = matches[0].name
+
+
+def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -> tuple[int | None, str | None]:
+    """(year, its source): the year a 政府工作报告 is delivered and known by — the title's,
+    the delivery date's (a report delivered in November or December is next year's), the
+    year after the one its review section names, the year its plans section names, or the
+    file name's."""
+    if report.title and _years(report.title):
+        return _years(report.title)[0], "title"
+    if delivery and delivery.published:
+        date = delivery.published
+        return date.year + (1 if date.month >= 11 else 0), "delivery line"
+    first = next((s for s in report.sections if _years(s.heading)), None)
+    if first and first is report.sections[0]:
+        # The first section reviews the past year (一、2023年主要工作) unless it is the plans.
+        year = _years(first.heading)[0]
+        return (year, "body") if first.categories == ["plans"] else (year + 1, "body")
+    for p in [*report.preamble, *(report.sections[0].paragraphs if report.sections else [])][:6]:
+        if re.match(r"^(?:刚刚)?(?:过去的)?(?:19|20)\d{2}年", p.text):  # 2023年，是…: the year reviewed
+            return _years(p.text)[0] + 1, "body"
+    years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name) if report.source else []
+    return (int(years[0]), "file name") if years else (None, None)
+
+
 # ---------------------------------------------------------------- places
 
 
 def _fill_places(report: Report) -> None:
-    """Set province, city, county and town from the text, completed by the gazetteer."""
+    """Set province, city, county and town from the reporting body's own names (title,
+    issuers, signature, number, opening sentence), completed by the gazetteer; record which."""
     gz = gazetteer()
     opening = " ".join(p.text[:80] for p in report.preamble[:2])
     if not opening and report.sections and report.sections[0].paragraphs:
         opening = report.sections[0].paragraphs[0].text[:80]
     body_text = to_simplified("\n".join(t for _, _, t, _, _ in report.blocks()))
-    # Sources in order of authority: the reporting body's own names first.
-    own = [to_simplified(t) for t in (report.title or "", *report.issuers, *(p.text for p in report.closing),
-                                      report.doc_number or "", opening)]
-    superior = _superior_documents(body_text)
+    # Sources in order of authority; short names (伊犁州) only in the title and issuers.
+    own = [("title", to_simplified(report.title or ""), True),
+           *(("issuers", to_simplified(t), True) for t in report.issuers),
+           *(("signature", to_simplified(p.text), False) for p in report.closing),
+           ("doc number", to_simplified(report.doc_number or ""), False),
+           ("body", to_simplified(opening), False),
+           *(("superior document", t, False) for t in _superior_documents(body_text))]
 
-    county = _pick(gz, own, COUNTY) or _pick(gz, superior, COUNTY)
-    city = _pick(gz, own, CITY, within=county) or _pick(gz, superior, CITY, within=county)
-    province = _pick(gz, own, PROVINCE, within=county or city) or \
-        _pick(gz, superior, PROVINCE, within=county or city)
+    county, found_in = _pick(gz, own, COUNTY)
+    city, city_in = _pick(gz, own, CITY, within=county)
+    province, province_in = _pick(gz, own, PROVINCE, within=county or city)
     if county:
         city = gz.city_of(county)
         province = gz.province_of(county)
     elif city:
         province = gz.province_of(city)
         city = gz.city_of(city)
+        found_in = city_in
+    else:
+        found_in = province_in
     if province and gz.is_municipality(province):
         city = None
     report.province = province.name if province else None
     report.city = city.name if city else None
     report.county = county.name if county else None
-    report.town = _find_town(own, body_text, county)
+    report.town = _find_town([text for source, text, _ in own if source != "superior document"])
+    if report.town and not found_in:
+        found_in = next((source for source, text, _ in own if report.town in text), "body")
+    if found_in:
+        report.provenance["place"] = found_in
 
 
-def _pick(gz: Gazetteer, texts: list[str], level: int, within: Place | None = None) -> Place | None:
-    """The first place of `level` named in `texts`; an ambiguous name is resolved by the
-    other places named beside it, and dropped when they do not settle it."""
-    for text in texts:
-        matches = gz.find(text)
+def _pick(gz: Gazetteer, texts: list[tuple[str, str, bool]], level: int,
+          within: Place | None = None) -> tuple[Place | None, str | None]:
+    """(the first place of `level` named in `texts`, the name of the text it was in); an
+    ambiguous name is resolved by the other places named beside it, and dropped when they
+    do not settle it. `texts` are (source name, text, whether short names count)."""
+    for source, text, short in texts:
+        matches = gz.find(text, short=short)
         for m in matches:
             if m.place.level != level:
                 continue
@@ -465,13 +629,13 @@ def _pick(gz: Gazetteer, texts: list[str], level: int, within: Place | None = No
                 continue
             candidates = [c.place for c in matches if c.place.name == m.place.name]
             if len(candidates) == 1:
-                return m.place
+                return m.place, source
             context = [c.place for c in matches if c.place.name != m.place.name]
             settled = [c for c in candidates
                        if any(c.code.startswith(o.code[:2 * (o.level + 1)]) for o in context)]
             if len(settled) == 1:
-                return settled[0]
-    return None
+                return settled[0], source
+    return None, None
 
 
 def _superior_documents(text: str) -> list[str]:
@@ -480,20 +644,13 @@ def _superior_documents(text: str) -> list[str]:
     return re.findall(r"《([^《》]{4,80})》", text)
 
 
-def _find_town(own: list[str], body_text: str, county: Place | None) -> str | None:
-    """The township (镇/乡/街道) of the reporting body, taken from its own names first,
-    then the most frequent township name in the text."""
+def _find_town(own: list[str]) -> str | None:
+    """The township (镇/乡/街道) of the reporting body, from its own names only: a township
+    the body merely mentions (百县千镇, a neighbour's 奋斗镇) is not the reporting body."""
     gz = gazetteer()
     for text in own:
         for candidate in _town_candidates(text, gz):
             return candidate
-    counts: dict[str, int] = {}
-    for candidate in _town_candidates(body_text, gz):
-        counts[candidate] = counts.get(candidate, 0) + 1
-    if counts:
-        best, n = max(counts.items(), key=lambda kv: kv[1])
-        if n >= 3:
-            return best
     return None
 
 
@@ -522,6 +679,8 @@ def _display_title(report: Report) -> str:
     if report.title:
         return report.title
     place = "".join(p for p in (report.county, report.town) if p) or report.city or report.province
+    if report.kind == "gongzuo":  # 三亚市2024年政府工作报告, as such reports are known
+        return f"{place or ''}{f'{report.year}年' if report.year else ''}政府工作报告"
     if place or report.year:
         return f"{place or ''}{report.year or ''}{'年度' if report.year else ''}报告"
     stem = re.sub(r"\.[^.]+$", "", report.source.replace("\\", "/").rsplit("/", 1)[-1])

@@ -9,8 +9,8 @@
     年份: 年度: 省: 市: 区县: 县: 乡镇: 镇: 类型: 部分: 章节: 标题:   the same fields in Chinese
 
 A full-width colon works too (year：2024). Field values may be quoted (title:"法治政府").
-`section:` takes a category key (measures, leadership, shortcomings, plans) or its
-Chinese label (不足和原因). An unknown field is an error; a likely slip (lower-case `or`,
+`section:` takes a category key (measures, leadership, shortcomings, plans; review, self
+for 政府工作报告) or its Chinese label (不足和原因, 工作回顾, 政府自身建设). An unknown field is an error; a likely slip (lower-case `or`,
 a Chinese word before a colon that is no field) is searched as text with a `Hint`.
 """
 from __future__ import annotations
@@ -36,7 +36,8 @@ _LABEL_TO_CATEGORY = {label: key for key, label in CATEGORY_LABELS.items()}
 _LABEL_TO_CATEGORY.update({"主要举措": "measures", "举措和成效": "measures", "成效": "measures",
                            "第一责任人": "leadership", "履职": "leadership", "不足": "shortcomings",
                            "问题": "shortcomings", "存在的问题": "shortcomings", "下一步": "plans",
-                           "工作安排": "plans", "计划": "plans"})
+                           "工作安排": "plans", "计划": "plans", "回顾": "review", "自身建设": "self",
+                           "目标任务": "plans", "总体要求": "plans"})
 _YEAR_VALUE = re.compile(r"^(\d{4})(?:\s*-\s*(\d{4}))?$")
 
 

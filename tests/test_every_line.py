@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from baogao.index.analysis import normalise
 from baogao.index.build import report_id_for
+from baogao.index.cleaning import is_chrome
 from baogao.index.reports import parse_report
 from baogao.index.sources import iter_report_files, read_text
 from baogao.search.engine import Engine
@@ -23,19 +24,24 @@ def printed_lines(root):
     """{report_id: [normalised printed line]} for every file under `root`, debris excluded.
 
     A line counts as debris only when the parser lists it as dropped, and what it drops
-    must look like debris: short (a page number) or converter markup."""
+    must look like debris: short (a page number), converter markup, or web-site chrome that
+    the chrome rules themselves recognise (a label such as 标 题： is cut from its line)."""
     out = {}
     files, _ = iter_report_files([root])
     for file in files:
         text = read_text(file.path)
         dropped = parse_report(text, file.source).dropped
-        assert all(len(d["text"]) <= 12 or d["text"].startswith("[bookmark") for d in dropped), dropped
+        assert all(len(d["text"]) <= 12 or d["text"].startswith("[bookmark") or is_chrome(d)
+                   for d in dropped), dropped
         debris = {d["text"] for d in dropped}
+        labels = [d["text"] for d in dropped if d["reason"] in ("web metadata label", "web column name")]
         lines = []
         for raw in text.splitlines():
             line = raw.strip()
             for d in debris:
                 line = line.replace(d, "") if d.startswith("[") else line
+            for label in labels:
+                line = line[len(label):] if line.startswith(label) else line
             if line and re.sub(r"\s", "", line) not in {re.sub(r"\s", "", d) for d in debris}:
                 lines.append(normalise(line))
         out[report_id_for(file.path)] = [line for line in lines if line]

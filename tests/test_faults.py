@@ -85,6 +85,7 @@ def test_a_killed_build_leaves_a_searchable_index_and_resumes_to_the_same_answer
     process = build(corpus, index_dir)
     time.sleep(after)
     if process.poll() is not None:
+        process.communicate()
         pytest.skip(f"the build finished within {after} s: nothing to kill")
     if victim == "group":
         os.killpg(process.pid, signal.SIGKILL)
@@ -93,6 +94,7 @@ def test_a_killed_build_leaves_a_searchable_index_and_resumes_to_the_same_answer
     else:
         workers = children(process.pid)
         if not workers:
+            process.communicate(timeout=600)
             pytest.skip("no worker process at that moment")
         os.kill(workers[-1], signal.SIGKILL)
     try:

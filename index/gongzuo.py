@@ -1,0 +1,95 @@
+"""The parts of a 政府工作报告 that other reports lack: the delivery line and the speaker.
+
+A 政府工作报告 is printed with a delivery line under its title, in many shapes:
+——2025年1月18日在云南省第十四届人民代表大会第三次会议上 / （2024年1月31日在黔东南州…会议上）/
+2025年1月15日龚正市长在上海市第十六届人民代表大会第三次会议的政府工作报告 /
+二〇二四年一月十日在…会议上; the speaker stands on the next line (省长 王予波) or inside it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_CN = "〇零○O一二三四五六七八九十"
+_DATE = rf"(\d{{4}}|[{_CN}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
+_MEETING = re.compile(r"第\s*[一二三四五六七八九十\d]{1,4}\s*届\s*人民代表大会\s*第\s*[一二三四五六七八九十\d]{1,3}\s*次\s*会议")
+_DELIVERY = re.compile(rf"^[\s（(—\-－–]*{_DATE}\s*(.{{0,30}}?)在\s*(.{{0,24}}?)\s*第\s*[一二三四五六七八九十\d]{{1,4}}\s*届")
+# Titles a speaker is printed with; the name follows (or, in 龚正市长在…, precedes) it.
+_OFFICE = r"(?:代理?|代理)?(?:省长|市长|州长|盟长|区长|县长|主席|专员)"
+_NAME = r"([\u4e00-\u9fff](?:[\s\u3000\u2003]*[\u4e00-\u9fff·]){1,9}?)"
+_SPEAKER_AFTER = re.compile(rf"{_OFFICE}[\s\u3000\u2003]*{_NAME}(?:同志)?(?:[\s\u3000\u2003]*$|在|作|的)")
+_SPEAKER_BEFORE = re.compile(rf"日\s*([\u4e00-\u9fff·]{{2,5}}?){_OFFICE}在")
+_SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff]{{0,12}}?{_OFFICE}[\s\u3000\u2003]*{_NAME}(?:同志)?$")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
+
+
+@dataclass
+class Delivery:
+    """What the delivery line states: date, meeting, speaker and the place before 第…届."""
+
+    published: dt.date | None
+    meeting: str | None
+    speaker: str | None
+    office: str | None  # the speaker's title as printed (省长, 代市长 …)
+    place_text: str
+
+
+def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
+    """(first, end, delivery) for the delivery line among `lines`; a line broken before
+    人民代表大会 is read together with the next one."""
+    for i, line in enumerate(lines):
+        joined = line + (lines[i + 1] if i + 1 < len(lines) else "")
+        match = _DELIVERY.match(joined)
+        if not match:
+            continue
+        end = i + 1 if _MEETING.search(line) or not _MEETING.search(joined) else i + 2
+        text = "".join(lines[i:end])
+        name, office = _speaker(text)
+        if name is None and end < len(lines) and _SPEAKER_LINE.match(lines[end].strip()):
+            name, office = _speaker(lines[end])
+        meeting = _MEETING.search(text)
+        return i, end, Delivery(
+            published=_date(*match.group(1, 2, 3)),
+            meeting=re.sub(r"\s+", "", meeting.group(0)) if meeting else None,
+            speaker=name, office=office, place_text=match.group(5) or match.group(4),
+        )
+    return None
+
+
+def speaker_line(line: str) -> tuple[str, str] | None:
+    """(name, office) when `line` is a speaker line such as 省长 王予波."""
+    match = _SPEAKER_LINE.match(line.strip())
+    return _speaker(line) if match else None
+
+
+def _speaker(text: str) -> tuple[str | None, str | None]:
+    """(name, office) of the speaker named in a delivery or speaker line."""
+    text = text.replace("人民政府", "")
+    match = _SPEAKER_AFTER.search(text)
+    if match:
+        office = re.search(_OFFICE, match.group(0)).group(0)
+        return re.sub(r"[\s\u3000\u2003]+", "", match.group(1)), office
+    match = _SPEAKER_BEFORE.search(text)
+    if match:
+        return match.group(1), re.search(_OFFICE, match.group(0)).group(0)
+    return None, None
+
+
+def _number(text: str) -> int:
+    """12 or 十二 or 二〇二五 as an int."""
+    if text.isdigit():
+        return int(text)
+    if all(c in _CN_DIGITS for c in text) and len(text) == 4:
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return _CN_DIGITS.get(text, 0)
+
+
+def _date(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        return dt.date(_number(year), _number(month), _number(day))
+    except ValueError:
+        return None
