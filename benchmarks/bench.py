@@ -3,6 +3,7 @@
     python -m benchmarks.bench --reports 10000      # synthetic reports (benchmarks/corpus.py)
     python -m benchmarks.bench --corpus DIR         # real files (e.g. the laws and 政府工作报告)
     python -m benchmarks.bench --quick              # a smoke test (tiny corpus, one repetition)
+    python -m benchmarks.bench --reuse-index ...    # query side again on the index of an earlier run
 
 Measured: build MB/s against jieba's single-core rate; index size; the time a fresh process
 takes to open the index; one `baogao search` process end to end; a search process's memory
@@ -305,6 +306,8 @@ def main():
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--serve-seconds", type=float, default=20.0, help="length of each throughput test")
     parser.add_argument("--skip-naive", action="store_true", help="do not build the naive jieba+Whoosh index")
+    parser.add_argument("--reuse-index", action="store_true",
+                        help="keep an index left by an earlier run (query-side figures only; no build measured)")
     args = parser.parse_args()
     count, repeats = (40, 1) if args.quick else (args.reports, args.repeats)
     serve_seconds = 2.0 if args.quick else args.serve_seconds
@@ -321,21 +324,26 @@ def main():
             generate(count, corpus)
     files = [f.path for f in iter_report_files([corpus])[0]]
     text_bytes = sum(p.stat().st_size for p in files)
-    extra = args.data / "extra-20"  # reports added while the server answers
+    extra = args.data / "extra-20"  # reports added while the server answers (new names each run)
     shutil.rmtree(extra, ignore_errors=True)
     generate(20, extra, seed=7)
+    stamp = time.strftime("%Y%m%d%H%M%S")
     for p in extra.iterdir():
-        p.rename(p.with_name("extra-" + p.name))
+        p.rename(p.with_name(f"extra-{stamp}-{p.name}"))
     ours_dir, naive_dir = args.data / f"index-{name}", args.data / f"naive-{name}"
-    for d in (ours_dir, naive_dir):
+    reuse = args.reuse_index and ours_dir.is_dir()
+    for d in (naive_dir,) if reuse else (ours_dir, naive_dir):
         shutil.rmtree(d, ignore_errors=True)
 
     processes = os.cpu_count() or 1
-    start = time.perf_counter()
-    summary = build_index([corpus], ours_dir, processes=processes)
-    build_seconds = time.perf_counter() - start
-    assert args.corpus or not summary.failed, summary.failed
-    build_rate = text_bytes / 1e6 / build_seconds
+    if reuse:  # query-side figures only: the build is not measured
+        build_seconds = build_rate = float("nan")
+    else:
+        start = time.perf_counter()
+        summary = build_index([corpus], ours_dir, processes=processes)
+        build_seconds = time.perf_counter() - start
+        assert args.corpus or not summary.failed, summary.failed
+        build_rate = text_bytes / 1e6 / build_seconds
     index_bytes = directory_bytes(ours_dir)
     build_peak = peak_rss_mb()
 
