@@ -53,7 +53,7 @@ def serving(index_dir: Path, extra_args: list[str] = ()):
             except OSError:
                 if process.poll() is not None:
                     log.seek(0)
-                    raise RuntimeError("baogao serve exited: " + log.read())
+                    raise RuntimeError("baogao serve exited: " + log.read()) from None
                 time.sleep(0.2)
         else:
             raise RuntimeError("baogao serve did not answer within 120 s")

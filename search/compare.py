@@ -21,7 +21,7 @@ def _expand(snap, dim: str, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, l
     if dim == "section":
         bits = snap.categories[docs]
         positions, codes = [], []
-        for code, name in enumerate(CATEGORY_LABELS):
+        for code in range(len(CATEGORY_LABELS)):
             held = np.flatnonzero(bits & (1 << code))
             positions.append(held)
             codes.append(np.full(len(held), code, dtype=np.int64))

@@ -50,7 +50,7 @@ def test_bigram_postings_hold_exactly_the_grams_of_each_text(texts, gap):
     postings = BigramPostings(build_postings(norms, docnums, max(docnums, default=0) + 1))
     every = set().union(*(grams(n) for n in norms)) | {"法法", "a𠀀"}
     for gram in every:
-        expected = [d for d, n in zip(docnums, norms) if gram in grams(n)]
+        expected = [d for d, n in zip(docnums, norms, strict=True) if gram in grams(n)]
         assert postings.documents(gram).tolist() == expected
         assert postings.frequency(gram) == len(expected)
 
