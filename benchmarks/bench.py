@@ -35,6 +35,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .corpus import generate
+from .server import free_port, percentile, run_threads
 
 PHRASES = ["三重一大", "小事不出村", "法律明白人", "公职律师", "枫桥经验", "八五普法", "矛盾纠纷",
            "依法行政", "第一责任人", "法治政府", "建设", "法治"]  # rare ... very common, 2-8 chars
@@ -60,11 +61,6 @@ def memory_mb() -> dict[str, float]:
         if name in ("VmRSS", "RssAnon", "RssFile", "RssShmem"):
             fields[name] = int(value.split()[0]) / 1024
     return fields
-
-
-def percentile(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
 def directory_bytes(path: Path) -> int:
@@ -152,12 +148,6 @@ def cli_seconds(index_dir: Path, query: str, runs: int = 3) -> float:
     return statistics.median(times)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Server:
     """`baogao serve` in a subprocess, for the duration of a `with` block."""
 
@@ -218,12 +208,7 @@ def load_test(port: int, queries: list[str], seconds: float, clients: int = 16,
         connection.close()
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    started = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - started
+    wall = run_threads(threads)
     return {"qps": len(latencies) / wall, "p99": percentile(latencies, 0.99) if latencies else 0.0,
             "requests": len(latencies), "failures": failures[0]}
 

@@ -15,23 +15,18 @@ import http.client
 import shutil
 import socket
 import statistics
-from collections import Counter
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from .server import rss_mb, serving
+from .server import percentile, rss_mb, run_threads, serving
 
 QUERIES = ['"枫桥经验"', "矛盾纠纷 调解", "法治 year:2024", '"法律顾问" section:shortcomings', "普法 宣传 教育",
            "法治 -宣传", '"依法行政"', "法律 NEAR 宣传"]
 PATHS = ["/api/search?q={q}", "/search?q={q}", "/api/search?q={q}&group=report", "/search?q={q}&year=2024"]
-
-
-def percentile(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))] if values else float("nan")
 
 
 def client_loop(host: str, port: int, stop: float, latencies: list, errors: list, seed: int):
@@ -91,12 +86,7 @@ def run(url: str, pid: int, connections: int, seconds: float, attackers: int) ->
         time.sleep(1)
     threads = [threading.Thread(target=client_loop, args=(parts.hostname, parts.port, stop, latencies, errors, i))
                for i in range(connections)]
-    started = time.time()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.time() - started
+    elapsed = run_threads(threads)
     kinds = Counter(str(e) for e in errors)
     return {"requests": len(latencies), "error_kinds": ",".join(f"{k}:{n}" for k, n in kinds.items()) or "-",
             "rps": len(latencies) / elapsed, "p50_ms": percentile(latencies, .5) * 1000,

@@ -1,4 +1,5 @@
-"""Start `baogao serve` on loopback for a benchmark and stop it afterwards."""
+"""What the benchmarks that drive a server share: `baogao serve` on loopback, started and
+stopped; a free port; the server's memory; running client threads; percentiles."""
 from __future__ import annotations
 
 import contextlib
@@ -16,6 +17,22 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-quantile of `values` (nearest rank; NaN when there are none)."""
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))] if values else float("nan")
+
+
+def run_threads(threads: list) -> float:
+    """Start every thread, wait for all; the wall time in seconds."""
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - started
 
 
 def rss_mb(pid: int) -> float:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,13 @@ def needs_corpora(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (the real corpora live in ../shared/corpora)")
     return path
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1, for a server a test starts."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def ask(engine, query: str = "", filters: dict | None = None, sort: str = "relevance",

@@ -1,6 +1,5 @@
 """The whole flow in a real browser (Debian's chromium via Playwright) against `baogao serve`."""
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -9,16 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import free_port
+
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

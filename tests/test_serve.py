@@ -1,7 +1,6 @@
 """`baogao serve --workers 2`: two real processes answering on one port, stopped together."""
 import json
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -12,13 +11,7 @@ from pathlib import Path
 
 from baogao.index.build import build_index
 
-from .conftest import SEEDS
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from .conftest import SEEDS, free_port
 
 
 def children_of(pid: int) -> list[int]:
