@@ -79,21 +79,24 @@ def jieba_rate(texts: list[str]) -> float:
     return size / 1e6 / (time.perf_counter() - start)
 
 
-def query_phase(index_dir: str, repeats: int, phrases: list[str]) -> dict:
+def query_phase(index_dir: str, repeats: int, phrases: list[str], cluster: str | None = None) -> dict:
     """Run in a fresh process: open time, our answers, the in-memory scan, recall."""
     from baogao.index.analysis import normalise
-    from baogao.search.engine import Engine, QueryRun
+    from baogao.index.shards import shard_dirs
+    from baogao.search.engine import Engine
+    from baogao.search.matching import QueryRun
     from baogao.search.query import parse_query
     from baogao.search.request import SearchRequest
+    from baogao.search.shard import ShardEngine
 
     start = time.perf_counter()
-    engine = Engine(index_dir)
+    engine = Engine(index_dir, cluster=cluster)
     load = time.perf_counter() - start
-    snap = engine.snapshot()
     engine.search(SearchRequest("法治 宣传", per_page=1))  # load jieba's dictionary before timing, as serve does
-    texts = [snap.text(d) for d in snap.blocks.tolist()]  # the scan's paragraphs, held in memory
+    # The scan's paragraphs, held in memory, shard by shard (to check each shard's matches).
+    snaps = [ShardEngine(d).snapshot() for d in shard_dirs(index_dir)]
+    texts = [[snap.text(d) for d in snap.blocks.tolist()] for snap in snaps]
     ours, scan, recall_hits, recall_total, precision_bad = [], [], 0, 0, 0
-    blocks = snap.blocks
     for phrase in phrases:
         needle = normalise(phrase)
         for _ in range(repeats):
@@ -101,14 +104,15 @@ def query_phase(index_dir: str, repeats: int, phrases: list[str]) -> dict:
             engine.search(SearchRequest(f'"{phrase}"'))
             ours.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
-            expected = [i for i, t in enumerate(texts) if needle in t]
+            expected = [[i for i, t in enumerate(shard) if needle in t] for shard in texts]
             scan.append(time.perf_counter() - t0)
-        with snap.searcher() as searcher:
-            found = set(QueryRun(snap, searcher).evaluate(parse_query(f'"{phrase}"')).tolist())
-        wanted = set(blocks[expected].tolist())
-        recall_hits += len(found & wanted)
-        recall_total += len(wanted)
-        precision_bad += len(found ^ wanted)
+        for snap, positions in zip(snaps, expected, strict=True):
+            with snap.searcher() as searcher:
+                found = set(QueryRun(snap, searcher).evaluate(parse_query(f'"{phrase}"')).tolist())
+            wanted = set(snap.blocks[positions].tolist())
+            recall_hits += len(found & wanted)
+            recall_total += len(wanted)
+            precision_bad += len(found ^ wanted)
     other = {}
     for query in WORD_QUERIES + FILTERED:
         times = []
@@ -117,10 +121,11 @@ def query_phase(index_dir: str, repeats: int, phrases: list[str]) -> dict:
             engine.search(SearchRequest(query))
             times.append(time.perf_counter() - t0)
         other[query] = statistics.median(times)
+    engine.close()
     return {
         "load": load, "ours": ours, "scan": scan, "other": other,
         "recall": recall_hits / recall_total if recall_total else 1.0, "mismatch": precision_bad,
-        "blocks": len(texts),
+        "blocks": sum(map(len, texts)),
     }
 
 

@@ -214,7 +214,9 @@ def write_snapshot(index_dir: Path, storage, indexname: str, schema) -> int:
     layout = _write_arrays(snapshot_path(index_dir, toc.generation, "cols"), columns)
     header = {"generation": toc.generation, "segments": segment_ids, "offsets": offsets, "size": offset,
               "columns": layout, "bigrams": [meta["bigrams"] for meta in metas], "values": values, "reports": reports, "blocks": int(np.count_nonzero(blocks)),
-              "avg_length": float(columns["length"][blocks].mean()) if blocks.any() else 1.0}
+              "avg_length": float(columns["length"][blocks].mean()) if blocks.any() else 1.0,
+              # exact, so that shards' totals add up to the unsharded index's
+              "total_length": int(columns["length"][blocks].sum(dtype=np.float64))}
     write_atomically(snapshot_path(index_dir, toc.generation, "json"),
                       lambda f: f.write(json.dumps(header, ensure_ascii=False).encode("utf-8")))
     _remove_stale(index_dir, toc.generation, set(segment_ids))

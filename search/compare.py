@@ -52,31 +52,57 @@ def count_by(snap, docs: np.ndarray, dims: list[str]) -> dict[tuple, tuple[int, 
             for cell, n in zip(cells.tolist(), blocks.tolist(), strict=True)}
 
 
-def compare_table(snap, hits: np.ndarray, rows: str, cols: str) -> dict:
-    """Cells, row totals, column totals and the grand total of a compare table."""
-    found = count_by(snap, hits, [rows, cols])
-    population = count_by(snap, snap.blocks, [rows, cols])
+def compare_counts(snap, hits: np.ndarray, rows: str, cols: str) -> dict:
+    """One index's (or shard's) counts for a compare table: of the hits ("found") and of
+    every block ("population"), by rows × cols, by rows, by cols and overall. A report
+    lives in one shard only, so the parts of several shards add up."""
+    groupings = {"cells": [rows, cols], "rows": [rows], "cols": [cols], "total": []}
+    found = {name: count_by(snap, hits, dims) for name, dims in groupings.items()}
+    population = {name: count_by(snap, snap.blocks, dims) for name, dims in groupings.items() if name != "total"}
+    population["total"] = {(): (snap.report_count, 0)}
+    return {"found": found, "population": population}
+
+
+def _summed(parts: list[dict]) -> dict[tuple, tuple[int, int]]:
+    out: dict[tuple, tuple[int, int]] = {}
+    for part in parts:
+        for key, (reports, blocks) in part.items():
+            before = out.get(key, (0, 0))
+            out[key] = (before[0] + reports, before[1] + blocks)
+    return out
+
+
+def compare_table(parts: list[dict], rows: str, cols: str) -> dict:
+    """Cells, row totals, column totals and the grand total of a compare table, from the
+    `compare_counts` of every shard."""
+    found = {name: _summed([p["found"][name] for p in parts]) for name in parts[0]["found"]}
+    population = {name: _summed([p["population"][name] for p in parts]) for name in parts[0]["population"]}
 
     def entry(counts: tuple[int, int], base: int) -> dict:
         reports, blocks = counts
         return {"reports": reports, "paragraphs": blocks, "population": base,
                 "share": round(reports / base, 4) if base else None}
 
-    cells = [{"row": str(row), "col": str(col), **entry(found.get((row, col), (0, 0)), base)}
-             for (row, col), (base, _) in sorted(population.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1])))]
+    cells = [{"row": str(row), "col": str(col), **entry(found["cells"].get((row, col), (0, 0)), base)}
+             for (row, col), (base, _) in sorted(population["cells"].items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1])))]
     totals = {}
-    for dim, name in ((rows, "row_totals"), (cols, "col_totals")):
-        matched = count_by(snap, hits, [dim])
-        totals[name] = {str(label[0]): entry(matched.get(label, (0, 0)), base)
-                        for label, (base, _) in sorted(count_by(snap, snap.blocks, [dim]).items(), key=lambda kv: str(kv[0][0]))}
-    everything = count_by(snap, hits, []).get((), (0, 0))
-    totals["total"] = entry(everything, snap.report_count)
+    for dim, name in (("rows", "row_totals"), ("cols", "col_totals")):
+        totals[name] = {str(label[0]): entry(found[dim].get(label, (0, 0)), base)
+                        for label, (base, _) in sorted(population[dim].items(), key=lambda kv: str(kv[0][0]))}
+    totals["total"] = entry(found["total"].get((), (0, 0)), population["total"][()][0])
     return {"rows": rows, "cols": cols, "cells": cells, **totals}
 
 
-def year_trend(snap, hits: np.ndarray) -> list[dict]:
-    """Per year: reports matching, reports of that year, and the share."""
-    found = count_by(snap, hits, ["year"])
+def trend_counts(snap, hits: np.ndarray) -> dict:
+    """One index's (or shard's) reports per year: of the hits and of all blocks."""
+    return {"found": count_by(snap, hits, ["year"]), "population": count_by(snap, snap.blocks, ["year"])}
+
+
+def year_trend(parts: list[dict]) -> list[dict]:
+    """Per year: reports matching, reports of that year, and the share, from the
+    `trend_counts` of every shard."""
+    found = _summed([p["found"] for p in parts])
+    population = _summed([p["population"] for p in parts])
     return [{"year": int(year), "reports": found.get((year,), (0, 0))[0], "population": base,
              "share": round(found.get((year,), (0, 0))[0] / base, 4) if base else None}
-            for (year,), (base, _) in sorted(count_by(snap, snap.blocks, ["year"]).items())]
+            for (year,), (base, _) in sorted(population.items())]

@@ -48,6 +48,9 @@ class QueryError(ValueError):
         super().__init__(message)
         self.zh = zh or message
 
+    def __reduce__(self):  # keeps `zh` when a shard's process sends the error back
+        return type(self), (str(self), self.zh)
+
 
 @dataclass(frozen=True)
 class Hint:

@@ -19,33 +19,36 @@ MAX_WORDS = 24
 MIN_SHARED = 2
 
 
-def telling_words(run, norm: str) -> list[str]:
-    """The paragraph's words that can carry similarity, rarest first."""
-    common = max(STOPWORD_SHARE * run.snap.block_count, COMMON_BLOCKS)
-    kept = {}
-    for word in words(norm):
-        if len(word) < 2 or word.isdigit() or word in kept:
-            continue
-        frequency = len(run.word_postings(word)[0])
-        if 2 <= frequency <= common:
-            kept[word] = frequency
+def candidate_words(norm: str) -> list[str]:
+    """A paragraph's distinct words that may carry similarity (not one character, not a
+    number), in reading order."""
+    return [w for w in dict.fromkeys(words(norm)) if len(w) >= 2 and not w.isdigit()]
+
+
+def telling_words(frequencies: dict[str, int], blocks: int) -> list[str]:
+    """Of candidate words and the number of blocks holding each (in the whole corpus),
+    those that can tell paragraphs apart, rarest first."""
+    common = max(STOPWORD_SHARE * blocks, COMMON_BLOCKS)
+    kept = {word: n for word, n in frequencies.items() if 2 <= n <= common}
     return sorted(kept, key=kept.get)[:MAX_WORDS]
 
 
-def similar_blocks(run, docnum: int, limit: int) -> tuple[list[str], list[tuple[int, float]]]:
-    """(the words used, [(docnum, score)] of the most similar blocks in other reports), for
-    one query run (its snapshot's columns, its word postings)."""
+def similar_blocks(run, chosen: list[str], own: np.ndarray, limit: int) -> list[tuple[int, float]]:
+    """[(docnum, score)] of the blocks outside `own` (the paragraph's report) sharing
+    enough of the `chosen` words, best first: the `limit` best and any tied with the last."""
     snap = run.snap
-    chosen = telling_words(run, snap.text(docnum))
     if not chosen:
-        return chosen, []
+        return []
     postings = [run.word_postings(w)[0] for w in chosen]
     candidates, shared = np.unique(np.concatenate(postings), return_counts=True)
-    keep = (shared >= min(MIN_SHARED, len(chosen))) & snap.is_block[candidates] \
-        & (snap.report_rank[candidates] != snap.report_rank[docnum])
+    outside = np.ones(len(candidates), dtype=bool)
+    outside[np.isin(candidates, own)] = False
+    keep = (shared >= min(MIN_SHARED, len(chosen))) & snap.is_block[candidates] & outside
     candidates = candidates[keep].astype(np.int32)
     if not len(candidates):
-        return chosen, []
+        return []
     scores = run.bm25(candidates, chosen)
-    best = np.argsort(-scores, kind="stable")[:limit]
-    return chosen, [(int(candidates[i]), float(scores[i])) for i in best]
+    best = np.argsort(-scores, kind="stable")
+    if len(best) > limit:
+        best = best[scores[best] >= scores[best[limit - 1]]]
+    return [(int(candidates[i]), float(scores[i])) for i in best]

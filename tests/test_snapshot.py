@@ -53,9 +53,9 @@ def test_answers_are_the_same_from_one_batch_or_many_and_across_commits(tmp_path
     names = sorted(p.name for p in SEEDS.glob("*.txt"))
     build_index([copy_seeds(tmp_path / "b", names[:2])], many, batch_size=1)
     engine = Engine(many)
-    first = engine.snapshot().generation
+    first = engine.backend.shards[0].snapshot().generation
     build_index([copy_seeds(tmp_path / "b")], many, batch_size=1)  # three more commits
-    assert engine.snapshot().generation == latest_generation(many) > first  # the open engine moved on
+    assert engine.backend.shards[0].snapshot().generation == latest_generation(many) > first  # the open engine moved on
     got = answers(engine)
     # Report ids hash the file's path, so compare paragraph numbers per report name.
     strip = lambda a: {q: sorted((rid.rsplit("-", 1)[0], n) for rid, n in hits) for q, hits in a.items()}  # noqa: E731
@@ -71,7 +71,7 @@ def test_a_commit_without_a_snapshot_is_never_read_through_an_older_one(tmp_path
     build_index([corpus], index_dir)
     engine = Engine(index_dir)
     before = answers(engine)
-    old_generation = engine.snapshot().generation
+    old_generation = engine.backend.shards[0].snapshot().generation
 
     ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
     writer = ix.writer()
@@ -79,7 +79,7 @@ def test_a_commit_without_a_snapshot_is_never_read_through_an_older_one(tmp_path
     writer.commit()
     assert not has_snapshot(index_dir, ix.latest_generation())
 
-    assert answers(engine) == before and engine.snapshot().generation == old_generation
+    assert answers(engine) == before and engine.backend.shards[0].snapshot().generation == old_generation
     fresh = Engine(index_dir)  # writes the snapshot of the new generation
     assert has_snapshot(index_dir, ix.latest_generation())
     assert ask(fresh, "town:双龙镇")["total"] == 0
@@ -106,7 +106,7 @@ def test_concurrent_queries_give_the_serial_answers(tmp_path):
     with ThreadPoolExecutor(8) as pool:
         results = list(pool.map(lambda q: (q, ask(engine, q, per_page=None)), QUERIES * 12))
     assert all(answer == serial[q] for q, answer in results)
-    assert len(engine.snapshot()._idle) > 1  # the threads really overlapped, each with its own searcher
+    assert len(engine.backend.shards[0].snapshot()._idle) > 1  # the threads really overlapped, each with its own searcher
 
 
 def test_threads_searching_while_a_build_commits_never_fail_and_never_go_back(tmp_path):
