@@ -13,16 +13,18 @@ import json
 import os
 import socket
 import sys
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from importlib import resources
 from pathlib import Path
 
 import click
 
 from baogao import settings
+from baogao.cluster import ClusterError
 from baogao.index.build import IndexDirectoryError, build_index, index_exists
 from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS, REPORT_KINDS, parse_file
 from baogao.index.sources import SourceError
+from baogao.search.backends import ShardUnavailable
 from baogao.search.compare import DIMENSIONS
 from baogao.search.export import FORMATS, csv_chunks, export_rows, jsonl_chunks, write_xlsx
 from baogao.search.query import FILTER_OPTIONS, QueryError
@@ -46,6 +48,9 @@ def setting_option(name: str, *flags: str, **kwargs):
 
 
 index_option = setting_option("index", "--index", type=click.Path(path_type=Path))
+cluster_option = setting_option("cluster", "--cluster")
+# A user's mistake or an unreachable part of the system: a message, exit code 2.
+USER_ERRORS = (QueryError, IndexDirectoryError, settings.SettingError, ClusterError, ShardUnavailable)
 
 
 def fail(message: str, code: int = 2):
@@ -129,7 +134,8 @@ def format_outline(report) -> str:
     return "\n".join(lines)
 
 
-def run_build(paths: list[Path], index_dir: Path, prune: bool = False, rebuild: bool = False):
+def run_build(paths: list[Path], index_dir: Path, prune: bool = False, rebuild: bool = False,
+              shards: int | None = None, cluster: str | None = None):
     """Build with a progress bar on a terminal; print failures and a summary to stderr."""
     from tqdm import tqdm
 
@@ -145,7 +151,8 @@ def run_build(paths: list[Path], index_dir: Path, prune: bool = False, rebuild: 
         bar.refresh()
 
     try:
-        summary = build_index(paths, index_dir, prune=prune, progress=progress, rebuild=rebuild)
+        summary = build_index(paths, index_dir, prune=prune, progress=progress, rebuild=rebuild, shards=shards,
+                              cluster=cluster)
     finally:
         if bar is not None:
             bar.close()
@@ -164,8 +171,13 @@ def run_build(paths: list[Path], index_dir: Path, prune: bool = False, rebuild: 
 @click.option("--prune", is_flag=True, help="Remove reports whose files no longer exist.")
 @click.option("--rebuild", is_flag=True,
               help="Empty the index first and index every file again (after an upgrade that "
-                   "changed the index format).")
-def build(paths: tuple[Path, ...], index: Path | None, prune: bool, rebuild: bool):
+                   "changed the index format, or to change --shards).")
+@click.option("--shards", type=click.IntRange(1, 256), default=None,
+              help="Split a new index into this many shards (docs/cluster.md) [default: 1; an "
+                   "existing index keeps its own].")
+@cluster_option
+def build(paths: tuple[Path, ...], index: Path | None, prune: bool, rebuild: bool, shards: int | None,
+          cluster: str | None):
     """Index report files and directories (default: the bundled seed reports).
 
     Incremental: unchanged files are skipped, changed files replace their report. Reports
@@ -174,7 +186,8 @@ def build(paths: tuple[Path, ...], index: Path | None, prune: bool, rebuild: boo
     """
     index_dir = Path(settings.get("index", index))
     try:
-        summary = run_build(list(paths) or [seeds_dir()], index_dir, prune=prune, rebuild=rebuild)
+        summary = run_build(list(paths) or [seeds_dir()], index_dir, prune=prune, rebuild=rebuild, shards=shards,
+                            cluster=settings.get("cluster", cluster) or None)
     except (IndexDirectoryError, settings.SettingError) as exc:
         fail(str(exc))
     except KeyboardInterrupt:
@@ -222,6 +235,7 @@ def filter_options(command):
 @main.command(help=SEARCH_HELP)
 @click.argument("query", required=False, default="")
 @index_option
+@cluster_option
 @filter_options
 @click.option("--sort", type=click.Choice([*SORTS, *SORT_ALIASES]), default=None,
               help="relevance, newest or oldest first (year = newest); default: relevance, or newest "
@@ -232,18 +246,16 @@ def filter_options(command):
 @click.option("--page", type=click.IntRange(1, None), default=1, show_default=True, help="Page of hits to show.")
 @click.option("--all", "show_all", is_flag=True, help="Show every hit.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (the /api/search object).")
-def search(query, index, sort, group, per_page, page, show_all, as_json, **filters):
-    from baogao.search.engine import Engine
-
-    index_dir = Path(settings.get("index", index))
+def search(query, index, cluster, sort, group, per_page, page, show_all, as_json, **filters):
     try:
         params = {"q": query, "sort": sort, "group": group, "page": page, "per_page": per_page, **filters}
         request = SearchRequest.from_params(params)
         if show_all:
             request = dataclasses.replace(request, page=1, per_page=None)
-        answer = Engine(index_dir).search(request)
-    except (QueryError, IndexDirectoryError, settings.SettingError) as exc:
+    except USER_ERRORS as exc:
         fail(str(exc))
+    with engine_for(index, cluster) as engine:
+        answer = engine.search(request)
     if as_json:
         click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
     else:
@@ -276,14 +288,21 @@ def format_answer(answer: dict, color: bool) -> str:
     return "\n".join(lines)
 
 
-def _engine(index: Path | None):
-    """The engine of the chosen index, or exit 2 with the reason."""
+@contextmanager
+def engine_for(index: Path | None, cluster: str | None):
+    """The engine of the chosen index (on the chosen cluster), closed afterwards; a user's
+    error inside exits 2 with the reason."""
     from baogao.search.engine import Engine
 
+    engine = None
     try:
-        return Engine(Path(settings.get("index", index)))
-    except (IndexDirectoryError, settings.SettingError) as exc:
+        engine = Engine(Path(settings.get("index", index)), cluster=settings.get("cluster", cluster) or None)
+        yield engine
+    except USER_ERRORS as exc:
         fail(str(exc))
+    finally:
+        if engine is not None:
+            engine.close()
 
 
 def _filters(filters: dict) -> dict:
@@ -293,19 +312,18 @@ def _filters(filters: dict) -> dict:
 @main.command()
 @click.argument("query")
 @index_option
+@cluster_option
 @filter_options
 @click.option("--rows", type=click.Choice(DIMENSIONS), default="province", show_default=True, help="Table rows.")
 @click.option("--cols", type=click.Choice(DIMENSIONS), default="year", show_default=True, help="Table columns.")
 @click.option("--json", "as_json", is_flag=True, help="Print the /api/compare object.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print one CSV row per cell.")
-def compare(query, index, rows, cols, as_json, as_csv, **filters):
+def compare(query, index, cluster, rows, cols, as_json, as_csv, **filters):
     """How many reports match QUERY, by ROWS × COLS (province, city, county, town, year,
     kind, section): each cell shows matching reports of all reports in that cell, and
     the matching paragraphs; rows and columns have totals."""
-    try:
-        table = _engine(index).compare(query, rows, cols, _filters(filters))
-    except QueryError as exc:
-        fail(str(exc))
+    with engine_for(index, cluster) as engine:
+        table = engine.compare(query, rows, cols, _filters(filters))
     if as_json:
         click.echo(json.dumps(table, ensure_ascii=False, indent=2))
     elif as_csv:
@@ -339,15 +357,14 @@ def format_table(table: dict) -> str:
 @main.command()
 @click.argument("queries", nargs=-1, required=True)
 @index_option
+@cluster_option
 @filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print the /api/trend object.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print one CSV row per query and year.")
-def trend(queries, index, as_json, as_csv, **filters):
+def trend(queries, index, cluster, as_json, as_csv, **filters):
     """The share of reports per year that match each of QUERIES (at most 5)."""
-    try:
-        answer = _engine(index).trend(list(queries), _filters(filters))
-    except QueryError as exc:
-        fail(str(exc))
+    with engine_for(index, cluster) as engine:
+        answer = engine.trend(list(queries), _filters(filters))
     if as_json:
         click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
         return
@@ -366,6 +383,7 @@ def trend(queries, index, as_json, as_csv, **filters):
 @main.command()
 @click.argument("query", required=False, default="")
 @index_option
+@cluster_option
 @filter_options
 @click.option("--sort", type=click.Choice([*SORTS, *SORT_ALIASES]), default=None, help="Row order (as for search).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
@@ -373,10 +391,9 @@ def trend(queries, index, as_json, as_csv, **filters):
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help="File to write (default: standard output; xlsx needs a file).")
 @click.option("--base-url", default="", help="Prefix of the permalinks, e.g. http://127.0.0.1:8000.")
-def export(query, index, sort, fmt, output, base_url, **filters):
+def export(query, index, cluster, sort, fmt, output, base_url, **filters):
     """Every hit of QUERY and the filters (not just a page) as rows with citations."""
-    engine = _engine(index)
-    try:
+    with engine_for(index, cluster) as engine:
         request = SearchRequest.from_params({"q": query, "sort": sort, **filters})
         total, hits = engine.export_hits(request, settings.get("export_limit"))
         rows = export_rows(hits, base_url)
@@ -389,8 +406,6 @@ def export(query, index, sort, fmt, output, base_url, **filters):
             with (open(output, "w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout)) as out:
                 for chunk in chunks:
                     out.write(chunk)
-    except QueryError as exc:
-        fail(str(exc))
     click.echo(f"{total} row(s) exported" + (f" to {output}" if output else ""), err=True)
 
 
@@ -398,11 +413,13 @@ def export(query, index, sort, fmt, output, base_url, **filters):
 @click.argument("report_id")
 @click.argument("paragraph", type=int)
 @index_option
+@cluster_option
 @click.option("--limit", type=click.IntRange(1, 50), default=5, show_default=True, help="How many to show.")
 @click.option("--json", "as_json", is_flag=True, help="Print the /api/similar object.")
-def similar(report_id, paragraph, index, limit, as_json):
+def similar(report_id, paragraph, index, cluster, limit, as_json):
     """Paragraphs of other reports most like PARAGRAPH (its ¶ number) of REPORT_ID."""
-    answer = _engine(index).similar(report_id, paragraph, limit)
+    with engine_for(index, cluster) as engine:
+        answer = engine.similar(report_id, paragraph, limit)
     if answer is None:
         fail(f"no paragraph {paragraph} in a report with id {report_id!r}")
     if as_json:
@@ -427,7 +444,8 @@ def _heading(entry: dict) -> str:
 @setting_option("port", "--port")
 @setting_option("threads", "--threads")
 @setting_option("workers", "--workers")
-def serve(index, host, port, threads, workers):
+@cluster_option
+def serve(index, host, port, threads, workers, cluster):
     """Serve the web UI and JSON API with waitress (a production WSGI server).
 
     --workers N runs N processes on the one port (default: one per core), each with
@@ -435,6 +453,7 @@ def serve(index, host, port, threads, workers):
     If the index does not exist yet it is first built from the bundled seed reports.
     """
     from baogao.index.analysis import segmenter
+    from baogao.search.engine import Engine
     from baogao.web.app import create_app
     from baogao.web.context import get_engine
     from baogao.web.server import listening_socket
@@ -443,6 +462,9 @@ def serve(index, host, port, threads, workers):
     index_dir = Path(settings.get("index", index))
     host, port, threads = settings.get("host", host), settings.get("port", port), settings.get("threads", threads)
     workers = settings.get("workers", workers) or os.cpu_count() or 1
+    cluster = settings.get("cluster", cluster) or None
+    if cluster:  # the shards' engines live on the cluster: one process here holds its client
+        workers = 1
     try:  # claim the port first: a busy port is the one message, before anything else
         sock = listening_socket(host, port)
     except OSError as exc:
@@ -451,11 +473,17 @@ def serve(index, host, port, threads, workers):
         if not index_exists(index_dir):
             click.echo(f"no index at {index_dir}: building it from the bundled seeds first", err=True)
             run_build([seeds_dir()], index_dir)
-        app = create_app({"INDEX": str(index_dir)})
-        with app.app_context():
-            stats = get_engine().stats()  # open the index (and write a missing snapshot) once, here
+        config = {"INDEX": str(index_dir), "CLUSTER": cluster or ""}
+        app = create_app(config)
+        if workers == 1:
+            with app.app_context():
+                stats = get_engine().stats()  # open the index (and write a missing snapshot) once, here
+        else:  # open it here without starting worker processes: the forked workers start their own
+            engine = Engine(index_dir, processes=1)
+            stats = engine.stats()
+            engine.close()
         segmenter()  # jieba's dictionary, which unquoted queries need; forked workers share it
-    except (IndexDirectoryError, settings.SettingError) as exc:
+    except USER_ERRORS as exc:
         fail(str(exc))
     if not ipaddress.ip_address(socket.gethostbyname(host)).is_loopback:
         click.echo(f"warning: listening on {host}, so other machines can search this index and download "
@@ -468,7 +496,7 @@ def serve(index, host, port, threads, workers):
     if workers == 1:
         serve_workers(lambda: app, sock, threads, workers, **options)
     else:  # each worker opens the index itself after the fork
-        serve_workers(lambda: create_app({"INDEX": str(index_dir)}), sock, threads, workers, **options)
+        serve_workers(lambda: create_app(config), sock, threads, workers, **options)
 
 
 if __name__ == "__main__":

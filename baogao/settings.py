@@ -64,6 +64,8 @@ SETTINGS = (
     Setting("max_file_mb", 50, "Largest report file read, in MB (a .docx also: unpacked).", 1, 10000),
     Setting("build_batch", 2000, "Reports per build commit: what an interrupted build can lose.", 1, 1000000),
     Setting("build_processes", 0, "Processes that analyse files and write the index (0: one per core).", 0, 64),
+    Setting("cluster", "", "Dask scheduler (tcp://host:8786) whose workers build and search a sharded index; "
+                           "'local' starts one on this machine (docs/cluster.md)."),
     Setting("host", "127.0.0.1", "Address `baogao serve` listens on."),
     Setting("port", 8000, "Port `baogao serve` listens on.", 1, 65535),
     Setting("connection_limit", 1000, "Open connections `baogao serve` accepts at once (slow clients hold one each).",

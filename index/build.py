@@ -328,10 +328,12 @@ def _empty_index_directory(index_dir: Path) -> None:
     doomed = {index_dir: _index_files(index_dir, allowed={MANIFEST, *(p.name for p in shards)})}
     for shard in shards:
         doomed[shard] = _index_files(shard)
+    doomed_names = {p.name for p in shards}
     for directory, files in reversed(doomed.items()):  # the shards first, the manifest last
         for p in files:
-            if not p.is_dir():
-                p.unlink()
+            if p.parent == index_dir and p.name in doomed_names:
+                continue  # a shard directory, removed above
+            p.unlink()
         if directory != index_dir:
             (directory / LOCK_NAME).unlink(missing_ok=True)
             directory.rmdir()

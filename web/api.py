@@ -53,7 +53,7 @@ def openapi_document(limits: dict) -> dict:
         "hits": {"type": "integer", "description": "hits in this report"},
         "top": {"type": "array", "items": hit, "description": "the report's best hits"}}}
     answer = {
-        "type": "object", "required": ["query", "total", "reports_total", "facets", "hints"],
+        "type": "object", "required": ["query", "total", "reports_total", "facets", "hints", "partial"],
         "properties": {
             "query": string,
             "filters": {"type": "object", "additionalProperties": {"type": "array", "items": string}},
@@ -67,6 +67,9 @@ def openapi_document(limits: dict) -> dict:
                 "type": "object", "additionalProperties": integer}},
             "hints": {"type": "array", "description": "likely slips in the query and what was done about them",
                       "items": {"type": "object", "properties": {"message": string, "zh": string}}},
+            "partial": {"type": "array", "items": string,
+                        "description": "shards of a sharded index missing from this answer (their cluster "
+                                       "worker died twice); empty when the answer is whole"},
         }}
     return {
         "openapi": "3.0.3",

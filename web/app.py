@@ -10,6 +10,7 @@ from flask import Flask, abort, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from baogao import settings
+from baogao.search.backends import ShardUnavailable
 
 from . import analysis, api, pages
 
@@ -64,6 +65,14 @@ def create_app(config: dict | None = None) -> Flask:
         # Werkzeug's stock descriptions are English; pages speak Chinese.
         stock = exc.description == type(exc).description
         return pages.error_page(exc.code, CHINESE_ERRORS.get(exc.code, "请求出错。") if stock else exc.description)
+
+    @app.errorhandler(ShardUnavailable)
+    def shard_unavailable(exc: ShardUnavailable):
+        # A cluster worker died twice: say so instead of answering from part of the index.
+        app.logger.warning("%s", exc)
+        if request.path.startswith("/api/"):
+            return jsonify(error=str(exc)), 503
+        return pages.error_page(503, "部分索引分片暂时无法响应，请稍后再试。")
 
     @app.errorhandler(Exception)
     def unexpected_error(exc: Exception):

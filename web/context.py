@@ -5,6 +5,7 @@ from flask import current_app
 from werkzeug.exceptions import ServiceUnavailable
 
 from baogao import settings
+from baogao.cluster import ClusterError
 from baogao.index.build import IndexDirectoryError
 from baogao.search.engine import Engine
 from baogao.search.query import FILTER_OPTIONS
@@ -16,8 +17,9 @@ def get_engine() -> Engine:
     engine = current_app.extensions.get("baogao_engine")
     if engine is None:
         try:
-            engine = Engine(current_app.config["INDEX"], facet_limit=current_app.config["FACET_LIMIT"])
-        except IndexDirectoryError as exc:
+            engine = Engine(current_app.config["INDEX"], facet_limit=current_app.config["FACET_LIMIT"],
+                            cluster=current_app.config["CLUSTER"] or None)
+        except (IndexDirectoryError, ClusterError) as exc:
             raise ServiceUnavailable(f"索引无法打开 (the index cannot be opened): {exc}") from None
         current_app.extensions["baogao_engine"] = engine
     return engine
