@@ -4,6 +4,8 @@
     python -m benchmarks.bench --corpus DIR         # real files (e.g. the laws and 政府工作报告)
     python -m benchmarks.bench --quick              # a smoke test (tiny corpus, one repetition)
     python -m benchmarks.bench --reuse-index ...    # query side again on the index of an earlier run
+    python -m benchmarks.bench --shards 4 [--cluster local|ADDRESS] --reports 30000
+                                                    # a sharded index against the unsharded one
 
 Measured: build MB/s against jieba's single-core rate; index size; the time a fresh process
 takes to open the index; one `baogao search` process end to end; a search process's memory
@@ -287,6 +289,48 @@ def naive_phase(corpus: Path, index_dir: Path, repeats: int) -> dict:
             "recall": hits / total if total else 1.0}
 
 
+def shard_comparison(corpus: Path, files: list[Path], text_bytes: int, data: Path, name: str, shards: int,
+                     cluster: str | None, repeats: int, phrases: list[str], reuse: bool) -> None:
+    """Build the corpus unsharded and in `shards` shards (on `cluster` if given) and compare
+    build rates and quoted-phrase latency; print a table and a `summary:` line."""
+    from baogao.index.build import build_index
+
+    spawn = multiprocessing.get_context("spawn")
+    figures = {}
+    for label, count, where in (("unsharded", 1, None), (f"{shards} shards", shards, cluster)):
+        index_dir = data / f"index-{name}-shards{count}"
+        if not (reuse and index_dir.is_dir()):
+            shutil.rmtree(index_dir, ignore_errors=True)
+            start = time.perf_counter()
+            build_index([corpus], index_dir, shards=count, cluster=where)
+            seconds = time.perf_counter() - start
+        else:
+            seconds = float("nan")
+        with ProcessPoolExecutor(1, mp_context=spawn) as pool:
+            q = pool.submit(query_phase, str(index_dir), repeats, phrases, where).result()
+        figures[label] = {"build": seconds, "rate": text_bytes / 1e6 / seconds, "load": q["load"],
+                          "p50": statistics.median(q["ours"]), "p95": percentile(q["ours"], 0.95),
+                          "scan_p50": statistics.median(q["scan"]), "scan_p95": percentile(q["scan"], 0.95),
+                          "recall": q["recall"], "mismatch": q["mismatch"], "blocks": q["blocks"]}
+    one, many = figures["unsharded"], figures[f"{shards} shards"]
+    ms = lambda s: f"{s * 1000:.1f} ms"  # noqa: E731
+    where = f" on cluster {cluster}" if cluster else " (local processes)"
+    print(f"| measure | unsharded | {shards} shards{where} |\n|---|---|---|")
+    rows = [("reports / blocks / text", f"{len(files)} / {one['blocks']} / {text_bytes / 1e6:.1f} MB", f"{many['blocks']} blocks"),
+            ("build", f"{one['build']:.1f} s, {one['rate']:.2f} MB/s", f"{many['build']:.1f} s, {many['rate']:.2f} MB/s"),
+            ("open (fresh process)", f"{one['load']:.3f} s", f"{many['load']:.3f} s"),
+            ("quoted phrase p50 / p95", f"{ms(one['p50'])} / {ms(one['p95'])}", f"{ms(many['p50'])} / {ms(many['p95'])}"),
+            ("in-memory scan p50 / p95", f"{ms(one['scan_p50'])} / {ms(one['scan_p95'])}",
+             f"{ms(many['scan_p50'])} / {ms(many['scan_p95'])}"),
+            ("phrase recall / blocks found or missed wrongly", f"{one['recall']:.3f} / {one['mismatch']}",
+             f"{many['recall']:.3f} / {many['mismatch']}")]
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print(f"summary: shards={shards} cluster={cluster or 'none'} shard_build_ratio={many['rate'] / one['rate']:.3f} "
+          f"shard_p50_ratio={many['p50'] / one['p50']:.3f} shard_p95_ratio={many['p95'] / one['p95']:.3f} "
+          f"recall={many['recall']:.4f}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reports", type=int, default=10000, help="synthetic reports to generate and index")
@@ -296,6 +340,10 @@ def main():
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--serve-seconds", type=float, default=20.0, help="length of each throughput test")
     parser.add_argument("--skip-naive", action="store_true", help="do not build the naive jieba+Whoosh index")
+    parser.add_argument("--shards", type=int, help="compare an index of this many shards with the unsharded one "
+                        "(build MB/s, phrase p50/p95) instead of the full benchmark")
+    parser.add_argument("--cluster", help="with --shards: build and search the shards on this Dask cluster "
+                        "('local': a LocalCluster on this machine)")
     parser.add_argument("--reuse-index", action="store_true",
                         help="keep an index left by an earlier run (query-side figures only; no build measured)")
     args = parser.parse_args()
@@ -326,6 +374,9 @@ def main():
         shutil.rmtree(d, ignore_errors=True)
 
     processes = os.cpu_count() or 1
+    if args.shards:
+        shard_comparison(corpus, files, text_bytes, args.data, name, args.shards, args.cluster, repeats, phrases, reuse)
+        return
     if reuse:  # query-side figures only: the build is not measured
         build_seconds = build_rate = float("nan")
     else:

@@ -68,6 +68,9 @@ REPORT_FIELDS = ("report_id", "source", "title", *PLACE_FIELDS, "year", "kind")
 
 
 EXPORT_CHUNK = 500  # hits fetched from the shards at a time while an export streams
+# A page ending at most this far down comes with its hits in the query step (no fetch step):
+# each shard then writes up to this many snippets, of which the page keeps `per_page`.
+INLINE_HITS = 30
 
 
 class Engine:
@@ -157,14 +160,18 @@ class Engine:
             return self._merged[1]
 
     def _fetch(self, keyed: list[tuple[int, tuple]], needles: list[str]) -> list[dict | None]:
-        """Step 3: the full hits of (shard, key entry) pairs, in the order given."""
+        """Step 3: the full hits of (shard, key entry) pairs, in the order given (an entry
+        that carries its hit needs no fetching)."""
+        out: list[dict | None] = [entry[4] if len(entry) > 4 else None for _, entry in keyed]
         wanted: dict[int, list[int]] = {}
-        for position, (shard, _) in enumerate(keyed):
-            wanted.setdefault(shard, []).append(position)
-        calls = {shard: ("fetch", ([keyed[p][1][1:] for p in positions], needles))
+        for position, (shard, entry) in enumerate(keyed):
+            if len(entry) == 4:
+                wanted.setdefault(shard, []).append(position)
+        if not wanted:
+            return out
+        calls = {shard: ("fetch", ([keyed[p][1][1:4] for p in positions], needles))
                  for shard, positions in wanted.items()}
         results, _ = self._each(calls)
-        out: list[dict | None] = [None] * len(keyed)
         for shard, positions in sorted(wanted.items()):
             for position, hit in zip(positions, results[sorted(wanted).index(shard)], strict=True):
                 out[position] = hit
@@ -194,7 +201,9 @@ class Engine:
             others = _conjunction(node, [f for key, f in filters.items() if key != name])
             facet_trees[name] = resolve_places(others, values)[0] if others is not None else None
         stop = None if request.per_page is None else request.offset + request.per_page
-        args = (resolved, facet_trees, terms, request.sort, stop, request.group, stats)
+        needles = highlight_needles(terms, self.split)
+        inline = needles if stop is not None and stop <= INLINE_HITS else None
+        args = (resolved, facet_trees, terms, request.sort, stop, request.group, stats, inline)
         calls = {i: ("search_part", args) for i in range(self.shard_count) if self.names[i] not in missing}
         results, lost = self.backend.run(calls)
         parts = [(i, results[i]) for i in sorted(results)]
@@ -213,7 +222,6 @@ class Engine:
             "hints": [h.as_dict() for h in (*hints, *place_hints)],
             "partial": [*missing, *lost],
         }
-        needles = highlight_needles(terms, self.split)
         if request.group == "report":
             answer["reports"] = self._reports_page(parts, request.offset, stop, needles)
         else:

@@ -163,10 +163,12 @@ class ShardEngine:
             return out
 
     def search_part(self, tree: Node, facet_trees: dict[str, Node | None], terms: list[Term], sort: str,
-                    stop: int | None, group: str, stats: CorpusStats) -> dict:
+                    stop: int | None, group: str, stats: CorpusStats, needles: list[str] | None = None) -> dict:
         """This shard's part of a search: {"total", "reports", "facets" (every value's
         count; a filtered field's counts without its own filter, from `facet_trees`), and
-        "hits" (the first `stop` hit keys) or "groups" (the first `stop` reports)}."""
+        "hits" (the first `stop` hit keys) or "groups" (the first `stop` reports)}. With
+        `needles`, each key carries its full hit too, which saves the fetch step on a
+        first page."""
         with self._query(stats) as run:
             snap = run.snap
             hits = run.evaluate(tree)
@@ -176,22 +178,26 @@ class ShardEngine:
                 facets[name] = snap.facets(unfiltered, [name])[name]
             out = {"total": int(len(hits)), "reports": int(len(np.unique(snap.report_rank[hits]))), "facets": facets}
             if group == "report":
-                out["groups"] = self._groups(run, hits, terms, sort, stop)
+                out["groups"] = self._groups(run, hits, terms, sort, stop, needles)
             else:
-                out["hits"] = self._keyed(run, *run.order(hits, terms, sort, stop), sort)
+                out["hits"] = self._keyed(run, *run.order(hits, terms, sort, stop), sort, needles)
             return out
 
-    def _keyed(self, run: QueryRun, docs: np.ndarray, tiers: np.ndarray, scores: np.ndarray, sort: str) -> list[tuple]:
-        """(sort key, report id, block number, score) of ranked hits."""
+    def _keyed(self, run: QueryRun, docs: np.ndarray, tiers: np.ndarray, scores: np.ndarray, sort: str,
+               needles: list[str] | None = None) -> list[tuple]:
+        """(sort key, report id, block number, score) of ranked hits, and the full hit
+        when `needles` are given."""
         out = []
         for d, tier, score, year, n in zip(docs.tolist(), tiers.tolist(), scores.tolist(),
                                            run.snap.year_number[docs].tolist(), run.snap.block_number[docs].tolist(),
                                            strict=True):
             report_id = run.searcher.stored_fields(d)["report_id"]
-            out.append((sort_key(sort, year, tier, score, report_id, n), report_id, n, score))
+            entry = (sort_key(sort, year, tier, score, report_id, n), report_id, n, score)
+            out.append(entry if needles is None else (*entry, self._hit(run.searcher, d, score, needles)))
         return out
 
-    def _groups(self, run: QueryRun, hits: np.ndarray, terms: list[Term], sort: str, stop: int | None) -> list[dict]:
+    def _groups(self, run: QueryRun, hits: np.ndarray, terms: list[Term], sort: str, stop: int | None,
+                needles: list[str] | None) -> list[dict]:
         """The first `stop` reports in the order of each one's best hit: its best hits'
         keys, its number of hits and its categories."""
         docs, tiers, scores = run.order(hits, terms, sort, None)
@@ -203,7 +209,7 @@ class ShardEngine:
             top = mine[:TOP_PER_REPORT]
             categories = dict.fromkeys(c for i in mine.tolist()
                                        for c in _category_names(int(run.snap.categories[docs[i]])))
-            groups.append({"top": self._keyed(run, docs[top], tiers[top], scores[top], sort),
+            groups.append({"top": self._keyed(run, docs[top], tiers[top], scores[top], sort, needles),
                            "hits": int(len(mine)), "categories": list(categories)})
         return groups
 
