@@ -26,7 +26,7 @@ def connect(address: str):
     try:
         if address == "local":
             cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=":0")
             return Client(cluster)
         return Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError) as exc:

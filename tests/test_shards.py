@@ -11,19 +11,20 @@ import os
 import random
 import shutil
 import signal
+import threading
 
 import pytest
 from click.testing import CliRunner
 
 from baogao.cli import main
 from baogao.index.analysis import words
-from baogao.index.build import build_index
+from baogao.index.build import IndexDirectoryError, build_index, index_exists
 from baogao.index.shards import shard_dirs, shard_of
 from baogao.index.whoosh_ext import read_toc
 from baogao.search.engine import Engine
 from baogao.search.request import SearchRequest
 
-from .conftest import ROOT
+from .conftest import CORPORA, ROOT, needs_corpora
 
 distributed = pytest.importorskip("distributed")
 
@@ -33,7 +34,7 @@ SORTS = ("relevance", "newest", "oldest")
 @pytest.fixture(scope="module")
 def cluster():
     """A LocalCluster of 2 single-threaded worker processes, for the module."""
-    local = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    local = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
     yield local
     local.close()
 
@@ -218,3 +219,27 @@ def test_an_unreachable_cluster_is_a_clear_error(seed_indexes, tmp_path):
     _, four = seed_indexes
     result = CliRunner().invoke(main, ["search", "法治", "--index", str(four), "--cluster", "tcp://127.0.0.1:9"])
     assert result.exit_code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
+
+
+def test_a_worker_killed_during_a_cluster_build_leaves_shards_searchable_and_a_rerun_finishes(tmp_path, cluster):
+    corpus = needs_corpora(CORPORA / "gongzuo" / "provinces-2025")
+    reference = tmp_path / "reference"
+    build_index([corpus], reference)
+    index_dir = tmp_path / "ix"
+    with distributed.Client(cluster) as client:
+        pids = list(client.run(os.getpid).values())
+    killer = threading.Timer(2.0, os.kill, (pids[0], signal.SIGKILL))  # mid-build: jieba loaded, batches committing
+    killer.start()
+    try:
+        build_index([corpus], index_dir, shards=2, batch_size=2, cluster=cluster.scheduler_address)
+    except IndexDirectoryError as exc:  # Dask may also have finished the task on the other worker
+        assert "run the build again" in str(exc)
+    finally:
+        killer.cancel()
+    for shard in shard_dirs(index_dir):
+        if index_exists(shard):  # a shard whose first commit was never made does not exist yet
+            Engine(shard).search(SearchRequest('"高质量发展"'))  # what was committed answers
+    summary = build_index([corpus], index_dir, cluster=cluster.scheduler_address)
+    assert not summary.failed
+    requests = random_queries(Engine(reference), corpus_lines(corpus), 15, seed=31)
+    assert_same_answers(requests, Engine(reference), Engine(index_dir, processes=1))
