@@ -22,7 +22,9 @@ from baogao.index.build import IndexDirectoryError, build_index, index_exists
 from baogao.index.shards import shard_dirs, shard_of
 from baogao.index.whoosh_ext import read_toc
 from baogao.search.engine import Engine
+from baogao.search.backends import InProcess
 from baogao.search.request import SearchRequest
+from baogao.web.app import create_app
 
 from .conftest import CORPORA, ROOT, needs_corpora
 
@@ -243,3 +245,29 @@ def test_a_worker_killed_during_a_cluster_build_leaves_shards_searchable_and_a_r
     assert not summary.failed
     requests = random_queries(Engine(reference), corpus_lines(corpus), 15, seed=31)
     assert_same_answers(requests, Engine(reference), Engine(index_dir, processes=1))
+
+
+class LosesShardOne(InProcess):
+    """Shards in this process, except that shard 1 never answers: what the Dask backend
+    reports when the worker holding it died and its replacement died too (which a test
+    cannot bring about in seconds)."""
+
+    def run(self, calls):
+        results, _ = super().run({i: call for i, call in calls.items() if i != 1})
+        return results, [self.names[1]] if 1 in calls else []
+
+
+def test_an_answer_without_a_shard_says_so_and_the_page_warns(seed_indexes):
+    one, four = seed_indexes
+    app = create_app({"INDEX": str(four), "TESTING": True})
+    engine = Engine(four, processes=1)
+    engine.backend = LosesShardOne(shard_dirs(four))
+    app.extensions["baogao_engine"] = engine
+    client = app.test_client()
+    whole = Engine(one).search(SearchRequest('"枫桥经验"', per_page=None))
+    answer = client.get("/api/search", query_string={"q": '"枫桥经验"', "per_page": 100}).get_json()
+    assert answer["partial"] == ["shard-01"] and answer["total"] < whole["total"]
+    page = client.get("/search", query_string={"q": '"枫桥经验"'}).get_data(as_text=True)
+    assert "分片 shard-01 暂时无法响应，以下结果不完整" in page
+    refused = client.get("/api/compare", query_string={"q": "枫桥经验", "rows": "province", "cols": "year"})
+    assert refused.status_code == 503 and "shard-01" in refused.get_json()["error"]
