@@ -94,7 +94,8 @@ def total(page) -> int:
 
 def test_per_report_view_typed_with_chinese_quotes(server, page):
     page.goto(server + "/")
-    assert page.evaluate("document.activeElement.name") == "q"  # the search box has the focus
+    # The search box has the focus (autofocus may land a moment after the load event on a busy machine).
+    page.wait_for_function("() => document.activeElement && document.activeElement.name === 'q'", timeout=5000)
     page.keyboard.type("“枫桥经验”")
     page.keyboard.press("Enter")
     page.wait_for_selector(".report-hit")
@@ -120,7 +121,7 @@ def test_multi_select_facets_keep_other_values_and_survive_a_new_query(server, p
     one_year = total(page)
     year_2024 = page.locator("[data-facet=year] li:has-text('2024') .count").inner_text()
     page.click("[data-facet=year] a:has-text('2024')")  # a second value of the same field: OR
-    page.wait_for_function("document.querySelectorAll('.chip').length === 2")
+    page.wait_for_function("() => document.querySelectorAll('.chip').length === 2")
     assert total(page) == one_year + int(year_2024) <= everything
     assert page.locator("[data-facet=year] li.selected").count() == 2
     assert page.locator("[data-facet=year] a[aria-checked=true]").count() == 2
@@ -131,7 +132,7 @@ def test_multi_select_facets_keep_other_values_and_survive_a_new_query(server, p
     page.wait_for_url("**q=%E5%AE%A3%E4%BC%A0**")
     assert page.locator(".chip").count() == 2 and "year=2023" in page.url and "year=2024" in page.url
     page.click("text=清除全部")
-    page.wait_for_function("document.querySelectorAll('.chip').length === 0")
+    page.wait_for_function("() => document.querySelectorAll('.chip').length === 0")
     assert "year=" not in page.url
 
 
@@ -222,7 +223,7 @@ def test_compare_table_and_trend_chart(server, page):
     assert "丰都县" in rows and len(rows) >= 5
     chart = page.locator("img.chart")
     chart.scroll_into_view_if_needed()
-    page.wait_for_function("document.querySelector('img.chart').complete")
+    page.wait_for_function("() => document.querySelector('img.chart').complete")
     assert chart.evaluate("img => img.naturalWidth") > 0  # the SVG loaded and rendered
     assert "枫桥经验" in page.inner_text(".trend-table")
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[page.width_name]
