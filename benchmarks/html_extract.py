@@ -11,7 +11,8 @@ HTML page of the tests (tests/test_sources.py; tests/data/web holds pasted text,
 measured too. For every extractor and page:
 
 - recall: the share of the article's own lines (headline + report text, whitespace removed,
-  NFKC) found inside one extracted line;
+  NFKC) found inside one extracted line; "kept apart": the share that is an extracted line
+  of its own (paragraphs run together are found, but not kept apart);
 - chrome: how many of the page's chrome items (each known by a marker word) survive in
   extracted lines that are not the article's; measured on the extractor's output ("raw")
   and after the parser's line rules (index/cleaning.py), in the report's blocks ("parsed");
@@ -377,6 +378,7 @@ class Result:
     """One extractor on one page."""
 
     recall: float
+    apart: float  # the share of the article's lines that are an extracted line of their own
     raw_chrome: list[str]
     parsed_chrome: list[str]
     wrong_fields: list[str]
@@ -400,13 +402,16 @@ def measure(page: Page, extract, expected: dict, repeat: int = 3) -> Result:
     lines = [norm(line) for line in text.splitlines() if norm(line)]
     wanted = [norm(line) for line in page.article if norm(line)]
     found = sum(1 for w in wanted if any(w in line for line in lines))
+    # trafilatura writes table cells as "| a | b |" and list items as "- a"
+    bare = {re.sub(r"^[|\-]+|\|+$", "", line) for line in lines}
+    apart = sum(1 for w in wanted if w in bare)
     article_text = "\n".join(wanted)
     got, report = fields(text, page.source)
     blocks = [t for _, _, t, _, _ in report.blocks()]
     # a report that states no date may take the page's: that is right, not a miss
     wrong = [name for name in FIELDS if got[name] != expected[name]
              and not (name == "published" and expected[name] is None and got[name] == page.date)]
-    return Result(found / len(wanted), chrome_left(text.splitlines(), article_text, CHROME),
+    return Result(found / len(wanted), apart / len(wanted), chrome_left(text.splitlines(), article_text, CHROME),
                   chrome_left(blocks, article_text, CHROME), wrong, best, not text.strip())
 
 
@@ -422,9 +427,9 @@ def run(pages: list[Page], extractors: dict) -> dict[str, list[Result]]:
 
 def table(results: dict[str, list[Result]]) -> str:
     """The markdown table of the measures, one row per extractor."""
-    rows = ["| extractor | recall (mean / min) | pages with all lines | chrome raw (mean / max) "
+    rows = ["| extractor | recall (mean / min) | pages with all lines | lines kept apart | chrome raw (mean / max) "
             "| chrome parsed (mean / max) | all fields right | wrong fields (count) | ms per page (median) | empty |",
-            "|---|---|---|---|---|---|---|---|---|"]
+            "|---|---|---|---|---|---|---|---|---|---|"]
     for name, rs in results.items():
         wrong: dict[str, int] = {}
         for r in rs:
@@ -432,7 +437,7 @@ def table(results: dict[str, list[Result]]) -> str:
                 wrong[f] = wrong.get(f, 0) + 1
         rows.append(
             f"| {name} | {statistics.mean(r.recall for r in rs):.3f} / {min(r.recall for r in rs):.3f} "
-            f"| {sum(r.recall == 1 for r in rs)}/{len(rs)} "
+            f"| {sum(r.recall == 1 for r in rs)}/{len(rs)} | {statistics.mean(r.apart for r in rs):.3f} "
             f"| {statistics.mean(len(r.raw_chrome) for r in rs):.1f} / {max(len(r.raw_chrome) for r in rs)} "
             f"| {statistics.mean(len(r.parsed_chrome) for r in rs):.1f} / {max(len(r.parsed_chrome) for r in rs)} "
             f"| {sum(not r.wrong_fields for r in rs)}/{len(rs)} "
