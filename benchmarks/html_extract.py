@@ -402,8 +402,8 @@ def measure(page: Page, extract, expected: dict, repeat: int = 3) -> Result:
     lines = [norm(line) for line in text.splitlines() if norm(line)]
     wanted = [norm(line) for line in page.article if norm(line)]
     found = sum(1 for w in wanted if any(w in line for line in lines))
-    # trafilatura writes table cells as "| a | b |" and list items as "- a"
-    bare = {re.sub(r"^[|\-]+|\|+$", "", line) for line in lines}
+    # trafilatura writes table cells as "| a | b |" and list items as "- a": each cell counts
+    bare = {re.sub(r"^-", "", cell) for line in lines for cell in line.split("|")}
     apart = sum(1 for w in wanted if w in bare)
     article_text = "\n".join(wanted)
     got, report = fields(text, page.source)
