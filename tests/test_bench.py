@@ -45,3 +45,14 @@ def test_normal_requests_keep_answering_during_a_slowloris():
 def test_fuzz_script_finds_no_server_errors():
     summary = run_module("benchmarks.fuzz", "--queries", "300", "--seconds", "120")
     assert summary["requests"] == "300" and summary["errors_5xx"] == "0"
+
+
+def test_html_extraction_benchmark_prints_its_table(tmp_path):
+    """benchmarks/html_extract.py on the seeds alone (no corpora in tmp_path), our extractor only:
+    the pages are built and measured, and ours keeps every line of them."""
+    result = subprocess.run([sys.executable, "-m", "benchmarks.html_extract", "--corpora", str(tmp_path),
+                             "--only", "ours"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "only the seeds were measured" in result.stdout and "6 pages" in result.stdout
+    row = next(line for line in result.stdout.splitlines() if line.startswith("| ours (html_to_text) |"))
+    assert row.split(" | ")[1] == "1.000 / 1.000", row  # recall
