@@ -375,7 +375,7 @@ def main():
 
     processes = os.cpu_count() or 1
     if args.shards:
-        shard_comparison(corpus, files, text_bytes, args.data, name, args.shards, args.cluster, repeats, phrases, reuse)
+        shard_comparison(corpus, files, text_bytes, args.data, name, args.shards, args.cluster, repeats, phrases, args.reuse_index)
         return
     if reuse:  # query-side figures only: the build is not measured
         build_seconds = build_rate = float("nan")
