@@ -23,6 +23,7 @@ from baogao import settings
 from baogao.cluster import ClusterError
 from baogao.index.build import IndexDirectoryError, build_index, index_exists
 from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS, REPORT_KINDS, parse_file
+from baogao.index.shards import is_sharded
 from baogao.index.sources import SourceError
 from baogao.search.backends import ShardUnavailable
 from baogao.search.compare import DIMENSIONS
@@ -470,7 +471,7 @@ def serve(index, host, port, threads, workers, cluster):
     except OSError as exc:
         fail(f"cannot listen on {host}:{port} ({os.strerror(exc.errno) if exc.errno else exc})")
     try:
-        if not index_exists(index_dir):
+        if not (index_exists(index_dir) or is_sharded(index_dir)):
             click.echo(f"no index at {index_dir}: building it from the bundled seeds first", err=True)
             run_build([seeds_dir()], index_dir)
         config = {"INDEX": str(index_dir), "CLUSTER": cluster or ""}

@@ -305,10 +305,12 @@ def build_pages(reports: int, corpora: Path) -> tuple[list[Page], str | None]:
 # ---------------------------------------------------------------- the extractors
 
 def _trafilatura(**options):
-    """trafilatura.extract as plain text, with `options`."""
-    import trafilatura
+    """trafilatura.extract as plain text, with `options` (imported when first used, so
+    `--only ours` runs without the bench extra)."""
 
     def extract(page: str) -> str:
+        import trafilatura
+
         return trafilatura.extract(page, output_format="txt", include_comments=False, **options) or ""
     return extract
 
@@ -316,9 +318,10 @@ def _trafilatura(**options):
 def _trafilatura_titled(**options):
     """trafilatura's text with the title it found above it (its text has no headline) unless
     the text starts with it: the glue a switch would need."""
-    import trafilatura
 
     def extract(page: str) -> str:
+        import trafilatura
+
         document = trafilatura.bare_extraction(page, include_comments=False, with_metadata=True, **options)
         if document is None:
             return ""

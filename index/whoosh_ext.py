@@ -75,13 +75,22 @@ class ParallelWriter(MpWriter):
     handles, die with the build, and `cancel` stops and joins them instead of leaving
     them waiting for work."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.jobqueue = _GuardedQueue(self.jobqueue, self._died)
+
+    def _died(self) -> bool:
+        """Whether a sub-writer has died. A process killed while it held the job queue's
+        lock leaves the others blocked on it for ever, so every wait below gives up then."""
+        return any(task.exitcode not in (None, 0) for task in self.tasks)
+
     def _new_task(self):
         previous = None
         if threading.current_thread() is threading.main_thread():
             previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
             # MpWriter._new_task, with our sub-writer class
-            task = _SubWriter(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
+            task = _SubWriter(self.storage, self.indexname, self.jobqueue.queue, self.resultqueue, self.subargs,
                               self.multisegment)
             self.tasks.append(task)
             task.start()
@@ -101,7 +110,10 @@ class ParallelWriter(MpWriter):
             self.jobqueue.put(None)
         finalsegments = self._merge_segments(mergetype, optimize, merge)
         for task in self.tasks:
-            task.join()
+            while task.is_alive() and not self._died():
+                task.join(timeout=1)
+        if self._died():
+            self._kill_tasks()
         results = []
         for _ in self.tasks:
             try:
@@ -123,16 +135,48 @@ class ParallelWriter(MpWriter):
     def cancel(self):
         if self.is_closed:  # already cancelled (a sub-writer died during the commit)
             return
-        for _ in self.tasks:
-            self.jobqueue.put(None)
+        try:
+            for _ in self.tasks:
+                self.jobqueue.put(None)
+        except WriterDied:
+            self._kill_tasks()
         for task in self.tasks:
             while task.is_alive():
+                if self._died():
+                    self._kill_tasks()
                 try:
                     self.resultqueue.get(timeout=1)  # drain, so the task can exit
                 except queue.Empty:
                     pass
             task.join()
         SegmentWriter.cancel(self)
+
+    def _kill_tasks(self):
+        for task in self.tasks:
+            if task.is_alive():
+                task.kill()
+        for task in self.tasks:
+            task.join()
+
+
+class _GuardedQueue:
+    """The sub-writers' job queue, whose `put` gives up (WriterDied) once a sub-writer has
+    died instead of waiting for room that may never come."""
+
+    def __init__(self, queue_, died):
+        self.queue = queue_
+        self._died = died
+
+    def put(self, item):
+        while True:
+            try:
+                return self.queue.put(item, timeout=1)
+            except queue.Full:
+                if self._died():
+                    raise WriterDied("an index writer process died before finishing its documents") from None
+
+    def __getattr__(self, name):
+        return getattr(self.queue, name)
 
 
 def merge_small_segments(writer, segments):

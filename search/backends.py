@@ -15,6 +15,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from baogao.index.processes import die_with_parent
+
 from .shard import ShardEngine
 
 
@@ -51,9 +53,8 @@ def _run_in_worker(directory: str, max_hit_text: int | None, method: str, args: 
 
 class LocalProcesses:
     """The shards searched in parallel by worker processes of this machine (one per core,
-    at most one per shard). Any worker may answer for any shard: opening a shard maps its
-    snapshot (O(1)), and the OS page cache is shared. Workers come from a fork server, so
-    a threaded web server never forks itself mid-request."""
+    at most one per shard), started on the first query. Any worker may answer for any
+    shard: opening a shard maps its snapshot (O(1)), and the OS page cache is shared."""
 
     def __init__(self, dirs: list[Path], max_hit_text: int | None = None, processes: int | None = None):
         self.names = [d.name for d in dirs]
@@ -65,9 +66,10 @@ class LocalProcesses:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["baogao.search.shard"])
-            self._pool = ProcessPoolExecutor(self.processes, mp_context=context)
+            # Spawned, not forked: a threaded web server must not fork mid-request. Workers die
+            # with this process, so a stopped server or CLI leaves none behind.
+            self._pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=die_with_parent, initargs=(os.getpid(),))
         return self._pool
 
     def run(self, calls: dict[int, tuple[str, tuple]]) -> tuple[dict[int, object], list[str]]:

@@ -101,6 +101,7 @@ def test_a_killed_build_leaves_a_searchable_index_and_resumes_to_the_same_answer
         _, err = process.communicate(timeout=120)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()  # close the pipes
         pytest.fail("the build hung after one of its processes was killed")
     if victim == "worker":
         # A build whose worker died with work in hand never reports success; a worker killed

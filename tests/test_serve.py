@@ -9,6 +9,8 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from baogao.index.build import build_index
 
 from .conftest import SEEDS, free_port
@@ -24,9 +26,10 @@ def get_json(url: str) -> dict:
         return json.loads(response.read())
 
 
-def test_serve_with_two_workers_answers_on_one_port_and_stops_them_all(tmp_path):
+@pytest.mark.parametrize("shards", [1, 3])
+def test_serve_with_two_workers_answers_on_one_port_and_stops_them_all(tmp_path, shards):
     index_dir = tmp_path / "ix"
-    build_index([SEEDS], index_dir)
+    build_index([SEEDS], index_dir, shards=shards)
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "baogao.cli", "serve", "--index", str(index_dir),
                                "--port", str(port), "--workers", "2", "--threads", "2"],
@@ -59,4 +62,4 @@ def test_serve_with_two_workers_answers_on_one_port_and_stops_them_all(tmp_path)
     time.sleep(0.5)
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()
                 and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()]
-    assert "with 2 worker process(es)" in log
+    assert "with 2 worker process(es)" in log and "building it from the bundled seeds" not in log
