@@ -375,7 +375,8 @@ def main():
 
     processes = os.cpu_count() or 1
     if args.shards:
-        shard_comparison(corpus, files, text_bytes, args.data, name, args.shards, args.cluster, repeats, phrases, args.reuse_index)
+        shard_comparison(corpus, files, text_bytes, args.data, name, args.shards, args.cluster, repeats, phrases,
+                         args.reuse_index)
         return
     if reuse:  # query-side figures only: the build is not measured
         build_seconds = build_rate = float("nan")
