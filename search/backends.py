@@ -73,7 +73,7 @@ class LocalProcesses:
         return self._pool
 
     def run(self, calls: dict[int, tuple[str, tuple]]) -> tuple[dict[int, object], list[str]]:
-        for attempt in (1, 2):
+        for _ in range(2):  # a pool broken by a killed worker is replaced once
             pool = self._executor()
             try:
                 futures = {i: pool.submit(_run_in_worker, self.dirs[i], self.max_hit_text, method, args)
