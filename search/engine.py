@@ -255,8 +255,7 @@ class Engine:
         """
         tree = needles = None
         if query.strip():
-            tree = _query_tree(query, {})
-            tree = resolve_places(tree, self._gather([])[1])[0]
+            tree = self._resolved([query], {})[0]
             needles = highlight_needles(positive_terms(tree), self.split)
         (found,), _ = self._each({self._owner(report_id): ("report", (report_id, tree, needles or []))})
         return found
@@ -272,7 +271,7 @@ class Engine:
                                  f"不能按“{dim}”比较，可选：{'、'.join(DIMENSIONS)}")
         if rows == cols:
             raise QueryError("rows and cols must differ", "行和列不能是同一个字段")
-        tree = self._resolved(query, filters or {})
+        (tree,) = self._resolved([query], filters or {})
         parts, _ = self._all("compare_part", tree, rows, cols)
         return {"query": query, "filters": {k: list(v) for k, v in (filters or {}).items()},
                 **compare_table(parts, rows, cols)}
@@ -285,15 +284,17 @@ class Engine:
         if not 1 <= len(queries) <= MAX_TREND_QUERIES:
             raise QueryError(f"a trend takes 1 to {MAX_TREND_QUERIES} queries",
                              f"趋势图可比较 1 到 {MAX_TREND_QUERIES} 个查询")
-        trees = [self._resolved(query, filters or {}) for query in queries]
+        trees = self._resolved(queries, filters or {})
         parts, _ = self._all("trend_part", trees)
         series = [{"query": query, "points": year_trend([shard[i] for shard in parts])}
                   for i, query in enumerate(queries)]
         return {"filters": {k: list(v) for k, v in (filters or {}).items()}, "series": series}
 
-    def _resolved(self, query: str, filters: dict) -> Node:
-        """The query and filters as one tree, place filters resolved."""
-        return resolve_places(_query_tree(query, filters), self._gather([])[1])[0]
+    def _resolved(self, queries: list[str], filters: dict) -> list[Node]:
+        """Each query with the filters as one tree, place filters resolved against every
+        shard's values (gathered once for all of them)."""
+        values = self._gather([])[1]
+        return [resolve_places(_query_tree(query, filters), values)[0] for query in queries]
 
     def similar(self, report_id: str, n: int, limit: int = 5) -> dict | None:
         """The blocks of other reports most like block `n` of a report (None when there is
