@@ -187,13 +187,13 @@ class ShardEngine:
                needles: list[str] | None = None) -> list[tuple]:
         """(sort key, report id, block number, score) of ranked hits, and the full hit
         when `needles` are given."""
-        out = []
+        out, records = [], {}
         for d, tier, score, year, n in zip(docs.tolist(), tiers.tolist(), scores.tolist(),
                                            run.snap.year_number[docs].tolist(), run.snap.block_number[docs].tolist(),
                                            strict=True):
             report_id = run.searcher.stored_fields(d)["report_id"]
             entry = (sort_key(sort, year, tier, score, report_id, n), report_id, n, score)
-            out.append(entry if needles is None else (*entry, self._hit(run.searcher, d, score, needles)))
+            out.append(entry if needles is None else (*entry, self._hit(run.searcher, d, score, needles, records)))
         return out
 
     def _groups(self, run: QueryRun, hits: np.ndarray, terms: list[Term], sort: str, stop: int | None,
@@ -216,7 +216,7 @@ class ShardEngine:
     def fetch(self, wanted: list[tuple[str, int, float]], needles: list[str]) -> list[dict | None]:
         """The full hits of (report id, block number, score) triples, with spans of
         `needles`; None for a block that is no longer in the index."""
-        out = []
+        out, records = [], {}
         with self._query() as run:
             by_report: dict[str, np.ndarray] = {}
             for report_id, n, score in wanted:
@@ -224,18 +224,24 @@ class ShardEngine:
                 if docs is None:
                     docs = by_report[report_id] = run.term_docs("report_id", [report_id])
                 found = docs[run.snap.block_number[docs] == n]
-                out.append(self._hit(run.searcher, int(found[0]), score, needles) if len(found) else None)
+                out.append(self._hit(run.searcher, int(found[0]), score, needles, records) if len(found) else None)
         return out
 
-    def _hit(self, searcher, docnum: int, score: float, needles: list[str]) -> dict:
+    def _hit(self, searcher, docnum: int, score: float, needles: list[str],
+             records: dict[str, dict]) -> dict:
+        """The hit shown for block `docnum`; `records` caches report records by id."""
         fields = searcher.stored_fields(docnum)
+        record = records.get(fields["report_id"])
+        if record is None:
+            record = records[fields["report_id"]] = searcher.document(
+                report_id=fields["report_id"], kind=REPORT_KIND) or {}
         whole = fields.get("text", "")
         spans = match_spans(whole, needles)
         text, start, spans = _cut(whole, spans, self.max_hit_text)
         return {
             "report_id": fields["report_id"],
-            "source": fields.get("source", ""),
-            "title": fields.get("title", ""),
+            "source": record.get("source", ""),
+            "title": record.get("title", ""),
             **{name: fields.get(name) or None for name in PLACE_FIELDS},
             "year": int(fields["year"]) if fields.get("year") else None,
             "categories": [c for c in fields.get("categories", "").split(",") if c],
@@ -261,14 +267,19 @@ class ShardEngine:
                 return None
             data = json.loads(fields["report"])
             data["id"] = report_id
+            own = run.term_docs("report_id", [report_id])
+            texts = {}
+            for docnum in own.tolist():
+                block = run.searcher.stored_fields(docnum)
+                texts[block.get("n")] = block.get("text", "")
+            _fill_texts(data, texts)
             if tree is None:
                 return data
-            own = run.term_docs("report_id", [report_id])
             matched = np.intersect1d(run.evaluate(tree), own, assume_unique=True)
             spans = {}
             for docnum in matched.tolist():
-                block = run.searcher.stored_fields(docnum)
-                spans[block["n"]] = [list(span) for span in match_spans(block.get("text", ""), needles)]
+                n = int(run.snap.block_number[docnum])
+                spans[n] = [list(span) for span in match_spans(texts[n], needles)]
         data["hits"] = sorted(spans)
         data["spans"] = {str(n): spans[n] for n in data["hits"]}
         return data
@@ -338,6 +349,14 @@ class ShardEngine:
         """{"reports", "blocks"} of this shard."""
         snap = self.snapshot()
         return {"reports": snap.report_count, "blocks": snap.block_count}
+
+
+def _fill_texts(data: dict, texts: dict[int, str]) -> None:
+    """Put each paragraph's printed text (stored with its block) back into a parsed report."""
+    paragraphs = [*data["front"], *data["preamble"], *data["closing"],
+                  *(p for section in data["sections"] for p in section["paragraphs"])]
+    for paragraph in paragraphs:
+        paragraph["text"] = texts.get(paragraph["n"], "")
 
 
 def _cut(text: str, spans: list, limit: int) -> tuple[str, int, list]:
