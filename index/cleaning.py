@@ -11,13 +11,17 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—–－_~]\s*\d{1,4}\s*[-—–－_~]|第\s*
                           r"\d{1,4}\s*/\s*\d{1,4}|\d{1,3}|[\[\]［］])$")
 # Layout spaces that are never part of the text: en/em/ideographic, no-break, zero-width.
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_WATERMARK = re.compile(r"(?<=[\u4e00-\u9fff：:，。）)])([A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*)(?= {2,}|\s*$)", re.M)
+WATERMARK_MIN = 4
+_BULLET = re.compile(r"^\s*[•●◆■▪]\s*")
 # An ordinary space between a number and a Chinese character is typesetting (2025 年).
 _NUMBER_SPACE = re.compile(r"(?<=\d) +(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) +(?=\d)")
 
 
 def clean_line(line: str) -> str:
-    """Remove debris and layout spaces; ordinary spaces stay as printed, collapsed to one."""
-    line = _ODD_SPACES.sub("", _DEBRIS.sub("", line))
+    """Remove debris, layout spaces and a list bullet (• 一、…: a web page's list item);
+    ordinary spaces stay as printed, collapsed to one."""
+    line = _BULLET.sub("", _ODD_SPACES.sub("", _DEBRIS.sub("", line)))
     line = re.sub(r" {2,}", " ", line)
     return _NUMBER_SPACE.sub("", line).strip()
 
@@ -30,6 +34,8 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
     {"text": …, "reason": …} so a user can see it.
     """
     lines, dropped = [], []
+    text, watermarks = _split_at_watermarks(text)
+    dropped += [{"text": mark, "reason": "web watermark"} for mark in watermarks]
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         for debris in _DEBRIS.findall(raw):
             dropped.append({"text": debris, "reason": "conversion debris"})
@@ -43,6 +49,19 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
     return lines, dropped
 
 
+def _split_at_watermarks(text: str) -> tuple[str, list[str]]:
+    """Some sites that repost reports print a code (C6m, GG6) where each line break was,
+    and run the lines together: a code repeated at least WATERMARK_MIN times, each time
+    after Chinese text and before spaces, is a line break again."""
+    counts: dict[str, int] = {}
+    for match in _WATERMARK.finditer(text):
+        counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    marks = [mark for mark, count in counts.items() if count >= WATERMARK_MIN]
+    for mark in marks:
+        text = re.sub(rf"(?<=[\u4e00-\u9fff：:，。）)]){re.escape(mark)}(?= {{2,}}|\s*$)", "\n", text, flags=re.M)
+    return text, marks
+
+
 # ---------------------------------------------------------------- web chrome
 # Pages saved from government sites, and text pasted from them, carry the site around the
 # report: breadcrumbs, a toolbar, the CMS's metadata table, photo captions, column names.
@@ -50,7 +69,8 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
 _CHROME_MAX = 80
 _SPACED = r"\s*"  # metadata labels are often letter-spaced: 标 题：
 _LABEL_PREFIX = r"^[\s•·●◆■□\-*]*[\[［【]?\s*"
-_LABEL_SUFFIX = r"\s*(?:[\]］】]\s*[：:]?|[：:])\s*"  # 来源于… is a sentence, 来源： a label
+# 来源于… is a sentence, 来源： a label; a table copied as text separates cells with |
+_LABEL_SUFFIX = r"\s*(?:[\]］】]\s*[：:]?|[：:|｜])\s*"
 
 
 def _label(*words: str) -> str:
@@ -58,26 +78,32 @@ def _label(*words: str) -> str:
 
 
 # The title row's value is kept as a line of its own: it is the report's title as printed.
-_VALUE_LABELS = re.compile(_LABEL_PREFIX + _label("标题") + _LABEL_SUFFIX + r"(?=\S)")
+_VALUE_LABELS = re.compile(_LABEL_PREFIX + f"(?:{_label('标题', '文件名称')})" + _LABEL_SUFFIX + r"(?=\S)")
+# [天政发〔2026〕7号]天水市人民政府关于…: the document number a site prints before the title
+_NUMBER_PREFIX = re.compile(r"^[\[［【]\s*([^\]］】]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号)\s*[\]］】]\s*(?=\S)")
 # Rows whose value may stand in for what the body lacks: its issuer, number and date.
 _META_VALUES = {
     "issuers": re.compile(_LABEL_PREFIX + rf"(?:{_label('发文机关', '发布机构', '发文单位')})" + _LABEL_SUFFIX + r"(\S[^。]*)$"),
     "doc_number": re.compile(_LABEL_PREFIX + rf"(?:{_label('发文字号', '文号')})" + _LABEL_SUFFIX + r"(\S[^。]*)$"),
     # anywhere in the row: 来源：司法厅 发布时间：2024-03-28
     "published": re.compile(rf"(?:{_label('成文日期', '发布日期', '发文日期', '发布时间')})"
-                            + _LABEL_SUFFIX + r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"),
+                            + rf"(?:{_LABEL_SUFFIX}|\s+)" + r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"),
 }
 # Metadata rows that say nothing about the report itself: dropped whole.
 _META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号')})"
                        + _LABEL_SUFFIX + r"[^。]*$")
-_BREADCRUMB = re.compile(r"^(?:您的位置|当前位置|您现在的位置|现在位置|所在位置)\s*[：:]|^首页\s*[>＞»/›]|\s[>＞»›]\s*\S+\s*[>＞»›]")
+_BREADCRUMB = re.compile(r"^您?(?:现在|当前|目前)?(?:所在)?的?位置(?:是)?\s*[：:]|^首页\s*[>＞»/›]|\s[>＞»›]\s*\S+\s*[>＞»›]|"
+                         r"^[^>＞»›]{1,20}[>＞»›][^>＞»›]{1,20}[>＞»›][^>＞»›]{1,30}$")
+_LINK = re.compile(r"^(?:点击|请点击)(?:查阅|查看|进入|阅读|下载)|^(?:查看|阅读)更多|^更多\s*[>＞»]")
 _TOOLBAR = re.compile(r"^(?:[【\[]?\s*(?:字体|字号|大|中|小|分享到?|打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|"
                       r"返回顶部|返回|微信|微博|QQ空间|扫一扫|默认|[：:])\s*[】\]]?\s*)+$")
 _POSTED = re.compile(r"^(?:(?:发布|发表|更新|来源|时间|日期|作者|浏览|阅读)[^：:]{0,4}[：:]\s*\S+\s*){2,}$")
 _CAPTION = re.compile(r"^[▲△↑（(]?\s*(?:图为|图片为|图：|图片来源|摄影|供图)[^。]{0,70}$")
 _COLUMN = re.compile(r"^【([^【】]{2,12})】(?=\S)")
+_POSTING_DATE = r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+_DATED_TITLE = re.compile(rf"^([^。]{{4,78}}?(?:报告|总结|[)）]))\s*({_POSTING_DATE})$")
 CHROME_REASONS = ("web breadcrumb", "web toolbar", "web metadata", "web metadata label", "photo caption",
-                  "web column name")
+                  "web column name", "web posting date", "web document number", "web link")
 
 
 def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
@@ -100,11 +126,21 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
                 elif match and not meta[name]:
                     meta[name] = re.sub(r"\s+", "", match.group(1))
             continue
+        dated = _DATED_TITLE.match(line)
+        if dated:  # 2024年度…工作报告 2025-02-28: a headline with its posting date
+            dropped.append({"text": dated.group(2), "reason": "web posting date"})
+            meta["published"] = meta["published"] or re.sub(r"\s.*", "", dated.group(2))
+            line = dated.group(1)
         for pattern, why in ((_VALUE_LABELS, "web metadata label"), (_COLUMN, "web column name")):
             match = pattern.match(line)
             if match and len(line) <= _CHROME_MAX * 2:
                 dropped.append({"text": match.group(0), "reason": why})
-                line = line[match.end():].strip()
+                line = line[match.end():].strip().rstrip("|｜ ")
+        numbered = _NUMBER_PREFIX.match(line)
+        if numbered:
+            dropped.append({"text": numbered.group(0).strip(), "reason": "web document number"})
+            meta["doc_number"] = meta["doc_number"] or re.sub(r"\s+", "", numbered.group(1))
+            line = line[numbered.end():]
         kept.append(line)
     return kept, dropped, meta
 
@@ -114,7 +150,7 @@ def chrome_reason(line: str) -> str | None:
     if len(line) > _CHROME_MAX or "。" in line:
         return None
     line = to_simplified(line)  # 瀏覽次數 is 浏览次数
-    for pattern, reason in ((_BREADCRUMB, "web breadcrumb"), (_TOOLBAR, "web toolbar"), (_POSTED, "web metadata"),
+    for pattern, reason in ((_BREADCRUMB, "web breadcrumb"), (_TOOLBAR, "web toolbar"), (_LINK, "web link"), (_POSTED, "web metadata"),
                             (_META_ROW, "web metadata"), (_CAPTION, "photo caption")):
         if pattern.search(line):
             return reason
@@ -128,6 +164,10 @@ def is_chrome(dropped: dict) -> bool:
     """Whether a `dropped` entry is web chrome that these rules drop (a test's check that
     nothing else is ever dropped as chrome)."""
     text, reason = dropped["text"], dropped["reason"]
+    if reason == "web document number":
+        return bool(_NUMBER_PREFIX.match(text + "题"))
+    if reason == "web posting date":
+        return bool(re.fullmatch(_POSTING_DATE, text))
     if reason in ("web metadata label", "web column name"):
         label = _VALUE_LABELS.match(text + "题") or _COLUMN.match(text + "题")  # a label needs its value
         return bool(label) and label.end() == len(text)

@@ -11,16 +11,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .analysis import to_simplified
+
 _CN = "〇零○O一二三四五六七八九十"
 _DATE = rf"(\d{{4}}|[{_CN}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
-_MEETING = re.compile(r"第\s*[一二三四五六七八九十\d]{1,4}\s*届\s*人民代表大会\s*第\s*[一二三四五六七八九十\d]{1,3}\s*次\s*会议")
-_DELIVERY = re.compile(rf"^[\s（(—\-－–]*{_DATE}\s*(.{{0,30}}?)在\s*(.{{0,24}}?)\s*第\s*[一二三四五六七八九十\d]{{1,4}}\s*届")
+# 第十五届人民代表大会第四次会议, or in short 十五届人大四次会议
+_MEETING = re.compile(r"第?\s*[一二三四五六七八九十\d]{1,4}\s*届\s*(?:人民代表大会|人大)\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次\s*会议")
+_DELIVERY = re.compile(rf"^[\s（(—\-－–─━]*{_DATE}\s*(.{{0,30}}?)在\s*(.{{0,24}}?)\s*第?\s*[一二三四五六七八九十\d]{{1,4}}\s*届\s*(?:人民代表大会|人大)")
 # Titles a speaker is printed with; the name follows (or, in 龚正市长在…, precedes) it.
-_OFFICE = r"(?:代理?|代理)?(?:省长|市长|州长|盟长|区长|县长|主席|专员)"
+_OFFICE = r"(?:代理?|代理)?(?:省长|市长|州长|盟长|区长|县长|旗长|主席|专员)"
 _NAME = r"([\u4e00-\u9fff](?:[\s\u3000\u2003]*[\u4e00-\u9fff·]){1,9}?)"
 _SPEAKER_AFTER = re.compile(rf"{_OFFICE}[\s\u3000\u2003]*{_NAME}(?:同志)?(?:[\s\u3000\u2003]*$|在|作|的)")
 _SPEAKER_BEFORE = re.compile(rf"日\s*([\u4e00-\u9fff·]{{2,5}}?){_OFFICE}在")
-_SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff]{{0,12}}?{_OFFICE}[\s\u3000\u2003]*{_NAME}(?:同志)?$")
+_SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff]{{0,24}}?{_OFFICE}[\s\u3000\u2003]*{_NAME}(?:同志)?$")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
 
 
@@ -37,29 +40,46 @@ class Delivery:
 
 def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
     """(first, end, delivery) for the delivery line among `lines`; a line broken before
-    人民代表大会 is read together with the next one."""
-    for i, line in enumerate(lines):
-        joined = line + (lines[i + 1] if i + 1 < len(lines) else "")
+    人民代表大会 is read together with the next one. A line in traditional characters is
+    read in simplified ones; its meeting and speaker are returned as printed."""
+    simple = [to_simplified(line) for line in lines]
+    for i, line in enumerate(simple):
+        joined = line + (simple[i + 1] if i + 1 < len(simple) else "")
         match = _DELIVERY.match(joined)
         if not match:
             continue
         end = i + 1 if _MEETING.search(line) or not _MEETING.search(joined) else i + 2
-        text = "".join(lines[i:end])
+        text, printed = "".join(simple[i:end]), "".join(lines[i:end])
         name, office = _speaker(text)
-        if name is None and end < len(lines) and _SPEAKER_LINE.match(lines[end].strip()):
-            name, office = _speaker(lines[end])
-        meeting = _MEETING.search(text)
+        if name is None and end < len(lines) and speaker_line(lines[end]):
+            name, office = speaker_line(lines[end])
+            text, printed = simple[end], lines[end]
+        meeting = _MEETING.search("".join(simple[i:end]))
         return i, end, Delivery(
             published=_date(*match.group(1, 2, 3)),
-            meeting=re.sub(r"\s+", "", meeting.group(0)) if meeting else None,
-            speaker=name, office=office, place_text=match.group(5) or match.group(4),
+            meeting=_as_printed(meeting.group(0), "".join(simple[i:end]), "".join(lines[i:end])) if meeting else None,
+            speaker=_as_printed(name, text, printed) if name else None, office=office,
+            place_text=match.group(5) or match.group(4),
         )
     return None
 
 
+def _as_printed(found: str, simple: str, printed: str) -> str:
+    """`found` (read in `simple`, the simplified form of `printed`) as `printed` prints it,
+    without spaces; to_simplified keeps every character in place, so offsets carry over."""
+    simple, printed = re.sub(r"\s+", "", simple), re.sub(r"\s+", "", printed)
+    found = re.sub(r"\s+", "", found)
+    at = simple.find(found)
+    return printed[at:at + len(found)] if at >= 0 and len(simple) == len(printed) else found
+
+
 def speaker_line(line: str) -> tuple[str, str] | None:
-    """(name, office) when `line` is a speaker line such as 省长 王予波."""
-    match = _SPEAKER_LINE.match(line.strip())
+    """(name, office) when `line` is a speaker line such as 省长 王予波 (or, letter-spaced,
+    县 长 桑 周)."""
+    line = to_simplified(line.strip())
+    if len(line) <= 20:
+        line = re.sub(r"\s+", "", line)
+    match = _SPEAKER_LINE.match(line)
     return _speaker(line) if match else None
 
 

@@ -56,6 +56,13 @@ _SUBSECTION = re.compile(rf"^[（(]\s*([{_CN_NUM}]{{1,3}})\s*[)）]\s*(.*)$")
 _HEADING_MAX = 70
 
 _TITLE_WORDS = re.compile(r"报告|总结|年报|情况的?通报|情况$")
+# What a document that is no report calls itself at the end of its name (…工作安排的通知).
+_DOCUMENT_TYPE = re.compile(r"(?:的|之)(?:通知|决议|决定|意见|批复|函|公告|通报)$|(?:实施)?(?:方案|办法|规定|条例|细则)$")
+_NAME_SEARCH = 40  # lines of a page's navigation an untitled document's name may follow
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")  # a posting time: site chrome, never a title
+_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,12}[)）]$")
+_COLUMN_NAME = re.compile(r"(?:工作|政府|情况|年度)?报告")
+_TITLE_TAIL = re.compile(r"(?:建设|工作|情况|年度|的)*报告")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
 _ADDRESSEE = re.compile(r"^[\u4e00-\u9fff、，,（）()\s]{2,40}[：:]$")
 _BODY_SUFFIX = re.compile(
@@ -65,8 +72,8 @@ _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _PUBLISHED_LINE = re.compile(r"^(?:发布|发文|成文|印发)\s*(?:时\s*间|日\s*期)\s*[：:]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|街道办事处))")
-_NOT_TOWN_NAMES = re.compile(r"^(?:全|我|本|该|各|乡|城|村|集|场|小|重点|中心|建制|特色|每个|所有|辖区|相关|"
-                             r"有关|其他|其它|部分|多个|两|三|个|所在|全县|全区|全市|各乡|各个)")
+_NOT_TOWN_NAMES = re.compile(r"^(?:全|我|本|该|各|乡|城[乡镇]|村|集|场|小[城集]?镇|重点|中心|建制|特色|每个|所有|辖区|相关|"
+                             r"有关|其他|其它|部分|多个|[两三]个|[两三][镇乡]$|个|所在|全县|全区|全市|各乡|各个|结合)|.*[了的是把将对]")
 _AUTONOMOUS_TOWN = re.compile(r"族乡$")
 
 
@@ -243,10 +250,11 @@ def parse_report(text: str, source: str = "") -> Report:
     if report.kind == "gongzuo":
         _fill_gongzuo(report, found[2] if found else None)
     elif report.kind == "other":
-        _fill_own_name_place(report, (report.title or (lines[0] if lines else "")))
-        report.year = _years(report.title)[0] if report.title and _years(report.title) else None
+        name = _document_name(report) or report.title or (lines[0] if lines else "")
+        _fill_own_name_place(report, name)
+        report.year = _years(name)[0] if _years(name) else None
         if report.year:
-            report.provenance["year"] = "title"
+            report.provenance["year"] = "title" if report.title else "name"
     else:
         _fill_places(report)
         report.year, year_source = _covered_year(report)
@@ -340,12 +348,28 @@ def _is_body_name(line: str) -> bool:
 
 def _is_title_line(line: str) -> bool:
     """The line that names the report: 关于…报告, …年度报告, …工作总结."""
-    if len(line) > 80 or "。" in line or line.startswith(("（", "(")):
+    if len(line) > 80 or "。" in line or line.startswith(("（", "(")) or _CLOCK.search(line):
         return False
     line = re.sub(r"\s+", "", to_simplified(line))  # 政 府 工 作 报 告, letter-spaced
     if line.startswith("关于") and _TITLE_WORDS.search(line):
         return True
-    return bool(re.search(r"(?:报告|年报|工作总结)$", line)) and not _ADDRESSEE.match(line)
+    line = _TITLE_NOTE.sub("", line)  # …年度报告（2024年度）
+    return bool(re.search(r"(?:报告|年报|工作总结)$|法治政府.{0,8}建设.{0,4}情况$", line)) and not _ADDRESSEE.match(line)
+
+
+def _is_column_name(line: str) -> bool:
+    """A bare 工作报告 or 政府报告: the name of the site's column above a report's title."""
+    return bool(_COLUMN_NAME.fullmatch(re.sub(r"\s+", "", to_simplified(line))))
+
+
+def _is_title_tail(line: str, before: str) -> bool:
+    """Whether `line` (情况报告, 工作情况报告) ends a title begun on the line `before`
+    (…2023年度法治政府建设工作): a web page breaks a long title where it likes."""
+    before = to_simplified(before)
+    return (bool(_TITLE_TAIL.fullmatch(re.sub(r"\s+", "", to_simplified(line))))
+            and len(before) <= 40 and not re.search(r"[，。：:；;,、！？]", before)
+            and not (_BODY_SUFFIX.search(before) and not before.endswith("法治政府"))
+            and not _is_title_line(before))
 
 
 def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
@@ -357,13 +381,14 @@ def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
     for i, line in enumerate(header):
         if i in skip:
             continue
-        if _is_title_line(line):
+        if _is_title_line(line) and not _is_column_name(line):
             title_at = i
             meta["title"], meta["title_lines"] = line, (i, i + 1)
             break
-        # A title printed over two lines: 关于…建设 / 情况的报告
-        if to_simplified(line).startswith("关于") and i + 1 < len(header) and _is_title_line(header[i + 1]) \
-                and not to_simplified(header[i + 1]).startswith("关于"):
+        # A title printed over two lines: 关于…建设 / 情况的报告, …法治政府建设工作 / 情况报告
+        if i + 1 < len(header) and i + 1 not in skip and _is_title_line(header[i + 1]) and (
+                (to_simplified(line).startswith("关于") and not to_simplified(header[i + 1]).startswith("关于"))
+                or _is_title_tail(header[i + 1], line)):
             title_at = i + 1
             meta["title"], meta["title_lines"] = line + header[i + 1], (i, i + 2)
             break
@@ -422,9 +447,12 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
     """fazhi when the title (or, untitled, the opening) names 法治政府建设 or the sections are
     the annual report's; gongzuo for a 政府工作报告 (by its title, a delivery line to a
     people's congress, or an untitled opening 各位代表 … 向大会报告工作); other for anything else."""
+    names = [report.title] if report.title else _name_lines(report)
+    if any(_DOCUMENT_TYPE.search(name) for name in names):
+        return "other"  # a notice that issues a work plan, a resolution on a report: no report
     named = re.sub(r"\s+", "", to_simplified(
         report.title or " ".join(p.text[:60] for p in (*report.front, *report.preamble[:1]))))
-    if re.search(r"法治政府建设|法治建设.{0,12}(?:报告|情况)|依法行政.{0,8}(?:报告|情况)", named):
+    if re.search(r"法治政府.{0,4}建设|法治建设.{0,12}(?:报告|情况)|依法行政.{0,8}(?:报告|情况)", named):
         return "fazhi"
     opening = to_simplified(" ".join(p.text[:80] for p in (*report.front, *report.preamble[:2])))
     if "政府工作报告" in named or (not report.title or named.endswith("政府工作报告")) and (
@@ -476,14 +504,50 @@ def _years(text: str) -> list[int]:
 # ---------------------------------------------------------------- other documents
 
 
+def _name_lines(report: Report) -> list[str]:
+    """The lines that may name an untitled document: the header's, and short lines that
+    open the body (the header may be all chrome), simplified and without spaces or |."""
+    lines = []
+    for paragraph in (*report.front, *report.preamble[:_NAME_SEARCH]):
+        line = re.sub(r"[\s|｜]+", "", to_simplified(paragraph.text))
+        if re.search(r"[。；;！？]", line):
+            break  # the text has begun
+        if len(line) <= 60:
+            lines.append(line)
+    return lines
+
+
+def _document_name(report: Report) -> str | None:
+    """An untitled document's own name: the header lines that end with what it is
+    (…工作安排的通知), with the issuer and the lines of the name printed above it."""
+    front = _name_lines(report)
+    for end, line in enumerate(front):
+        if not _DOCUMENT_TYPE.search(line):
+            continue
+        start = end
+        # A name broken over lines: back to its 关于, then the issuer printed above it.
+        while start > max(0, end - 2) and "关于" not in "".join(front[start:end + 1]) \
+                and "关于" in front[start - 1]:
+            start -= 1
+        above = front[start - 1] if start > 0 else ""
+        if front[start].startswith("关于") and 0 < len(above) <= 40 and not _DOC_NUMBER.match(above) \
+                and not re.search(r"[，。：:；;,！？]", above) and not (_ISO_DATE.search(above) or _DATE.search(above)):
+            start -= 1  # the issuer: 鹤岗市人民政府 鹤岗市中级人民法院印发
+        return "".join(front[start:end + 1])
+    return None
+
+
 def _fill_own_name_place(report: Report, name: str) -> None:
     """The place of a document that is no report (a law, a notice): only a place its own
     name starts with, as a local regulation's does (三门峡市城市环境卫生管理条例 is
     三门峡市's own law); a place named later in the name (国务院关于…海南岛的规定) is a
     subject, not the issuer, and the body is never read."""
     name = to_simplified(name)
-    leading = [m for m in gazetteer().find(name) if m.start == 0]
-    if leading and _set_place(report, name[:max(m.end for m in leading)]):
+    matches = gazetteer().find(name)
+    end = 0  # the places the name starts with, one after the other: 济南市市中区
+    while any(m.start == end for m in matches):
+        end = max(m.end for m in matches if m.start == end)
+    if end and _set_place(report, name[:end]):
         report.provenance["place"] = "title" if report.title else "name"
 
 
@@ -506,7 +570,11 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
     file_name = re.sub(r"\.[^.]+$", "", report.source.replace("\\", "/").rsplit("/", 1)[-1])
     opening = " ".join(p.text for p in (*report.front, *report.preamble[:3]))
     represented = re.findall(r"我代表(.{1,20}?)人民政府", to_simplified(opening))
+    # 解放区人民政府区长 千怀贵: the speaker's office names the government
+    offices = [to_simplified(p.text).split("人民政府")[0] for p in report.front
+               if "人民政府" in p.text and speaker_line(p.text)]
     sources = [("title", report.title or ""), ("delivery line", delivery.place_text if delivery else ""),
+               ("speaker line", " ".join(offices)),
                ("body", " ".join(represented)), ("file name", file_name if report.source else "")]
     for name, text in sources:
         if _set_place(report, to_simplified(text)):
@@ -656,7 +724,7 @@ def _find_town(own: list[str]) -> str | None:
 
 def _town_candidates(text: str, gz: Gazetteer):
     """Township names in `text`, read after a gazetteer place or at a clause start."""
-    for segment in re.split(r"[，,。；;：:、\s《》“”\"（）()]|关于|中共|\d+年度?|\d+", text):
+    for segment in re.split(r"[，,。；;：:、\s《》“”\"（）()]|关于|中共|人民政府|\d+年度?|\d+", text):
         for m in gz.find(segment):
             segment = segment.replace(m.place.name, "|")
         for piece in segment.split("|"):

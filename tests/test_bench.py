@@ -1,4 +1,5 @@
 """The benchmark runs end to end (no timing is asserted: speed is measured in benchmarks/)."""
+import json
 import re
 import subprocess
 import sys
@@ -56,3 +57,25 @@ def test_html_extraction_benchmark_prints_its_table(tmp_path):
     assert "only the seeds were measured" in result.stdout and "6 pages" in result.stdout
     row = next(line for line in result.stdout.splitlines() if line.startswith("| ours (html_to_text) |"))
     assert row.split(" | ")[1] == "1.000 / 1.000", row  # recall
+
+
+def test_parse_accuracy_script_counts_right_fields_and_names_missing_pages(tmp_path):
+    """benchmarks/parse_accuracy.py on two fixtures of tests/data/web, with one label wrong on purpose."""
+    web = Path(__file__).with_name("data") / "web"
+    labels = {"reports": [
+        {"file": "short-meeting.txt", "kind": "gongzuo", "title": "政府工作报告", "year": 2023,
+         "published": "2023-02-20", "province": "贵州省", "city": "铜仁市", "county": "印江土家族苗族自治县",
+         "town": None, "first_heading": "一、2022年工作回顾", "meeting": "十届人大二次会议", "speaker": "李明"},
+        {"file": "split-title.txt", "kind": "fazhi", "title": "兴隆县2023年度法治政府建设工作情况报告", "year": 2022,
+         "published": None, "province": "河北省", "city": "承德市", "county": "兴隆县", "town": None,
+         "first_heading": "一、2023年度推进法治政府建设的主要举措和成效", "meeting": None, "speaker": None}]}
+    (tmp_path / "labels.json").write_text(json.dumps(labels, ensure_ascii=False), encoding="utf-8")
+    command = [sys.executable, "-m", "benchmarks.parse_accuracy", "--labels", str(tmp_path / "labels.json")]
+    result = subprocess.run([*command, "--pages", str(web)], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            check=True)
+    assert "gongzuo  speaker        1/1 (100%)" in result.stdout
+    assert "fazhi    year           0/1 (0%)" in result.stdout
+    assert "miss: split-title.txt year 2023 2022" in result.stdout
+    missing = subprocess.run([*command, "--pages", str(tmp_path)], cwd=ROOT, capture_output=True, text=True,
+                             timeout=120)
+    assert missing.returncode == 2 and "2 page(s) not saved" in missing.stderr

@@ -1,9 +1,11 @@
 """Reports copied from government web sites lose the site's chrome before parsing.
 
 Each fixture in tests/data/web is a report pasted from a page, written for one trap:
-a metadata table (标 题: …), bracketed metadata rows, a column name before the title
-(【法治建设报告】), photo captions, breadcrumbs and toolbars, a place the body merely
-mentions, a traditional-character title, short place names.
+a metadata table (标 题: …, 文件名称 | …), bracketed metadata rows, a column name before the
+title (【法治建设报告】), photo captions, breadcrumbs and toolbars, a headline with its posting
+date, a title broken by the page, a document number before the title, a place the body
+merely mentions, a traditional-character title, short place names, a reposting site's line-break
+codes, notices and resolutions that are no report.
 """
 from __future__ import annotations
 
@@ -29,7 +31,44 @@ EXPECTED = {
                                  city="伊犁哈萨克自治州", year=2023, first_heading="一、主要舉措和成效"),
     "neimenggu.txt": dict(title="内蒙古自治区2023年法治政府建设情况报告", province="内蒙古自治区", city=None,
                           year=2023, published="2024-03-28"),
+    # a page clock, a bare column name (工作报告), a 您所在的位置 breadcrumb, a headline with its posting date
+    "dated-headline.txt": dict(title="2024年度长江路街道法治政府建设工作情况报告", town="长江路街道", year=2024,
+                               published="2025-02-28", first_heading="一、推进法治政府建设的主要举措和成效"),
+    # a breadcrumb without spaces; a title broken by the page after 建设工作
+    "split-title.txt": dict(title="兴隆县2023年度法治政府建设工作情况报告", province="河北省", city="承德市",
+                            county="兴隆县", year=2023),
+    # a document number in brackets before the title, behind a 标题 label
+    "number-prefix.txt": dict(title="兴安县人民政府关于2024年法治政府建设情况的报告", doc_number="兴政发〔2025〕3号",
+                              province="广西壮族自治区", county="兴安县", year=2024),
+    # traditional characters, and a town whose name starts like 小城镇
+    "traditional-town.txt": dict(title="小河鎮2024年法治政府建設情況報告", town="小河镇", year=2024),
 }
+
+# 政府工作报告 and documents that are no report, pasted from web pages.
+EXPECTED_OTHER_KINDS = {
+    # a reposting site ran the lines together with a code (Xk9) where each line break was
+    "watermark.txt": dict(kind="gongzuo", title="2024年桦川县政府工作报告", year=2024, published="2024-01-10",
+                          county="桦川县", meeting="第十八届人民代表大会第四次会议", speaker="王立新",
+                          first_heading="一、2023年工作回顾"),
+    # the meeting in short (十届人大二次会议), a speaker line naming an autonomous county, a spaced name
+    "short-meeting.txt": dict(kind="gongzuo", year=2023, published="2023-02-20", province="贵州省", city="铜仁市",
+                              county="印江土家族苗族自治县", meeting="十届人大二次会议", speaker="李明"),
+    # the title only in the metadata table's 文件名称 row; the delivery line broken before 人民代表大会
+    "file-name-table.txt": dict(kind="gongzuo", title="汉阴县2025年政府工作报告", year=2025, published="2025-03-01",
+                                county="汉阴县", speaker="王强"),
+    # a notice that issues a 法治政府建设 work plan: no report, its place and year from its own name
+    "notice-other.txt": dict(kind="other", year=2024, province="辽宁省", county="西丰县", categories=[]),
+    # a resolution on a 政府工作报告 is not the report
+    "resolution-other.txt": dict(kind="other", year=None, county="临江市", categories=[]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_OTHER_KINDS))
+def test_web_copies_of_other_kinds(name):
+    report = parse_file(WEB / name).to_dict()
+    report["first_heading"] = report["sections"][0]["heading"] if report["sections"] else None
+    report["categories"] = sorted({c for s in report["sections"] for c in s["categories"]})
+    assert {f: report[f] for f in EXPECTED_OTHER_KINDS[name]} == EXPECTED_OTHER_KINDS[name]
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -63,10 +102,21 @@ def test_chrome_rules_drop_each_trap():
              "【法治建设报告】湖北省2023年法治政府建设情况报告": "web column name",
              "图为镇政府召开法治政府建设推进会": "photo caption", "您的位置：首页 > 政务公开": "web breadcrumb",
              "发布时间：2024-01-20 来源：司法局 阅读量：123": "web metadata", "字体：【大 中 小】": "web toolbar",
-             "打印 关闭": "web toolbar", "索 引 号：11320324MB1234567X/2024-00012": "web metadata"}
+             "打印 关闭": "web toolbar", "索 引 号：11320324MB1234567X/2024-00012": "web metadata",
+             "当前位置:首页>专题专栏>法治政府建设": "web breadcrumb", "市司法局>专题专栏>工作情况报告": "web breadcrumb",
+             "点击查阅更多2023年地方政府工作报告": "web link", "成文日期 2024-01-20": "web metadata"}
     _, dropped, meta = split_chrome(list(traps))
     assert [d["reason"] for d in dropped] == list(traps.values())
     assert meta["published"] == "2024-01-20"
+
+
+def test_chrome_rules_split_a_headline_from_its_date_and_a_title_from_its_number():
+    kept, dropped, meta = split_chrome(["某镇2024年度法治政府建设工作报告 2025-02-28 10:30",
+                                        "[某政发〔2025〕3号]某县人民政府关于2024年法治政府建设情况的报告"])
+    assert kept == ["某镇2024年度法治政府建设工作报告", "某县人民政府关于2024年法治政府建设情况的报告"]
+    assert [d["reason"] for d in dropped] == ["web posting date", "web document number"]
+    assert all(is_chrome(d) for d in dropped)
+    assert (meta["published"], meta["doc_number"]) == ("2025-02-28", "某政发〔2025〕3号")
 
 
 def test_a_township_the_body_merely_mentions_is_not_the_reporting_body():
@@ -78,3 +128,15 @@ def test_a_township_the_body_merely_mentions_is_not_the_reporting_body():
                           "二、存在的不足和原因\n法治宣传形式单一。\n")
     assert (report.town, report.province, report.city, report.county) == (None, None, None, None)
     assert report.display_title
+
+
+def test_town_names_that_start_like_a_count_and_a_delivery_line_drawn_with_box_rules():
+    from baogao.index.reports import parse_report
+
+    fazhi = parse_report("三都镇2025年法治政府建设年度报告\n2025年，我镇扎实推进依法行政。\n"
+                         "一、主要举措和成效\n全镇三个社区完成规范化建设，两镇联合执法。\n")
+    assert (fazhi.town, fazhi.year) == ("三都镇", 2025)
+    gongzuo = parse_report("政府工作报告\n── 2023年1月8日在桦川县第十八届人民代表大会第二次会议上\n县长 李 明\n"
+                           "各位代表：\n现在，我代表县人民政府向大会报告工作。\n一、2022年工作回顾\n全县经济稳中有进。\n")
+    assert (gongzuo.published.isoformat(), gongzuo.meeting, gongzuo.speaker, gongzuo.county) == (
+        "2023-01-08", "第十八届人民代表大会第二次会议", "李明", "桦川县")

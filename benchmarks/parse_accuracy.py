@@ -1,0 +1,86 @@
+"""The parser on real web copies of reports, against fields checked by hand.
+
+benchmarks/data/web-reports/*.json hold hand-checked labels of real report pages (the
+beginning of each page as a search engine stored it, site chrome included): each entry's
+file name, the page's URL and the fields a reader expects (kind, title, year, place, first
+section heading; for 政府工作报告 also the delivery date, meeting and speaker). The page texts
+are third-party material and are not in the repository: save each page's text (from its URL)
+as PAGES/<file> to measure.
+
+    python -m benchmarks.parse_accuracy --labels benchmarks/data/web-reports/heldout-c.json --pages DIR
+
+prints, per kind and field, how many reports the parser gets right, then every miss.
+Titles and headings are compared without spaces (a letter-spaced 政 府 工 作 报 告 is the
+title 政府工作报告); a place is right when all four levels are.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from baogao.index.reports import parse_report
+
+FIELDS = {"fazhi": ("kind", "title", "year", "place", "first_heading"),
+          "gongzuo": ("kind", "title", "year", "place", "first_heading", "published", "meeting", "speaker"),
+          "other": ("kind", "year", "place", "categories")}
+
+
+def _squashed(text: str | None) -> str | None:
+    return re.sub(r"\s+", "", text) if text else text
+
+
+def compared(report: dict) -> dict:
+    """The compared values of a parse or of a label."""
+    return {"kind": report["kind"], "title": _squashed(report["title"]), "year": report["year"],
+            "place": (report["province"], report["city"], report["county"], report["town"]),
+            "first_heading": _squashed(report.get("first_heading")), "published": report["published"],
+            "meeting": report["meeting"], "speaker": report["speaker"],
+            "categories": report.get("categories", [])}
+
+
+def measure(labels: Path, pages: Path) -> tuple[dict, dict, list]:
+    """(right, total) counts per (kind, field), and the misses as (file, field, got, wanted)."""
+    right: dict = {}
+    total: dict = {}
+    misses = []
+    for entry in json.loads(labels.read_text(encoding="utf-8"))["reports"]:
+        text = (pages / entry["file"]).read_text(encoding="utf-8")
+        got = parse_report(text, "web/" + entry["file"]).to_dict()
+        got["first_heading"] = got["sections"][0]["heading"] if got["sections"] else None
+        got["categories"] = sorted({c for s in got["sections"] for c in s["categories"]})
+        have, want = compared(got), compared({**entry, "categories": []})
+        for field in FIELDS[entry["kind"]]:
+            key = (entry["kind"], field)
+            total[key] = total.get(key, 0) + 1
+            if have[field] == want[field]:
+                right[key] = right.get(key, 0) + 1
+            else:
+                misses.append((entry["file"], field, have[field], want[field]))
+    return right, total, misses
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--labels", type=Path, required=True, help="a JSON file of benchmarks/data/web-reports")
+    parser.add_argument("--pages", type=Path, required=True, help="the directory holding the saved page texts")
+    args = parser.parse_args(argv)
+    missing = [e["file"] for e in json.loads(args.labels.read_text(encoding="utf-8"))["reports"]
+               if not (args.pages / e["file"]).is_file()]
+    if missing:
+        print(f"error: {len(missing)} page(s) not saved in {args.pages}, e.g. {missing[0]}", file=sys.stderr)
+        return 2
+    right, total, misses = measure(args.labels, args.pages)
+    print(f"{'kind':8} {'field':14} right")
+    for kind, field in total:
+        n, of = right.get((kind, field), 0), total[(kind, field)]
+        print(f"{kind:8} {field:14} {n}/{of} ({n / of:.0%})")
+    for miss in misses:
+        print("miss:", *miss)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
