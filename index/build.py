@@ -419,7 +419,7 @@ def _build_locked(files: list[ReportFile], index_dir: Path, prune: bool, progres
         if prune:
             gone = [(path, rid) for path, (rid, _) in known.items() if not Path(path).exists()]
             if gone:
-                writer = writer or SegmentWriter(ix, limitmb=256, codec=codec())  # deletions only
+                writer = writer or SegmentWriter(ix, limitmb=256, codec=codec(ix.schema))  # deletions only
                 for _, rid in gone:
                     writer.delete_by_term("report_id", rid)
                 summary.removed = len(gone)

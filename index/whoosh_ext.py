@@ -1,7 +1,8 @@
 """Every use of Whoosh's private internals, in one place.
 
 whoosh-reloaded is pinned to 2.7.x in pyproject.toml for what this module touches:
-- the W3 codec with larger posting blocks, and `term_postings`, which decodes a whole
+- the W3 codec with larger posting blocks and stored fields pickled as tuples
+  (`CompactCodec`), and `term_postings`, which decodes a whole
   posting block with numpy instead of one Python call per id (tests/test_whoosh_ext.py
   compares it with Whoosh's own iterator);
 - `ParallelWriter`, Whoosh's multi-process writer made safe to interrupt;
@@ -20,7 +21,7 @@ import signal
 import threading
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
+from whoosh.codec.whoosh3 import STORED_COLUMN, W3Codec, W3LeafMatcher, W3PerDocReader, W3PerDocWriter
 from whoosh.filedb.compound import CompoundStorage
 from whoosh.filedb.structfile import BufferFile
 from whoosh.index import _CURRENT_TOC_VERSION, TOC, FileIndex
@@ -36,10 +37,54 @@ _NO_IDS = np.empty(0, dtype=np.int32)
 _NO_WEIGHTS = np.empty(0, dtype=np.float32)
 
 
-def codec() -> W3Codec:
-    """The W3 codec with posting blocks of 1024 ids instead of 128: `term_postings`
-    decodes a block per numpy call, so fewer, larger blocks read faster."""
-    return W3Codec(blocklimit=1024)
+class CompactCodec(W3Codec):
+    """The W3 codec with two changes: posting blocks of 1024 ids instead of 128
+    (`term_postings` decodes a block per numpy call, so fewer, larger blocks read faster),
+    and a document's stored fields pickled as a tuple in schema order instead of a dict
+    keyed by field name (the names were about a sixth of a paragraph's stored bytes).
+
+    A segment keeps the codec it was written with (Whoosh pickles it in the table of
+    contents), so segments written by the plain W3 codec stay readable.
+    """
+
+    def __init__(self, stored_names: list[str], blocklimit: int = 1024, **kwargs):
+        super().__init__(blocklimit=blocklimit, **kwargs)
+        self.stored_names = tuple(stored_names)
+
+    def per_document_writer(self, storage, segment):
+        return _TuplePerDocWriter(self, storage, segment)
+
+    def per_document_reader(self, storage, segment):
+        return _TuplePerDocReader(storage, segment, self.stored_names)
+
+
+class _TuplePerDocWriter(W3PerDocWriter):
+    def finish_doc(self):
+        stored = self._storedfields
+        if stored:
+            values = [stored.get(name) for name in self._codec.stored_names]
+            while values and values[-1] is None:
+                values.pop()
+            self.add_column_value("_stored", STORED_COLUMN, tuple(values))
+            stored.clear()
+        self._indoc = False
+
+
+class _TuplePerDocReader(W3PerDocReader):
+    def __init__(self, storage, segment, stored_names: tuple[str, ...]):
+        super().__init__(storage, segment)
+        self._stored_names = stored_names
+
+    def stored_fields(self, docnum):
+        values = super().stored_fields(docnum)
+        if isinstance(values, dict):
+            return values
+        return {name: value for name, value in zip(self._stored_names, values) if value is not None}
+
+
+def codec(schema) -> CompactCodec:
+    """The codec every Baogao writer uses."""
+    return CompactCodec(schema.stored_names())
 
 
 def new_writer(ix, processes: int):
@@ -48,8 +93,8 @@ def new_writer(ix, processes: int):
         # Sub-writers receive pre-analysed documents in job files of `batchsize` blocks and
         # each adds its own segment at commit (multisegment: no extra merge pass).
         return ParallelWriter(ix, procs=processes, batchsize=256, multisegment=True, limitmb=128,
-                              codec=codec())
-    return SegmentWriter(ix, limitmb=256, codec=codec())
+                              codec=codec(ix.schema))
+    return SegmentWriter(ix, limitmb=256, codec=codec(ix.schema))
 
 
 class WriterDied(RuntimeError):

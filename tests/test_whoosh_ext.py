@@ -70,3 +70,33 @@ def test_segment_sub_files_are_read_in_place_and_behave_like_a_file(reader):
     ours.seek(-4, 2)
     theirs.seek(-4, 2)
     assert ours.read() == theirs.read() == b"tail"
+
+
+def test_stored_fields_as_tuples_read_back_and_merge_with_segments_of_the_plain_codec(tmp_path):
+    """Segments written before the compact stored fields (plain W3 codec) and after are read
+    alike, and a merge of both keeps every stored value."""
+    from whoosh.codec.whoosh3 import W3Codec
+    from whoosh.writing import SegmentWriter
+
+    from baogao.index.schema import build_schema
+    from baogao.index.whoosh_ext import codec
+
+    ix = whoosh_index.create_in(str(tmp_path), build_schema(), indexname=INDEX_NAME)
+    old = dict(pid="a/1", kind="paragraph", report_id="a", n=1, text="枫桥 经验", _stored_text="“枫桥经验”",
+               province="浙江省", year="2023")
+    new = dict(pid="b/2", kind="heading", report_id="b", n=2, text="法治", _stored_text="一、法治",
+               section_heading="一、法治", town="枫桥镇")
+    for fields, writer_codec in ((old, W3Codec(blocklimit=1024)), (new, codec(ix.schema))):
+        writer = SegmentWriter(ix, codec=writer_codec)
+        writer.add_document(**fields)
+        writer.commit(merge=False)
+    expected = [{("text" if k == "_stored_text" else k): v for k, v in fields.items() if k != "text"}
+                for fields in (old, new)]
+    assert [type(s.codec()).__name__ for s in ix._segments()] == ["W3Codec", "CompactCodec"]
+    with ix.searcher() as searcher:
+        assert [searcher.stored_fields(d) for d in range(2)] == expected
+    writer = SegmentWriter(ix, codec=codec(ix.schema))
+    writer.commit(optimize=True)
+    assert [type(s.codec()).__name__ for s in ix._segments()] == ["CompactCodec"]
+    with ix.searcher() as searcher:
+        assert [searcher.stored_fields(d) for d in range(2)] == expected
