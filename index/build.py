@@ -130,11 +130,10 @@ def report_documents(report: Report, report_id: str, sha256: str, path: str) -> 
     expensive analysis; bigrams are indexed from the snapshot's texts (index/bigrams.py).
     """
     place = {k: getattr(report, k) or "" for k in PLACE_FIELDS}
-    # Fields every block is filtered on; what a hit only shows (source, title) is stored
-    # once, with the report record.
-    shared = dict(report_id=report_id, year=str(report.year or ""), report_kind=report.kind, **place)
+    # Every block carries what a hit shows (source, title): a hit reads one document.
+    shared = dict(report_id=report_id, source=report.source, title=report.title or report.display_title,
+                  year=str(report.year or ""), report_kind=report.kind, **place)
     docs = [dict(pid=report_id, kind=REPORT_KIND, sha256=sha256, path=path,
-                 source=report.source, title=report.title or report.display_title,
                  printed_title=report.title or "",
                  report=json.dumps(_without_texts(report.to_dict()), ensure_ascii=False), **shared)]
     for n, kind, text, section, subsection in report.blocks():

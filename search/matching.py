@@ -222,6 +222,16 @@ class QueryRun:
         self.memo: dict[str, np.ndarray] = {}
         self.word_memo: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
+    def record(self, report_id: str) -> dict | None:
+        """The stored fields of a report's record (its one live document that is no block),
+        or None; read through the postings, since Whoosh's `document(report_id=…,
+        kind=…)` intersects with every record of the index (15 ms at 10,000 reports)."""
+        ids = term_postings(self.reader, "report_id", report_id)[0]
+        for docnum in ids.tolist():
+            if not self.snap.is_block[docnum] and not self.reader.is_deleted(docnum):
+                return self.searcher.stored_fields(docnum)
+        return None
+
     def term_docs(self, field: str, values) -> np.ndarray:
         """Sorted live block docnums whose `field` holds any of `values`."""
         found = _EMPTY

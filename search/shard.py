@@ -28,7 +28,6 @@ from baogao import settings
 from baogao.index.build import open_index
 from baogao.index.query_words import query_words
 from baogao.index.reports import PLACE_FIELDS
-from baogao.index.schema import REPORT_KIND
 from baogao.index.snapshot import CATEGORY_BITS, has_snapshot, load_snapshot, write_snapshot
 
 from .compare import compare_counts, trend_counts
@@ -187,13 +186,13 @@ class ShardEngine:
                needles: list[str] | None = None) -> list[tuple]:
         """(sort key, report id, block number, score) of ranked hits, and the full hit
         when `needles` are given."""
-        out, records = [], {}
+        out = []
         for d, tier, score, year, n in zip(docs.tolist(), tiers.tolist(), scores.tolist(),
                                            run.snap.year_number[docs].tolist(), run.snap.block_number[docs].tolist(),
                                            strict=True):
             report_id = run.searcher.stored_fields(d)["report_id"]
             entry = (sort_key(sort, year, tier, score, report_id, n), report_id, n, score)
-            out.append(entry if needles is None else (*entry, self._hit(run.searcher, d, score, needles, records)))
+            out.append(entry if needles is None else (*entry, self._hit(run, d, score, needles)))
         return out
 
     def _groups(self, run: QueryRun, hits: np.ndarray, terms: list[Term], sort: str, stop: int | None,
@@ -216,7 +215,7 @@ class ShardEngine:
     def fetch(self, wanted: list[tuple[str, int, float]], needles: list[str]) -> list[dict | None]:
         """The full hits of (report id, block number, score) triples, with spans of
         `needles`; None for a block that is no longer in the index."""
-        out, records = [], {}
+        out = []
         with self._query() as run:
             by_report: dict[str, np.ndarray] = {}
             for report_id, n, score in wanted:
@@ -224,24 +223,19 @@ class ShardEngine:
                 if docs is None:
                     docs = by_report[report_id] = run.term_docs("report_id", [report_id])
                 found = docs[run.snap.block_number[docs] == n]
-                out.append(self._hit(run.searcher, int(found[0]), score, needles, records) if len(found) else None)
+                out.append(self._hit(run, int(found[0]), score, needles) if len(found) else None)
         return out
 
-    def _hit(self, searcher, docnum: int, score: float, needles: list[str],
-             records: dict[str, dict]) -> dict:
-        """The hit shown for block `docnum`; `records` caches report records by id."""
-        fields = searcher.stored_fields(docnum)
-        record = records.get(fields["report_id"])
-        if record is None:
-            record = records[fields["report_id"]] = searcher.document(
-                report_id=fields["report_id"], kind=REPORT_KIND) or {}
+    def _hit(self, run: QueryRun, docnum: int, score: float, needles: list[str]) -> dict:
+        """The hit shown for block `docnum`."""
+        fields = run.searcher.stored_fields(docnum)
         whole = fields.get("text", "")
         spans = match_spans(whole, needles)
         text, start, spans = _cut(whole, spans, self.max_hit_text)
         return {
             "report_id": fields["report_id"],
-            "source": record.get("source", ""),
-            "title": record.get("title", ""),
+            "source": fields.get("source", ""),
+            "title": fields.get("title", ""),
             **{name: fields.get(name) or None for name in PLACE_FIELDS},
             "year": int(fields["year"]) if fields.get("year") else None,
             "categories": [c for c in fields.get("categories", "").split(",") if c],
@@ -262,7 +256,7 @@ class ShardEngine:
         a query tree, "hits" (numbers of the matching blocks, in reading order) and "spans"
         (each one's matched spans)."""
         with self._query() as run:
-            fields = run.searcher.document(report_id=report_id, kind=REPORT_KIND)
+            fields = run.record(report_id)
             if not fields:
                 return None
             data = json.loads(fields["report"])
@@ -342,7 +336,7 @@ class ShardEngine:
     def source_path(self, report_id: str) -> str | None:
         """The path of the file a report was read from, as recorded at build time."""
         with self._query() as run:
-            fields = run.searcher.document(report_id=report_id, kind=REPORT_KIND)
+            fields = run.record(report_id)
         return fields.get("path") if fields else None
 
     def counts(self) -> dict:
