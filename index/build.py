@@ -30,7 +30,7 @@ from baogao import settings
 from .analysis import normalise, segmenter, words
 from .pipeline import MIN_FILES_FOR_WORKERS, prepared_files
 from .query_words import dictionary_exists, is_dictionary_file, write_dictionary
-from .reports import PLACE_FIELDS, Report, parse_report
+from .reports import PLACE_FIELDS, Report, paragraphs_of, parse_report
 from .schema import REPORT_KIND, build_schema
 from .shards import MANIFEST, ShardLayoutError, is_sharded, shard_dirs, shard_of, write_manifest
 from .snapshot import has_snapshot, is_snapshot_file, write_snapshot
@@ -152,9 +152,7 @@ def report_documents(report: Report, report_id: str, sha256: str, path: str) -> 
 def _without_texts(data: dict) -> dict:
     """The parsed report without its paragraphs' texts: every one is stored with its block,
     and keeping a second copy in the record made the index about half the text larger."""
-    paragraphs = [*data["front"], *data["preamble"], *data["closing"],
-                  *(p for section in data["sections"] for p in section["paragraphs"])]
-    for paragraph in paragraphs:
+    for paragraph in paragraphs_of(data):
         del paragraph["text"]
     return data
 

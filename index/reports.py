@@ -180,6 +180,12 @@ class Report:
         }
 
 
+def paragraphs_of(data: dict) -> list[dict]:
+    """Every paragraph entry ({"n", "text", …}) of a report in the `to_dict` format."""
+    return [*data["front"], *data["preamble"], *data["closing"],
+            *(p for section in data["sections"] for p in section["paragraphs"])]
+
+
 def heading_categories(heading: str, kind: str = "fazhi") -> list[str]:
     """The categories a section heading names: measures, leadership, shortcomings, plans for
     a 法治政府建设 report; review, plans, self for a 政府工作报告; none for other documents."""

@@ -27,7 +27,7 @@ import numpy as np
 from baogao import settings
 from baogao.index.build import open_index
 from baogao.index.query_words import query_words
-from baogao.index.reports import PLACE_FIELDS
+from baogao.index.reports import PLACE_FIELDS, paragraphs_of
 from baogao.index.snapshot import CATEGORY_BITS, has_snapshot, load_snapshot, write_snapshot
 
 from .compare import compare_counts, trend_counts
@@ -347,9 +347,7 @@ class ShardEngine:
 
 def _fill_texts(data: dict, texts: dict[int, str]) -> None:
     """Put each paragraph's printed text (stored with its block) back into a parsed report."""
-    paragraphs = [*data["front"], *data["preamble"], *data["closing"],
-                  *(p for section in data["sections"] for p in section["paragraphs"])]
-    for paragraph in paragraphs:
+    for paragraph in paragraphs_of(data):
         paragraph["text"] = texts.get(paragraph["n"], "")
 
 
