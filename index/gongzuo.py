@@ -49,16 +49,17 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
         if not match:
             continue
         end = i + 1 if _MEETING.search(line) or not _MEETING.search(joined) else i + 2
-        text, printed = "".join(simple[i:end]), "".join(lines[i:end])
-        name, office = _speaker(text)
-        if name is None and end < len(lines) and speaker_line(lines[end]):
-            name, office = speaker_line(lines[end])
-            text, printed = simple[end], lines[end]
-        meeting = _MEETING.search("".join(simple[i:end]))
+        delivered, printed = "".join(simple[i:end]), "".join(lines[i:end])
+        name, office = _speaker(delivered)
+        spoken_in, spoken_printed = delivered, printed
+        if name is None and end < len(lines):
+            name, office = speaker_line(lines[end]) or (None, None)
+            spoken_in, spoken_printed = simple[end], lines[end]
+        meeting = _MEETING.search(delivered)
         return i, end, Delivery(
             published=_date(*match.group(1, 2, 3)),
-            meeting=_as_printed(meeting.group(0), "".join(simple[i:end]), "".join(lines[i:end])) if meeting else None,
-            speaker=_as_printed(name, text, printed) if name else None, office=office,
+            meeting=_as_printed(meeting.group(0), delivered, printed) if meeting else None,
+            speaker=_as_printed(name, spoken_in, spoken_printed) if name else None, office=office,
             place_text=match.group(5) or match.group(4),
         )
     return None
