@@ -203,7 +203,9 @@ class Engine:
         stop = None if request.per_page is None else request.offset + request.per_page
         needles = highlight_needles(terms, self.split)
         inline = needles if stop is not None and stop <= INLINE_HITS else None
-        args = (resolved, facet_trees, terms, request.sort, stop, request.group, stats, inline)
+        # One index can cut its facets to the shown values; shards' counts must be summed first.
+        facet_limit = self.facet_limit if self.shard_count == 1 else None
+        args = (resolved, facet_trees, terms, request.sort, stop, request.group, stats, inline, facet_limit)
         calls = {i: ("search_part", args) for i in range(self.shard_count) if self.names[i] not in missing}
         results, lost = self.backend.run(calls)
         parts = [(i, results[i]) for i in sorted(results)]

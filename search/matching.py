@@ -23,13 +23,15 @@ import numpy as np
 
 from baogao.index.analysis import normalise, query_grams, words
 from baogao.index.snapshot import CATEGORY_BITS, FACET_FIELDS, SnapshotFiles
-from baogao.index.whoosh_ext import generation_segments, segments_searcher, term_postings
+from baogao.index.whoosh_ext import generation_segments, live_frequency, segments_searcher, term_postings
 
 from .query import And, Filter, Near, Node, Not, Or, Term
 
 _K1, _B = 1.2, 0.75
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _EMPTY = np.empty(0, dtype=np.int32)
+# For each section-category bit, the category bytes (0-255) that have it set.
+_HOLDING = {bit: np.flatnonzero(np.arange(256) & bit) for bit in CATEGORY_BITS.values()}
 
 
 class Snapshot:
@@ -62,6 +64,8 @@ class Snapshot:
         self._lock = threading.Lock()
         self._closed = False
         self._blocks: np.ndarray | None = None
+        self._report_codes: dict[str, np.ndarray] = {}  # facet field -> code of each report rank
+        self._rank_limit: int | None = None
         self._titles: dict[str, str] | None = None
         # Read the generation's segment list once: a later commit deletes its table of
         # contents, and more searchers may be needed after that.
@@ -111,6 +115,28 @@ class Snapshot:
             self._blocks = np.flatnonzero(self.is_block).astype(np.int32)
         return self._blocks
 
+    def reports_among(self, hits: np.ndarray) -> np.ndarray:
+        """How many of `hits` each report rank holds (index: rank)."""
+        return np.bincount(self.report_rank[hits], minlength=self.report_rank_limit)
+
+    @property
+    def report_rank_limit(self) -> int:
+        """One more than the largest report rank (computed on first use)."""
+        if self._rank_limit is None:
+            self._rank_limit = int(self.report_rank.max(initial=0)) + 1
+        return self._rank_limit
+
+    def _codes_by_report(self, name: str) -> np.ndarray:
+        """The code of facet field `name` of each report rank: every block of a report
+        carries its report's place, year and kind (computed on first use)."""
+        codes = self._report_codes.get(name)
+        if codes is None:
+            codes = np.zeros(self.report_rank_limit, dtype=np.int32)
+            blocks = self.blocks
+            codes[self.report_rank[blocks]] = self.facet_codes[name][blocks]
+            self._report_codes[name] = codes
+        return codes
+
     def report_titles(self) -> dict[str, str]:
         """{report id: normalised printed title}, read on the first title: filter."""
         if self._titles is None:
@@ -155,21 +181,33 @@ class Snapshot:
         """This snapshot's own corpus statistics (word frequencies are read on demand)."""
         return CorpusStats(self.block_count, self.total_length)
 
-    def facets(self, hits: np.ndarray, names=None) -> dict[str, dict[str, int]]:
+    def facets(self, hits: np.ndarray, names=None, limit: int | None = None) -> dict[str, dict[str, int]]:
         """Counts per value of each facet field (`names`, default all) and per section
         category over all hits, in value order (a block in a two-category section counts in
-        both); `top_values` orders and cuts them."""
+        both); `top_values` orders and cuts them. With `limit`, a field keeps only the
+        values `top_values` would keep (the answer of a single index: with shards, every
+        count is needed to sum them exactly)."""
         out = {}
+        per_report = None
         for name in names or (*self.facet_values, "section"):
             if name == "section":
-                bits = self.categories[hits]
+                combinations = np.bincount(self.categories[hits], minlength=256)
                 out[name] = {label: n for label, bit in CATEGORY_BITS.items()
-                             if (n := int(np.count_nonzero(bits & bit)))}
+                             if (n := int(combinations[_HOLDING[bit]].sum()))}
                 continue
             values = self.facet_values[name]
-            counts = np.bincount(self.facet_codes[name][hits], minlength=len(values))
+            if per_report is None:
+                per_report = self.reports_among(hits)
+            # Counted per report, then by the report's value: a pass over the reports
+            # instead of over every hit for each field.
+            counts = np.bincount(self._codes_by_report(name), weights=per_report,
+                                 minlength=len(values)).astype(np.int64)
             counts[0] = 0  # blocks without a value
-            out[name] = {values[i]: int(counts[i]) for i in np.flatnonzero(counts).tolist()}
+            present = np.flatnonzero(counts)
+            if limit is not None and len(present) > limit:
+                # Most frequent first, ties in value order (codes follow the sorted values).
+                present = np.sort(present[np.lexsort((present, -counts[present]))[:limit]])
+            out[name] = {values[i]: int(counts[i]) for i in present.tolist()}
         return out
 
 
@@ -274,8 +312,7 @@ class QueryRun:
         """How many blocks of the corpus hold `word` (from `stats` when it knows)."""
         known = self.stats.frequencies.get(word)
         if known is None:
-            ids = self.word_postings(word)[0]
-            known = int(np.count_nonzero(self.snap.is_block[ids])) if len(ids) else 0  # postings keep deleted docs
+            known = live_frequency(self.reader, "text", word, self.snap.is_block)
         return known
 
     def term_matches(self, term: Term) -> np.ndarray:
@@ -392,6 +429,13 @@ def _union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     is far slower on large arrays)."""
     if not len(a) or not len(b):
         return a if len(a) else b
+    size = max(int(a[-1]), int(b[-1])) + 1
+    if (len(a) + len(b)) * 32 >= size:
+        # Many docnums: a mask over all of them is linear, where sorting is not.
+        mask = np.zeros(size, dtype=bool)
+        mask[a] = True
+        mask[b] = True
+        return np.flatnonzero(mask).astype(np.int32)
     merged = np.sort(np.concatenate((a, b)))
     return merged[np.concatenate(([True], merged[1:] != merged[:-1]))]
 

@@ -162,20 +162,21 @@ class ShardEngine:
             return out
 
     def search_part(self, tree: Node, facet_trees: dict[str, Node | None], terms: list[Term], sort: str,
-                    stop: int | None, group: str, stats: CorpusStats, needles: list[str] | None = None) -> dict:
+                    stop: int | None, group: str, stats: CorpusStats, needles: list[str] | None = None,
+                    facet_limit: int | None = None) -> dict:
         """This shard's part of a search: {"total", "reports", "facets" (every value's
-        count; a filtered field's counts without its own filter, from `facet_trees`), and
-        "hits" (the first `stop` hit keys) or "groups" (the first `stop` reports)}. With
-        `needles`, each key carries its full hit too, which saves the fetch step on a
-        first page."""
+        count, or the `facet_limit` most frequent; a filtered field's counts without its
+        own filter, from `facet_trees`), and "hits" (the first `stop` hit keys) or "groups"
+        (the first `stop` reports)}. With `needles`, each key carries its full hit too,
+        which saves the fetch step on a first page."""
         with self._query(stats) as run:
             snap = run.snap
             hits = run.evaluate(tree)
-            facets = snap.facets(hits)
+            facets = snap.facets(hits, limit=facet_limit)
             for name, others in facet_trees.items():
                 unfiltered = run.evaluate(others) if others is not None else snap.blocks
-                facets[name] = snap.facets(unfiltered, [name])[name]
-            out = {"total": int(len(hits)), "reports": int(len(np.unique(snap.report_rank[hits]))), "facets": facets}
+                facets[name] = snap.facets(unfiltered, [name], facet_limit)[name]
+            out = {"total": int(len(hits)), "reports": int(np.count_nonzero(snap.reports_among(hits))), "facets": facets}
             if group == "report":
                 out["groups"] = self._groups(run, hits, terms, sort, stop, needles)
             else:

@@ -135,6 +135,15 @@ def test_sharded_answers_equal_the_unsharded_ones_locally_and_on_a_cluster(seed_
         local.close()
 
 
+def test_facets_cut_by_one_index_equal_the_shards_counts_summed_then_cut(seed_indexes, seed_corpus):
+    """An unsharded index cuts each facet to its `facet_limit` values itself; the answer
+    must be the one shards give, whose full counts are summed before the cut."""
+    one, four = seed_indexes
+    requests = random_queries(Engine(one), corpus_lines(seed_corpus), 30, seed=23)
+    assert any(len(values) > 2 for r in requests for values in Engine(one).search(r)["facets"].values())
+    assert_same_answers(requests, Engine(one, facet_limit=2), Engine(four, facet_limit=2, processes=1))
+
+
 def test_real_documents_answer_the_same_in_shards(real_corpus, real_index, tmp_path, cluster):
     four = tmp_path / "four"
     build_index([real_corpus], four, shards=4)

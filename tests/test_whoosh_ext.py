@@ -36,13 +36,26 @@ def test_block_decoder_matches_whoosh(reader, field):
         for leaf, offset in reader.leaf_readers():
             if (field, term) not in leaf:
                 continue
-            m = leaf.postings(field, term)
-            m = getattr(m, "child", m)
+            # Whoosh's own matcher without its deleted-documents filter (which would skip
+            # them): term_postings includes deleted documents.
+            m = leaf._terms.matcher(field, leaf._text_to_bytes(field, term), leaf.schema[field].format)
             while m.is_active():
                 expected.append((m.id() + offset, m.weight()))
                 m.next()
         assert ids.tolist() == [e[0] for e in expected]
         assert np.allclose(weights, [e[1] for e in expected])
+
+
+def test_live_frequency_counts_live_documents_whether_or_not_a_segment_has_deletions(reader):
+    from baogao.index.whoosh_ext import live_frequency
+
+    leaves = [leaf.has_deletions() for leaf, _ in reader.leaf_readers()]
+    assert any(leaves) and not all(leaves)  # both ways of counting are exercised
+    live = np.array([not reader.is_deleted(d) for d in range(reader.doc_count_all())])
+    for term in list(reader.lexicon("text"))[:300]:
+        term = term.decode("utf-8")
+        ids = term_postings(reader, "text", term)[0]
+        assert live_frequency(reader, "text", term, live) == int(np.count_nonzero(live[ids]))
 
 
 def test_segment_sub_files_are_read_in_place_and_behave_like_a_file(reader):
@@ -100,3 +113,49 @@ def test_stored_fields_as_tuples_read_back_and_merge_with_segments_of_the_plain_
     assert [type(s.codec()).__name__ for s in ix._segments()] == ["CompactCodec"]
     with ix.searcher() as searcher:
         assert [searcher.stored_fields(d) for d in range(2)] == expected
+
+
+def test_packed_postings_read_back_and_merge_with_blocks_of_the_plain_codec(tmp_path):
+    """Posting blocks packed as bytes (CompactCodec) and Whoosh's pickled tuples (plain W3
+    codec) give the same documents and term frequencies, through `term_postings` and
+    through Whoosh's own matcher, before and after a merge of both kinds of segment."""
+    from whoosh.codec.whoosh3 import W3Codec
+    from whoosh.writing import SegmentWriter
+
+    from baogao.index.analysis import normalise, words
+    from baogao.index.schema import build_schema
+    from baogao.index.whoosh_ext import codec
+
+    # Term frequencies over 255 (two-byte weights), gaps of 1 and of 1,000 documents
+    # (one- and two-byte deltas), several 1,024-posting blocks per term.
+    texts = [("法治，" * (300 + i % 7 if i % 97 == 0 else 1 + i % 3) if i % 5 else "建设。")
+             + ("罕见事项。" if i % 1000 == 0 else "") for i in range(5000)]
+    ix = whoosh_index.create_in(str(tmp_path), build_schema(), indexname=INDEX_NAME)
+    for part, writer_codec in ((texts[:2500], W3Codec(blocklimit=1024)), (texts[2500:], codec(ix.schema))):
+        writer = SegmentWriter(ix, codec=writer_codec)
+        for text in part:
+            writer.add_document(kind="paragraph", text=text)
+        writer.commit(merge=False)
+    assert [type(s.codec()).__name__ for s in ix._segments()] == ["W3Codec", "CompactCodec"]
+
+    tokens = [words(normalise(t)) for t in texts]
+    expected = {}
+    for word in ("法治", "建设", "罕见"):
+        counts = [found.count(word) for found in tokens]
+        expected[word] = [d for d, n in enumerate(counts) if n], [n for n in counts if n]
+
+    def check():
+        with ix.searcher() as searcher:
+            reader = searcher.reader()
+            for word, (docs, tfs) in expected.items():
+                ids, weights = term_postings(reader, "text", word)
+                assert ids.tolist() == docs and weights.tolist() == tfs
+                whoosh_docs = [d + offset for leaf, offset in reader.leaf_readers()
+                               for d in leaf.postings("text", word).all_ids()]
+                assert whoosh_docs == docs
+
+    check()
+    writer = SegmentWriter(ix, codec=codec(ix.schema))
+    writer.commit(optimize=True)
+    assert [type(s.codec()).__name__ for s in ix._segments()] == ["CompactCodec"]
+    check()
