@@ -78,7 +78,10 @@ def _label(*words: str) -> str:
 
 
 # The title row's value is kept as a line of its own: it is the report's title as printed.
-_VALUE_LABELS = re.compile(_LABEL_PREFIX + f"(?:{_label('标题', '文件名称')})" + _LABEL_SUFFIX + r"(?=\S)")
+_VALUE_LABELS = re.compile(_LABEL_PREFIX + f"(?:{_label('标题', '文件名称', '名称')})" + _LABEL_SUFFIX + r"(?=\S)")
+# A table flattened into lines: each cell's value, then the next cell's label (… - 名称：)
+_TRAILING_LABEL = re.compile(r"\s+-\s*(?:" + _label("名称", "文号", "标题", "发文机关", "发文日期", "成文日期", "分类")
+                             + r")\s*[：:]\s*$")
 # [天政发〔2026〕7号]天水市人民政府关于…: the document number a site prints before the title
 _NUMBER_PREFIX = re.compile(r"^[\[［【]\s*([^\]］】]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号)\s*[\]］】]\s*(?=\S)")
 # Rows whose value may stand in for what the body lacks: its issuer, number and date.
@@ -101,7 +104,12 @@ _POSTED = re.compile(r"^(?:(?:发布|发表|更新|来源|时间|日期|作者|�
 _CAPTION = re.compile(r"^[▲△↑（(]?\s*(?:图为|图片为|图：|图片来源|摄影|供图)[^。]{0,70}$")
 _COLUMN = re.compile(r"^【([^【】]{2,12})】(?=\S)")
 _POSTING_DATE = r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+_BRACKETED_DATE = re.compile(rf"^[（(]\s*({_POSTING_DATE})\s*[)）]$")  # （2024-03-01） below a headline
 _DATED_TITLE = re.compile(rf"^([^。]{{4,78}}?(?:报告|总结|[)）]))\s*({_POSTING_DATE})$")
+# A cell's value followed by the next cell's date (双牌县教育局 发文日期：2025-02-25 15:58), and
+# a label whose value is on the next line (发文机关：)
+_MID_ROW_DATE = re.compile(r"\s(?:" + _label("发文日期", "发布日期", "成文日期") + r")\s*[：:]\s*\d{4}[-/.年]")
+_BARE_LABEL = re.compile(r"(?:" + _label("发文机关", "发布机构", "名称", "文号", "标题", "分类", "索引号") + r")\s*[：:]")
 CHROME_REASONS = ("web breadcrumb", "web toolbar", "web metadata", "web metadata label", "photo caption",
                   "web column name", "web posting date", "web document number", "web link")
 
@@ -125,6 +133,19 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
                     meta["issuers"].append(match.group(1).strip())
                 elif match and not meta[name]:
                     meta[name] = re.sub(r"\s+", "", match.group(1))
+            continue
+        trailing = _TRAILING_LABEL.search(line)
+        if trailing and len(line) <= _CHROME_MAX * 2:
+            dropped.append({"text": trailing.group(0).strip(), "reason": "web metadata label"})
+            line = line[:trailing.start()].strip()
+            reason = chrome_reason(line)  # what is left may be a row of the table itself
+            if reason:
+                dropped.append({"text": line, "reason": reason})
+                continue
+        bracketed = _BRACKETED_DATE.match(line)
+        if bracketed:
+            dropped.append({"text": line, "reason": "web posting date"})
+            meta["published"] = meta["published"] or re.sub(r"\s.*", "", bracketed.group(1))
             continue
         dated = _DATED_TITLE.match(line)
         if dated:  # 2024年度…工作报告 2025-02-28: a headline with its posting date
@@ -157,6 +178,8 @@ def chrome_reason(line: str) -> str | None:
     bare = re.sub(r"^[\s•·●◆■□\-*]+", "", line)
     if any(pattern.match(bare) for pattern in _META_VALUES.values()):  # 成文日期：2024-01-18
         return "web metadata"
+    if _MID_ROW_DATE.search(bare) or _BARE_LABEL.fullmatch(bare):  # 双牌县教育局 发文日期：2025-02-25
+        return "web metadata"
     return None
 
 
@@ -167,8 +190,8 @@ def is_chrome(dropped: dict) -> bool:
     if reason == "web document number":
         return bool(_NUMBER_PREFIX.match(text + "题"))
     if reason == "web posting date":
-        return bool(re.fullmatch(_POSTING_DATE, text))
+        return bool(re.fullmatch(_POSTING_DATE, text) or _BRACKETED_DATE.match(text))
     if reason in ("web metadata label", "web column name"):
         label = _VALUE_LABELS.match(text + "题") or _COLUMN.match(text + "题")  # a label needs its value
-        return bool(label) and label.end() == len(text)
+        return bool(label) and label.end() == len(text) or bool(_TRAILING_LABEL.fullmatch(" " + text))
     return reason in CHROME_REASONS and chrome_reason(text) == reason

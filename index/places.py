@@ -85,6 +85,10 @@ class Gazetteer:
         automaton = self._short_automaton if short else self._automaton
         for end, name in automaton.iter_long(text):
             start = end - len(name) + 1
+            if len(name) == 2 and name.endswith("县") and (
+                    _COUNTY_WORD.match(text, end)
+                    or name[0] in _CONJUNCTIONS and not _COUNTY_OWN.match(text, end + 1)):
+                continue  # …要求和县委…, …领导和县依法治县…: 和 + 县…, not 和县
             for place in self.by_name.get(name) or self.by_short_name[name]:
                 found.append(PlaceMatch(place, start, end + 1))
         return found
@@ -103,6 +107,14 @@ class Gazetteer:
 
     def is_municipality(self, place: Place) -> bool:
         return place.code.startswith(MUNICIPALITY_PREFIXES)
+
+
+# Words that begin with 县 (县委, 县级, 县政府…): after one character, that character is no
+# two-character county's name.
+_COUNTY_WORD = re.compile(r"县(?:委|级|域|政府|人民政府|人大|长|城|里|内|直|属|乡|情|财政)")
+# 和县 after a conjunction-like character counts only as the name of its own bodies (和县人民政府)
+_CONJUNCTIONS = set("和与及并或同")
+_COUNTY_OWN = re.compile(r"人民政府|县|人大|政府|委员会|[，,。、]|$")
 
 
 def short_names(place: Place) -> list[str]:

@@ -60,7 +60,7 @@ _TITLE_WORDS = re.compile(r"报告|总结|年报|情况的?通报|情况$")
 _DOCUMENT_TYPE = re.compile(r"(?:的|之)(?:通知|决议|决定|意见|批复|函|公告|通报)$|(?:实施)?(?:方案|办法|规定|条例|细则)$")
 _NAME_SEARCH = 40  # lines of a page's navigation an untitled document's name may follow
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")  # a posting time: site chrome, never a title
-_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,12}[)）]$")
+_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,12}[)）]$|[—-]+全文$")
 _COLUMN_NAME = re.compile(r"(?:工作|政府|情况|年度)?报告")
 _TITLE_TAIL = re.compile(r"(?:建设|工作|情况|年度|的)*报告")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
@@ -71,6 +71,8 @@ _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _PUBLISHED_LINE = re.compile(r"^(?:发布|发文|成文|印发)\s*(?:时\s*间|日\s*期)\s*[：:]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_REPORTED_YEAR = re.compile(r"(?:现将|总结|报告)[^。，,]{0,12}?((?:19|20)\d{2})\s*年")  # 认真总结我局2024年…工作
+_OPENING_YEAR = re.compile(r"(?:^|[，,。；;])\s*((?:19|20)\d{2})\s*年度?[，,]")
 _TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|街道办事处))")
 _NOT_TOWN_NAMES = re.compile(r"^(?:全|我|本|该|各|乡|城[乡镇]|村|集|场|小[城集]?镇|重点|中心|建制|特色|每个|所有|辖区|相关|"
                              r"有关|其他|其它|部分|多个|[两三]个|[两三][镇乡]$|个|所在|全县|全区|全市|各乡|各个|结合)|.*[了的是把将对]")
@@ -213,6 +215,10 @@ def parse_report(text: str, source: str = "") -> Report:
     header, body, closing = _split_header_body_closing(lines, delivery_end)
     skip = set(range(found[0], delivery_end)) if found else set()
     meta = _parse_header(header, skip)
+    late = None if meta["title"] else _late_title(body)
+    if late is not None:  # a site's slogan or banner sentence came before the title
+        header, body = header + body[:late + 1], body[late + 1:]
+        meta = _parse_header(header, skip)
     published = (_published_date(closing) or meta["published"] or _published_date(header)
                  or _published_date([f"发布日期：{web_meta['published']}"] if web_meta["published"] else []))
 
@@ -363,6 +369,17 @@ def _is_title_line(line: str) -> bool:
     return bool(re.search(r"(?:报告|年报|工作总结)$|法治政府.{0,8}建设.{0,4}情况$", line)) and not _ADDRESSEE.match(line)
 
 
+def _late_title(body: list[str]) -> int | None:
+    """The index of a title line among the first lines of the body, before any section
+    (沈阳市司法局关于2023年法治政府建设情况的报告 after a site's banner sentence), or None."""
+    for i, line in enumerate(body[:6]):
+        if _section_heading(line, 1):
+            return None
+        if _is_title_line(line) and not _is_column_name(line):
+            return i
+    return None
+
+
 def _is_column_name(line: str) -> bool:
     """A bare 工作报告 or 政府报告: the name of the site's column above a report's title."""
     return bool(_COLUMN_NAME.fullmatch(re.sub(r"\s+", "", to_simplified(line))))
@@ -458,7 +475,7 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
         return "other"  # a notice that issues a work plan, a resolution on a report: no report
     named = re.sub(r"\s+", "", to_simplified(
         report.title or " ".join(p.text[:60] for p in (*report.front, *report.preamble[:1]))))
-    if re.search(r"法治政府.{0,4}建设|法治建设.{0,12}(?:报告|情况)|依法行政.{0,8}(?:报告|情况)", named):
+    if re.search(r"法治政府.{0,4}(?:建设|年度报告)|法治建设.{0,12}(?:报告|情况)|依法行政.{0,8}(?:报告|情况)", named):
         return "fazhi"
     opening = to_simplified(" ".join(p.text[:80] for p in (*report.front, *report.preamble[:2])))
     if "政府工作报告" in named or (not report.title or named.endswith("政府工作报告")) and (
@@ -467,9 +484,20 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
     if not report.title and "政府工作报告" in report.source.replace("\\", "/").rsplit("/", 1)[-1]:
         return "gongzuo"  # an untitled copy that opens at its first section: its file name says what it is
     categories = {c for s in report.sections for c in heading_categories(s.heading)}
-    if not report.title and {"measures", "leadership"} <= categories:
+    if not report.title and ({"measures", "leadership"} <= categories or _fazhi_opening(report)):
         return "fazhi"
     return "other"
+
+
+def _fazhi_opening(report: Report) -> bool:
+    """An untitled copy that opens with the report's first sentences: 2023年，…扎实推进法治政府
+    建设… 现将2023年度法治政府建设工作情况报告如下; or an opening on 法治政府建设 whose first
+    section is on it too (一、坚持高位推动，不断健全依法行政工作体系)."""
+    opening = re.sub(r"\s+", "", to_simplified(" ".join(p.text[:600] for p in report.preamble[:2])))
+    if re.search(r"法治(?:政府)?建设[^。]{0,30}(?:报告|汇报)如下", opening):
+        return True
+    first = report.sections[0].heading if report.sections else ""
+    return bool(re.search(r"法治政府建设|建设法治政府", opening) and re.search(r"法治|依法行政", first))
 
 
 # ---------------------------------------------------------------- year
@@ -495,9 +523,12 @@ def _covered_year(report: Report) -> tuple[int | None, str | None]:
     if plans_years:
         return plans_years[0], "body"
     for p in report.preamble[:2]:
-        years = _years(p.text[:30])
+        # 2023年，清波街道以…: the year a clause starts with, outside the names of documents
+        # and their (2023—2027年) spans.
+        opening = re.sub(r"《[^《》]*》|[（(][^（）()]*[)）]", "", to_simplified(p.text[:300]))
+        years = _OPENING_YEAR.findall(opening) or _years(opening[:30]) or _REPORTED_YEAR.findall(opening)
         if years:
-            return years[0], "body"
+            return int(years[0]), "body"
     if report.published:
         return (report.published.year - 1 if report.published.month <= 6 else report.published.year), "published"
     return None, None

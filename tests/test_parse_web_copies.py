@@ -5,7 +5,8 @@ a metadata table (标 题: …, 文件名称 | …), bracketed metadata rows, a 
 title (【法治建设报告】), photo captions, breadcrumbs and toolbars, a headline with its posting
 date, a title broken by the page, a document number before the title, a place the body
 merely mentions, a traditional-character title, short place names, a reposting site's line-break
-codes, notices and resolutions that are no report.
+codes, notices and resolutions that are no report, a copy that starts at its opening sentence,
+a table flattened into lines, a banner sentence above the title.
 """
 from __future__ import annotations
 
@@ -42,6 +43,16 @@ EXPECTED = {
                               province="广西壮族自治区", county="兴安县", year=2024),
     # traditional characters, and a town whose name starts like 小城镇
     "traditional-town.txt": dict(title="小河鎮2024年法治政府建設情況報告", town="小河镇", year=2024),
+    # no title: an addressee, then the opening sentence; a document's (2023—2027年) before
+    # the year the report covers; 领导和县依法治县委员会 is no mention of 和县
+    "untitled-opening.txt": dict(title=None, town="青石镇", province=None, county=None, year=2024,
+                                 first_heading="一、完善制度体系，纵深推进法治政府建设"),
+    # a metadata table flattened into lines, each cell's value followed by the next label
+    "flattened-table.txt": dict(title="中共长河县教育局党组2024年度法治政府建设年度报告", county=None, year=2024,
+                                published="2025-02-25", first_heading="一、推进法治政府建设的主要举措和成效"),
+    # a site's banner sentence and a column name above the title
+    "banner-before-title.txt": dict(title="沈阳市司法局关于2023年法治政府建设情况的报告", province="辽宁省",
+                                    city="沈阳市", year=2023, first_heading="一、主要工作和成效"),
 }
 
 # 政府工作报告 and documents that are no report, pasted from web pages.
@@ -79,7 +90,7 @@ def test_web_copy_fields(name):
     assert {f: report[f] for f in EXPECTED[name]} == EXPECTED[name]
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("name", sorted(set(EXPECTED) - {"untitled-opening.txt"}))  # that one has no chrome
 def test_chrome_is_dropped_and_listed_and_nothing_else(name):
     report = parse_file(WEB / name)
     blocks = "\n".join(text for _, _, text, _, _ in report.blocks())
