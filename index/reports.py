@@ -97,6 +97,9 @@ class Section:
     categories: list[str]
     subsections: list[str] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
+    # The printed line, when the heading runs into the section's text on it (一、加强组织领导。
+    # 一是…): the line stays one block, as printed; `heading` is its first sentence.
+    line: str | None = None
 
 
 @dataclass
@@ -137,7 +140,7 @@ class Report:
         for p in self.preamble:
             yield p.n, "paragraph", p.text, None, None
         for s in self.sections:
-            yield s.n, "heading", s.heading, s, None
+            yield s.n, "heading", s.line or s.heading, s, None
             for p in s.paragraphs:
                 yield p.n, "paragraph", p.text, s, p.subsection
         for p in self.closing:
@@ -170,6 +173,7 @@ class Report:
                 {
                     "n": s.n,
                     "heading": s.heading,
+                    **({"line": s.line} if s.line else {}),
                     "categories": s.categories,
                     "subsections": s.subsections,
                     "paragraphs": [{"n": p.n, "text": p.text, "subsection": p.subsection}
@@ -239,6 +243,11 @@ def parse_report(text: str, source: str = "") -> Report:
             sections.append(Section(next(counter), line, []))
             subsection = None
             continue
+        run_in = _run_in_heading(line, len(sections) + 1)
+        if run_in:
+            sections.append(Section(next(counter), run_in, [], line=line))
+            subsection = None
+            continue
         sub = _SUBSECTION.match(to_simplified(line))
         if sub and sections:
             subsection = _subsection_title(line[sub.start(2):])
@@ -295,6 +304,18 @@ def _section_heading(line: str, expected: int) -> bool:
     match = _SECTION_ARABIC.match(line)
     return bool(match and int(match.group(1)) == expected and match.group(2) and len(line) <= 40
                 and not line.endswith("。"))
+
+
+def _run_in_heading(line: str, expected: int) -> str | None:
+    """The heading of section `expected` when it runs into the section's text on one line
+    (一、加强法治政府建设组织领导。一是切实履行…): its first sentence, else None."""
+    match = _SECTION_CN.match(to_simplified(line))
+    if not match or _cn_number(match.group(1)) != expected or "。" not in line:
+        return None
+    heading, rest = line.split("。", 1)
+    if len(heading) > 40 or len(rest.strip()) < 10 or re.search(r"[：:；;]", heading):
+        return None
+    return heading + "。"
 
 
 def _cn_number(numeral: str) -> int | None:
@@ -683,9 +704,9 @@ def _fill_places(report: Report) -> None:
     """Set province, city, county and town from the reporting body's own names (title,
     issuers, signature, number, opening sentence), completed by the gazetteer; record which."""
     gz = gazetteer()
-    opening = " ".join(p.text[:80] for p in report.preamble[:2])
+    opening = " ".join(_opening_subject(p.text) for p in report.preamble[:2])
     if not opening and report.sections and report.sections[0].paragraphs:
-        opening = report.sections[0].paragraphs[0].text[:80]
+        opening = _opening_subject(report.sections[0].paragraphs[0].text)
     body_text = to_simplified("\n".join(t for _, _, t, _, _ in report.blocks()))
     # Sources in order of authority; short names (伊犁州) only in the title and issuers.
     own = [("title", to_simplified(report.title or ""), True),
@@ -717,6 +738,22 @@ def _fill_places(report: Report) -> None:
         found_in = next((source for source, text, _ in own if report.town in text), "body")
     if found_in:
         report.provenance["place"] = found_in
+
+
+def _opening_subject(text: str) -> str:
+    """The clause of the opening sentence that names who acts, with the clause before it
+    (2021年，在区委、区政府坚强领导下，虹桥街道深入学习…: 虹桥街道…): a place named later in
+    the sentence (成功入选上海市第一批…) is something the body did, not the body."""
+    clauses = re.split(r"(?<=[，,])", text[:160])
+    for i, clause in enumerate(clauses):
+        bare = clause.strip("，, ")
+        if bare and not _YEAR_ONLY.fullmatch(bare) and not bare.startswith(_CIRCUMSTANCE):
+            return "".join(clauses[:i + 1])[:80] if i == 0 else "".join(clauses[i - 1:i + 1])
+    return text[:80]
+
+
+_YEAR_ONLY = re.compile(r"(?:(?:19|20)\d{2}\s*年度?|过去的一年|一年来|今年以来)")
+_CIRCUMSTANCE = ("在", "根据", "按照", "为", "围绕", "以及")
 
 
 def _pick(gz: Gazetteer, texts: list[tuple[str, str, bool]], level: int,

@@ -151,3 +151,24 @@ def test_town_names_that_start_like_a_count_and_a_delivery_line_drawn_with_box_r
                            "各位代表：\n现在，我代表县人民政府向大会报告工作。\n一、2022年工作回顾\n全县经济稳中有进。\n")
     assert (gongzuo.published.isoformat(), gongzuo.meeting, gongzuo.speaker, gongzuo.county) == (
         "2023-01-08", "第十八届人民代表大会第二次会议", "李明", "桦川县")
+
+
+def test_an_untitled_opening_names_its_body_in_the_clause_that_acts_not_in_what_it_did():
+    from baogao.index.reports import parse_report
+
+    report = parse_report("2021年，在区委、区政府坚强领导下，虹桥街道深入学习贯彻习近平法治思想，扎实推进基层法治建设，"
+                          "成功入选上海市第一批法治示范创建街镇。现将虹桥街道2021年度法治政府建设工作报告如下：\n"
+                          "一、坚持党的领导，推进基层法治建设\n党工委定期研究法治建设工作。\n")
+    assert (report.kind, report.year, report.town) == ("fazhi", 2021, "虹桥街道")
+    assert (report.province, report.city, report.county) == (None, None, None)
+
+
+def test_a_heading_that_runs_into_its_text_is_the_first_sentence_and_the_line_stays_one_block():
+    from baogao.index.reports import parse_report
+
+    line = "一、加强法治政府建设组织领导。一是切实履行第一责任人职责，主要负责人带头学法。"
+    report = parse_report("关于2020年法治政府建设情况的报告\n2020年，全省各级政府深入推进依法行政。\n"
+                          f"{line}\n二、依法全面履行政府职能。一是依法科学有序防控疫情，出台相关文件。\n")
+    assert [s.heading for s in report.sections] == ["一、加强法治政府建设组织领导。", "二、依法全面履行政府职能。"]
+    assert report.sections[0].categories == []  # from the heading: 第一责任人 is in the text after it
+    assert line in [text for _, _, text, _, _ in report.blocks()]
