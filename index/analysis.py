@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 import unicodedata
 from functools import lru_cache
@@ -39,6 +40,8 @@ class _CharTable(dict):
                 continue
             out.append(_t2s(c))
         value = "".join(out) or None
+        if value is None or len(value) != 1:
+            _NOT_ONE_TO_ONE.add(ch)
         self[code] = value
         return value
 
@@ -59,6 +62,7 @@ def _t2s(ch: str) -> str:
 
 
 _TABLE = _CharTable()
+_NOT_ONE_TO_ONE: set[str] = set()  # characters the table drops or expands, seen so far
 
 
 class _SimplifiedTable(dict):
@@ -87,13 +91,34 @@ def normalise(text: str) -> str:
 def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     """`normalise(text)` and, for every normalised character, its index in `text`."""
     norm = text.translate(_TABLE)  # also fills the table for every character of `text`
-    table = _TABLE
-    # Most characters map to one character; a list comprehension is faster here than
-    # numpy for paragraph-sized texts (this runs for every hit shown).
-    sizes = [len(table[ord(c)] or "") for c in text]
-    if len(norm) == len(text) and all(n == 1 for n in sizes):
+    if _NOT_ONE_TO_ONE.isdisjoint(text):  # every character maps to one: the usual case
         return norm, list(range(len(text)))
-    return norm, [i for i, n in enumerate(sizes) if n for _ in range(n)]
+    # Runs of one-to-one characters between the few that are dropped or expanded (quotes,
+    # spaces, ㈠), found by a regular expression instead of a Python step per character
+    # (this runs for every hit shown).
+    offsets: list[int] = []
+    done = 0
+    for match in _special_characters().finditer(text):
+        at = match.start()
+        offsets.extend(range(done, at))
+        offsets.extend([at] * len(_TABLE[ord(match.group())] or ""))
+        done = at + 1
+    offsets.extend(range(done, len(text)))
+    return norm, offsets
+
+
+_special: tuple[int, re.Pattern] = (-1, re.compile("(?!)"))
+
+
+def _special_characters() -> re.Pattern:
+    """A pattern of the characters in _NOT_ONE_TO_ONE (rebuilt when that set grows)."""
+    global _special
+    size, pattern = _special
+    if size != len(_NOT_ONE_TO_ONE):
+        characters = sorted(_NOT_ONE_TO_ONE)
+        pattern = re.compile("[" + "".join(re.escape(c) for c in characters) + "]")
+        _special = (len(characters), pattern)
+    return pattern
 
 
 def is_punctuation(ch: str) -> bool:

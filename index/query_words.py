@@ -16,6 +16,7 @@ import mmap
 import os
 import re
 import threading
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -127,14 +128,35 @@ def _open(directory: str, key: str) -> DictionaryFile | None:
 _LOCK = threading.Lock()
 
 
+_KEY_SECONDS = 2.0  # how long a computed dictionary key is trusted (its files are stat'ed)
+_key_memo: tuple[float, str] = (float("-inf"), "")
+
+
+def _current_key() -> str:
+    """`dictionary_key()`, recomputed at most every _KEY_SECONDS: one query splits its
+    text several times (ranking, statistics, highlighting), and the key stats three files."""
+    global _key_memo
+    now = time.monotonic()
+    at, key = _key_memo
+    if now - at > _KEY_SECONDS:
+        key = dictionary_key()
+        _key_memo = (now, key)
+    return key
+
+
 def query_words(norm: str, directory: Path) -> list[str]:
     """jieba words (precise mode, punctuation dropped) of a short normalised text: exactly
     `analysis.words(norm)`, from the dictionary file in `directory` when there is one (else
     from the full dictionary, writing the file for next time if the directory allows)."""
+    return list(_words(norm, str(directory), _current_key()))
+
+
+@lru_cache(maxsize=4096)
+def _words(norm: str, directory: str, key: str) -> tuple[str, ...]:
+    """query_words of `norm` with the dictionaries of `key` (a new key: new entries)."""
     import jieba
 
-    key = dictionary_key()
-    dictionary = _open(str(directory), key)
+    dictionary = _open(directory, key)
     if dictionary is None:
         with _LOCK:
             try:
@@ -142,11 +164,11 @@ def query_words(norm: str, directory: Path) -> list[str]:
                 _open.cache_clear()
             except OSError:
                 pass  # a read-only index: the full dictionary answers
-        dictionary = _open(str(directory), key)
+        dictionary = _open(directory, key)
     if dictionary is None:
         tokenizer = segmenter()
     else:
         tokenizer = jieba.Tokenizer()
         tokenizer.FREQ, tokenizer.total = dictionary.entries_within(norm), dictionary.total
         tokenizer.initialized = True
-    return [w for w in tokenizer.lcut(norm, HMM=True) if not all(is_punctuation(c) for c in w)]
+    return tuple(w for w in tokenizer.lcut(norm, HMM=True) if not all(is_punctuation(c) for c in w))

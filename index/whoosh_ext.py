@@ -407,13 +407,11 @@ def live_frequency(reader, fieldname: str, text: str, live: np.ndarray) -> int:
     a count over the decoded postings for the others."""
     total = 0
     for leaf, offset in reader.leaf_readers():
-        if (fieldname, text) not in leaf:
-            continue
         if leaf.has_deletions():
             ids = term_postings(leaf, fieldname, text)[0] + offset
             total += int(np.count_nonzero(live[ids]))
         else:
-            total += leaf.doc_frequency(fieldname, text)
+            total += leaf.doc_frequency(fieldname, text)  # 0 for a term the segment lacks
     return total
 
 

@@ -289,8 +289,12 @@ class QueryRun:
         if not grams:  # one character, or characters split by punctuation: check every block
             candidates = self.snap.blocks
         else:  # every block containing the needle contains each of its bigrams
-            rarest = min(grams, key=self.snap.bigram_frequency)
-            candidates = self.snap.bigram_docs(rarest)
+            by_frequency = sorted(grams, key=self.snap.bigram_frequency)
+            candidates = self.snap.bigram_docs(by_frequency[0])
+            for gram in by_frequency[1:4]:  # narrowed by a few more, while many remain to check
+                if len(candidates) < 64:
+                    break
+                candidates = candidates[_member(candidates, self.snap.bigram_docs(gram))]
         if grams != [needle]:  # a needle that is its own single bigram needs no check
             # Blocks holding the needle as a jieba token contain it (tokens are substrings of
             # the normalised text); only the other candidates need their text checked.
