@@ -285,21 +285,20 @@ class QueryRun:
         found = self.memo.get(needle)
         if found is not None:
             return found
-        grams = query_grams(needle)
-        if not grams:  # one character, or characters split by punctuation: check every block
-            candidates = self.snap.blocks
-        else:  # every block containing the needle contains each of its bigrams
-            by_frequency = sorted(grams, key=self.snap.bigram_frequency)
-            candidates = self.snap.bigram_docs(by_frequency[0])
-            for gram in by_frequency[1:4]:  # narrowed by a few more, while many remain to check
-                if len(candidates) < 64:
-                    break
-                candidates = candidates[_member(candidates, self.snap.bigram_docs(gram))]
+        grams = sorted(query_grams(needle), key=self.snap.bigram_frequency)
+        # Every block containing the needle contains each of its bigrams; a needle with none
+        # (one character, or characters split by punctuation) checks every block.
+        candidates = self.snap.bigram_docs(grams[0]) if grams else self.snap.blocks
         if grams != [needle]:  # a needle that is its own single bigram needs no check
             # Blocks holding the needle as a jieba token contain it (tokens are substrings of
-            # the normalised text); only the other candidates need their text checked.
+            # the normalised text); only the other candidates need their text checked, after
+            # a few more of the needle's bigrams have narrowed them.
             sure = self.word_postings(needle)[0]
             unsure = candidates[~_member(candidates, sure)]
+            for gram in grams[1:4]:
+                if len(unsure) < 64:
+                    break
+                unsure = unsure[_member(unsure, self.snap.bigram_docs(gram))]
             holds = self.snap.containing(unsure, needle)
             candidates = _union(sure[self.snap.is_block[sure]], unsure[holds])
         self.memo[needle] = candidates
