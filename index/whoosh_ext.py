@@ -118,33 +118,41 @@ def _smallest_uint(largest: int):
     return np.uint64
 
 
-def _pack_ids(ids) -> tuple[str, bytes]:
-    """A block's sorted ids as (numpy type code, bytes of their deltas)."""
+_PACKED_TYPES = {1: np.uint8, 2: np.uint16, 4: np.uint32, 8: np.uint64}
+_FEW = 8  # blocks this small stay pickled tuples: packing saves nothing on them
+
+
+def _pack_ids(ids):
+    """A block's sorted ids: bytes of their deltas, led by one byte giving the width of
+    each (1, 2, 4 or 8); a block of a few ids as Whoosh's tuple of deltas."""
     deltas = np.diff(np.asarray(ids, dtype=np.int64), prepend=0)
+    if len(deltas) < _FEW:
+        return tuple(deltas.tolist())
     dtype = _smallest_uint(int(deltas.max()))
-    return np.dtype(dtype).str, deltas.astype(dtype).tobytes()
+    return bytes([np.dtype(dtype).itemsize]) + deltas.astype(dtype).tobytes()
 
 
 def _pack_weights(weights):
     """A block's weights: None when all are 1, one float when all are equal (as Whoosh
-    writes them), else (numpy type code, bytes): whole numbers as the smallest unsigned
-    integer type, others as float32."""
+    writes them); else whole numbers as bytes of the smallest unsigned integer type, led
+    by its width, or (a few weights, or fractions) Whoosh's tuple."""
     values = np.asarray(weights, dtype=np.float32)
     if not len(values) or (values == values[0]).all():
         return None if not len(values) or values[0] == 1.0 else float(values[0])
-    whole = bool((values >= 0).all() and np.array_equal(values, np.floor(values)))
-    dtype = _smallest_uint(int(values.max())) if whole else np.float32
-    return np.dtype(dtype).str, values.astype(dtype).tobytes()
+    if len(values) < _FEW or not ((values >= 0).all() and np.array_equal(values, np.floor(values))):
+        return tuple(values.tolist())
+    dtype = _smallest_uint(int(values.max()))
+    return bytes([np.dtype(dtype).itemsize]) + values.astype(dtype).tobytes()
 
 
-def _is_packed(data) -> bool:
-    return isinstance(data, tuple) and len(data) == 2 and isinstance(data[0], str)
+def _unpacked(data: bytes) -> np.ndarray:
+    return np.frombuffer(data, dtype=_PACKED_TYPES[data[0]], offset=1)
 
 
 def _block_ids(data) -> np.ndarray:
     """A block's ids (int64) from their packed or tuple (plain W3) form."""
-    if _is_packed(data):
-        return np.cumsum(np.frombuffer(data[1], dtype=data[0]), dtype=np.int64)
+    if isinstance(data, bytes):
+        return np.cumsum(_unpacked(data), dtype=np.int64)
     return np.cumsum(np.asarray(data, dtype=np.int64))
 
 
@@ -152,8 +160,8 @@ def _block_weights(data, count: int) -> np.ndarray:
     """A block's `count` weights (float32) from any form Whoosh or `_pack_weights` wrote."""
     if data is None or isinstance(data, (int, float)):
         return np.full(count, 1.0 if data is None else data, dtype=np.float32)
-    if _is_packed(data):
-        return np.frombuffer(data[1], dtype=data[0]).astype(np.float32)
+    if isinstance(data, bytes):
+        return _unpacked(data).astype(np.float32)
     return np.asarray(data, dtype=np.float32)
 
 
