@@ -7,7 +7,8 @@ the index, and readers map them into memory, so opening costs the same at any si
 the pages are shared by every process through the OS page cache.
 
 Files, in the index directory:
-- `seg_<segment id>.texts`: the segment's normalised block texts, UTF-8, back to back;
+- `seg_<segment id>.texts`: the segment's normalised block texts, UTF-16 (older segments:
+  UTF-8, as their JSON says), back to back;
 - `seg_<segment id>.npy`: the segment's columns (byte range of each text, length, weight,
   categories, facet codes local to the segment); `seg_<segment id>.grams`: its character
   bigram postings (index/bigrams.py); `seg_<segment id>.json`: the facet values those
@@ -45,6 +46,9 @@ from .whoosh_ext import read_toc, segment_reader
 # Facet fields, and the stored field each is read from.
 FACET_FIELDS = {"year": "year", **{name: name for name in PLACE_FIELDS}, "kind": "report_kind"}
 CATEGORY_BITS = {name: 1 << i for i, name in enumerate(CATEGORY_LABELS)}
+# The normalised texts' encoding: two bytes for a Chinese character where UTF-8 takes three
+# (the texts are 30% smaller); segments written before keep UTF-8, named in their JSON.
+TEXT_ENCODING = "utf-16-le"
 KIND_WEIGHT = {"title": 2.0, "heading": 1.5, "paragraph": 1.0}
 SEGMENT_DTYPE = np.dtype([("start", "<i8"), ("end", "<i8"), ("length", "<f4"), ("weight", "<f4"), ("n", "<i4"),
                           ("is_block", "?"), ("categories", "u1"), ("report", "<i4")]
@@ -139,7 +143,7 @@ def _write_segment(index_dir: Path, reader, segment_id: str) -> None:
         norm = normalise(fields.get("text", ""))
         norms.append(norm)
         docnums.append(docnum)
-        data = norm.encode("utf-8")
+        data = norm.encode(TEXT_ENCODING)
         chunks.append(data)
         row = columns[docnum]
         row["start"], row["end"] = position, position + len(data)
@@ -157,7 +161,7 @@ def _write_segment(index_dir: Path, reader, segment_id: str) -> None:
     write_atomically(segment_path(index_dir, segment_id, "npy"), lambda f: np.save(f, columns))
     bigrams = _write_arrays(segment_path(index_dir, segment_id, "grams"), build_postings(norms, docnums, count))
     meta = {"values": {name: list(codes) for name, codes in values.items()}, "titles": titles,
-            "bigrams": bigrams}
+            "bigrams": bigrams, "encoding": TEXT_ENCODING}
     write_atomically(segment_path(index_dir, segment_id, "json"),
                       lambda f: f.write(json.dumps(meta, ensure_ascii=False).encode("utf-8")))
 
@@ -213,7 +217,9 @@ def write_snapshot(index_dir: Path, storage, indexname: str, schema) -> int:
     blocks = columns["is_block"]
     layout = _write_arrays(snapshot_path(index_dir, toc.generation, "cols"), columns)
     header = {"generation": toc.generation, "segments": segment_ids, "offsets": offsets, "size": offset,
-              "columns": layout, "bigrams": [meta["bigrams"] for meta in metas], "values": values, "reports": reports, "blocks": int(np.count_nonzero(blocks)),
+              "columns": layout, "bigrams": [meta["bigrams"] for meta in metas],
+              "encodings": [meta.get("encoding", "utf-8") for meta in metas],
+              "values": values, "reports": reports, "blocks": int(np.count_nonzero(blocks)),
               "avg_length": float(columns["length"][blocks].mean()) if blocks.any() else 1.0,
               # exact, so that shards' totals add up to the unsharded index's
               "total_length": int(columns["length"][blocks].sum(dtype=np.float64))}
@@ -244,6 +250,7 @@ class SnapshotFiles:
     generation: int
     columns: dict[str, np.ndarray]
     texts: list
+    encodings: list[str]  # each segment's texts' encoding
     bigrams: list[BigramPostings]
     offsets: np.ndarray
     header: dict
@@ -276,8 +283,9 @@ def load_snapshot(index_dir: Path, generation: int) -> SnapshotFiles:
     bigrams = [BigramPostings(_mapped_arrays(segment_path(index_dir, segment_id, "grams"), layout))
                for segment_id, layout in zip(header["segments"], header["bigrams"], strict=True)]
     texts = [_map(segment_path(index_dir, s, "texts")) for s in header["segments"]]
-    return SnapshotFiles(generation, columns, texts, bigrams, np.array(header["offsets"], dtype=np.int64),
-                         header, index_dir)
+    encodings = header.get("encodings", ["utf-8"] * len(texts))  # snapshots written before UTF-16
+    return SnapshotFiles(generation, columns, texts, encodings, bigrams,
+                         np.array(header["offsets"], dtype=np.int64), header, index_dir)
 
 
 def has_snapshot(index_dir: Path, generation: int) -> bool:

@@ -146,19 +146,27 @@ class Snapshot:
     def containing(self, docs: np.ndarray, needle: str) -> np.ndarray:
         """For each of the sorted `docs`, whether its normalised text contains `needle`.
 
-        The texts are searched where they lie in the mapped files (UTF-8 is
-        self-synchronising, so a byte match of a whole needle is a character match)."""
+        The texts are searched where they lie in the mapped files. In UTF-8 (older
+        segments) a byte match of a whole needle is a character match; in UTF-16 a match
+        must also start on a character, at an even distance from the text's start."""
         found = np.zeros(len(docs), dtype=bool)
         if not len(docs):
             return found
-        data = needle.encode("utf-8")
         starts, ends = self._starts[docs].tolist(), self._ends[docs].tolist()
         bounds = np.searchsorted(docs, self.files.offsets).tolist() + [len(docs)]
         for segment, text in enumerate(self.files.texts):
             first, last = bounds[segment], bounds[segment + 1]
-            if first < last:
-                positions = map(text.find, repeat(data), starts[first:last], ends[first:last])
-                found[first:last] = np.fromiter(positions, dtype=np.int64, count=last - first) >= 0
+            if first >= last:
+                continue
+            data = needle.encode(self.files.encodings[segment])
+            positions = np.fromiter(map(text.find, repeat(data), starts[first:last], ends[first:last]),
+                                    dtype=np.int64, count=last - first)
+            if self.files.encodings[segment] != "utf-8":
+                starts_here = np.asarray(starts[first:last], dtype=np.int64)
+                for i in np.flatnonzero((positions >= 0) & ((positions - starts_here) % 2 == 1)).tolist():
+                    positions[i] = _aligned_find(text, data, int(positions[i]) + 1, starts[first + i],
+                                                 ends[first + i])
+            found[first:last] = positions >= 0
         return found
 
     def bigram_frequency(self, gram: str) -> int:
@@ -175,7 +183,8 @@ class Snapshot:
     def text(self, docnum: int) -> str:
         """One block's normalised text."""
         segment = int(np.searchsorted(self.files.offsets, docnum, side="right")) - 1
-        return self.files.texts[segment][int(self._starts[docnum]):int(self._ends[docnum])].decode("utf-8")
+        data = self.files.texts[segment][int(self._starts[docnum]):int(self._ends[docnum])]
+        return data.decode(self.files.encodings[segment])
 
     def stats(self) -> CorpusStats:
         """This snapshot's own corpus statistics (word frequencies are read on demand)."""
@@ -425,6 +434,17 @@ class QueryRun:
             hits, tiers, scores = hits[keep], tiers[keep], scores[keep]
         ranked = np.lexsort(keys)[:stop]
         return hits[ranked], tiers[ranked], scores[ranked]
+
+
+def _aligned_find(text, data: bytes, position: int, start: int, end: int) -> int:
+    """The first match of `data` in text[position:end] at an even distance from `start`
+    (a UTF-16 character boundary), or -1."""
+    while position >= 0:
+        position = text.find(data, position, end)
+        if position < 0 or (position - start) % 2 == 0:
+            return position
+        position += 1
+    return -1
 
 
 def _union(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -140,3 +140,39 @@ def test_threads_searching_while_a_build_commits_never_fail_and_never_go_back(tm
     assert errors == []
     assert all(totals == sorted(totals) for totals in seen)  # each thread only moves forward
     assert ask(engine, '"法治"')["total"] > min(totals[0] for totals in seen if totals)
+
+
+def test_a_byte_match_across_two_characters_of_the_utf16_texts_is_no_match(tmp_path):
+    """In UTF-16 the bytes of 乀 (40 4E) also occur across 䀁乎 (01 40 | 4E 4E): only a match
+    that starts on a character counts, as a substring scan would say."""
+    from baogao.search.request import SearchRequest
+
+    (tmp_path / "r.txt").write_text("关于2024年法治政府建设情况的报告\n一、主要举措\n䀁乎相邻。\n二、乀字另起。\n",
+                                    encoding="utf-8")
+    build_index([tmp_path / "r.txt"], tmp_path / "ix")
+    engine = Engine(tmp_path / "ix")
+    for query, expected in (('"乀"', ["二、乀字另起。"]), ('"䀁乎"', ["䀁乎相邻。"]), ('"乎相"', ["䀁乎相邻。"])):
+        answer = engine.search(SearchRequest(query, per_page=None))
+        assert [hit["text"] for hit in answer["hits"]] == expected, query
+
+
+def test_segments_written_in_utf8_before_and_in_utf16_now_answer_together(tmp_path, monkeypatch):
+    """An index built before the texts were UTF-16 keeps its UTF-8 segments; one more build
+    adds a UTF-16 segment, and phrases are found in both."""
+    import json
+
+    from baogao.index import snapshot
+    from baogao.search.request import SearchRequest
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    monkeypatch.setattr(snapshot, "TEXT_ENCODING", "utf-8")
+    build_index(seeds[:2], tmp_path / "ix")
+    monkeypatch.setattr(snapshot, "TEXT_ENCODING", "utf-16-le")
+    build_index(seeds[2:], tmp_path / "ix")
+    encodings = {json.loads(p.read_text(encoding="utf-8")).get("encoding") for p in (tmp_path / "ix").glob("seg_*.json")}
+    assert encodings == {"utf-8", "utf-16-le"}
+    engine = Engine(tmp_path / "ix")
+    for phrase in ("府建设", "治政府", "政执法"):  # no jieba word: each candidate's text is checked
+        hits = engine.search(SearchRequest(f'"{phrase}"', per_page=None))["hits"]
+        expected = sum(phrase in line for path in seeds for line in path.read_text(encoding="utf-8").splitlines())
+        assert len(hits) == expected and {h["source"] for h in hits} & {p.name for p in seeds[:2]}, phrase
