@@ -3,8 +3,9 @@
 For exact phrases a query needs, for a bigram, the blocks whose normalised text contains
 it (`analysis.grams`: two adjacent characters, neither punctuation). Whoosh's writer spent
 more than half of a build on these postings, one Python call per posting; here a whole
-segment's postings come out of a few numpy sorts, and are stored as three arrays:
-the distinct bigram keys (sorted), where each key's documents start, and the documents.
+segment's postings come out of a few numpy sorts, and are stored as arrays: the distinct
+first characters, where each one's bigrams start, their second characters, where each
+bigram's documents start, and the documents.
 """
 from __future__ import annotations
 
@@ -38,22 +39,40 @@ def build_postings(texts: list[str], docnums: list[int], doc_count: int) -> dict
     combined = np.unique((keys << _DOC_BITS) | owner[:-1][pair])  # distinct (bigram, doc), sorted
     keys, docs = combined >> _DOC_BITS, combined & ((1 << _DOC_BITS) - 1)
     distinct_keys, starts = np.unique(keys, return_index=True)
-    return {"keys": distinct_keys.astype(np.int64),
-            "starts": np.append(starts, len(keys)).astype(np.int64),
+    # A bigram is stored as its second character, in the run of its first character's
+    # bigrams: 2 bytes a bigram instead of an 8-byte key (a real segment holds 120,000).
+    firsts, first_starts = np.unique(distinct_keys >> _CHAR_BITS, return_index=True)
+    seconds = distinct_keys & ((1 << _CHAR_BITS) - 1)
+    return {"firsts": firsts.astype(np.uint32),
+            "first_starts": np.append(first_starts, len(distinct_keys)).astype(np.uint32),
+            "seconds": seconds.astype(np.uint16 if len(seconds) and seconds.max() <= 0xFFFF else np.uint32),
+            "starts": np.append(starts, len(keys)).astype(np.uint32),
             "docs": docs.astype(doc_type)}
 
 
 class BigramPostings:
     """One segment's bigram postings (arrays as `build_postings` returns them, typically
-    views of a memory map)."""
+    views of a memory map; segments written before the bigrams were split by character
+    have one array of 8-byte keys instead)."""
 
     def __init__(self, arrays: dict[str, np.ndarray]):
-        self.keys, self.starts, self.docs = arrays["keys"], arrays["starts"], arrays["docs"]
+        self.starts, self.docs = arrays["starts"], arrays["docs"]
+        self.keys = arrays.get("keys")
+        if self.keys is None:
+            self.firsts, self.first_starts, self.seconds = arrays["firsts"], arrays["first_starts"], arrays["seconds"]
 
     def _position(self, gram: str) -> int | None:
-        key = bigram_key(gram)
-        at = int(np.searchsorted(self.keys, key))
-        return at if at < len(self.keys) and int(self.keys[at]) == key else None
+        if self.keys is not None:
+            key = bigram_key(gram)
+            at = int(np.searchsorted(self.keys, key))
+            return at if at < len(self.keys) and int(self.keys[at]) == key else None
+        first, second = ord(gram[0]), ord(gram[1])
+        run = int(np.searchsorted(self.firsts, first))
+        if run >= len(self.firsts) or int(self.firsts[run]) != first:
+            return None
+        low, high = int(self.first_starts[run]), int(self.first_starts[run + 1])
+        at = low + int(np.searchsorted(self.seconds[low:high], second))
+        return at if at < high and int(self.seconds[at]) == second else None
 
     def frequency(self, gram: str) -> int:
         """How many documents (deleted ones included) hold `gram`."""

@@ -55,6 +55,20 @@ def test_bigram_postings_hold_exactly_the_grams_of_each_text(texts, gap):
         assert postings.frequency(gram) == len(expected)
 
 
+def test_bigram_postings_of_segments_written_with_one_key_per_bigram_still_read():
+    """Segments written before the bigrams were split by character hold 8-byte keys."""
+    import numpy as np
+
+    from baogao.index.bigrams import bigram_key
+
+    norms = [normalise(t) for t in ("法治政府建设", "枫桥经验𠀀法治", "法治。建设")]
+    new = build_postings(norms, [0, 2, 3], 4)
+    keys = np.array(sorted(bigram_key(g) for g in set().union(*map(grams, norms))), dtype=np.int64)
+    old = BigramPostings({"keys": keys, "starts": new["starts"].astype(np.int64), "docs": new["docs"]})
+    for gram in set().union(*map(grams, norms)) | {"治建", "经𠀀"}:
+        assert old.documents(gram).tolist() == BigramPostings(new).documents(gram).tolist()
+
+
 @pytest.fixture(scope="module")
 def dictionary_dir(tmp_path_factory):
     from baogao.index.query_words import write_dictionary
