@@ -131,20 +131,24 @@ def report_documents(report: Report, report_id: str, sha256: str, path: str) -> 
     """
     place = {k: getattr(report, k) or "" for k in PLACE_FIELDS}
     # Every block carries what a hit shows (source, title): a hit reads one document.
-    shared = dict(report_id=report_id, source=report.source, title=report.title or report.display_title,
-                  year=str(report.year or ""), report_kind=report.kind, **place)
+    shared = dict(report_id=report_id, source=report.source, title=report.title or report.display_title)
+    # Indexed on every block for filters; stored with the record only (a hit reads them
+    # from the snapshot's columns, which the build fills from these fields' postings).
+    report_level = dict(year=str(report.year or ""), report_kind=report.kind, **place)
     docs = [dict(pid=report_id, kind=REPORT_KIND, sha256=sha256, path=path,
                  printed_title=report.title or "",
-                 report=json.dumps(_without_texts(report.to_dict()), ensure_ascii=False), **shared)]
+                 report=json.dumps(_without_texts(report.to_dict()), ensure_ascii=False),
+                 **shared, **report_level)]
+    unstored = {f"_stored_{name}": None for name in (*report_level, "categories")}
     for n, kind, text, section, subsection in report.blocks():
         norm = normalise(text)
         docs.append(dict(
-            pid=f"{report_id}/{n}", kind=kind, n=n,
+            kind=kind, n=n,
             categories=",".join(section.categories) if section else "",
             section_heading=section.heading if section else "",
             subsection=subsection or "",
             text=words(norm), _stored_text=text,
-            **shared,
+            **shared, **report_level, **unstored,
         ))
     return docs
 

@@ -29,7 +29,7 @@ def build_schema() -> Schema:
     # Only fields that queries filter on are indexed; the rest are stored: every indexed
     # value is one more posting for Whoosh to write per block.
     return Schema(
-        pid=STORED,  # "<report_id>" or "<report_id>/<n>"
+        pid=STORED,  # a report record's "<report_id>" (blocks of older indexes: "<report_id>/<n>")
         kind=ID(stored=True),  # the block's kind (BLOCK_KINDS), or REPORT_KIND for report records
         report_kind=ID(stored=True),  # what the document is: fazhi, gongzuo, other (REPORT_KINDS)
         report_id=ID(stored=True),

@@ -41,7 +41,7 @@ from .analysis import normalise
 from .bigrams import BigramPostings, build_postings
 from .reports import CATEGORY_LABELS, PLACE_FIELDS
 from .schema import REPORT_KIND
-from .whoosh_ext import read_toc, segment_reader
+from .whoosh_ext import read_toc, segment_reader, term_postings
 
 # Facet fields, and the stored field each is read from.
 FACET_FIELDS = {"year": "year", **{name: name for name in PLACE_FIELDS}, "kind": "report_kind"}
@@ -127,7 +127,8 @@ def _write_segment(index_dir: Path, reader, segment_id: str) -> None:
     documents included: deletions belong to a generation, not to the segment)."""
     count = reader.doc_count_all()
     columns = np.zeros(count, dtype=SEGMENT_DTYPE)
-    values = {name: {"": 0} for name in (*FACET_FIELDS, "report")}
+    facet_codes, values, categories = _indexed_columns(reader, count)
+    reports = {"": 0}
     titles: dict[str, str] = {}
     chunks: list[bytes] = []
     norms: list[str] = []
@@ -152,18 +153,38 @@ def _write_segment(index_dir: Path, reader, segment_id: str) -> None:
         row["weight"] = KIND_WEIGHT.get(fields.get("kind"), 1.0)
         row["n"] = fields.get("n") or 0
         row["is_block"] = True
-        row["categories"] = sum(CATEGORY_BITS.get(c, 0) for c in fields.get("categories", "").split(","))
-        for name in (*FACET_FIELDS, "report"):
-            value = report_id if name == "report" else fields.get(FACET_FIELDS[name], "") or ""
-            row[name] = values[name].setdefault(value, len(values[name]))
+        row["categories"] = categories[docnum]
+        for name in FACET_FIELDS:
+            row[name] = facet_codes[name][docnum]
+        row["report"] = reports.setdefault(report_id, len(reports))
     # The texts, columns and bigrams first, the JSON last: its presence marks a complete segment.
     write_atomically(segment_path(index_dir, segment_id, "texts"), lambda f: f.writelines(chunks))
     write_atomically(segment_path(index_dir, segment_id, "npy"), lambda f: np.save(f, columns))
     bigrams = _write_arrays(segment_path(index_dir, segment_id, "grams"), build_postings(norms, docnums, count))
-    meta = {"values": {name: list(codes) for name, codes in values.items()}, "titles": titles,
+    meta = {"values": {**values, "report": list(reports)}, "titles": titles,
             "bigrams": bigrams, "encoding": TEXT_ENCODING}
     write_atomically(segment_path(index_dir, segment_id, "json"),
                       lambda f: f.write(json.dumps(meta, ensure_ascii=False).encode("utf-8")))
+
+
+def _indexed_columns(reader, count: int) -> tuple[dict[str, np.ndarray], dict[str, list[str]], np.ndarray]:
+    """(each facet field's code per document, the values the codes stand for, each
+    document's section-category bits) of one segment, read from the fields' postings:
+    blocks do not store their report's place, year, kind or categories (the report
+    record does), and these fields have a few terms each."""
+    codes, values = {}, {}
+    for name, field in FACET_FIELDS.items():
+        column, names = np.zeros(count, dtype=np.int32), [""]
+        for term in reader.lexicon(field):
+            value = term.decode("utf-8")
+            if value:
+                names.append(value)
+                column[term_postings(reader, field, value)[0]] = len(names) - 1
+        codes[name], values[name] = column, names
+    categories = np.zeros(count, dtype=np.uint8)
+    for label, bit in CATEGORY_BITS.items():
+        categories[term_postings(reader, "categories", label)[0]] |= bit
+    return codes, values, categories
 
 
 def write_snapshot(index_dir: Path, storage, indexname: str, schema) -> int:

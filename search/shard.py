@@ -228,21 +228,24 @@ class ShardEngine:
         return out
 
     def _hit(self, run: QueryRun, docnum: int, score: float, needles: list[str]) -> dict:
-        """The hit shown for block `docnum`."""
+        """The hit shown for block `docnum` (its report's place, year, kind and its
+        section's categories from the snapshot's columns)."""
         fields = run.searcher.stored_fields(docnum)
         whole = fields.get("text", "")
         spans = match_spans(whole, needles)
         text, start, spans = _cut(whole, spans, self.max_hit_text)
+        snap = run.snap
+        facet = {name: snap.facet_values[name][int(snap.facet_codes[name][docnum])] for name in snap.facet_values}
         return {
             "report_id": fields["report_id"],
             "source": fields.get("source", ""),
             "title": fields.get("title", ""),
-            **{name: fields.get(name) or None for name in PLACE_FIELDS},
-            "year": int(fields["year"]) if fields.get("year") else None,
-            "categories": [c for c in fields.get("categories", "").split(",") if c],
+            **{name: facet[name] for name in PLACE_FIELDS},
+            "year": int(facet["year"]) if facet["year"] else None,
+            "categories": _category_names(int(snap.categories[docnum])),
             "section_heading": fields.get("section_heading") or None,
             "subsection": fields.get("subsection") or None,
-            "kind": fields.get("report_kind") or "other",
+            "kind": facet["kind"] or "other",
             "block": fields.get("kind"),
             "paragraph": fields.get("n"),
             "text": text,
