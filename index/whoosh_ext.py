@@ -1,10 +1,12 @@
 """Every use of Whoosh's private internals, in one place.
 
 whoosh-reloaded is pinned to 2.7.x in pyproject.toml for what this module touches:
-- the W3 codec with larger posting blocks and stored fields pickled as tuples
-  (`CompactCodec`), and `term_postings`, which decodes a whole
-  posting block with numpy instead of one Python call per id (tests/test_whoosh_ext.py
-  compares it with Whoosh's own iterator);
+- the W3 codec with larger posting blocks packed as bytes and stored fields pickled as
+  tuples (`CompactCodec`), and `term_postings`, which reads a term's posting list straight
+  from its extent in the postings file and decodes each block with numpy instead of one
+  Python call per id (tests/test_whoosh_ext.py compares it with Whoosh's own iterator);
+- `live_frequency`: a term's document frequency from the terms file where no document
+  of the segment is deleted;
 - `ParallelWriter`, Whoosh's multi-process writer made safe to interrupt;
 - `merge_small_segments`, a merge policy for a build's last commit;
 - `stored_schema`, which reads the schema pickled in an index's table of contents;
