@@ -36,6 +36,7 @@ from whoosh.codec.whoosh3 import (
     W3PostingsWriter,
     W3TermsReader,
 )
+from whoosh.columns import PickleColumn
 from whoosh.filedb.compound import CompoundStorage
 from whoosh.filedb.structfile import BufferFile
 from whoosh.index import _CURRENT_TOC_VERSION, TOC, FileIndex
@@ -44,6 +45,7 @@ from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
+from .block_column import BlockCompressedColumn
 from .processes import die_with_parent
 
 MAX_SEGMENTS = 20
@@ -52,14 +54,15 @@ _NO_WEIGHTS = np.empty(0, dtype=np.float32)
 
 
 class CompactCodec(W3Codec):
-    """The W3 codec with three changes:
+    """The W3 codec with these changes:
     - posting blocks of 1024 ids instead of 128, and each block's ids (as deltas) and
       weights packed as bytes of the smallest integer type that holds them instead of
       pickled tuples of Python numbers: `term_postings` turns a block into arrays with
       `np.frombuffer` (decoding the tuples cost about 0.2 µs a posting: 30 ms for a
       common word at 10,000 reports), and a term frequency takes a byte, not nine;
     - a document's stored fields pickled as a tuple in schema order instead of a dict
-      keyed by field name (the names were about a sixth of a paragraph's stored bytes).
+      keyed by field name (the names were about a sixth of a paragraph's stored bytes),
+      and compressed in blocks of documents instead of one by one (index/block_column.py).
 
     A segment keeps the codec it was written with (Whoosh pickles it in the table of
     contents), and the readers recognise each block's layout, so segments written by the
@@ -69,6 +72,9 @@ class CompactCodec(W3Codec):
     def __init__(self, stored_names: list[str], blocklimit: int = 1024, **kwargs):
         super().__init__(blocklimit=blocklimit, **kwargs)
         self.stored_names = tuple(stored_names)
+        # Stored fields compressed in blocks of documents (index/block_column.py); segments
+        # written before lack the attribute and compressed each document on its own.
+        self.stored_in_blocks = True
 
     def postings_writer(self, dbfile, byteids=False):
         if byteids:  # term vectors (not used by Baogao's schema): Whoosh's own layout
@@ -86,30 +92,42 @@ class CompactCodec(W3Codec):
         return _TuplePerDocWriter(self, storage, segment)
 
     def per_document_reader(self, storage, segment):
-        return _TuplePerDocReader(storage, segment, self.stored_names)
+        column = STORED_BLOCKS if getattr(self, "stored_in_blocks", False) else STORED_COLUMN
+        return _TuplePerDocReader(storage, segment, self.stored_names, column)
+
+
+STORED_BLOCKS = PickleColumn(BlockCompressedColumn())
 
 
 class _TuplePerDocWriter(W3PerDocWriter):
+    def _create_column(self, fieldname, column):
+        # Whoosh creates the stored-fields column itself, of its own type.
+        if fieldname == "_stored" and getattr(self._codec, "stored_in_blocks", False):
+            column = STORED_BLOCKS
+        super()._create_column(fieldname, column)
+
     def finish_doc(self):
         stored = self._storedfields
         if stored:
             values = [stored.get(name) for name in self._codec.stored_names]
             while values and values[-1] is None:
                 values.pop()
-            self.add_column_value("_stored", STORED_COLUMN, tuple(values))
+            self.add_column_value("_stored", STORED_COLUMN, tuple(values))  # to the column made above
             stored.clear()
         self._indoc = False
 
 
 class _TuplePerDocReader(W3PerDocReader):
-    def __init__(self, storage, segment, stored_names: tuple[str, ...]):
+    def __init__(self, storage, segment, stored_names: tuple[str, ...], column):
         super().__init__(storage, segment)
         self._stored_names = stored_names
+        self._column = column
 
     def stored_fields(self, docnum):
-        values = super().stored_fields(docnum)
-        if isinstance(values, dict):
-            return values
+        column = self._cached_reader("_stored", self._column)
+        values = column[docnum] if column is not None else None
+        if values is None:
+            return {}
         return {name: value for name, value in zip(self._stored_names, values) if value is not None}
 
 

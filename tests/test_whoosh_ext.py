@@ -86,8 +86,8 @@ def test_segment_sub_files_are_read_in_place_and_behave_like_a_file(reader):
 
 
 def test_stored_fields_as_tuples_read_back_and_merge_with_segments_of_the_plain_codec(tmp_path):
-    """Segments written before the compact stored fields (plain W3 codec) and after are read
-    alike, and a merge of both keeps every stored value."""
+    """Segments written before the compact stored fields (plain W3 codec), before they were
+    compressed in blocks, and now are read alike, and a merge of all keeps every value."""
     from whoosh.codec.whoosh3 import W3Codec
     from whoosh.writing import SegmentWriter
 
@@ -99,20 +99,24 @@ def test_stored_fields_as_tuples_read_back_and_merge_with_segments_of_the_plain_
                province="浙江省", year="2023")
     new = dict(pid="b/2", kind="heading", report_id="b", n=2, text="法治", _stored_text="一、法治",
                section_heading="一、法治", town="枫桥镇")
-    for fields, writer_codec in ((old, W3Codec(blocklimit=1024)), (new, codec(ix.schema))):
+    # A CompactCodec of before the stored fields were compressed in blocks of documents.
+    per_document = codec(ix.schema)
+    del per_document.stored_in_blocks
+    middle = dict(kind="title", report_id="c", n=0, text="报告", _stored_text="关于报告", city="杭州市")
+    for fields, writer_codec in ((old, W3Codec(blocklimit=1024)), (middle, per_document), (new, codec(ix.schema))):
         writer = SegmentWriter(ix, codec=writer_codec)
         writer.add_document(**fields)
         writer.commit(merge=False)
     expected = [{("text" if k == "_stored_text" else k): v for k, v in fields.items() if k != "text"}
-                for fields in (old, new)]
-    assert [type(s.codec()).__name__ for s in ix._segments()] == ["W3Codec", "CompactCodec"]
+                for fields in (old, middle, new)]
+    assert [type(s.codec()).__name__ for s in ix._segments()] == ["W3Codec", "CompactCodec", "CompactCodec"]
     with ix.searcher() as searcher:
-        assert [searcher.stored_fields(d) for d in range(2)] == expected
+        assert [searcher.stored_fields(d) for d in range(3)] == expected
     writer = SegmentWriter(ix, codec=codec(ix.schema))
     writer.commit(optimize=True)
     assert [type(s.codec()).__name__ for s in ix._segments()] == ["CompactCodec"]
     with ix.searcher() as searcher:
-        assert [searcher.stored_fields(d) for d in range(2)] == expected
+        assert [searcher.stored_fields(d) for d in range(3)] == expected
 
 
 def test_packed_postings_read_back_and_merge_with_blocks_of_the_plain_codec(tmp_path):
