@@ -191,9 +191,11 @@ class ShardEngine:
         for d, tier, score, year, n in zip(docs.tolist(), tiers.tolist(), scores.tolist(),
                                            run.snap.year_number[docs].tolist(), run.snap.block_number[docs].tolist(),
                                            strict=True):
-            report_id = run.searcher.stored_fields(d)["report_id"]
+            # A shown hit reads the block's stored fields anyway: take its report id from it.
+            hit = self._hit(run, d, score, needles) if needles is not None else None
+            report_id = hit["report_id"] if hit else run.searcher.stored_fields(d)["report_id"]
             entry = (sort_key(sort, year, tier, score, report_id, n), report_id, n, score)
-            out.append(entry if needles is None else (*entry, self._hit(run, d, score, needles)))
+            out.append(entry if hit is None else (*entry, hit))
         return out
 
     def _groups(self, run: QueryRun, hits: np.ndarray, terms: list[Term], sort: str, stop: int | None,
