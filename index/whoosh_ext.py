@@ -92,19 +92,21 @@ class CompactCodec(W3Codec):
         return _TuplePerDocWriter(self, storage, segment)
 
     def per_document_reader(self, storage, segment):
-        column = STORED_BLOCKS if getattr(self, "stored_in_blocks", False) else STORED_COLUMN
-        return _TuplePerDocReader(storage, segment, self.stored_names, column)
+        return _TuplePerDocReader(storage, segment, self.stored_names, _stored_column(self))
 
 
 STORED_BLOCKS = PickleColumn(BlockCompressedColumn())
 
 
+def _stored_column(codec: CompactCodec):
+    """The stored-fields column type of segments written by `codec`."""
+    return STORED_BLOCKS if getattr(codec, "stored_in_blocks", False) else STORED_COLUMN
+
+
 class _TuplePerDocWriter(W3PerDocWriter):
     def _create_column(self, fieldname, column):
         # Whoosh creates the stored-fields column itself, of its own type.
-        if fieldname == "_stored" and getattr(self._codec, "stored_in_blocks", False):
-            column = STORED_BLOCKS
-        super()._create_column(fieldname, column)
+        super()._create_column(fieldname, _stored_column(self._codec) if fieldname == "_stored" else column)
 
     def finish_doc(self):
         stored = self._storedfields
@@ -112,7 +114,7 @@ class _TuplePerDocWriter(W3PerDocWriter):
             values = [stored.get(name) for name in self._codec.stored_names]
             while values and values[-1] is None:
                 values.pop()
-            self.add_column_value("_stored", STORED_COLUMN, tuple(values))  # to the column made above
+            self.add_column_value("_stored", _stored_column(self._codec), tuple(values))
             stored.clear()
         self._indoc = False
 
