@@ -34,7 +34,7 @@ def _expand(snap, dim: str, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, l
 def count_by(snap, docs: np.ndarray, dims: list[str]) -> dict[tuple, tuple[int, int]]:
     """{(label, …): (reports, blocks)} of `docs` along 0, 1 or 2 dimensions."""
     if not dims:
-        return {(): (len(np.unique(snap.report_rank[docs])), len(docs))} if len(docs) else {}
+        return {(): (int(np.count_nonzero(snap.reports_among(docs))), len(docs))} if len(docs) else {}
     labels: list[np.ndarray] = []
     values: list[list] = []
     for dim in dims:
