@@ -65,10 +65,17 @@ def write_dictionary(directory: Path) -> None:
     blob = b"".join(word for word, _ in entries)
     ends = np.cumsum([len(word) for word, _ in entries], dtype=np.int64)
     freqs = np.array([freq for _, freq in entries], dtype=np.int64)
-    header = {"entries": len(entries), "total": tokenizer.total, "blob": len(blob)}
+    # 4 bytes an entry where they suffice (they do for jieba's dictionary: 4 MB less).
+    ends, freqs = (array.astype(_smallest_type(array)) for array in (ends, freqs))
+    header = {"entries": len(entries), "total": tokenizer.total, "blob": len(blob),
+              "ends": ends.dtype.str, "frequencies": freqs.dtype.str}
     for suffix, data in (("dict", ends.tobytes() + freqs.tobytes() + blob),
                          ("json", json.dumps(header).encode("utf-8"))):
         write_atomically(Path(directory) / f"jieba-{key}.{suffix}", lambda out, data=data: out.write(data))
+
+
+def _smallest_type(array: np.ndarray) -> np.dtype:
+    return np.dtype("<u4") if not len(array) or int(array.max()) < 1 << 32 else np.dtype("<i8")
 
 
 class DictionaryFile:
@@ -78,9 +85,11 @@ class DictionaryFile:
         with open(path, "rb") as f:
             self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         n = header["entries"]
-        self._ends = np.frombuffer(self._map, dtype=np.int64, count=n)
-        self._freqs = np.frombuffer(self._map, dtype=np.int64, count=n, offset=8 * n)
-        self._blob_start = 16 * n
+        # Files written before the types were named hold 8-byte ends and frequencies.
+        ends_type, freq_type = (np.dtype(header.get(name, "<i8")) for name in ("ends", "frequencies"))
+        self._ends = np.frombuffer(self._map, dtype=ends_type, count=n)
+        self._freqs = np.frombuffer(self._map, dtype=freq_type, count=n, offset=ends_type.itemsize * n)
+        self._blob_start = (ends_type.itemsize + freq_type.itemsize) * n
         self.count = n
         self.total = header["total"]
 

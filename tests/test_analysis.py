@@ -1,4 +1,5 @@
 """The normaliser and the tokenizers shared by index and queries."""
+import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -55,18 +56,43 @@ def test_bigram_postings_hold_exactly_the_grams_of_each_text(texts, gap):
         assert postings.frequency(gram) == len(expected)
 
 
-def test_bigram_postings_of_segments_written_with_one_key_per_bigram_still_read():
-    """Segments written before the bigrams were split by character hold 8-byte keys."""
-    import numpy as np
+def test_bigram_documents_far_apart_are_packed_as_wide_gaps():
+    """Gaps of 1, 2 and 4 bytes, in runs of one width each, read back as written."""
+    holding = {"法治": [0, 1, 2], "依法": [1, 256], "建设": [0, 256], "政府": [0, 255, 256, 65_791],
+               "枫桥": [1, 65_537], "经验": [2, 1_900_000]}
+    docnums = sorted(set().union(*holding.values()))
+    texts = ["".join(g for g, docs in holding.items() if d in docs) for d in docnums]
+    postings = BigramPostings(build_postings(texts, docnums, 2_000_000))
+    for gram, docs in holding.items():
+        assert postings.documents(gram).tolist() == docs and postings.frequency(gram) == len(docs)
 
+
+def _unpacked(norms: list[str], docnums: list[int], doc_count: int) -> tuple[dict, np.ndarray, list[str]]:
+    """The packed arrays of `norms`, and the arrays of the layouts written before: every
+    bigram's documents in one array, and the bigrams (in key order)."""
+    from baogao.index.bigrams import bigram_key
+
+    new = build_postings(norms, docnums, doc_count)
+    every = sorted(set().union(*map(grams, norms)), key=bigram_key)
+    docs = np.concatenate([BigramPostings(new).documents(g) for g in every]).astype(np.uint16)
+    return new, docs, every
+
+
+def test_bigram_postings_of_segments_written_before_gaps_still_read():
+    """Segments written before the documents were packed as gaps hold one array of them;
+    earlier ones also hold one 8-byte key per bigram."""
     from baogao.index.bigrams import bigram_key
 
     norms = [normalise(t) for t in ("法治政府建设", "枫桥经验𠀀法治", "法治。建设")]
-    new = build_postings(norms, [0, 2, 3], 4)
-    keys = np.array(sorted(bigram_key(g) for g in set().union(*map(grams, norms))), dtype=np.int64)
-    old = BigramPostings({"keys": keys, "starts": new["starts"].astype(np.int64), "docs": new["docs"]})
-    for gram in set().union(*map(grams, norms)) | {"治建", "经𠀀"}:
-        assert old.documents(gram).tolist() == BigramPostings(new).documents(gram).tolist()
+    new, docs, every = _unpacked(norms, [0, 2, 3], 4)
+    unpacked = {name: new[name] for name in ("firsts", "first_starts", "seconds", "starts")} | {"docs": docs}
+    keys = np.array([bigram_key(g) for g in every], dtype=np.int64)
+    with_keys = {"keys": keys, "starts": new["starts"].astype(np.int64), "docs": docs}
+    for gram in every + ["治建", "经𠀀"]:
+        expected = BigramPostings(new).documents(gram).tolist()
+        assert BigramPostings(unpacked).documents(gram).tolist() == expected
+        assert BigramPostings(with_keys).documents(gram).tolist() == expected
+        assert BigramPostings(unpacked).frequency(gram) == len(expected)
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +113,30 @@ def test_query_words_from_the_dictionary_file_are_jiebas_words(dictionary_dir, t
 
     norm = normalise(text)
     assert query_words(norm, dictionary_dir) == words(norm)
+
+
+def test_dictionary_files_written_with_8_byte_entries_still_read(dictionary_dir, tmp_path):
+    """Files written before the entries' types were named hold 8-byte ends and frequencies."""
+    import json
+    import shutil
+
+    from baogao.index.query_words import DictionaryFile, query_words
+
+    (header_path,) = dictionary_dir.glob("jieba-*.json")
+    header = json.loads(header_path.read_text(encoding="utf-8"))
+    assert header["ends"] == header["frequencies"] == "<u4"
+    new = DictionaryFile(header_path.with_suffix(".dict"), header)
+    n = header["entries"]
+    data = header_path.with_suffix(".dict").read_bytes()
+    old_dir = tmp_path / "old"
+    old_dir.mkdir()
+    (old_dir / header_path.with_suffix(".dict").name).write_bytes(
+        new._ends.astype("<i8").tobytes() + new._freqs.astype("<i8").tobytes() + data[8 * n:])
+    shutil.copy(header_path, old_dir)
+    (old_dir / header_path.name).write_text(json.dumps({k: header[k] for k in ("entries", "total", "blob")}))
+    for text in ("深化新时代枫桥经验", "法律明白人小事不出村", "2024年ABC"):
+        norm = normalise(text)
+        assert query_words(norm, old_dir) == query_words(norm, dictionary_dir) == words(norm)
 
 
 def test_a_search_process_never_loads_the_whole_dictionary(tmp_path):
