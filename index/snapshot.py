@@ -9,16 +9,20 @@ the pages are shared by every process through the OS page cache.
 Files, in the index directory:
 - `seg_<segment id>.texts`: the segment's normalised block texts, UTF-16 (older segments:
   UTF-8, as their JSON says), back to back;
-- `seg_<segment id>.npy`: the segment's columns (byte range of each text, length, weight,
-  categories, facet codes local to the segment); `seg_<segment id>.grams`: its character
-  bigram postings (index/bigrams.py); `seg_<segment id>.json`: the facet values those
-  codes stand for, the normalised printed title of each report record, the bigram arrays'
-  layout.
+- `seg_<segment id>.npy`: the segment's block columns (byte range of each text, length,
+  weight, categories, report); `seg_<segment id>.grams`: its character bigram postings
+  (index/bigrams.py); `seg_<segment id>.json`: each report's facet codes (local to the
+  segment: every block of a report shares its place, year and kind, so they are kept once
+  per report) and the values they stand for, the normalised printed title of each report
+  record, the bigram arrays' layout. Segments written before keep a facet code per block
+  in their columns.
   Whoosh segments never change (only their deletion sets do), so these files are written
   once per segment, when a commit first lists it;
 - `snapshot_<generation>.cols` / `.json`: the columns of one Whoosh generation, each column
-  contiguous, with the codes made global and deleted documents masked out; the JSON holds
-  the facet values, the column layout and the counts.
+  contiguous: per block, with deleted documents masked out, and per report (by its rank
+  among the generation's report ids), the global facet codes; the JSON holds the facet
+  values, the column layout and the counts. Snapshots written before hold the facet codes
+  per block (no "per_report" in their JSON).
 
 Every file is written under a temporary name, flushed to disk and renamed, and the
 generation's JSON is renamed last: a reader that finds `snapshot_<g>.json` finds all the
@@ -51,13 +55,11 @@ CATEGORY_BITS = {name: 1 << i for i, name in enumerate(CATEGORY_LABELS)}
 TEXT_ENCODING = "utf-16-le"
 KIND_WEIGHT = {"title": 2.0, "heading": 1.5, "paragraph": 1.0}
 SEGMENT_DTYPE = np.dtype([("start", "<i8"), ("end", "<i8"), ("length", "<f4"), ("weight", "<f4"), ("n", "<i4"),
-                          ("is_block", "?"), ("categories", "u1"), ("report", "<i4")]
-                         + [(name, "<i4") for name in FACET_FIELDS])
-# A generation's columns, each stored contiguously (a query touches only the columns it
-# reads, and only the pages of the documents it reads them for).
+                          ("is_block", "?"), ("categories", "u1"), ("report", "<i4")])
+# A generation's block columns, each stored contiguously (a query touches only the columns
+# it reads, and only the pages of the documents it reads them for), then its report columns.
 SNAPSHOT_COLUMNS = [("start", "<i8"), ("end", "<i8"), ("length", "<f4"), ("weight", "<f4"), ("n", "<i4"),
-                    ("is_block", "?"), ("categories", "u1"), ("report_rank", "<i4"), ("year_number", "<i4"),
-                    *((name, "<i4") for name in FACET_FIELDS)]
+                    ("is_block", "?"), ("categories", "u1"), ("report_rank", "<i4")]
 _SNAPSHOT_NAME = re.compile(r"^snapshot_(\d+)\.(json|cols)$")
 _SEGMENT_NAME = re.compile(r"^seg_(\w+)\.(texts|npy|grams|json)$")
 
@@ -129,6 +131,7 @@ def _write_segment(index_dir: Path, reader, segment_id: str) -> None:
     columns = np.zeros(count, dtype=SEGMENT_DTYPE)
     facet_codes, values, categories = _indexed_columns(reader, count)
     reports = {"": 0}
+    report_codes: dict[str, list[int]] = {name: [0] for name in FACET_FIELDS}
     titles: dict[str, str] = {}
     chunks: list[bytes] = []
     norms: list[str] = []
@@ -154,17 +157,45 @@ def _write_segment(index_dir: Path, reader, segment_id: str) -> None:
         row["n"] = fields.get("n") or 0
         row["is_block"] = True
         row["categories"] = categories[docnum]
-        for name in FACET_FIELDS:
-            row[name] = facet_codes[name][docnum]
-        row["report"] = reports.setdefault(report_id, len(reports))
+        if report_id not in reports:
+            reports[report_id] = len(reports)
+            for name in FACET_FIELDS:
+                report_codes[name].append(int(facet_codes[name][docnum]))
+        row["report"] = reports[report_id]
     # The texts, columns and bigrams first, the JSON last: its presence marks a complete segment.
     write_atomically(segment_path(index_dir, segment_id, "texts"), lambda f: f.writelines(chunks))
+    columns = columns.astype(_narrowed(columns.dtype, int(columns["end"].max(initial=0))))
     write_atomically(segment_path(index_dir, segment_id, "npy"), lambda f: np.save(f, columns))
     bigrams = _write_arrays(segment_path(index_dir, segment_id, "grams"), build_postings(norms, docnums, count))
-    meta = {"values": {**values, "report": list(reports)}, "titles": titles,
+    meta = {"values": {**values, "report": list(reports)}, "report_codes": report_codes, "titles": titles,
             "bigrams": bigrams, "encoding": TEXT_ENCODING}
     write_atomically(segment_path(index_dir, segment_id, "json"),
                       lambda f: f.write(json.dumps(meta, ensure_ascii=False).encode("utf-8")))
+
+
+def _offset_type(largest: int) -> str:
+    """4-byte text offsets where a segment's texts are under 4 GB (they nearly always are:
+    4 bytes a block less for each of start and end), else 8-byte ones."""
+    return "<u4" if largest < 1 << 32 else "<i8"
+
+
+def _narrowed(dtype: np.dtype, largest_offset: int) -> np.dtype:
+    """`dtype` with the text offsets of `_offset_type`."""
+    return np.dtype([(name, _offset_type(largest_offset) if name in ("start", "end") else dtype.fields[name][0])
+                     for name in dtype.names])
+
+
+def _report_codes(local: np.ndarray, meta: dict) -> dict[str, np.ndarray]:
+    """{facet field: the code of each of a segment's reports (local ones)}, from its JSON, or
+    from the per-block codes of segments written before reports had their own."""
+    if "report_codes" in meta:
+        return {name: np.asarray(codes, dtype=np.int64) for name, codes in meta["report_codes"].items()}
+    blocks = local["is_block"]
+    codes = {}
+    for name in FACET_FIELDS:
+        codes[name] = np.zeros(len(meta["values"]["report"]), dtype=np.int64)
+        codes[name][local["report"][blocks]] = local[name][blocks]
+    return codes
 
 
 def _indexed_columns(reader, count: int) -> tuple[dict[str, np.ndarray], dict[str, list[str]], np.ndarray]:
@@ -217,28 +248,32 @@ def write_snapshot(index_dir: Path, storage, indexname: str, schema) -> int:
         offset += len(local)
     columns = {name: np.zeros(offset, dtype=dtype) for name, dtype in SNAPSHOT_COLUMNS}
     values = {name: sorted({v for m in metas for v in m["values"][name] if v}) for name in FACET_FIELDS}
-    years = np.array([0, *(int(y) for y in values["year"])], dtype=np.int32)
     # Ties between hits are broken by report id: the rank of each report id among all.
     report_ids = sorted({v for m in metas for v in m["values"]["report"] if v})
     report_rank = {rid: i + 1 for i, rid in enumerate(report_ids)}
+    by_report = {name: np.zeros(len(report_ids) + 1, dtype=np.int32) for name in FACET_FIELDS}
     reports = 0
     for (local, live), meta, start in zip(parts, metas, offsets, strict=True):
         rows = slice(start, start + len(local))
         for name in ("start", "end", "length", "weight", "n", "categories"):
             columns[name][rows] = local[name]
         columns["is_block"][rows] = local["is_block"] & live
-        for name in FACET_FIELDS:
+        ranks = np.array([report_rank.get(v, 0) for v in meta["values"]["report"]], dtype=np.int32)
+        columns["report_rank"][rows] = ranks[local["report"]]
+        # A report's codes come from the segment holding its live blocks (a replaced
+        # report's old version, in another segment, may have another place or year).
+        holding = np.unique(local["report"][columns["is_block"][rows]])
+        for name, codes in _report_codes(local, meta).items():
             code = {v: i + 1 for i, v in enumerate(values[name])}
             remap = np.array([code.get(v, 0) for v in meta["values"][name]], dtype=np.int32)
-            columns[name][rows] = remap[local[name]]
-        remap = np.array([report_rank.get(v, 0) for v in meta["values"]["report"]], dtype=np.int32)
-        columns["report_rank"][rows] = remap[local["report"]]
-        columns["year_number"][rows] = years[columns["year"][rows]]
+            by_report[name][ranks[holding]] = remap[codes[holding]]
         reports += int(np.count_nonzero(live & ~local["is_block"]))
+    offset_type = _offset_type(int(columns["end"].max(initial=0)))
+    columns["start"], columns["end"] = columns["start"].astype(offset_type), columns["end"].astype(offset_type)
     blocks = columns["is_block"]
-    layout = _write_arrays(snapshot_path(index_dir, toc.generation, "cols"), columns)
+    layout = _write_arrays(snapshot_path(index_dir, toc.generation, "cols"), {**columns, **by_report})
     header = {"generation": toc.generation, "segments": segment_ids, "offsets": offsets, "size": offset,
-              "columns": layout, "bigrams": [meta["bigrams"] for meta in metas],
+              "columns": layout, "per_report": list(by_report), "bigrams": [meta["bigrams"] for meta in metas],
               "encodings": [meta.get("encoding", "utf-8") for meta in metas],
               "values": values, "reports": reports, "blocks": int(np.count_nonzero(blocks)),
               "avg_length": float(columns["length"][blocks].mean()) if blocks.any() else 1.0,

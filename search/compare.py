@@ -26,7 +26,7 @@ def _expand(snap, dim: str, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, l
             positions.append(held)
             codes.append(np.full(len(held), code, dtype=np.int64))
         return np.concatenate(positions), np.concatenate(codes), list(CATEGORY_LABELS)
-    codes = snap.facet_codes[dim][docs]
+    codes = snap.codes(dim, docs)
     held = np.flatnonzero(codes)
     return held, codes[held].astype(np.int64), snap.facet_values[dim]
 

@@ -52,8 +52,6 @@ class Snapshot:
         self.categories = columns["categories"]
         self.report_rank = columns["report_rank"]
         self.block_number = columns["n"]
-        self.year_number = columns["year_number"]
-        self.facet_codes = {name: columns[name] for name in FACET_FIELDS}
         self.facet_values = {name: [None, *files.header["values"][name]] for name in FACET_FIELDS}
         self.block_count = files.header["blocks"]
         self.report_count = files.header["reports"]
@@ -64,8 +62,12 @@ class Snapshot:
         self._lock = threading.Lock()
         self._closed = False
         self._blocks: np.ndarray | None = None
-        self._report_codes: dict[str, np.ndarray] = {}  # facet field -> code of each report rank
-        self._rank_limit: int | None = None
+        # facet field -> code of each report rank (snapshots written before per_report
+        # hold a code per block, turned into these on first use)
+        self._report_codes: dict[str, np.ndarray] = (
+            {name: columns[name] for name in FACET_FIELDS} if "per_report" in files.header else {})
+        self._year_numbers: np.ndarray | None = None
+        self._rank_limit: int | None = len(columns["year"]) if self._report_codes else None
         self._titles: dict[str, str] | None = None
         # Read the generation's segment list once: a later commit deletes its table of
         # contents, and more searchers may be needed after that.
@@ -126,16 +128,27 @@ class Snapshot:
             self._rank_limit = int(self.report_rank.max(initial=0)) + 1
         return self._rank_limit
 
-    def _codes_by_report(self, name: str) -> np.ndarray:
-        """The code of facet field `name` of each report rank: every block of a report
-        carries its report's place, year and kind (computed on first use)."""
+    def report_codes(self, name: str) -> np.ndarray:
+        """The code of facet field `name` (a code of `facet_values[name]`) of each report
+        rank: every block of a report has its report's place, year and kind."""
         codes = self._report_codes.get(name)
         if codes is None:
             codes = np.zeros(self.report_rank_limit, dtype=np.int32)
             blocks = self.blocks
-            codes[self.report_rank[blocks]] = self.facet_codes[name][blocks]
+            codes[self.report_rank[blocks]] = self.files.columns[name][blocks]
             self._report_codes[name] = codes
         return codes
+
+    def codes(self, name: str, docs) -> np.ndarray:
+        """The code of facet field `name` of each of the blocks `docs` (an array, or one docnum)."""
+        return self.report_codes(name)[self.report_rank[docs]]
+
+    def years(self, docs: np.ndarray) -> np.ndarray:
+        """The year of each of the blocks `docs` as a number (0: unknown)."""
+        if self._year_numbers is None:
+            table = np.array([0, *(int(y) for y in self.facet_values["year"][1:])], dtype=np.int32)
+            self._year_numbers = table[self.report_codes("year")]
+        return self._year_numbers[self.report_rank[docs]]
 
     def report_titles(self) -> dict[str, str]:
         """{report id: normalised printed title}, read on the first title: filter."""
@@ -209,7 +222,7 @@ class Snapshot:
                 per_report = self.reports_among(hits)
             # Counted per report, then by the report's value: a pass over the reports
             # instead of over every hit for each field.
-            counts = np.bincount(self._codes_by_report(name), weights=per_report,
+            counts = np.bincount(self.report_codes(name), weights=per_report,
                                  minlength=len(values)).astype(np.int64)
             counts[0] = 0  # blocks without a value
             present = np.flatnonzero(counts)
@@ -421,9 +434,9 @@ class QueryRun:
         # split reports among segments must not change an answer), then docnum.
         keys = [hits, self.snap.block_number[hits], self.snap.report_rank[hits], -scores, -tiers]
         if sort == "newest":
-            keys.append(-self.snap.year_number[hits])
+            keys.append(-self.snap.years(hits))
         elif sort == "oldest":  # reports of unknown year last
-            years = self.snap.year_number[hits]
+            years = self.snap.years(hits)
             keys.append(np.where(years == 0, np.iinfo(np.int32).max, years))
         if stop is not None and stop < len(hits) and sort == "relevance":
             # Only the top `stop` need a full sort; keep every hit tied with the last one.

@@ -189,7 +189,7 @@ class ShardEngine:
         when `needles` are given."""
         out = []
         for d, tier, score, year, n in zip(docs.tolist(), tiers.tolist(), scores.tolist(),
-                                           run.snap.year_number[docs].tolist(), run.snap.block_number[docs].tolist(),
+                                           run.snap.years(docs).tolist(), run.snap.block_number[docs].tolist(),
                                            strict=True):
             # A shown hit reads the block's stored fields anyway: take its report id from it.
             hit = self._hit(run, d, score, needles) if needles is not None else None
@@ -237,7 +237,7 @@ class ShardEngine:
         spans = match_spans(whole, needles)
         text, start, spans = _cut(whole, spans, self.max_hit_text)
         snap = run.snap
-        facet = {name: snap.facet_values[name][int(snap.facet_codes[name][docnum])] for name in snap.facet_values}
+        facet = {name: snap.facet_values[name][int(snap.codes(name, docnum))] for name in snap.facet_values}
         return {
             "report_id": fields["report_id"],
             "source": fields.get("source", ""),
@@ -335,7 +335,7 @@ class ShardEngine:
         blocks = snap.blocks
         _, first = np.unique(snap.report_rank[blocks], return_index=True)
         firsts = blocks[first]
-        columns = [[snap.facet_values[name][code] for code in snap.facet_codes[name][firsts].tolist()]
+        columns = [[snap.facet_values[name][code] for code in snap.codes(name, firsts).tolist()]
                    for name in (*PLACE_FIELDS, "year", "kind")]
         return {"blocks": int(len(blocks)), "reports": Counter(zip(*columns, strict=True))}
 

@@ -52,6 +52,24 @@ def test_incremental_build_skips_replaces_and_prunes(tmp_path, corpus):
     engine.close()
 
 
+def test_a_replaced_report_shows_its_new_year_and_place(tmp_path, corpus):
+    """The replaced version's blocks stay in their old segment, deleted: facets, hits and
+    year order follow the new version only."""
+    index_dir = tmp_path / "ix"
+    build_index([corpus], index_dir)
+    changed = corpus / "000_03af5a072e12678a.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("2024", "2021").replace("珠溪镇", "龙水镇"),
+                       encoding="utf-8")
+    assert build_index([corpus], index_dir).updated == 1
+    engine = Engine(index_dir)
+    answer = ask(engine, '"龙水镇"', per_page=None)
+    assert answer["total"] > 0 and {(h["year"], h["town"]) for h in answer["hits"]} == {(2021, "龙水镇")}
+    assert answer["facets"]["year"] == {"2021": answer["total"]} and "珠溪镇" not in answer["facets"]["town"]
+    oldest = ask(engine, "法治", sort="oldest", per_page=None)["hits"]
+    assert oldest[0]["year"] == 2021 and oldest[0]["town"] == "龙水镇"
+    engine.close()
+
+
 def test_bad_files_fail_alone_and_nothing_indexed_is_lost(tmp_path, corpus):
     index_dir = tmp_path / "ix"
     build_index([corpus], index_dir)

@@ -176,3 +176,78 @@ def test_segments_written_in_utf8_before_and_in_utf16_now_answer_together(tmp_pa
         hits = engine.search(SearchRequest(f'"{phrase}"', per_page=None))["hits"]
         expected = sum(phrase in line for path in seeds for line in path.read_text(encoding="utf-8").splitlines())
         assert len(hits) == expected and {h["source"] for h in hits} & {p.name for p in seeds[:2]}, phrase
+
+
+def _written_before(index_dir):
+    """Rewrite a new index's snapshot files as the previous release wrote them: bigram
+    documents in one array ("docs"), 8-byte text offsets and a facet code per block in the
+    segments' columns and in the generation's columns (no "per_report")."""
+    import json
+
+    import numpy as np
+
+    from baogao.index import snapshot
+    from baogao.index.bigrams import BigramPostings
+
+    def downgraded(local_codes, report_of_block):
+        return {name: np.asarray(codes, dtype=np.int32)[report_of_block] for name, codes in local_codes.items()}
+
+    for meta_path in index_dir.glob("seg_*.json"):
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        local = np.load(meta_path.with_suffix(".npy"))
+        codes = downgraded(meta.pop("report_codes"), local["report"])
+        old = np.zeros(len(local), dtype=[(n, "<i8" if n in ("start", "end") else local.dtype[n].str)
+                                          for n in local.dtype.names] + [(n, "<i4") for n in codes])
+        for name in local.dtype.names:
+            old[name] = local[name]
+        for name, column in codes.items():
+            old[name] = np.where(local["is_block"], column, 0)
+        np.save(meta_path.with_suffix(".npy"), old)
+        grams_path = meta_path.with_suffix(".grams")
+        arrays = {k: np.array(v) for k, v in snapshot._mapped_arrays(grams_path, meta["bigrams"]).items()}
+        postings = BigramPostings(arrays)
+        count = len(arrays["starts"]) - 1
+        docs = [postings.documents(chr(f) + chr(s)) for f, (low, high) in
+                zip(arrays["firsts"].tolist(), zip(arrays["first_starts"][:-1].tolist(),
+                                                   arrays["first_starts"][1:].tolist())) for s in
+                arrays["seconds"][low:high].tolist()]
+        assert len(docs) == count
+        for name in ("bases", "gap_offsets", "gaps"):
+            del arrays[name]
+        arrays["docs"] = np.concatenate(docs).astype(np.uint32) if docs else np.zeros(0, dtype=np.uint32)
+        meta["bigrams"] = snapshot._write_arrays(grams_path, arrays)
+        meta_path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    for header_path in index_dir.glob("snapshot_*.json"):
+        header = json.loads(header_path.read_text(encoding="utf-8"))
+        columns = {k: np.array(v) for k, v in snapshot._mapped_arrays(header_path.with_suffix(".cols"),
+                                                                       header["columns"]).items()}
+        by_report = {name: columns.pop(name) for name in header.pop("per_report")}
+        columns.update(downgraded(by_report, columns["report_rank"]))
+        years = np.array([0, *(int(y) for y in header["values"]["year"])], dtype=np.int32)
+        columns["year_number"] = years[columns["year"]]
+        columns["start"], columns["end"] = columns["start"].astype("<i8"), columns["end"].astype("<i8")
+        header["columns"] = snapshot._write_arrays(header_path.with_suffix(".cols"), columns)
+        header["bigrams"] = [json.loads((index_dir / f"seg_{s}.json").read_text(encoding="utf-8"))["bigrams"]
+                             for s in header["segments"]]
+        header_path.write_text(json.dumps(header, ensure_ascii=False), encoding="utf-8")
+
+
+def test_snapshots_written_before_answer_as_new_ones(tmp_path):
+    """Indexes written before facet codes were kept per report and bigram documents as
+    gaps answer as before, and keep doing so after a build adds a segment of the new
+    layout: hits, totals, facets, comparisons and year order."""
+    from baogao.search.request import SearchRequest
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    build_index(seeds[:3], tmp_path / "new")
+    requests = [SearchRequest(q, {}, sort, 1, None) for q in QUERIES for sort in ("relevance", "newest", "oldest")]
+    expected = [Engine(tmp_path / "new").search(r) for r in requests]
+    shutil.copytree(tmp_path / "new", tmp_path / "old")
+    _written_before(tmp_path / "old")
+    assert [Engine(tmp_path / "old").search(r) for r in requests] == expected
+    compared = Engine(tmp_path / "new").compare("法治", "province", "year")
+    assert Engine(tmp_path / "old").compare("法治", "province", "year") == compared
+    for name in ("new", "old"):
+        build_index(seeds[3:], tmp_path / name)
+    assert [Engine(tmp_path / "old").search(r) for r in requests] == [Engine(tmp_path / "new").search(r)
+                                                                      for r in requests]
