@@ -10,8 +10,9 @@ as PAGES/<file> to measure.
     python -m benchmarks.parse_accuracy --labels benchmarks/data/web-reports/heldout-c.json --pages DIR
 
 prints, per kind and field, how many reports the parser gets right, then every miss.
-Titles and headings are compared without spaces (a letter-spaced 政 府 工 作 报 告 is the
-title 政府工作报告); a place is right when all four levels are.
+Titles, headings, meetings and speakers are compared without spaces (a letter-spaced
+政 府 工 作 报 告 is the title 政府工作报告, 县长 王 利 is 王利); a place is right when all four
+levels are.
 """
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def compared(report: dict) -> dict:
     return {"kind": report["kind"], "title": _squashed(report["title"]), "year": report["year"],
             "place": (report["province"], report["city"], report["county"], report["town"]),
             "first_heading": _squashed(report.get("first_heading")), "published": report["published"],
-            "meeting": report["meeting"], "speaker": report["speaker"],
+            "meeting": _squashed(report["meeting"]), "speaker": _squashed(report["speaker"]),
             "categories": report.get("categories", [])}
 
 

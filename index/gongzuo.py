@@ -17,7 +17,12 @@ _CN = "〇零○O一二三四五六七八九十"
 _DATE = rf"(\d{{4}}|[{_CN}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
 # 第十五届人民代表大会第四次会议, or in short 十五届人大四次会议
 _MEETING = re.compile(r"第?\s*[一二三四五六七八九十\d]{1,4}\s*届\s*(?:人民代表大会|人大)\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次\s*会议")
-_DELIVERY = re.compile(rf"^[\s（(—\-－–─━]*{_DATE}\s*(.{{0,30}}?)在\s*(.{{0,24}}?)\s*第?\s*[一二三四五六七八九十\d]{{1,4}}\s*届\s*(?:人民代表大会|人大)")
+_DASHES = "—\\-－–─━―‒"  # the dashes a delivery line starts with (――, U+2015, on some sites)
+_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*{_DATE}\s*(.{{0,30}}?)在\s*(.{{0,24}}?)\s*第?\s*[一二三四五六七八九十\d]{{1,4}}\s*届\s*(?:人民代表大会|人大)")
+# A delivery line that prints no date (—— 在上海市普陀区第十三届人民代表大会第五次会议上).
+# A dated line without 在 that is nothing but the meeting (2021年1月8日灵璧县第十七届人民代表大会第五次会议).
+_BARE_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*{_DATE}\s*()([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*上?[)）]?\s*$")
+_UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}]*在\s*(.{{0,24}}?)\s*第?\s*[一二三四五六七八九十\d]{{1,4}}\s*届\s*(?:人民代表大会|人大).{{0,30}}会议上")
 # Titles a speaker is printed with; the name follows (or, in 龚正市长在…, precedes) it.
 _OFFICE = r"(?:代理?|代理)?(?:省长|市长|州长|盟长|区长|县长|旗长|主席|专员)"
 _NAME = r"([\u4e00-\u9fff](?:[\s\u3000\u2003]*[\u4e00-\u9fff·]){1,9}?)"
@@ -45,8 +50,9 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
     simple = [to_simplified(line) for line in lines]
     for i, line in enumerate(simple):
         joined = line + (simple[i + 1] if i + 1 < len(simple) else "")
-        match = _DELIVERY.match(joined)
-        if not match:
+        match = _DELIVERY.match(joined) or _BARE_DELIVERY.match(line)
+        undated = None if match else _UNDATED_DELIVERY.match(joined)
+        if not (match or undated):
             continue
         end = i + 1 if _MEETING.search(line) or not _MEETING.search(joined) else i + 2
         delivered, printed = "".join(simple[i:end]), "".join(lines[i:end])
@@ -57,10 +63,10 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
             spoken_in, spoken_printed = simple[end], lines[end]
         meeting = _MEETING.search(delivered)
         return i, end, Delivery(
-            published=_date(*match.group(1, 2, 3)),
+            published=_date(*match.group(1, 2, 3)) if match else None,
             meeting=_as_printed(meeting.group(0), delivered, printed) if meeting else None,
             speaker=_as_printed(name, spoken_in, spoken_printed) if name else None, office=office,
-            place_text=match.group(5) or match.group(4),
+            place_text=(match.group(5) or match.group(4)) if match else undated.group(1),
         )
     return None
 

@@ -109,9 +109,10 @@ class Gazetteer:
         return place.code.startswith(MUNICIPALITY_PREFIXES)
 
 
-# Words that begin with 县 (县委, 县级, 县政府…): after one character, that character is no
-# two-character county's name.
-_COUNTY_WORD = re.compile(r"县(?:委|级|域|政府|人民政府|人大|长|城|里|内|直|属|乡|情|财政)")
+# Words that begin with 县 (县委, 县级, 县长…): after one character, that character is no
+# two-character county's name (代县长 is an acting county head). A county's own bodies
+# (温县人民政府, 滑县人大) are no such word.
+_COUNTY_WORD = re.compile(r"县(?:委|级|域|长|城|里|内|直|属|乡|情|财政)")
 # 和县 after a conjunction-like character counts only as the name of its own bodies (和县人民政府)
 _CONJUNCTIONS = set("和与及并或同")
 _COUNTY_OWN = re.compile(r"人民政府|县|人大|政府|委员会|[，,。、]|$")

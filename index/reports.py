@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .analysis import to_simplified
 from .cleaning import split_chrome, split_debris
 from .gongzuo import Delivery, find_delivery, speaker_line
-from .places import COUNTY, CITY, PROVINCE, Gazetteer, Place, gazetteer
+from .places import COUNTY, CITY, PROVINCE, Gazetteer, Place, gazetteer, short_names
 from .sources import read_text
 
 PLACE_FIELDS = ("province", "city", "county", "town")  # the reporting body's place, largest first
@@ -60,7 +61,7 @@ _TITLE_WORDS = re.compile(r"报告|总结|年报|情况的?通报|情况$")
 _DOCUMENT_TYPE = re.compile(r"(?:的|之)(?:通知|决议|决定|意见|批复|函|公告|通报)$|(?:实施)?(?:方案|办法|规定|条例|细则)$")
 _NAME_SEARCH = 40  # lines of a page's navigation an untitled document's name may follow
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")  # a posting time: site chrome, never a title
-_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,12}[)）]$|[—-]+全文$")
+_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,12}[)）]$|[—-]*全文$")
 _COLUMN_NAME = re.compile(r"(?:工作|政府|情况|年度)?报告")
 _TITLE_TAIL = re.compile(r"(?:建设|工作|情况|年度|的)*报告")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
@@ -68,6 +69,9 @@ _ADDRESSEE = re.compile(r"^[\u4e00-\u9fff、，,（）()\s]{2,40}[：:]$")
 _BODY_SUFFIX = re.compile(
     r"(?:委员会|人民政府|政府|办公室|办事处|党委|党组|局|委|厅|院|处|所|中心|工作组|领导小组|街道|[镇乡]党委|镇|乡)$")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DELEGATES = re.compile(r"^\s*各位代表\s*[：:]")  # a 政府工作报告's address to the congress
+_ADDRESS_SEARCH = 80  # lines of a page's chrome the address may follow
+_CONTENTS_LINES = 60  # lines of a table of contents above a title
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _PUBLISHED_LINE = re.compile(r"^(?:发布|发文|成文|印发)\s*(?:时\s*间|日\s*期)\s*[：:]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
@@ -212,11 +216,11 @@ def parse_report(text: str, source: str = "") -> Report:
     lines, dropped = split_debris(text)
     lines, chrome, web_meta = split_chrome(lines)
     dropped += chrome
-    found = find_delivery(lines[:15])
+    found = find_delivery(lines[:_delivery_window(lines)])
     delivery_end = 0
     if found:
         delivery_end = found[1] + (1 if found[1] < len(lines) and speaker_line(lines[found[1]]) else 0)
-    header, body, closing = _split_header_body_closing(lines, delivery_end)
+    header, body, closing = _split_header_body_closing(lines, max(delivery_end, _contents_end(lines)))
     skip = set(range(found[0], delivery_end)) if found else set()
     meta = _parse_header(header, skip)
     late = None if meta["title"] else _late_title(body)
@@ -354,7 +358,7 @@ def _first_body_index(lines: list[str]) -> int:
 def _split_header_body_closing(lines: list[str], header_end: int = 0) -> tuple[list[str], list[str], list[str]]:
     """(header, body, closing); the first `header_end` lines (a delivery line) are header."""
     start = header_end + _first_body_index(lines[header_end:15])
-    if start == len(lines[:15]):
+    if start == len(lines[:15]) and header_end < 15:
         # No sentence-like line near the top: only a title line (if any) is header.
         start = next((i + 1 for i, line in enumerate(lines[:15]) if _is_title_line(line)), header_end)
     header, rest = lines[:start], lines[start:]
@@ -362,6 +366,30 @@ def _split_header_body_closing(lines: list[str], header_end: int = 0) -> tuple[l
     while rest and _is_closing_line(rest[-1]):
         closing.insert(0, rest.pop())
     return header, rest, closing
+
+
+def _contents_end(lines: list[str]) -> int:
+    """The end of a table of contents printed above the title (一、… 二、… then the title,
+    then the report, whose first heading repeats the contents' first line): the index after
+    the title, or 0 when the page has none."""
+    first = next((i for i, line in enumerate(lines[:15]) if _section_heading(line, 1)), None)
+    if first is None:
+        return 0
+    heading = re.sub(r"\s+", "", lines[first])
+    for i in range(first + 1, min(len(lines), first + _CONTENTS_LINES)):
+        if _is_title_line(lines[i]):
+            repeated = any(re.sub(r"\s+", "", line) == heading for line in lines[i + 1:i + 12])
+            return i + 1 if repeated else 0
+    return 0
+
+
+def _delivery_window(lines: list[str]) -> int:
+    """How many of the first lines may hold a delivery line: those above 各位代表, however
+    much of a forum page's chrome comes first, or else the first 15."""
+    for i, line in enumerate(lines[:_ADDRESS_SEARCH]):
+        if _DELEGATES.match(line):
+            return i
+    return 15
 
 
 def _is_closing_line(line: str) -> bool:
@@ -379,8 +407,16 @@ def _is_body_name(line: str) -> bool:
             and bool(_BODY_SUFFIX.search(line)) and not _TITLE_WORDS.search(line))
 
 
+@lru_cache(maxsize=1)
+def _province_tag() -> re.Pattern:
+    """A province in brackets before a reposted headline: (内蒙古)2022年…政府工作报告(全文)."""
+    names = {n for p in gazetteer().by_code.values() if p.level == PROVINCE for n in (p.name, *short_names(p))}
+    return re.compile(r"^[（(\[【]\s*(?:" + "|".join(sorted(names, key=len, reverse=True)) + r")\s*[)）\]】]\s*")
+
+
 def _is_title_line(line: str) -> bool:
     """The line that names the report: 关于…报告, …年度报告, …工作总结."""
+    line = _province_tag().sub("", line)
     if len(line) > 80 or "。" in line or line.startswith(("（", "(")) or _CLOCK.search(line):
         return False
     line = re.sub(r"\s+", "", to_simplified(line))  # 政 府 工 作 报 告, letter-spaced
@@ -513,11 +549,14 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
 def _fazhi_opening(report: Report) -> bool:
     """An untitled copy that opens with the report's first sentences: 2023年，…扎实推进法治政府
     建设… 现将2023年度法治政府建设工作情况报告如下; or an opening on 法治政府建设 whose first
-    section is on it too (一、坚持高位推动，不断健全依法行政工作体系)."""
+    section is on it too (一、坚持高位推动，不断健全依法行政工作体系); or an opening that reports
+    (现将有关工作情况报告如下) whose first section is on 法治政府建设 by name."""
     opening = re.sub(r"\s+", "", to_simplified(" ".join(p.text[:600] for p in report.preamble[:2])))
     if re.search(r"法治(?:政府)?建设[^。]{0,30}(?:报告|汇报)如下", opening):
         return True
-    first = report.sections[0].heading if report.sections else ""
+    first = to_simplified(report.sections[0].heading) if report.sections else ""
+    if re.search(r"(?:报告|汇报)如下", opening) and re.search(r"法治政府建设|建设法治政府", first):
+        return True
     return bool(re.search(r"法治政府建设|建设法治政府", opening) and re.search(r"法治|依法行政", first))
 
 

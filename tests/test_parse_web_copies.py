@@ -67,6 +67,27 @@ EXPECTED_OTHER_KINDS = {
     # the title only in the metadata table's 文件名称 row; the delivery line broken before 人民代表大会
     "file-name-table.txt": dict(kind="gongzuo", title="汉阴县2025年政府工作报告", year=2025, published="2025-03-01",
                                 county="汉阴县", speaker="王强"),
+    # a reposting site's headline behind a bracketed province, a delivery line drawn with ――
+    "reposted-headline.txt": dict(kind="gongzuo", title="(内蒙古)2024年阿巴嘎旗人民政府工作报告(全文)", year=2024,
+                                  published="2024-01-09", province="内蒙古自治区", city="锡林郭勒盟",
+                                  county="阿巴嘎旗", meeting="第十七届人民代表大会第三次会议", speaker="巴图"),
+    # a forum's chrome (more than 15 lines) above an undashed delivery line; 温县人民政府 is 温县's own body
+    "forum-delivery.txt": dict(kind="gongzuo", title="[河南] 2024年温县政府工作报告", year=2024, published="2024-01-05",
+                               province="河南省", city="焦作市", county="温县",
+                               meeting="第十五届人民代表大会第五次会议", speaker="张伟"),
+    # a delivery line that is only the date and the meeting, without 在 and 上
+    "bare-delivery.txt": dict(kind="gongzuo", year=2022, published="2022-01-11", county="泗县",
+                              meeting="第十八届人民代表大会第一次会议", speaker="王刚",
+                              first_heading="一、过去五年工作回顾"),
+    # a delivery line without a date
+    "undated-delivery.txt": dict(kind="gongzuo", published=None, province="上海市", city=None, county="静安区",
+                                 meeting="第十三届人民代表大会第五次会议", speaker="张建国"),
+    # a table of contents above the title
+    "contents-first.txt": dict(kind="gongzuo", title="2024年闻喜县政府工作报告", year=2024, province="山西省",
+                               city="运城市", county="闻喜县", first_heading="一、2023年工作回顾"),
+    # an untitled 法治 report whose opening reports 有关工作情况 and whose first section names 法治政府建设
+    "untitled-reported.txt": dict(kind="fazhi", title=None, year=2023, province="四川省", city="广安市",
+                                  county="邻水县", first_heading="一、2023年推进法治政府建设主要举措和成效"),
     # a notice that issues a 法治政府建设 work plan: no report, its place and year from its own name
     "notice-other.txt": dict(kind="other", year=2024, province="辽宁省", county="西丰县", categories=[]),
     # a resolution on a 政府工作报告 is not the report
