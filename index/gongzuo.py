@@ -23,6 +23,11 @@ _DELIVERY = re.compile(rf"^[\s（({_DASHES}]*{_DATE}\s*(.{{0,30}}?)在\s*(.{{0,2
 # A dated line without 在 that is nothing but the meeting (2021年1月8日灵璧县第十七届人民代表大会第五次会议).
 _BARE_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*{_DATE}\s*()([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*上?[)）]?\s*$")
 _UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}]*在\s*(.{{0,24}}?)\s*第?\s*[一二三四五六七八九十\d]{{1,4}}\s*届\s*(?:人民代表大会|人大).{{0,30}}会议上")
+# The title printed on the delivery line's own line (政府工作报告——2006年2月20日在…会议上);
+# read on that line alone, since a title line joined to the next would look the same.
+_TITLE_BEFORE = rf"^[^。，,]{{0,24}}?报告\s*(?=[（({_DASHES}])"
+_TITLED_DELIVERY = re.compile(_TITLE_BEFORE + _DELIVERY.pattern[1:])
+_TITLED_UNDATED_DELIVERY = re.compile(_TITLE_BEFORE + _UNDATED_DELIVERY.pattern[1:])
 # Titles a speaker is printed with; the name follows (or, in 龚正市长在…, precedes) it.
 _OFFICE = r"(?:代理?|代理)?(?:省长|市长|州长|盟长|区长|县长|旗长|主席|专员)"
 _NAME = r"([\u4e00-\u9fff](?:[\s\u3000\u2003]*[\u4e00-\u9fff·]){1,9}?)"
@@ -50,8 +55,8 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
     simple = [to_simplified(line) for line in lines]
     for i, line in enumerate(simple):
         joined = line + (simple[i + 1] if i + 1 < len(simple) else "")
-        match = _DELIVERY.match(joined) or _BARE_DELIVERY.match(line)
-        undated = None if match else _UNDATED_DELIVERY.match(joined)
+        match = _DELIVERY.match(joined) or _TITLED_DELIVERY.match(line) or _BARE_DELIVERY.match(line)
+        undated = None if match else _UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line)
         if not (match or undated):
             continue
         end = i + 1 if _MEETING.search(line) or not _MEETING.search(joined) else i + 2

@@ -45,10 +45,15 @@ _CATEGORY_PATTERNS = {
 _GONGZUO_CATEGORY_PATTERNS = {
     "review": re.compile(r"工作回顾|回顾|成就|成绩|过去[一五]年"),
     "plans": re.compile(r"工作安排|总体要求|目标任务|主要任务|重点工作|重点任务|工作任务|预期目标|主要目标|工作思路|工作建议|"
-                        r"今后|下一步|十四五|十五五"),
+                        r"今后|下一步|十四五|十五五|做好\d{4}年"),
     "self": re.compile(r"自身建设|人民满意的?政府|政府建设|政府治理"),
 }
 
+# An unnumbered top-level heading of a 政府工作报告: a short line, no sentence, that names
+# the year reviewed, the plans or the government's own conduct (“十三五”时期工作回顾,
+# 2024年工作安排建议, 全面加强政府自身建设).
+_UNNUMBERED_GONGZUO_HEADING = re.compile(
+    r"^[^。，,；;：:！？!?（(]{0,24}(?:工作回顾|发展成就|工作安排(?:建议)?|总体要求和?.{0,10}|目标任务|政府自身建设)$|^[^。，,]{0,6}做好[^。，,]{0,12}工作$")
 _CN_NUM = "一二三四五六七八九十"
 _SECTION_CN = re.compile(rf"^([{_CN_NUM}]{{1,3}})\s*[、.．]\s*(.*)$")
 _SECTION_ARABIC = re.compile(r"^(\d{1,2})\s*[、．]\s*(.*)$")
@@ -69,6 +74,7 @@ _ADDRESSEE = re.compile(r"^[\u4e00-\u9fff、，,（）()\s]{2,40}[：:]$")
 _BODY_SUFFIX = re.compile(
     r"(?:委员会|人民政府|政府|办公室|办事处|党委|党组|局|委|厅|院|处|所|中心|工作组|领导小组|街道|[镇乡]党委|镇|乡)$")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_OFFICE_WORD = r"省长|市长|州长|盟长|区长|县长|旗长|主席|专员"  # a speaker's office (gongzuo.py)
 _DELEGATES = re.compile(r"^\s*各位代表\s*[：:]")  # a 政府工作报告's address to the congress
 _ADDRESS_SEARCH = 80  # lines of a page's chrome the address may follow
 _CONTENTS_LINES = 60  # lines of a table of contents above a title
@@ -270,6 +276,9 @@ def parse_report(text: str, source: str = "") -> Report:
         closing=[Paragraph(next(counter), line) for line in closing], dropped=dropped,
     )
     report.kind = _report_kind(report, found is not None)
+    if report.kind == "gongzuo" and not sections:
+        report.preamble, report.sections = _unnumbered_sections(preamble)
+        sections = report.sections
     for section in sections:
         section.categories = heading_categories(section.heading, report.kind)
     if report.kind == "gongzuo":
@@ -308,6 +317,30 @@ def _section_heading(line: str, expected: int) -> bool:
     match = _SECTION_ARABIC.match(line)
     return bool(match and int(match.group(1)) == expected and match.group(2) and len(line) <= 40
                 and not line.endswith("。"))
+
+
+def _unnumbered_sections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Section]]:
+    """(preamble, sections) of a 政府工作报告 whose top-level headings carry no number (the
+    Sichuan style: 2024年工作回顾, 2025年工作安排建议, 加强政府自身建设, each a line of its own,
+    its parts numbered （一）…): every such heading starts a section. Only for a report with
+    no numbered section at all: where 一、 headings exist, they are the sections."""
+    preamble: list[Paragraph] = []
+    sections: list[Section] = []
+    subsection: str | None = None
+    for p in paragraphs:
+        if _UNNUMBERED_GONGZUO_HEADING.search(re.sub(r"\s+", "", to_simplified(p.text))):
+            sections.append(Section(p.n, p.text, []))
+            subsection = None
+            continue
+        sub = _SUBSECTION.match(to_simplified(p.text))
+        if sub and sections:
+            subsection = _subsection_title(p.text[sub.start(2):])
+            sections[-1].subsections.append(subsection)
+        if sections:
+            sections[-1].paragraphs.append(Paragraph(p.n, p.text, subsection))
+        else:
+            preamble.append(p)
+    return preamble, sections
 
 
 def _run_in_heading(line: str, expected: int) -> str | None:
@@ -552,10 +585,10 @@ def _fazhi_opening(report: Report) -> bool:
     section is on it too (一、坚持高位推动，不断健全依法行政工作体系); or an opening that reports
     (现将有关工作情况报告如下) whose first section is on 法治政府建设 by name."""
     opening = re.sub(r"\s+", "", to_simplified(" ".join(p.text[:600] for p in report.preamble[:2])))
-    if re.search(r"法治(?:政府)?建设[^。]{0,30}(?:报告|汇报)如下", opening):
+    if re.search(r"法治(?:政府)?建设[^。]{0,30}(?:报告|汇报|报)如下", opening):
         return True
     first = to_simplified(report.sections[0].heading) if report.sections else ""
-    if re.search(r"(?:报告|汇报)如下", opening) and re.search(r"法治政府建设|建设法治政府", first):
+    if re.search(r"(?:报告|汇报|报)如下", opening) and re.search(r"法治政府建设|建设法治政府", first):
         return True
     return bool(re.search(r"法治政府建设|建设法治政府", opening) and re.search(r"法治|依法行政", first))
 
@@ -667,9 +700,9 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
     file_name = re.sub(r"\.[^.]+$", "", report.source.replace("\\", "/").rsplit("/", 1)[-1])
     opening = " ".join(p.text for p in (*report.front, *report.preamble[:3]))
     represented = re.findall(r"我代表(.{1,20}?)人民政府", to_simplified(opening))
-    # 解放区人民政府区长 千怀贵: the speaker's office names the government
-    offices = [to_simplified(p.text).split("人民政府")[0] for p in report.front
-               if "人民政府" in p.text and speaker_line(p.text)]
+    # 解放区人民政府区长 千怀贵, 甘肃省代省长 任振鹤: the speaker's office names the government
+    offices = [re.split(r"人民政府|代理?(?=[省市州盟区县旗])|" + _OFFICE_WORD, to_simplified(p.text))[0]
+               for p in report.front if speaker_line(p.text)]
     sources = [("title", report.title or ""), ("delivery line", delivery.place_text if delivery else ""),
                ("speaker line", " ".join(offices)),
                ("body", " ".join(represented)), ("file name", file_name if report.source else "")]

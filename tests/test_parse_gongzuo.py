@@ -23,8 +23,8 @@ REQUIRED = 0.95
 
 
 def _first_heading(report: dict) -> str | None:
-    """The first section heading, or (the Sichuan style, where real sections are unnumbered)
-    the first numbered heading the parser found anywhere."""
+    """The first section heading (numbered, or in a report without numbered headings the
+    first unnumbered one, as 2024年工作回顾 in the Sichuan style)."""
     return report["sections"][0]["heading"] if report["sections"] else None
 
 

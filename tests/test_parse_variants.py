@@ -113,3 +113,68 @@ def test_traditional_web_copy_with_publication_line():
     assert (r.province, r.city, r.county) == ("江苏省", "南京市", "玄武区")
     assert (r.year, r.published.isoformat()) == (2024, "2025-02-03")
     assert [s.categories for s in r.sections] == [["measures"], ["shortcomings"], ["plans"]]
+
+
+UNNUMBERED_GONGZUO = """2025年某某市政府工作报告
+——2025年1月20日在某某市第十四届人民代表大会第四次会议上
+某某市人民政府市长 张三
+各位代表：
+现在，我代表市人民政府，向大会报告工作，请予审议。
+2024年工作回顾
+过去一年，全市经济稳中有进。
+（一）经济运行回升向好。地区生产总值增长6%。
+2025年工作安排建议
+今年是“十四五”规划收官之年。
+（一）着力扩大有效需求。
+加强政府自身建设
+新征程上，我们要坚持依法行政。
+"""
+
+
+def test_unnumbered_top_level_headings_of_a_work_report_are_its_sections():
+    """The Sichuan style: 2024年工作回顾 on a line of its own, parts numbered （一）, no 一、."""
+    report = parse_report(UNNUMBERED_GONGZUO, "web/unnumbered.txt")
+    assert report.kind == "gongzuo"
+    assert [(s.heading, s.categories) for s in report.sections] == [
+        ("2024年工作回顾", ["review"]), ("2025年工作安排建议", ["plans"]), ("加强政府自身建设", ["self"])]
+    assert report.sections[0].subsections == ["经济运行回升向好"]
+    assert [p.text for p in report.preamble] == ["现在，我代表市人民政府，向大会报告工作，请予审议。"]
+
+
+def test_an_unnumbered_review_line_above_numbered_sections_is_no_section():
+    """Where the report numbers its sections (一、), those are the sections: an unnumbered
+    line above them stays a paragraph."""
+    text = UNNUMBERED_GONGZUO.replace("（一）经济运行回升向好", "一、经济运行回升向好").replace(
+        "（一）着力扩大有效需求", "二、着力扩大有效需求")
+    report = parse_report(text, "web/numbered.txt")
+    assert [s.heading for s in report.sections] == ["一、经济运行回升向好。", "二、着力扩大有效需求。"]
+    assert "2024年工作回顾" in [p.text for p in report.preamble]
+
+
+def test_title_printed_on_the_delivery_line():
+    """政府工作报告——2006年2月20日在…会议上: one line holds the title and the delivery."""
+    text = ("县政府工作报告\n栏目:工作报告发布:2006-08-23浏览:3023\n"
+            "政府工作报告——2006年2月20日在阿鲁科尔沁旗第十四届人民代表大会第三次会议上\n旗长 张三\n各位代表：\n"
+            "现在，我代表旗人民政府向大会作工作报告，请予审议。\n一、2005年工作回顾\n过去一年，全旗经济平稳增长。\n")
+    report = parse_report(text, "web/titled-delivery.txt")
+    assert (report.kind, report.published.isoformat(), report.meeting, report.speaker, report.year) == (
+        "gongzuo", "2006-02-20", "第十四届人民代表大会第三次会议", "张三", 2006)
+    assert (report.province, report.city, report.county) == ("内蒙古自治区", "赤峰市", "阿鲁科尔沁旗")
+
+
+def test_undated_provincial_report_takes_its_place_from_the_speaker_line():
+    """No delivery line, only 甘肃省代省长 任振鹤: the office names the province."""
+    text = ("政府工作报告\n时间:2021-02-01 来源:中国甘肃网 作者:\n甘肃省代省长 任振鹤\n各位代表：\n"
+            "我代表省人民政府，向大会报告工作，请予审议。\n一、“十三五”时期工作回顾\n过去五年，全省经济稳步发展。\n")
+    report = parse_report(text, "web/speaker-place.txt")
+    assert report.speaker == "任振鹤"
+    assert (report.province, report.city, report.county) == ("甘肃省", None, None)
+
+
+def test_untitled_report_that_reports_with_a_dropped_character_is_a_fazhi_report():
+    """现将我县推进法治政府建设情况报如下 (报告 printed without 告) still opens a 法治 report."""
+    text = ("2022年，我县认真学习贯彻党的二十大精神，坚持以习近平法治思想为指导，紧扣省委、省政府各项任务目标，"
+            "贯彻落实市委、市政府的决策部署，努力推进严格执法、公正司法、全民守法。现将我县推进法治政府建设情况报如下：\n"
+            "一、主要举措和成效亮点\n（一）加强组织领导。将法治政府建设纳入全县发展总体规划。\n"
+            "二、存在的不足\n基层执法力量薄弱。\n")
+    assert parse_report(text, "web/bao-ru-xia.txt").kind == "fazhi"
