@@ -23,7 +23,6 @@ from concurrent.futures.process import BrokenProcessPool
 from filelock import FileLock, Timeout
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
-from whoosh.writing import SegmentWriter
 
 from baogao import settings
 
@@ -35,7 +34,7 @@ from .schema import REPORT_KIND, build_schema
 from .shards import MANIFEST, ShardLayoutError, is_sharded, shard_dirs, shard_of, write_manifest
 from .snapshot import has_snapshot, is_snapshot_file, write_snapshot
 from .sources import ReportFile, SourceError, iter_report_files, text_from_bytes
-from .whoosh_ext import WriterDied, codec, merge_small_segments, new_writer, stored_schema
+from .whoosh_ext import ArrayPoolWriter, WriterDied, codec, merge_small_segments, new_writer, stored_schema
 
 INDEX_NAME = "baogao"
 LOCK_NAME = "build.lock"
@@ -420,7 +419,7 @@ def _build_locked(files: list[ReportFile], index_dir: Path, prune: bool, progres
         if prune:
             gone = [(path, rid) for path, (rid, _) in known.items() if not Path(path).exists()]
             if gone:
-                writer = writer or SegmentWriter(ix, limitmb=256, codec=codec(ix.schema))  # deletions only
+                writer = writer or ArrayPoolWriter(ix, codec=codec(ix.schema))  # deletions only
                 for _, rid in gone:
                     writer.delete_by_term("report_id", rid)
                 summary.removed = len(gone)

@@ -163,3 +163,25 @@ def test_packed_postings_read_back_and_merge_with_blocks_of_the_plain_codec(tmp_
     writer.commit(optimize=True)
     assert [type(s.codec()).__name__ for s in ix._segments()] == ["CompactCodec"]
     check()
+
+
+def test_posting_arrays_give_whoosh_the_postings_in_its_order():
+    """The build's posting pool returns what Whoosh's would: every posting, sorted by
+    field, term and document, values and spelling marks (document -1) kept."""
+    import random
+
+    from baogao.index.posting_pool import PostingArrays
+
+    rng = random.Random(7)
+    items = {(rng.choice(["text", "pid", "year"]), rng.choice(["法治", "建设", "a", "枫桥经验", ""]).encode() + bytes([rng.randrange(3)]),
+              rng.randrange(-1, 70000), float(rng.randrange(1, 300)), rng.choice([None, b"\x00\x01", b"\x02"]))
+             for _ in range(5000)}
+    items = list({(f, t, d): (f, t, d, w, v) for f, t, d, w, v in items}.values())  # one posting per term and document
+    rng.shuffle(items)
+    pool = PostingArrays()
+    for item in items:
+        pool.add(item)
+    assert list(pool.iter_postings()) == sorted(items, key=lambda p: p[:3])
+    assert pool.fieldnames == {p[0] for p in items}
+    pool.cleanup()
+    assert list(pool.iter_postings()) == [] and len(pool) == 0
