@@ -95,6 +95,14 @@ def speaker_line(line: str) -> tuple[str, str] | None:
     return _speaker(line) if match else None
 
 
+def speaker_body(line: str) -> str | None:
+    """The government a speaker line names before the office (解放区人民政府区长 千怀贵 ->
+    解放区, 甘肃省代省长 任振鹤 -> 甘肃省), or None when `line` is no speaker line."""
+    if not speaker_line(line):
+        return None
+    return re.split(rf"人民政府|{_OFFICE}", to_simplified(line))[0]
+
+
 def _speaker(text: str) -> tuple[str | None, str | None]:
     """(name, office) of the speaker named in a delivery or speaker line."""
     text = text.replace("人民政府", "")

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .analysis import to_simplified
 from .cleaning import split_chrome, split_debris
-from .gongzuo import Delivery, find_delivery, speaker_line
+from .gongzuo import Delivery, find_delivery, speaker_body, speaker_line
 from .places import COUNTY, CITY, PROVINCE, Gazetteer, Place, gazetteer, short_names
 from .sources import read_text
 
@@ -74,7 +74,6 @@ _ADDRESSEE = re.compile(r"^[\u4e00-\u9fff、，,（）()\s]{2,40}[：:]$")
 _BODY_SUFFIX = re.compile(
     r"(?:委员会|人民政府|政府|办公室|办事处|党委|党组|局|委|厅|院|处|所|中心|工作组|领导小组|街道|[镇乡]党委|镇|乡)$")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_OFFICE_WORD = r"省长|市长|州长|盟长|区长|县长|旗长|主席|专员"  # a speaker's office (gongzuo.py)
 _DELEGATES = re.compile(r"^\s*各位代表\s*[：:]")  # a 政府工作报告's address to the congress
 _ADDRESS_SEARCH = 80  # lines of a page's chrome the address may follow
 _CONTENTS_LINES = 60  # lines of a table of contents above a title
@@ -258,14 +257,7 @@ def parse_report(text: str, source: str = "") -> Report:
             sections.append(Section(next(counter), run_in, [], line=line))
             subsection = None
             continue
-        sub = _SUBSECTION.match(to_simplified(line))
-        if sub and sections:
-            subsection = _subsection_title(line[sub.start(2):])
-            sections[-1].subsections.append(subsection)
-        if sections:
-            sections[-1].paragraphs.append(Paragraph(next(counter), line, subsection))
-        else:
-            preamble.append(Paragraph(next(counter), line))
+        subsection = _file_paragraph(Paragraph(next(counter), line), sections, preamble, subsection)
 
     report = Report(
         source=source, title=meta["title"], title_n=title_n, kind="other", display_title="",
@@ -331,16 +323,25 @@ def _unnumbered_sections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], 
         if _UNNUMBERED_GONGZUO_HEADING.search(re.sub(r"\s+", "", to_simplified(p.text))):
             sections.append(Section(p.n, p.text, []))
             subsection = None
-            continue
-        sub = _SUBSECTION.match(to_simplified(p.text))
-        if sub and sections:
-            subsection = _subsection_title(p.text[sub.start(2):])
-            sections[-1].subsections.append(subsection)
-        if sections:
-            sections[-1].paragraphs.append(Paragraph(p.n, p.text, subsection))
         else:
-            preamble.append(p)
+            subsection = _file_paragraph(p, sections, preamble, subsection)
     return preamble, sections
+
+
+def _file_paragraph(paragraph: Paragraph, sections: list[Section], preamble: list[Paragraph],
+                    subsection: str | None) -> str | None:
+    """Add `paragraph` to the last section (under `subsection`, or the subsection it opens:
+    （一）…) or, before the first section, to the preamble; the subsection it is under."""
+    if not sections:
+        preamble.append(paragraph)
+        return subsection
+    sub = _SUBSECTION.match(to_simplified(paragraph.text))
+    if sub:
+        subsection = _subsection_title(paragraph.text[sub.start(2):])
+        sections[-1].subsections.append(subsection)
+    paragraph.subsection = subsection
+    sections[-1].paragraphs.append(paragraph)
+    return subsection
 
 
 def _run_in_heading(line: str, expected: int) -> str | None:
@@ -585,10 +586,10 @@ def _fazhi_opening(report: Report) -> bool:
     section is on it too (一、坚持高位推动，不断健全依法行政工作体系); or an opening that reports
     (现将有关工作情况报告如下) whose first section is on 法治政府建设 by name."""
     opening = re.sub(r"\s+", "", to_simplified(" ".join(p.text[:600] for p in report.preamble[:2])))
-    if re.search(r"法治(?:政府)?建设[^。]{0,30}(?:报告|汇报|报)如下", opening):
+    if re.search(r"法治(?:政府)?建设[^。]{0,30}报告?如下", opening):
         return True
     first = to_simplified(report.sections[0].heading) if report.sections else ""
-    if re.search(r"(?:报告|汇报|报)如下", opening) and re.search(r"法治政府建设|建设法治政府", first):
+    if re.search(r"报告?如下", opening) and re.search(r"法治政府建设|建设法治政府", first):
         return True
     return bool(re.search(r"法治政府建设|建设法治政府", opening) and re.search(r"法治|依法行政", first))
 
@@ -701,8 +702,7 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
     opening = " ".join(p.text for p in (*report.front, *report.preamble[:3]))
     represented = re.findall(r"我代表(.{1,20}?)人民政府", to_simplified(opening))
     # 解放区人民政府区长 千怀贵, 甘肃省代省长 任振鹤: the speaker's office names the government
-    offices = [re.split(r"人民政府|代理?(?=[省市州盟区县旗])|" + _OFFICE_WORD, to_simplified(p.text))[0]
-               for p in report.front if speaker_line(p.text)]
+    offices = [body for body in map(speaker_body, (p.text for p in report.front)) if body is not None]
     sources = [("title", report.title or ""), ("delivery line", delivery.place_text if delivery else ""),
                ("speaker line", " ".join(offices)),
                ("body", " ".join(represented)), ("file name", file_name if report.source else "")]

@@ -26,6 +26,7 @@ import threading
 import zlib
 
 import numpy as np
+from whoosh import multiproc
 from whoosh.codec.whoosh3 import (
     STORED_COLUMN,
     WHOOSH3_HEADER_MAGIC,
@@ -41,7 +42,6 @@ from whoosh.columns import PickleColumn
 from whoosh.filedb.compound import CompoundStorage
 from whoosh.filedb.structfile import BufferFile
 from whoosh.index import _CURRENT_TOC_VERSION, TOC, FileIndex
-from whoosh import multiproc
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.searching import Searcher
