@@ -42,6 +42,8 @@ class _CharTable(dict):
         value = "".join(out) or None
         if value is None or len(value) != 1:
             _NOT_ONE_TO_ONE.add(ch)
+        if value != ch:
+            _CHANGED.add(ch)
         self[code] = value
         return value
 
@@ -63,6 +65,7 @@ def _t2s(ch: str) -> str:
 
 _TABLE = _CharTable()
 _NOT_ONE_TO_ONE: set[str] = set()  # characters the table drops or expands, seen so far
+_CHANGED: set[str] = set()  # characters the table maps to anything but themselves, seen so far
 
 
 class _SimplifiedTable(dict):
@@ -107,18 +110,36 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     return norm, offsets
 
 
-_special: tuple[int, re.Pattern] = (-1, re.compile("(?!)"))
+_patterns: dict[tuple[int, str], tuple[int, re.Pattern]] = {}
+
+
+def _pattern_of(characters: set[str], repeat: str = "") -> re.Pattern:
+    """A pattern matching one of `characters` (`repeat` "+": a run of them), a set the
+    table fills as it meets characters (so the pattern is rebuilt when the set grows)."""
+    size, pattern = _patterns.get((id(characters), repeat), (-1, None))
+    if size != len(characters):
+        ordered = sorted(characters)
+        characters_class = "[" + "".join(re.escape(c) for c in ordered) + "]"
+        pattern = re.compile(f"({characters_class}{repeat})" if ordered else "(?!)")
+        _patterns[(id(characters), repeat)] = (len(ordered), pattern)
+    return pattern
 
 
 def _special_characters() -> re.Pattern:
-    """A pattern of the characters in _NOT_ONE_TO_ONE (rebuilt when that set grows)."""
-    global _special
-    size, pattern = _special
-    if size != len(_NOT_ONE_TO_ONE):
-        characters = sorted(_NOT_ONE_TO_ONE)
-        pattern = re.compile("[" + "".join(re.escape(c) for c in characters) + "]")
-        _special = (len(characters), pattern)
-    return pattern
+    """A pattern of the characters the table drops or expands."""
+    return _pattern_of(_NOT_ONE_TO_ONE)
+
+
+def is_one_to_one(text: str) -> bool:
+    """Whether normalisation maps every character of `text` to exactly one character
+    (valid once `normalise(text)` has run: the table knows the characters it has met)."""
+    return _NOT_ONE_TO_ONE.isdisjoint(text)
+
+
+def changed_runs() -> re.Pattern:
+    """A pattern whose one group matches a run of characters that normalisation changes
+    (valid for a text once `normalise(text)` has run)."""
+    return _pattern_of(_CHANGED, "+")
 
 
 def is_punctuation(ch: str) -> bool:

@@ -6,9 +6,10 @@ more than half of a build on these postings, one Python call per posting; here a
 segment's postings come out of a few numpy sorts, and are stored as arrays: the distinct
 first characters, where each one's bigrams start, their second characters, where each
 bigram's documents start, and the documents: each bigram's first document, then the gaps
-between the next ones, 1, 2 or 4 bytes each, as the bigram's widest gap needs (on the
-real corpus 57% of the bytes of 4-byte document numbers, first documents and offsets
-included).
+between the next ones as variable-length numbers (LEB128: 7 bits a byte; on the real
+corpus half the gaps are under 24 and a quarter over 266, so a gap takes 1.3 bytes where a
+fixed width per bigram took 2). Segments written before hold the gaps of each bigram in 1,
+2 or 4 bytes each, as its widest gap needed ("gaps" instead of "varints").
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from .analysis import is_punctuation
 
 _CHAR_BITS = 21  # every Unicode code point fits in 21 bits
 _DOC_BITS = 21  # local document numbers in one segment (2 million)
+_PIECE_CHARACTERS = 1 << 20
 
 
 def bigram_key(gram: str) -> int:
@@ -34,16 +36,24 @@ def build_postings(texts: list[str], docnums: list[int], doc_count: int) -> dict
     if doc_count >= 1 << _DOC_BITS:
         raise ValueError(f"a segment of {doc_count} documents is too large for bigram postings")
     doc_type = np.uint16 if doc_count <= 1 << 16 else np.uint32
-    # One string, texts separated by a line break, which like punctuation ends a bigram.
-    codes = np.frombuffer("\n".join(texts).encode("utf-32-le"), dtype=np.uint32)
-    owner = np.repeat(np.asarray(docnums, dtype=np.int64), [len(t) + 1 for t in texts])[:len(codes)]
-    distinct, inverse = np.unique(codes, return_inverse=True)
-    breaks = np.array([is_punctuation(chr(c)) for c in distinct.tolist()], dtype=bool)[inverse]
-    pair = ~breaks[:-1] & ~breaks[1:]
-    keys = (codes[:-1][pair].astype(np.int64) << _CHAR_BITS) | codes[1:][pair]
-    combined = np.unique((keys << _DOC_BITS) | owner[:-1][pair])  # distinct (bigram, doc), sorted
-    keys, docs = combined >> _DOC_BITS, combined & ((1 << _DOC_BITS) - 1)
-    distinct_keys, starts = np.unique(keys, return_index=True)
+    # Each step below takes tens of bytes a character; in pieces of about a million
+    # characters a large merged segment does not need gigabytes. Pieces hold different
+    # documents, so their (bigram, document) pairs never repeat across pieces.
+    pieces, piece, size = [], ([], []), 0
+    for text, docnum in zip(texts, docnums, strict=True):
+        piece[0].append(text)
+        piece[1].append(docnum)
+        size += len(text)
+        if size >= _PIECE_CHARACTERS:
+            pieces.append(_pairs(*piece))
+            piece, size = ([], []), 0
+    pieces.append(_pairs(*piece))
+    keys = np.sort(np.concatenate(pieces))  # distinct (bigram, doc), sorted
+    del pieces
+    docs = (keys & ((1 << _DOC_BITS) - 1)).astype(np.int32)
+    np.right_shift(keys, _DOC_BITS, out=keys)  # in place: a segment holds millions of pairs
+    starts = np.flatnonzero(np.diff(keys, prepend=-1))  # where each bigram's documents begin
+    distinct_keys = keys[starts]
     # A bigram is stored as its second character, in the run of its first character's
     # bigrams: 2 bytes a bigram instead of an 8-byte key (a real segment holds 120,000).
     firsts, first_starts = np.unique(distinct_keys >> _CHAR_BITS, return_index=True)
@@ -55,41 +65,73 @@ def build_postings(texts: list[str], docnums: list[int], doc_count: int) -> dict
             **_packed_documents(docs, starts, doc_type)}
 
 
+def _pairs(texts: list[str], docnums: list[int]) -> np.ndarray:
+    """The sorted distinct (bigram key << _DOC_BITS | document) of some documents."""
+    if not texts:
+        return np.zeros(0, dtype=np.int64)
+    # One string, texts separated by a line break, which like punctuation ends a bigram.
+    codes = np.frombuffer("\n".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    owner = np.repeat(np.asarray(docnums, dtype=np.int64), [len(t) + 1 for t in texts])[:len(codes)]
+    distinct, inverse = np.unique(codes, return_inverse=True)
+    breaks = np.array([is_punctuation(chr(c)) for c in distinct.tolist()], dtype=bool)[inverse]
+    pair = ~breaks[:-1] & ~breaks[1:]
+    keys = (codes[:-1][pair].astype(np.int64) << _CHAR_BITS) | codes[1:][pair]
+    return np.unique((keys << _DOC_BITS) | owner[:-1][pair])
+
+
 def _packed_documents(docs: np.ndarray, starts: np.ndarray, doc_type) -> dict[str, np.ndarray]:
-    """{"bases", "gap_offsets", "gaps"}: each run's first document (runs begin at `starts`
-    in the sorted `docs`), and the gaps to its next documents as little-endian bytes,
-    gaps[gap_offsets[i]:gap_offsets[i + 1]], all of run i's gaps as wide as its widest."""
-    gaps = np.diff(docs, prepend=0)
-    gaps[starts] = 0  # a run's first document is its base, not a gap
-    widest = np.maximum.reduceat(gaps, starts) if len(docs) else np.zeros(0, dtype=np.int64)
-    width = np.where(widest < 1 << 8, 1, np.where(widest < 1 << 16, 2, 4))
-    counts = np.diff(np.append(starts, len(docs)))
-    ends = np.cumsum(width * (counts - 1))
-    offsets = np.append(0, ends)
-    # Every gap's byte position: its run's offset plus its place in the run times the width.
-    run = np.repeat(np.arange(len(starts)), counts)
-    place = np.arange(len(docs)) - starts[run] - 1
-    is_gap = place >= 0
-    run, place, values = run[is_gap], place[is_gap], gaps[is_gap]
-    position = offsets[run] + width[run] * place
-    packed = np.zeros(int(offsets[-1]), dtype=np.uint8)
-    for byte in range(4):
-        wide_enough = width[run] > byte
-        packed[position[wide_enough] + byte] = (values[wide_enough] >> (8 * byte)) & 0xFF
-    offset_type = np.uint32 if offsets[-1] < 1 << 32 else np.uint64
-    return {"bases": docs[starts].astype(doc_type), "gap_offsets": offsets.astype(offset_type), "gaps": packed}
+    """{"bases", "gap_offsets", "varints"}: each run's first document (runs begin at
+    `starts` in the sorted `docs`), and the gaps to its next documents as LEB128 numbers,
+    varints[gap_offsets[i]:gap_offsets[i + 1]] for run i."""
+    is_gap = np.ones(len(docs), dtype=bool)
+    is_gap[starts] = False  # a run's first document is its base, not a gap
+    values = np.diff(docs, prepend=0)[is_gap]
+    del is_gap
+    sizes = (values >= 1 << 7).astype(np.uint8)  # bytes per gap: gaps are under 2**21
+    sizes += values >= 1 << 14
+    sizes += 1
+    first_byte = np.cumsum(sizes, dtype=np.int64)
+    packed = np.zeros(int(first_byte[-1]) if len(first_byte) else 0, dtype=np.uint8)
+    first_byte -= sizes
+    for byte in range(3):
+        has = np.flatnonzero(sizes > byte)
+        more = (sizes[has] > byte + 1).astype(np.uint8) << 7  # the continuation bit
+        packed[first_byte[has] + byte] = ((values[has] >> (7 * byte)) & 0x7F).astype(np.uint8) | more
+    # Run i's gaps are values starts[i] - i onwards (each earlier run has one fewer gap
+    # than documents), so its bytes begin where that value's do.
+    value_starts = np.append(first_byte, packed.size)[starts - np.arange(len(starts))]
+    offsets = np.append(value_starts, packed.size)
+    offset_type = np.uint32 if packed.size < 1 << 32 else np.uint64
+    return {"bases": docs[starts].astype(doc_type), "gap_offsets": offsets.astype(offset_type), "varints": packed}
+
+
+def _varint_values(data: np.ndarray, count: int) -> np.ndarray:
+    """The `count` LEB128 numbers in bytes `data` (each of one to three bytes)."""
+    if len(data) == count:  # every number in one byte: the usual case for common bigrams
+        return data
+    low = (data & 0x7F).astype(np.int32)
+    last = np.flatnonzero(data < 0x80)  # each number's last byte
+    first = np.empty_like(last)
+    first[0], first[1:] = 0, last[:-1] + 1
+    values = low[first]
+    for byte in (1, 2):
+        longer = np.flatnonzero(last - first >= byte)
+        values[longer] |= low[first[longer] + byte] << (7 * byte)
+    return values
 
 
 class BigramPostings:
     """One segment's bigram postings (arrays as `build_postings` returns them, typically
     views of a memory map; segments written before the bigrams were split by character
-    have one array of 8-byte keys instead, and segments written before the documents were
-    packed as gaps have one array of them, "docs")."""
+    have one array of 8-byte keys instead, segments written before the documents were
+    packed as gaps have one array of them, "docs", and segments written before the gaps
+    were LEB128 numbers have them in fixed widths, "gaps")."""
 
     def __init__(self, arrays: dict[str, np.ndarray]):
         self.starts, self.docs = arrays["starts"], arrays.get("docs")
         if self.docs is None:
-            self.bases, self.gap_offsets, self.gaps = arrays["bases"], arrays["gap_offsets"], arrays["gaps"]
+            self.bases, self.gap_offsets = arrays["bases"], arrays["gap_offsets"]
+            self.varints, self.gaps = arrays.get("varints"), arrays.get("gaps")
         self.keys = arrays.get("keys")
         if self.keys is None:
             self.firsts, self.first_starts, self.seconds = arrays["firsts"], arrays["first_starts"], arrays["seconds"]
@@ -124,8 +166,10 @@ class BigramPostings:
         docs[0] = self.bases[at]
         if count > 1:
             low, high = int(self.gap_offsets[at]), int(self.gap_offsets[at + 1])
-            width = (high - low) // (count - 1)
-            gaps = self.gaps[low:high].view(f"<u{width}")
+            if self.varints is not None:
+                gaps = _varint_values(self.varints[low:high], count - 1)
+            else:  # one width for all of the bigram's gaps
+                gaps = self.gaps[low:high].view(f"<u{(high - low) // (count - 1)}")
             np.cumsum(gaps, dtype=np.int32, out=docs[1:])
             docs[1:] += docs[0]
         return docs

@@ -26,31 +26,21 @@ from whoosh.index import LockError
 
 from baogao import settings
 
-from .analysis import normalise, segmenter, words
+from .analysis import segmenter, words
+from .errors import REBUILD_HINT, IndexBusy, IndexDirectoryError, IndexFormatError
 from .pipeline import MIN_FILES_FOR_WORKERS, prepared_files
+from .printed import normalised_and_patch
 from .query_words import dictionary_exists, is_dictionary_file, write_dictionary
 from .reports import PLACE_FIELDS, Report, paragraphs_of, parse_report
 from .schema import REPORT_KIND, build_schema
 from .shards import MANIFEST, ShardLayoutError, is_sharded, shard_dirs, shard_of, write_manifest
 from .snapshot import has_snapshot, is_snapshot_file, write_snapshot
 from .sources import ReportFile, SourceError, iter_report_files, text_from_bytes
-from .whoosh_ext import ArrayPoolWriter, WriterDied, codec, merge_small_segments, new_writer, stored_schema
+from .whoosh_ext import codec, stored_schema
+from .writers import ArrayPoolWriter, WriterDied, merge_small_segments, new_writer
 
 INDEX_NAME = "baogao"
 LOCK_NAME = "build.lock"
-REBUILD_HINT = "run 'baogao build --rebuild' to index the files again"
-
-
-class IndexDirectoryError(Exception):
-    """A problem with the index directory that the user must resolve; the message says how."""
-
-
-class IndexBusy(IndexDirectoryError):
-    """Another build holds the index's build lock."""
-
-
-class IndexFormatError(IndexDirectoryError):
-    """An index written by another version of Baogao, which this one cannot read."""
 
 
 @dataclass
@@ -140,13 +130,15 @@ def report_documents(report: Report, report_id: str, sha256: str, path: str) -> 
                  **shared, **report_level)]
     unstored = {f"_stored_{name}": None for name in (*report_level, "categories")}
     for n, kind, text, section, subsection in report.blocks():
-        norm = normalise(text)
+        # The writer files the normalised text in the segment's snapshot (`_norm`, which
+        # Whoosh ignores); the stored text is the edits back to the printed one.
+        norm, patch = normalised_and_patch(text)
         docs.append(dict(
             kind=kind, n=n,
             categories=",".join(section.categories) if section else "",
             section_heading=section.heading if section else "",
             subsection=subsection or "",
-            text=words(norm), _stored_text=text,
+            text=words(norm), _stored_text=patch, _norm=norm,
             **shared, **report_level, **unstored,
         ))
     return docs

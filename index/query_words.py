@@ -15,6 +15,7 @@ import json
 import mmap
 import os
 import re
+import sys
 import threading
 import time
 from functools import lru_cache
@@ -61,7 +62,9 @@ def write_dictionary(directory: Path) -> None:
     the JSON, written last, marks it complete)."""
     tokenizer = segmenter()
     key = dictionary_key()
-    entries = sorted((word.encode("utf-8"), freq) for word, freq in tokenizer.FREQ.items())
+    # jieba also holds every prefix of a word, with frequency 0; the file leaves them out
+    # (2.4 MB of 8), and `entries_within` finds a prefix by where it would sort instead.
+    entries = sorted((word.encode("utf-8"), freq) for word, freq in tokenizer.FREQ.items() if freq)
     blob = b"".join(word for word, _ in entries)
     ends = np.cumsum([len(word) for word, _ in entries], dtype=np.int64)
     freqs = np.array([freq for _, freq in entries], dtype=np.int64)
@@ -78,6 +81,9 @@ def _smallest_type(array: np.ndarray) -> np.dtype:
     return np.dtype("<u4") if not len(array) or int(array.max()) < 1 << 32 else np.dtype("<i8")
 
 
+_KNOWN_LIMIT = 1 << 17  # looked-up pieces a process keeps (a few MB)
+
+
 class DictionaryFile:
     """A dictionary file written by `write_dictionary`, memory-mapped."""
 
@@ -89,16 +95,29 @@ class DictionaryFile:
         ends_type, freq_type = (np.dtype(header.get(name, "<i8")) for name in ("ends", "frequencies"))
         self._ends = np.frombuffer(self._map, dtype=ends_type, count=n)
         self._freqs = np.frombuffer(self._map, dtype=freq_type, count=n, offset=ends_type.itemsize * n)
+        if sys.byteorder == "little":  # a memoryview gives Python ints 3 times faster than numpy
+            self._ends = memoryview(self._map)[:ends_type.itemsize * n].cast(ends_type.char)
         self._blob_start = (ends_type.itemsize + freq_type.itemsize) * n
         self.count = n
         self.total = header["total"]
+        # Looked-up pieces, kept for the process: queries share most of theirs (characters,
+        # common words), and each lookup is a binary search of 20 steps in Python.
+        self._known: dict[str, int | None] = {}
 
     def _word(self, i: int) -> bytes:
-        start = int(self._ends[i - 1]) if i else 0
-        return self._map[self._blob_start + start:self._blob_start + int(self._ends[i])]
+        start = self._ends[i - 1] if i else 0
+        return self._map[self._blob_start + start:self._blob_start + self._ends[i]]
 
     def frequency(self, word: str) -> int | None:
-        """The entry's frequency (0 for a prefix of a longer word), None when absent."""
+        """The word's frequency; 0 for a prefix of a longer word; None when it is neither."""
+        if word in self._known:
+            return self._known[word]
+        if len(self._known) >= _KNOWN_LIMIT:
+            self._known.clear()
+        found = self._known[word] = self._lookup(word)
+        return found
+
+    def _lookup(self, word: str) -> int | None:
         target = word.encode("utf-8")
         low, high = 0, self.count
         while low < high:
@@ -107,12 +126,18 @@ class DictionaryFile:
                 low = middle + 1
             else:
                 high = middle
-        return int(self._freqs[low]) if low < self.count and self._word(low) == target else None
+        if low == self.count:
+            return None
+        found = self._word(low)  # the first entry at or after `word`: it starts with any word it extends
+        if found == target:
+            return int(self._freqs[low])
+        return 0 if found.startswith(target) else None
 
     def entries_within(self, text: str) -> dict[str, int]:
-        """Every entry that is a substring of `text`, with its frequency. jieba adds every
-        prefix of a word as an entry, so extending a substring can stop at the first miss,
-        as jieba's own DAG building does."""
+        """Every entry that is a substring of `text`, with its frequency, and every
+        substring that begins an entry, with 0: the dictionary jieba builds, cut down to
+        `text`. A substring that begins no entry cannot be extended into one, so extending
+        stops at the first miss, as jieba's own DAG building does."""
         found: dict[str, int] = {}
         for start in range(len(text)):
             for end in range(start + 1, len(text) + 1):

@@ -43,6 +43,7 @@ import numpy as np
 
 from .analysis import normalise
 from .bigrams import BigramPostings, build_postings
+from .errors import REBUILD_HINT, IndexDamaged
 from .reports import CATEGORY_LABELS, PLACE_FIELDS
 from .schema import REPORT_KIND
 from .whoosh_ext import read_toc, segment_reader, term_postings
@@ -124,9 +125,47 @@ def _mapped_arrays(path: Path, layout: dict[str, list]) -> dict[str, np.ndarray]
             for name, (dtype, offset, count) in layout.items()}
 
 
-def _write_segment(index_dir: Path, reader, segment_id: str) -> None:
+def write_segment_files(index_dir: Path, storage, schema, segment, norms: dict[int, str]) -> None:
+    """Write the snapshot files of a segment a writer has just finished, whose blocks'
+    normalised texts are `norms` (by document number)."""
+    reader = segment_reader(storage, schema, segment)
+    try:
+        _write_segment(index_dir, reader, segment.segment_id(), norms)
+    finally:
+        reader.close()
+
+
+def segment_texts(index_dir: Path, reader, segment_id: str) -> list[str | None]:
+    """The normalised text of each document of a committed segment (None for report
+    records), for a writer merging it into a new one: from its snapshot files, or, for a
+    segment written before the writers wrote those, from its stored printed texts."""
+    meta_path = segment_path(index_dir, segment_id, "json")
+    if meta_path.exists():
+        encoding = json.loads(meta_path.read_text(encoding="utf-8")).get("encoding", "utf-8")
+        columns = np.load(segment_path(index_dir, segment_id, "npy"))
+        data = _map(segment_path(index_dir, segment_id, "texts"))
+        return [data[start:end].decode(encoding) if is_block else None
+                for start, end, is_block in zip(columns["start"].tolist(), columns["end"].tolist(),
+                                                columns["is_block"].tolist())]
+    return [None if fields.get("kind") == REPORT_KIND else normalise(_stored_printed(fields, index_dir, segment_id))
+            for fields in map(reader.stored_fields, range(reader.doc_count_all()))]
+
+
+def _stored_printed(fields: dict, index_dir: Path, segment_id: str) -> str:
+    """A block's stored printed text (segments written before writers wrote the snapshot
+    files); later segments store only edits, and their texts are in those files alone."""
+    text = fields.get("text", "")
+    if not isinstance(text, str):
+        raise IndexDamaged(f"{index_dir}: the texts of segment {segment_id} "
+                           f"({segment_path(index_dir, segment_id, 'texts').name}) are gone; {REBUILD_HINT}")
+    return text
+
+
+def _write_segment(index_dir: Path, reader, segment_id: str, norms: dict[int, str] | None = None) -> None:
     """Write one segment's texts, columns and values from its stored fields (deleted
-    documents included: deletions belong to a generation, not to the segment)."""
+    documents included: deletions belong to a generation, not to the segment) and the
+    normalised texts `norms` of its blocks (by document number); a block not in `norms`
+    must have its printed text stored (segments written before writers wrote these files)."""
     count = reader.doc_count_all()
     columns = np.zeros(count, dtype=SEGMENT_DTYPE)
     facet_codes, values, categories = _indexed_columns(reader, count)
@@ -134,7 +173,7 @@ def _write_segment(index_dir: Path, reader, segment_id: str) -> None:
     report_codes: dict[str, list[int]] = {name: [0] for name in FACET_FIELDS}
     titles: dict[str, str] = {}
     chunks: list[bytes] = []
-    norms: list[str] = []
+    block_norms: list[str] = []
     docnums: list[int] = []
     position = 0
     for docnum in range(count):
@@ -144,8 +183,10 @@ def _write_segment(index_dir: Path, reader, segment_id: str) -> None:
             titles[report_id] = normalise(fields.get("printed_title", ""))
             columns[docnum]["start"] = columns[docnum]["end"] = position
             continue
-        norm = normalise(fields.get("text", ""))
-        norms.append(norm)
+        norm = (norms or {}).get(docnum)
+        if norm is None:
+            norm = normalise(_stored_printed(fields, index_dir, segment_id))
+        block_norms.append(norm)
         docnums.append(docnum)
         data = norm.encode(TEXT_ENCODING)
         chunks.append(data)
@@ -166,7 +207,7 @@ def _write_segment(index_dir: Path, reader, segment_id: str) -> None:
     write_atomically(segment_path(index_dir, segment_id, "texts"), lambda f: f.writelines(chunks))
     columns = columns.astype(_narrowed(columns.dtype, int(columns["end"].max(initial=0))))
     write_atomically(segment_path(index_dir, segment_id, "npy"), lambda f: np.save(f, columns))
-    bigrams = _write_arrays(segment_path(index_dir, segment_id, "grams"), build_postings(norms, docnums, count))
+    bigrams = _write_arrays(segment_path(index_dir, segment_id, "grams"), build_postings(block_norms, docnums, count))
     meta = {"values": {**values, "report": list(reports)}, "report_codes": report_codes, "titles": titles,
             "bigrams": bigrams, "encoding": TEXT_ENCODING}
     write_atomically(segment_path(index_dir, segment_id, "json"),

@@ -1,4 +1,5 @@
-"""Every use of Whoosh's private internals, in one place.
+"""Whoosh's private internals for reading an index and for the codec, in one place (the
+segment writers' use of Whoosh's writer internals is in index/writers.py).
 
 whoosh-reloaded is pinned to 2.7.x in pyproject.toml for what this module touches:
 - the W3 codec with larger posting blocks packed as bytes and stored fields pickled as
@@ -7,8 +8,6 @@ whoosh-reloaded is pinned to 2.7.x in pyproject.toml for what this module touche
   Python call per id (tests/test_whoosh_ext.py compares it with Whoosh's own iterator);
 - `live_frequency`: a term's document frequency from the terms file where no document
   of the segment is deleted;
-- `ParallelWriter`, Whoosh's multi-process writer made safe to interrupt;
-- `merge_small_segments`, a merge policy for a build's last commit;
 - `stored_schema`, which reads the schema pickled in an index's table of contents;
 - `generation_segments` / `segments_searcher`: a searcher of one given generation;
 - reading the sub-files of a segment's compound file in place: Whoosh copies each one it
@@ -17,16 +16,11 @@ whoosh-reloaded is pinned to 2.7.x in pyproject.toml for what this module touche
 from __future__ import annotations
 
 import io
-import os
 import pickle
-import queue
-import signal
 import struct
-import threading
 import zlib
 
 import numpy as np
-from whoosh import multiproc
 from whoosh.codec.whoosh3 import (
     STORED_COLUMN,
     WHOOSH3_HEADER_MAGIC,
@@ -42,16 +36,11 @@ from whoosh.columns import PickleColumn
 from whoosh.filedb.compound import CompoundStorage
 from whoosh.filedb.structfile import BufferFile
 from whoosh.index import _CURRENT_TOC_VERSION, TOC, FileIndex
-from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.searching import Searcher
-from whoosh.writing import SegmentWriter
 
 from .block_column import BlockCompressedColumn
-from .posting_pool import PostingArrays
-from .processes import die_with_parent
 
-MAX_SEGMENTS = 20
 _NO_IDS = np.empty(0, dtype=np.int32)
 _NO_WEIGHTS = np.empty(0, dtype=np.float32)
 
@@ -245,174 +234,6 @@ class _PackedLeafMatcher(W3LeafMatcher):
 def codec(schema) -> CompactCodec:
     """The codec every Baogao writer uses."""
     return CompactCodec(schema.stored_names())
-
-
-class ArrayPoolWriter(SegmentWriter):
-    """Whoosh's segment writer with its postings held in arrays (index/posting_pool.py)
-    instead of tuples pickled to temporary files."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.pool = PostingArrays()
-
-
-def new_writer(ix, processes: int):
-    """A writer for one batch: `processes` sub-writers, or one in-process writer."""
-    if processes > 1:
-        # Sub-writers receive pre-analysed documents in job files of `batchsize` blocks and
-        # each adds its own segment at commit (multisegment: no extra merge pass).
-        return ParallelWriter(ix, procs=processes, batchsize=256, multisegment=True,
-                              codec=codec(ix.schema))
-    return ArrayPoolWriter(ix, codec=codec(ix.schema))
-
-
-class WriterDied(RuntimeError):
-    """A Whoosh sub-writer process died (killed, out of memory): its batch is cancelled."""
-
-
-class _SubWriter(SubWriterTask):
-    """A Whoosh sub-writer process that dies with the build (else a killed build would
-    leave it waiting for work forever, holding the index's write lock)."""
-
-    def __init__(self, *args):
-        super().__init__(*args)
-        self._parent = os.getpid()
-
-    def run(self):
-        die_with_parent(self._parent)
-        # Whoosh's task creates a plain SegmentWriter; this process's is ours.
-        multiproc.SegmentWriter = ArrayPoolWriter
-        super().run()
-
-
-class ParallelWriter(MpWriter):
-    """Whoosh's multi-process writer (one sub-writer per core builds its own segment),
-    made safe to interrupt and to kill: sub-writers ignore Ctrl-C, which the build
-    handles, die with the build, and `cancel` stops and joins them instead of leaving
-    them waiting for work."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.pool = PostingArrays()  # what a merge at commit adds (see ArrayPoolWriter)
-        self.jobqueue = _GuardedQueue(self.jobqueue, self._died)
-
-    def _died(self) -> bool:
-        """Whether a sub-writer has died. A process killed while it held the job queue's
-        lock leaves the others blocked on it for ever, so every wait below gives up then."""
-        return any(task.exitcode not in (None, 0) for task in self.tasks)
-
-    def _new_task(self):
-        previous = None
-        if threading.current_thread() is threading.main_thread():
-            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-        try:
-            # MpWriter._new_task, with our sub-writer class
-            task = _SubWriter(self.storage, self.indexname, self.jobqueue.queue, self.resultqueue, self.subargs,
-                              self.multisegment)
-            self.tasks.append(task)
-            task.start()
-            return task
-        finally:
-            if previous is not None:
-                signal.signal(signal.SIGINT, previous)
-
-    def _commit(self, mergetype, optimize, merge):
-        """MpWriter._commit (multisegment), made strict: Whoosh's own skips a sub-writer
-        whose result does not come and commits without its documents, reporting success.
-        Here a sub-writer that died cancels the whole batch instead (WriterDied)."""
-        assert self.multisegment
-        if self.docbuffer:
-            self._enqueue()
-        for _ in self.tasks:
-            self.jobqueue.put(None)
-        finalsegments = self._merge_segments(mergetype, optimize, merge)
-        for task in self.tasks:
-            while task.is_alive() and not self._died():
-                task.join(timeout=1)
-        if self._died():
-            self._kill_tasks()
-        results = []
-        for _ in self.tasks:
-            try:
-                results.append(self.resultqueue.get(timeout=5))
-            except queue.Empty:
-                break
-        lost = sum(1 for task in self.tasks if task.exitcode != 0) or len(self.tasks) - len(results)
-        if lost:
-            SegmentWriter.cancel(self)
-            raise WriterDied(f"{lost} index writer process(es) died before finishing their documents")
-        finalsegments += [segment for _, _, segment in results]
-        if self._added:
-            finalsegments.append(self._finalize_segment())
-        else:
-            self._close_segment()
-        self._commit_toc(finalsegments)
-        self._finish()
-
-    def cancel(self):
-        if self.is_closed:  # already cancelled (a sub-writer died during the commit)
-            return
-        try:
-            for _ in self.tasks:
-                self.jobqueue.put(None)
-        except WriterDied:
-            self._kill_tasks()
-        for task in self.tasks:
-            while task.is_alive():
-                if self._died():
-                    self._kill_tasks()
-                try:
-                    self.resultqueue.get(timeout=1)  # drain, so the task can exit
-                except queue.Empty:
-                    pass
-            task.join()
-        SegmentWriter.cancel(self)
-
-    def _kill_tasks(self):
-        for task in self.tasks:
-            if task.is_alive():
-                task.kill()
-        for task in self.tasks:
-            task.join()
-
-
-class _GuardedQueue:
-    """The sub-writers' job queue, whose `put` gives up (WriterDied) once a sub-writer has
-    died instead of waiting for room that may never come."""
-
-    def __init__(self, queue_, died):
-        self.queue = queue_
-        self._died = died
-
-    def put(self, item):
-        while True:
-            try:
-                return self.queue.put(item, timeout=1)
-            except queue.Full:
-                if self._died():
-                    raise WriterDied("an index writer process died before finishing its documents") from None
-
-    def __getattr__(self, name):
-        return getattr(self.queue, name)
-
-
-def merge_small_segments(writer, segments):
-    """Whoosh merge policy for a build's last commit.
-
-    Segments under a tenth of the largest (what incremental builds leave) are folded into
-    the new segment once four have gathered; past MAX_SEGMENTS, all but the largest are.
-    Large segments are otherwise left alone: Whoosh's default policy re-merges most of a
-    large index at each commit, which makes a 10,000-report build quadratic.
-    """
-    largest = max(segments, key=lambda s: s.doc_count_all(), default=None)
-    small = [s for s in segments if s.doc_count_all() * 10 < largest.doc_count_all()] if largest else []
-    if len(small) < 4:
-        small = [s for s in segments if s is not largest] if len(segments) > MAX_SEGMENTS else []
-    for segment in small:
-        reader = SegmentReader(writer.storage, writer.schema, segment)
-        writer.add_reader(reader)
-        reader.close()
-    return [s for s in segments if s not in small]
 
 
 def stored_schema(ix):

@@ -26,6 +26,7 @@ import numpy as np
 
 from baogao import settings
 from baogao.index.build import open_index
+from baogao.index.printed import printed_text
 from baogao.index.query_words import query_words
 from baogao.index.reports import PLACE_FIELDS, paragraphs_of
 from baogao.index.snapshot import CATEGORY_BITS, has_snapshot, load_snapshot, write_snapshot
@@ -233,7 +234,7 @@ class ShardEngine:
         """The hit shown for block `docnum` (its report's place, year, kind and its
         section's categories from the snapshot's columns)."""
         fields = run.searcher.stored_fields(docnum)
-        whole = fields.get("text", "")
+        whole = printed_text(run.snap.text(docnum), fields.get("text", ""))
         spans = match_spans(whole, needles)
         text, start, spans = _cut(whole, spans, self.max_hit_text)
         snap = run.snap
@@ -271,7 +272,7 @@ class ShardEngine:
             texts = {}
             for docnum in own.tolist():
                 block = run.searcher.stored_fields(docnum)
-                texts[block.get("n")] = block.get("text", "")
+                texts[block.get("n")] = printed_text(run.snap.text(docnum), block.get("text", ""))
             _fill_texts(data, texts)
             if tree is None:
                 return data
@@ -308,7 +309,9 @@ class ShardEngine:
             found = docs[run.snap.block_number[docs] == n]
             if not len(found):
                 return None
-            return run.snap.text(int(found[0])), run.searcher.stored_fields(int(found[0])).get("text", "")
+            docnum = int(found[0])
+            norm = run.snap.text(docnum)
+            return norm, printed_text(norm, run.searcher.stored_fields(docnum).get("text", ""))
 
     def similar_part(self, chosen: list[str], report_id: str, limit: int, stats: CorpusStats) -> list[tuple]:
         """The `limit` blocks of this shard, outside report `report_id`, most like a block

@@ -56,8 +56,22 @@ def test_bigram_postings_hold_exactly_the_grams_of_each_text(texts, gap):
         assert postings.frequency(gram) == len(expected)
 
 
-def test_bigram_documents_far_apart_are_packed_as_wide_gaps():
-    """Gaps of 1, 2 and 4 bytes, in runs of one width each, read back as written."""
+def test_bigram_postings_built_in_pieces_are_the_same(monkeypatch):
+    """A segment's texts are taken a million characters at a time; here a few."""
+    import baogao.index.bigrams as bigrams
+
+    norms = [normalise(t) for t in ("法治政府建设", "枫桥经验，法治", "", "法治。建设", "政府法治政府")]
+    docnums = [0, 2, 3, 5, 6]
+    whole = bigrams.build_postings(norms, docnums, 7)
+    monkeypatch.setattr(bigrams, "_PIECE_CHARACTERS", 4)
+    pieces = bigrams.build_postings(norms, docnums, 7)
+    assert whole.keys() == pieces.keys()
+    assert all(np.array_equal(whole[name], pieces[name]) for name in whole)
+    assert BigramPostings(pieces).documents("法治").tolist() == [0, 2, 5, 6]
+
+
+def test_bigram_documents_far_apart_are_packed_as_longer_numbers():
+    """Gaps of one, two and three LEB128 bytes, mixed in one bigram, read back as written."""
     holding = {"法治": [0, 1, 2], "依法": [1, 256], "建设": [0, 256], "政府": [0, 255, 256, 65_791],
                "枫桥": [1, 65_537], "经验": [2, 1_900_000]}
     docnums = sorted(set().union(*holding.values()))
@@ -65,6 +79,29 @@ def test_bigram_documents_far_apart_are_packed_as_wide_gaps():
     postings = BigramPostings(build_postings(texts, docnums, 2_000_000))
     for gram, docs in holding.items():
         assert postings.documents(gram).tolist() == docs and postings.frequency(gram) == len(docs)
+
+
+def test_bigram_gaps_written_in_fixed_widths_still_read():
+    """Segments written before the gaps were LEB128 numbers hold each bigram's gaps in one
+    width, 1, 2 or 4 bytes, as its widest gap needed."""
+    holding = {"法治": [0, 1, 2], "政府": [0, 255, 256, 65_791], "经验": [2, 1_900_000], "枫桥": [7]}
+    docnums = sorted(set().union(*holding.values()))
+    new = build_postings(["".join(g for g, docs in holding.items() if d in docs) for d in docnums],
+                         docnums, 2_000_000)
+    postings = BigramPostings(new)
+    bounds = new["first_starts"].tolist()
+    every = [chr(first) + chr(second) for first, low, high in zip(new["firsts"].tolist(), bounds, bounds[1:])
+             for second in new["seconds"][low:high].tolist()]  # all the bigrams, in stored order
+    packed, offsets = [], [0]
+    for gram in every:
+        gaps = np.diff(postings.documents(gram))
+        width = 1 if gaps.max(initial=0) < 1 << 8 else 2 if gaps.max() < 1 << 16 else 4
+        packed.append(gaps.astype(f"<u{width}").tobytes())
+        offsets.append(offsets[-1] + len(packed[-1]))
+    old = {name: new[name] for name in ("firsts", "first_starts", "seconds", "starts", "bases")}
+    old |= {"gap_offsets": np.array(offsets, dtype=np.uint32), "gaps": np.frombuffer(b"".join(packed), np.uint8)}
+    for gram, docs in holding.items():
+        assert BigramPostings(old).documents(gram).tolist() == docs
 
 
 def _unpacked(norms: list[str], docnums: list[int], doc_count: int) -> tuple[dict, np.ndarray, list[str]]:
@@ -131,7 +168,7 @@ def test_dictionary_files_written_with_8_byte_entries_still_read(dictionary_dir,
     old_dir = tmp_path / "old"
     old_dir.mkdir()
     (old_dir / header_path.with_suffix(".dict").name).write_bytes(
-        new._ends.astype("<i8").tobytes() + new._freqs.astype("<i8").tobytes() + data[8 * n:])
+        np.asarray(new._ends).astype("<i8").tobytes() + new._freqs.astype("<i8").tobytes() + data[8 * n:])
     shutil.copy(header_path, old_dir)
     (old_dir / header_path.name).write_text(json.dumps({k: header[k] for k in ("entries", "total", "blob")}))
     for text in ("深化新时代枫桥经验", "法律明白人小事不出村", "2024年ABC"):

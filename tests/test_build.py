@@ -180,7 +180,7 @@ def test_incremental_builds_keep_the_segment_count_bounded(tmp_path, corpus):
     from whoosh import index as whoosh_index
 
     from baogao.index.build import INDEX_NAME
-    from baogao.index.whoosh_ext import MAX_SEGMENTS
+    from baogao.index.writers import MAX_SEGMENTS
 
     index_dir = tmp_path / "ix"
     build_index([corpus], index_dir)

@@ -2,14 +2,18 @@
 import shutil
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
+import pytest
 from whoosh import index as whoosh_index
 
-from baogao.index.build import INDEX_NAME, build_index
+from baogao.index.analysis import normalise
+from baogao.index.build import INDEX_NAME, IndexDirectoryError, build_index
+from baogao.index.reports import paragraphs_of, parse_report
 from baogao.index.snapshot import has_snapshot, is_snapshot_file
 from baogao.search.engine import Engine
 
-from .conftest import SEEDS, ask
+from .conftest import SEEDS, ask, seed_text
 
 QUERIES = ['"枫桥经验"', "法治", "矛盾纠纷 调解", '"法律顾问" section:shortcomings', "法治 year:2024",
            "法治 -宣传", "法律 NEAR 宣传", "title:法治政府", "治"]
@@ -87,15 +91,70 @@ def test_a_commit_without_a_snapshot_is_never_read_through_an_older_one(tmp_path
     assert ask(engine, "town:双龙镇")["total"] == 0  # and the running engine now moves to it
 
 
-def test_snapshot_files_are_rewritten_when_deleted(tmp_path):
-    """An index built before snapshots existed (no snapshot files) still answers."""
+def hit_texts(engine, queries=QUERIES):
+    """Every query's hits as printed, in rank order."""
+    return {q: [h["text"] for h in ask(engine, q, per_page=None)["hits"]] for q in queries}
+
+
+def test_an_index_built_before_snapshots_existed_still_answers(tmp_path, monkeypatch):
+    """Segments written before writers wrote snapshot files stored each block's printed
+    text and had no snapshot files: their snapshot is written from the stored texts."""
+    import baogao.index.build as build
+
     index_dir = tmp_path / "ix"
     build_index([copy_seeds(tmp_path / "a")], index_dir)
-    expected = answers(Engine(index_dir))
+    expected, expected_texts = answers(Engine(index_dir)), hit_texts(Engine(index_dir))
+    older = tmp_path / "older"
+    monkeypatch.setattr(build, "normalised_and_patch", lambda text: (normalise(text), text))  # the printed text stored
+    build_index([copy_seeds(tmp_path / "a")], older)
+    for path in older.iterdir():
+        if is_snapshot_file(path.name):
+            path.unlink()
+    engine = Engine(older)
+    assert answers(engine) == expected  # the same files: the same report ids
+    assert hit_texts(engine) == expected_texts
+
+
+def test_an_index_whose_texts_are_deleted_says_so(tmp_path):
+    """Since a block's stored fields hold only the edits back to its printed text, the
+    snapshot's texts are part of the index: without them, a clear error, not wrong hits."""
+    index_dir = tmp_path / "ix"
+    build_index([copy_seeds(tmp_path / "a")], index_dir)
     for path in index_dir.iterdir():
         if is_snapshot_file(path.name):
             path.unlink()
-    assert answers(Engine(index_dir)) == expected
+    with pytest.raises(IndexDirectoryError, match="are gone; run 'baogao build --rebuild'"):
+        ask(Engine(index_dir), '"枫桥经验"')
+
+
+@pytest.mark.parametrize("second_build", ["prune", "add with 2 processes"])
+def test_merged_segments_keep_every_block_as_printed(tmp_path, monkeypatch, second_build):
+    """A build's last commit merges segments past MAX_SEGMENTS (here 2), in the writer
+    that deletes pruned reports or in the parent of the parallel writers: every block of
+    every report reads back as the parser printed it, its normalised text taken from the
+    snapshot files of the segment it was merged from."""
+    import baogao.index.writers as writers
+
+    corpus = copy_seeds(tmp_path / "a")
+    (corpus / "extra.txt").write_text(seed_text("001_e2fabbbe98248fdd.txt").replace("双龙镇", "新镇"), encoding="utf-8")
+    index_dir = tmp_path / "ix"
+    build_index([corpus], index_dir, batch_size=1)  # a segment per report
+    monkeypatch.setattr(writers, "MAX_SEGMENTS", 2)
+    if second_build == "prune":
+        (corpus / "extra.txt").unlink()
+        build_index([corpus], index_dir, prune=True)
+    else:
+        (corpus / "extra.txt").write_text(seed_text("001_e2fabbbe98248fdd.txt").replace("双龙镇", "旧镇"), encoding="utf-8")
+        build_index([corpus], index_dir, processes=2)
+    engine = Engine(index_dir)
+    assert len(engine.backend.shards[0].snapshot().files.header["segments"]) <= 3  # six, merged
+    report_ids = sorted({h["report_id"] for h in ask(engine, "法治", per_page=None)["hits"]})
+    assert len(report_ids) == (5 if second_build == "prune" else 6)
+    for report_id in report_ids:
+        report = engine.report(report_id)
+        path = corpus / Path(report["source"]).name
+        parsed = parse_report(path.read_text(encoding="utf-8"), report["source"]).to_dict()
+        assert [p["text"] for p in paragraphs_of(report)] == [p["text"] for p in paragraphs_of(parsed)]
 
 
 def test_concurrent_queries_give_the_serial_answers(tmp_path):
@@ -212,7 +271,7 @@ def _written_before(index_dir):
                                                    arrays["first_starts"][1:].tolist())) for s in
                 arrays["seconds"][low:high].tolist()]
         assert len(docs) == count
-        for name in ("bases", "gap_offsets", "gaps"):
+        for name in ("bases", "gap_offsets", "varints"):
             del arrays[name]
         arrays["docs"] = np.concatenate(docs).astype(np.uint32) if docs else np.zeros(0, dtype=np.uint32)
         meta["bigrams"] = snapshot._write_arrays(grams_path, arrays)

@@ -1,0 +1,230 @@
+"""The segment writers of a build, on Whoosh's writers' internals (pinned with the rest in
+index/whoosh_ext.py):
+- `ArrayPoolWriter`: one process's writer, its postings held in arrays;
+- `ParallelWriter`: Whoosh's multi-process writer (a segment per core), made safe to
+  interrupt and to kill;
+- both write a segment's snapshot files (index/snapshot.py) when they finish it, from
+  the normalised texts of the documents they added or merged (`_SegmentTexts`);
+- `merge_small_segments`, a merge policy for a build's last commit.
+"""
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import threading
+from pathlib import Path
+
+from whoosh import multiproc
+from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.reading import SegmentReader
+from whoosh.writing import SegmentWriter
+
+from .posting_pool import PostingArrays
+from .processes import die_with_parent
+from .snapshot import segment_texts, write_segment_files
+from .whoosh_ext import codec
+
+MAX_SEGMENTS = 20
+
+
+class _SegmentTexts:
+    """A writer that writes its segment's snapshot files (index/snapshot.py) as it finishes
+    the segment, from the normalised texts of the documents it added: the stored fields
+    hold only the edits from a block's normalised text back to its printed one
+    (index/printed.py), so the texts could not be read back from them. A merged
+    segment's documents bring their texts from their old segment's snapshot files."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.norms: dict[int, str] = {}  # by document number in the new segment
+
+    def add_reader(self, reader):
+        base, texts = self.docnum, self.norms
+        old = segment_texts(Path(self.storage.folder), reader, reader.segment().segment_id())
+        super().add_reader(reader)
+        live = (docnum for docnum in range(reader.doc_count_all()) if not reader.is_deleted(docnum))
+        for new, docnum in enumerate(live, start=base):
+            if old[docnum] is not None:
+                texts[new] = old[docnum]
+
+    def _finalize_segment(self):
+        segment = super()._finalize_segment()
+        write_segment_files(Path(self.storage.folder), self.storage, self.schema, segment, self.norms)
+        return segment
+
+
+class ArrayPoolWriter(_SegmentTexts, SegmentWriter):
+    """Whoosh's segment writer with its postings held in arrays (index/posting_pool.py)
+    instead of tuples pickled to temporary files, that writes its segment's snapshot files
+    (`_SegmentTexts`; a block's normalised text comes with it as `_norm`, a name Whoosh
+    ignores)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pool = PostingArrays()
+
+    def add_document(self, **fields):
+        norm = fields.get("_norm")
+        if norm is not None:
+            self.norms[self.docnum] = norm
+        super().add_document(**fields)
+
+
+def new_writer(ix, processes: int):
+    """A writer for one batch: `processes` sub-writers, or one in-process writer."""
+    if processes > 1:
+        # Sub-writers receive pre-analysed documents in job files of `batchsize` blocks and
+        # each adds its own segment at commit (multisegment: no extra merge pass).
+        return ParallelWriter(ix, procs=processes, batchsize=256, multisegment=True,
+                              codec=codec(ix.schema))
+    return ArrayPoolWriter(ix, codec=codec(ix.schema))
+
+
+class WriterDied(RuntimeError):
+    """A Whoosh sub-writer process died (killed, out of memory): its batch is cancelled."""
+
+
+class _SubWriter(SubWriterTask):
+    """A Whoosh sub-writer process that dies with the build (else a killed build would
+    leave it waiting for work forever, holding the index's write lock)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self._parent = os.getpid()
+
+    def run(self):
+        die_with_parent(self._parent)
+        # Whoosh's task creates a plain SegmentWriter; this process's is ours.
+        multiproc.SegmentWriter = ArrayPoolWriter
+        super().run()
+
+
+class ParallelWriter(_SegmentTexts, MpWriter):
+    """Whoosh's multi-process writer (one sub-writer per core builds its own segment),
+    made safe to interrupt and to kill: sub-writers ignore Ctrl-C, which the build
+    handles, die with the build, and `cancel` stops and joins them instead of leaving
+    them waiting for work. Its own segment holds only what a merge adds."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pool = PostingArrays()  # what a merge at commit adds (see ArrayPoolWriter)
+        self.jobqueue = _GuardedQueue(self.jobqueue, self._died)
+
+    def _died(self) -> bool:
+        """Whether a sub-writer has died. A process killed while it held the job queue's
+        lock leaves the others blocked on it for ever, so every wait below gives up then."""
+        return any(task.exitcode not in (None, 0) for task in self.tasks)
+
+    def _new_task(self):
+        previous = None
+        if threading.current_thread() is threading.main_thread():
+            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            # MpWriter._new_task, with our sub-writer class
+            task = _SubWriter(self.storage, self.indexname, self.jobqueue.queue, self.resultqueue, self.subargs,
+                              self.multisegment)
+            self.tasks.append(task)
+            task.start()
+            return task
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGINT, previous)
+
+    def _commit(self, mergetype, optimize, merge):
+        """MpWriter._commit (multisegment), made strict: Whoosh's own skips a sub-writer
+        whose result does not come and commits without its documents, reporting success.
+        Here a sub-writer that died cancels the whole batch instead (WriterDied)."""
+        assert self.multisegment
+        if self.docbuffer:
+            self._enqueue()
+        for _ in self.tasks:
+            self.jobqueue.put(None)
+        finalsegments = self._merge_segments(mergetype, optimize, merge)
+        for task in self.tasks:
+            while task.is_alive() and not self._died():
+                task.join(timeout=1)
+        if self._died():
+            self._kill_tasks()
+        results = []
+        for _ in self.tasks:
+            try:
+                results.append(self.resultqueue.get(timeout=5))
+            except queue.Empty:
+                break
+        lost = sum(1 for task in self.tasks if task.exitcode != 0) or len(self.tasks) - len(results)
+        if lost:
+            SegmentWriter.cancel(self)
+            raise WriterDied(f"{lost} index writer process(es) died before finishing their documents")
+        finalsegments += [segment for _, _, segment in results]
+        if self._added:
+            finalsegments.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self._commit_toc(finalsegments)
+        self._finish()
+
+    def cancel(self):
+        if self.is_closed:  # already cancelled (a sub-writer died during the commit)
+            return
+        try:
+            for _ in self.tasks:
+                self.jobqueue.put(None)
+        except WriterDied:
+            self._kill_tasks()
+        for task in self.tasks:
+            while task.is_alive():
+                if self._died():
+                    self._kill_tasks()
+                try:
+                    self.resultqueue.get(timeout=1)  # drain, so the task can exit
+                except queue.Empty:
+                    pass
+            task.join()
+        SegmentWriter.cancel(self)
+
+    def _kill_tasks(self):
+        for task in self.tasks:
+            if task.is_alive():
+                task.kill()
+        for task in self.tasks:
+            task.join()
+
+
+class _GuardedQueue:
+    """The sub-writers' job queue, whose `put` gives up (WriterDied) once a sub-writer has
+    died instead of waiting for room that may never come."""
+
+    def __init__(self, queue_, died):
+        self.queue = queue_
+        self._died = died
+
+    def put(self, item):
+        while True:
+            try:
+                return self.queue.put(item, timeout=1)
+            except queue.Full:
+                if self._died():
+                    raise WriterDied("an index writer process died before finishing its documents") from None
+
+    def __getattr__(self, name):
+        return getattr(self.queue, name)
+
+
+def merge_small_segments(writer, segments):
+    """Whoosh merge policy for a build's last commit.
+
+    Segments under a tenth of the largest (what incremental builds leave) are folded into
+    the new segment once four have gathered; past MAX_SEGMENTS, all but the largest are.
+    Large segments are otherwise left alone: Whoosh's default policy re-merges most of a
+    large index at each commit, which makes a 10,000-report build quadratic.
+    """
+    largest = max(segments, key=lambda s: s.doc_count_all(), default=None)
+    small = [s for s in segments if s.doc_count_all() * 10 < largest.doc_count_all()] if largest else []
+    if len(small) < 4:
+        small = [s for s in segments if s is not largest] if len(segments) > MAX_SEGMENTS else []
+    for segment in small:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s not in small]
