@@ -15,6 +15,7 @@ whoosh-reloaded is pinned to 2.7.x in pyproject.toml for what this module touche
 """
 from __future__ import annotations
 
+import bisect
 import io
 import pickle
 import struct
@@ -256,17 +257,33 @@ def stored_schema(ix):
         stream.close()
 
 
-def term_postings(reader, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-    """(sorted document numbers, weights) of a term's postings, deleted documents included.
+def term_postings(reader, fieldname: str, text: str, among: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted document numbers, weights) of a term's postings, deleted documents included;
+    with `among` (sorted document numbers), at least the postings of those documents.
 
     The weight is the term's frequency in the document for fields with frequencies, 1.0
     else. Whoosh 3 posting lists are read straight from the term's extent, block by block
     (`_extent_blocks`), and numpy decodes each block's ids and weights in a step or two;
     anything else (inlined postings, another codec) goes through the public API. Callers
-    keep only the live documents of their snapshot.
+    keep only the live documents of their snapshot. With `among`, a segment holding none
+    of those documents is not looked at, and a block of postings is decoded only when its
+    range of documents holds one of them (ranking the few blocks an exact phrase finds
+    read every posting of each of its words: 54 ms a query for a line of a real report).
     """
+    if among is not None and len(among) > 1 and (np.diff(among) < 0).any():
+        among = np.sort(among)
     ids, weights = [], []
-    for leaf, offset in reader.leaf_readers():
+    leaves = reader.leaf_readers()
+    if among is not None:  # where each segment's documents begin and end in `among`
+        bounds = np.searchsorted(among, [offset for _, offset in leaves] + [reader.doc_count_all()]).tolist()
+    for i, (leaf, offset) in enumerate(leaves):
+        wanted = None
+        if among is not None:
+            low, high = bounds[i], bounds[i + 1]
+            if low == high:
+                continue
+            if (high - low) * _DENSE < leaf.doc_count_all():  # else nearly every block holds one
+                wanted = (among[low:high] - offset).tolist()
         terms = getattr(leaf, "_terms", None)
         if isinstance(terms, W3TermsReader) and fieldname in leaf.schema:
             try:
@@ -275,7 +292,7 @@ def term_postings(reader, fieldname: str, text: str) -> tuple[np.ndarray, np.nda
                 continue
             if not info.is_inlined():
                 start = info.extent()[0] + len(WHOOSH3_HEADER_MAGIC)
-                for count, block_ids, block_weights in _extent_blocks(terms._postfile, start):
+                for count, block_ids, block_weights in _extent_blocks(terms._postfile, start, wanted):
                     ids.append(_block_ids(block_ids) + offset)
                     weights.append(_block_weights(block_weights, count))
                 continue
@@ -312,21 +329,38 @@ def live_frequency(reader, fieldname: str, text: str, live: np.ndarray) -> int:
 _BLOCK_LENGTH = struct.Struct("!i")  # Whoosh's StructFile.write_int
 
 
-def _extent_blocks(postfile, position: int):
+_INFO_BYTES = 64  # a block's pickled info (six numbers) fits in far less
+_DENSE = 64  # documents wanted from a segment past 1 in _DENSE: decode all its blocks
+
+
+def _extent_blocks(postfile, position: int, wanted: list[int] | None = None):
     """(postings, ids, weights) of each block of the W3 posting list whose first block
     starts at `position` of `postfile`: each block is read in one piece and cut up here,
-    where Whoosh's matcher makes a dozen small reads per block through its file object."""
-    last = False
+    where Whoosh's matcher makes a dozen small reads per block through its file object.
+    With `wanted` (sorted document numbers), only the blocks whose documents (after the
+    last one of the block before, up to their own last one, which the block's info gives)
+    include one of them, and none after the last wanted document."""
+    last, previous = False, -1
     while not last:
         (length,) = _BLOCK_LENGTH.unpack(bytes(postfile.get(position, _BLOCK_LENGTH.size)))
         last = length < 0  # Whoosh marks the last block with a negative length
         position += _BLOCK_LENGTH.size
-        block = io.BytesIO(bytes(postfile.get(position, abs(length))))
+        size = abs(length)
+        if wanted is not None:
+            if previous >= wanted[-1]:
+                return
+            last_id = pickle.load(io.BytesIO(bytes(postfile.get(position, min(size, _INFO_BYTES)))))[1]
+            at = bisect.bisect_right(wanted, previous)  # the first wanted document past the last block
+            previous = last_id
+            if wanted[at] > last_id:  # no wanted document in this block
+                position += size
+                continue
+        block = io.BytesIO(bytes(postfile.get(position, size)))
         count, _, _, compression, _, _ = pickle.load(block)  # the block's info
         payload = block.read()
         data = pickle.loads(zlib.decompress(payload) if compression else payload)
         yield count, data[0], data[1]
-        position += abs(length)
+        position += size
 
 
 def read_toc(storage, indexname: str, schema, generation: int | None = None) -> TOC:

@@ -422,7 +422,9 @@ class QueryRun:
         total = np.zeros(len(hits), dtype=np.float32)
         length_norm = _K1 * (1 - _B + _B * self.snap.lengths[hits] / self.stats.avg_length)
         for word in query_words:
-            ids, frequencies = self.word_postings(word)
+            # Postings read for matching serve; else only the blocks of postings that hold hits.
+            found = self.word_memo.get(word)
+            ids, frequencies = found if found is not None else term_postings(self.reader, "text", word, hits)
             tf = _aligned(hits, ids, frequencies)
             total += self.stats.idf(self.frequency(word)) * tf * (_K1 + 1) / (tf + length_norm)
         return total * self.snap.weight[hits]

@@ -13,6 +13,7 @@ from baogao.index.cleaning import is_chrome
 from baogao.index.reports import parse_report
 from baogao.index.sources import iter_report_files, read_text
 from baogao.search.engine import Engine
+from baogao.search.request import SearchRequest
 
 from .conftest import ask
 
@@ -49,8 +50,10 @@ def printed_lines(root):
 
 
 def reports_with(engine, phrase: str, quotes=('"', '"')) -> set:
-    answer = ask(engine, f"{quotes[0]}{phrase}{quotes[1]}", per_page=None)
-    return {h["report_id"] for h in answer["hits"]}
+    # Grouped by report: the same reports, without rendering every hit of a common line.
+    answer = engine.search(SearchRequest(f"{quotes[0]}{phrase}{quotes[1]}", per_page=None, group="report"))
+    assert answer["reports_total"] == len(answer["reports"])
+    return {report["report_id"] for report in answer["reports"]}
 
 
 def scan(lines_by_report, phrase: str) -> set:

@@ -154,6 +154,12 @@ def test_packed_postings_read_back_and_merge_with_blocks_of_the_plain_codec(tmp_
             for word, (docs, tfs) in expected.items():
                 ids, weights = term_postings(reader, "text", word)
                 assert ids.tolist() == docs and weights.tolist() == tfs
+                # Among some documents (for ranking a few hits), their postings are read:
+                # in the first block, in a later one, across both segments, none, unsorted.
+                for among in ([3], [1500, 4999], [0, 2499, 2500, 4001], [], [4001, 7, 2600]):
+                    ids, weights = term_postings(reader, "text", word, np.array(among, dtype=np.int32))
+                    got = dict(zip(ids.tolist(), weights.tolist()))
+                    assert {d: got[d] for d in among if d in got} == {d: t for d, t in zip(docs, tfs) if d in among}
                 whoosh_docs = [d + offset for leaf, offset in reader.leaf_readers()
                                for d in leaf.postings("text", word).all_ids()]
                 assert whoosh_docs == docs
