@@ -149,10 +149,35 @@ class BigramPostings:
         at = low + int(np.searchsorted(self.seconds[low:high], second))
         return at if at < high and int(self.seconds[at]) == second else None
 
-    def frequency(self, gram: str) -> int:
-        """How many documents (deleted ones included) hold `gram`."""
-        at = self._position(gram)
-        return 0 if at is None else int(self.starts[at + 1] - self.starts[at])
+    def frequencies(self, grams: list[str]) -> np.ndarray:
+        """How many documents (deleted ones included) hold each of `grams`. They are looked
+        up together: a long quoted line has dozens of bigrams, and one numpy search for all
+        of them costs what one for each did (a fifth of the time of a query for a line of
+        a real report)."""
+        found = np.zeros(len(grams), dtype=np.int64)
+        if not grams or len(self.starts) < 2:  # no bigram at all in this segment
+            return found
+        if self.keys is not None:
+            keys = np.array([bigram_key(g) for g in grams], dtype=self.keys.dtype)
+            at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+            hit = self.keys[at] == keys
+        else:
+            firsts = np.array([ord(g[0]) for g in grams], dtype=np.int64)
+            seconds = np.array([ord(g[1]) for g in grams], dtype=np.int64)
+            run = np.minimum(np.searchsorted(self.firsts, firsts), len(self.firsts) - 1)
+            has_first = self.firsts[run] == firsts
+            low, high = self.first_starts[run].astype(np.int64), self.first_starts[run + 1].astype(np.int64)
+            end = high.copy()
+            # A binary search of each gram's run of second characters, all runs at once.
+            while (open_ := low < high).any():
+                middle = np.where(open_, (low + high) // 2, 0)
+                below = open_ & (self.seconds[middle] < seconds)
+                low = np.where(below, middle + 1, low)
+                high = np.where(open_ & ~below, middle, high)
+            at = np.minimum(low, len(self.seconds) - 1)
+            hit = has_first & (low < end) & (self.seconds[at] == seconds)
+        found[hit] = (self.starts[at[hit] + 1] - self.starts[at[hit]])
+        return found
 
     def documents(self, gram: str) -> np.ndarray:
         """The sorted local document numbers holding `gram`."""

@@ -182,9 +182,12 @@ class Snapshot:
             found[first:last] = positions >= 0
         return found
 
-    def bigram_frequency(self, gram: str) -> int:
-        """How many blocks (deleted ones included) hold the bigram `gram`."""
-        return sum(postings.frequency(gram) for postings in self.files.bigrams)
+    def bigram_frequencies(self, grams: list[str]) -> np.ndarray:
+        """How many blocks (deleted ones included) hold each of the bigrams `grams`."""
+        total = np.zeros(len(grams), dtype=np.int64)
+        for postings in self.files.bigrams:
+            total += postings.frequencies(grams)
+        return total
 
     def bigram_docs(self, gram: str) -> np.ndarray:
         """The sorted live blocks holding the bigram `gram`."""
@@ -307,7 +310,8 @@ class QueryRun:
         found = self.memo.get(needle)
         if found is not None:
             return found
-        grams = sorted(query_grams(needle), key=self.snap.bigram_frequency)
+        grams = query_grams(needle)
+        grams = [grams[i] for i in np.argsort(self.snap.bigram_frequencies(grams), kind="stable").tolist()]
         # Every block containing the needle contains each of its bigrams; a needle with none
         # (one character, or characters split by punctuation) checks every block.
         candidates = self.snap.bigram_docs(grams[0]) if grams else self.snap.blocks
