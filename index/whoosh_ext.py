@@ -32,6 +32,7 @@ from whoosh.codec.whoosh3 import (
     W3PerDocWriter,
     W3PostingsWriter,
     W3TermsReader,
+    _lenfield,
 )
 from whoosh.columns import PickleColumn
 from whoosh.filedb.compound import CompoundStorage
@@ -103,16 +104,22 @@ class _FieldWriter(W3FieldWriter):
 
 class _LengthsReadOnce:
     """A per-document reader's field lengths, each read from its column once (kept in an
-    array per field: 4 bytes a document)."""
+    array per field: 4 bytes a document). A field without lengths (an ID or keyword
+    field) is known as such at once: Whoosh looks for its column file on disk again for
+    every posting (a quarter of a build's writing for a report of short paragraphs)."""
 
     def __init__(self, lengths):
         self._lengths = lengths
-        self._known: dict[str, np.ndarray] = {}
+        self._known: dict[str, np.ndarray | None] = {}
 
     def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
-        known = self._known.get(fieldname)
+        if fieldname not in self._known:
+            has_lengths = self._lengths.has_column(_lenfield(fieldname))
+            self._known[fieldname] = (np.full(self._lengths.doc_count_all() + 1, -1, dtype=np.int32)
+                                      if has_lengths else None)
+        known = self._known[fieldname]
         if known is None:
-            known = self._known[fieldname] = np.full(self._lengths.doc_count_all() + 1, -1, dtype=np.int32)
+            return default
         length = int(known[docnum])
         if length < 0:
             length = known[docnum] = self._lengths.doc_field_length(docnum, fieldname, default)
