@@ -7,22 +7,17 @@ docs/decisions.md), never one its body mentions.
 """
 from __future__ import annotations
 
-import tarfile
-
 import pytest
 
 from baogao.index.reports import parse_report
 
-from .conftest import CORPORA, needs_corpora
+from .conftest import law_files
 
 
 @pytest.fixture(scope="module")
 def laws():
     """[(name, text)] for every 20th law of the archive."""
-    with tarfile.open(needs_corpora(CORPORA / "laws.tar.xz")) as archive:
-        members = sorted((m for m in archive.getmembers() if m.isfile() and m.name.endswith(".txt")),
-                         key=lambda m: m.name)[::20]
-        return [(m.name.rsplit("/", 1)[-1], archive.extractfile(m).read().decode("utf-8")) for m in members]
+    return [(name, data.decode("utf-8")) for name, data in law_files(20)]
 
 
 def test_laws_get_no_invented_fields(laws):
