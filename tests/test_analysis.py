@@ -55,7 +55,8 @@ def test_bigram_postings_hold_exactly_the_grams_of_each_text(texts, gap):
         expected = [d for d, n in zip(docnums, norms, strict=True) if gram in grams(n)]
         assert postings.documents(gram).tolist() == expected
         counts.append(len(expected))
-    assert postings.frequencies(every).tolist() == counts
+    assert postings.frequencies(every).tolist() == counts  # looked up together when many
+    assert [int(postings.frequencies([gram])[0]) for gram in every] == counts  # and one by one
 
 
 def test_bigram_postings_built_in_pieces_are_the_same(monkeypatch):
@@ -137,6 +138,7 @@ def test_bigram_postings_of_segments_written_before_gaps_still_read():
         counts.append(len(expected))
     for arrays in (new, unpacked, with_keys):
         assert BigramPostings(arrays).frequencies(asked).tolist() == counts
+        assert [int(BigramPostings(arrays).frequencies([gram])[0]) for gram in asked] == counts
 
 
 @pytest.fixture(scope="module")
