@@ -21,8 +21,9 @@ import click
 
 from baogao import settings
 from baogao.cluster import ClusterError
-from baogao.index.build import IndexDirectoryError, build_index, index_exists
-from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS, REPORT_KINDS, parse_file
+from baogao.index.errors import IndexDirectoryError
+from baogao.index.opening import index_exists
+from baogao.index.report_fields import CATEGORY_LABELS, PLACE_FIELDS, REPORT_KINDS
 from baogao.index.shards import is_sharded
 from baogao.index.sources import SourceError
 from baogao.search.backends import ShardUnavailable
@@ -87,6 +88,10 @@ def parse(files: tuple[Path, ...], as_json: bool, as_jsonl: bool):
     paragraphs), closing lines and the debris dropped. A file that cannot be read is
     reported on stderr and the exit code is 1; the other files go on.
     """
+    # The parser and the build are imported by their commands only: a search starts
+    # without their patterns, gazetteer and writers.
+    from baogao.index.reports import parse_file
+
     failed, parsed = 0, []
     for path in files:
         try:
@@ -139,6 +144,8 @@ def run_build(paths: list[Path], index_dir: Path, prune: bool = False, rebuild: 
               shards: int | None = None, cluster: str | None = None):
     """Build with a progress bar on a terminal; print failures and a summary to stderr."""
     from tqdm import tqdm
+
+    from baogao.index.build import build_index
 
     bar = None
 

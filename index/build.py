@@ -27,19 +27,20 @@ from whoosh.index import LockError
 from baogao import settings
 
 from .analysis import segmenter, words
-from .errors import REBUILD_HINT, IndexBusy, IndexDirectoryError, IndexFormatError
+from .errors import IndexBusy, IndexDirectoryError
+from .opening import INDEX_NAME, checked_index, index_exists
 from .pipeline import MIN_FILES_FOR_WORKERS, prepared_files
 from .printed import normalised_and_patch
 from .query_words import dictionary_exists, is_dictionary_file, write_dictionary
-from .reports import PLACE_FIELDS, Report, paragraphs_of, parse_report
+from .report_fields import PLACE_FIELDS, paragraphs_of
+from .reports import Report, parse_report
 from .schema import REPORT_KIND, build_schema
 from .shards import MANIFEST, ShardLayoutError, is_sharded, shard_dirs, shard_of, write_manifest
 from .snapshot import has_snapshot, is_snapshot_file, write_snapshot
 from .sources import ReportFile, SourceError, iter_report_files, text_from_bytes
-from .whoosh_ext import codec, stored_schema
+from .whoosh_ext import codec
 from .writers import ArrayPoolWriter, WriterDied, merge_small_segments, new_writer
 
-INDEX_NAME = "baogao"
 LOCK_NAME = "build.lock"
 
 
@@ -73,39 +74,10 @@ def report_id_for(path: Path) -> str:
     return f"{stem}-{hashlib.sha1(resolved).hexdigest()[:8]}"
 
 
-def index_exists(index_dir: Path | str) -> bool:
-    """Whether `index_dir` holds a Baogao index."""
-    # A table of contents file marks an index (whoosh's exists_in would unpickle its schema).
-    return any(Path(index_dir).glob(f"_{INDEX_NAME}_*.toc"))
-
-
-def open_index(index_dir: Path | str):
-    """Open an existing index for reading, with a clear error when there is none."""
-    index_dir = Path(index_dir)
-    if not index_exists(index_dir):
-        raise IndexDirectoryError(f"no index at {index_dir}: run 'baogao build --index {index_dir}' first")
-    return _checked(index_dir)
-
-
-def _checked(index_dir: Path):
-    """Refuse an index whose schema this version cannot read.
-
-    Whoosh pickles the schema with the module paths of its field types, so an index written
-    by an older layout fails to unpickle instead of comparing unequal; the index is opened
-    with our schema, so Whoosh never unpickles the stored one itself.
-    """
-    schema = build_schema()
-    ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME, schema=schema)
-    if stored_schema(ix) != schema:
-        raise IndexFormatError(f"{index_dir}: index format changed (it was built by another "
-                               f"version of Baogao): {REBUILD_HINT}")
-    return ix
-
-
 def _open_or_create(index_dir: Path):
     index_dir.mkdir(parents=True, exist_ok=True)
     if index_exists(index_dir):
-        return _checked(index_dir)
+        return checked_index(index_dir)
     if any(p.name != LOCK_NAME for p in index_dir.iterdir()):
         raise IndexDirectoryError(f"{index_dir} is not empty and holds no Baogao index; "
                           "choose an empty or new directory")

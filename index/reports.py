@@ -19,18 +19,6 @@ from .gongzuo import Delivery, find_delivery, speaker_body, speaker_line
 from .places import COUNTY, CITY, PROVINCE, Gazetteer, Place, gazetteer, short_names
 from .sources import read_text
 
-PLACE_FIELDS = ("province", "city", "county", "town")  # the reporting body's place, largest first
-# What a document is: a 法治政府建设 report, a 政府工作报告, or anything else (决议, 工作要点, laws …).
-REPORT_KINDS = {"fazhi": "法治政府建设报告", "gongzuo": "政府工作报告", "other": "其他"}
-CATEGORY_LABELS = {
-    "measures": "主要举措和成效",
-    "leadership": "第一责任人履职",
-    "shortcomings": "不足和原因",
-    "plans": "下一步工作安排",
-    "review": "工作回顾",  # 政府工作报告: the year reviewed
-    "self": "政府自身建设",  # 政府工作报告: the government's own conduct
-}
-
 # Heading words that put a section into each category; one heading may hit two.
 _CATEGORY_PATTERNS = {
     "measures": re.compile(r"主要举措|举措[和及与]成效|主要做法|主要成效|工作成效|取得的成效|主要工作|"
@@ -118,7 +106,7 @@ class Report:
     source: str
     title: str | None
     title_n: int | None  # the title's block number (header lines may come before it)
-    kind: str  # a key of REPORT_KINDS
+    kind: str  # a key of report_fields.REPORT_KINDS
     display_title: str
     issuers: list[str]
     doc_number: str | None
@@ -193,12 +181,6 @@ class Report:
             "closing": [{"n": p.n, "text": p.text} for p in self.closing],
             "dropped": self.dropped,
         }
-
-
-def paragraphs_of(data: dict) -> list[dict]:
-    """Every paragraph entry ({"n", "text", …}) of a report in the `to_dict` format."""
-    return [*data["front"], *data["preamble"], *data["closing"],
-            *(p for section in data["sections"] for p in section["paragraphs"])]
 
 
 def heading_categories(heading: str, kind: str = "fazhi") -> list[str]:

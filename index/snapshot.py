@@ -44,7 +44,7 @@ import numpy as np
 from .analysis import normalise
 from .bigrams import BigramPostings, build_postings
 from .errors import REBUILD_HINT, IndexDamaged
-from .reports import CATEGORY_LABELS, PLACE_FIELDS
+from .report_fields import CATEGORY_LABELS, PLACE_FIELDS
 from .schema import REPORT_KIND
 from .whoosh_ext import read_toc, segment_reader, term_postings
 

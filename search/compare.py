@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS
+from baogao.index.report_fields import CATEGORY_LABELS, PLACE_FIELDS
 
 DIMENSIONS = (*PLACE_FIELDS, "year", "kind", "section")
 MAX_TREND_QUERIES = 5

@@ -24,9 +24,10 @@ from pathlib import Path
 
 from baogao import settings
 from baogao.index.analysis import words
-from baogao.index.build import IndexDirectoryError, index_exists
+from baogao.index.errors import IndexDirectoryError
+from baogao.index.opening import index_exists
 from baogao.index.query_words import query_words
-from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS, REPORT_KINDS
+from baogao.index.report_fields import CATEGORY_LABELS, PLACE_FIELDS, REPORT_KINDS
 from baogao.index.schema import BLOCK_KINDS
 from baogao.index.shards import ShardLayoutError, shard_dirs, shard_of
 

@@ -12,7 +12,7 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 
-from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS, REPORT_KINDS
+from baogao.index.report_fields import CATEGORY_LABELS, PLACE_FIELDS, REPORT_KINDS
 
 FORMATS = ("csv", "jsonl", "xlsx")
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8",

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from baogao import settings
 from baogao.index.analysis import normalise
-from baogao.index.reports import CATEGORY_LABELS, PLACE_FIELDS, REPORT_KINDS
+from baogao.index.report_fields import CATEGORY_LABELS, PLACE_FIELDS, REPORT_KINDS
 
 FILTER_OPTIONS = ("year", *PLACE_FIELDS, "kind", "section")  # filters that are also CLI options / URL parameters
 FIELDS = (*FILTER_OPTIONS, "title")  # every field:value a query may hold

@@ -25,10 +25,10 @@ from pathlib import Path
 import numpy as np
 
 from baogao import settings
-from baogao.index.build import open_index
+from baogao.index.opening import open_index
 from baogao.index.printed import printed_text
 from baogao.index.query_words import query_words
-from baogao.index.reports import PLACE_FIELDS, paragraphs_of
+from baogao.index.report_fields import PLACE_FIELDS, paragraphs_of
 from baogao.index.snapshot import CATEGORY_BITS, has_snapshot, load_snapshot, write_snapshot
 
 from .compare import compare_counts, trend_counts

@@ -166,9 +166,9 @@ def test_a_cluster_build_writes_the_same_index(seed_corpus, seed_indexes, tmp_pa
 
 
 def generations(index_dir) -> list[int]:
-    from baogao.index.build import _checked
+    from baogao.index.opening import checked_index
 
-    return [read_toc(_checked(d).storage, "baogao", _checked(d).schema).generation for d in shard_dirs(index_dir)]
+    return [read_toc(checked_index(d).storage, "baogao", checked_index(d).schema).generation for d in shard_dirs(index_dir)]
 
 
 def test_incremental_builds_and_prune_touch_only_the_shards_concerned(tmp_path):

@@ -9,7 +9,8 @@ from whoosh import index as whoosh_index
 
 from baogao.index.analysis import normalise
 from baogao.index.build import INDEX_NAME, IndexDirectoryError, build_index
-from baogao.index.reports import paragraphs_of, parse_report
+from baogao.index.report_fields import paragraphs_of
+from baogao.index.reports import parse_report
 from baogao.index.snapshot import has_snapshot, is_snapshot_file
 from baogao.search.engine import Engine
 

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, send_file, url_for
 from markupsafe import Markup
 
-from baogao.index.reports import CATEGORY_LABELS, REPORT_KINDS
+from baogao.index.report_fields import CATEGORY_LABELS, REPORT_KINDS
 from baogao.search.compare import MAX_TREND_QUERIES
 from baogao.search.export import FORMATS, MEDIA_TYPES, csv_chunks, export_rows, jsonl_chunks, write_xlsx
 from baogao.search.query import FILTER_OPTIONS, QueryError

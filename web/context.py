@@ -6,7 +6,7 @@ from werkzeug.exceptions import ServiceUnavailable
 
 from baogao import settings
 from baogao.cluster import ClusterError
-from baogao.index.build import IndexDirectoryError
+from baogao.index.errors import IndexDirectoryError
 from baogao.search.engine import Engine
 from baogao.search.query import FILTER_OPTIONS
 from baogao.search.request import SearchRequest

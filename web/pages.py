@@ -8,7 +8,7 @@ from flask import Blueprint, abort, render_template, request, send_file, url_for
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
-from baogao.index.reports import CATEGORY_LABELS, REPORT_KINDS
+from baogao.index.report_fields import CATEGORY_LABELS, REPORT_KINDS
 from baogao.search.export import citation, place_name
 from baogao.search.query import FILTER_OPTIONS, QueryError
 from baogao.search.snippets import html_marked, html_snippet
