@@ -25,7 +25,7 @@ import numpy as np
 
 from baogao import settings
 
-from .analysis import DOMAIN_DICTIONARY, is_punctuation, segmenter
+from .analysis import DOMAIN_DICTIONARY, import_jieba, is_punctuation, segmenter
 from .snapshot import write_atomically
 
 _FILE_NAME = re.compile(r"^jieba-[0-9a-f]{16}\.(dict|json)$")
@@ -38,7 +38,7 @@ def is_dictionary_file(name: str) -> bool:
 
 def dictionary_key() -> str:
     """A key of the dictionaries `segmenter()` loads: their paths, sizes and mtimes."""
-    import jieba
+    jieba = import_jieba()
 
     sources = [Path(jieba.__file__).with_name("dict.txt"), DOMAIN_DICTIONARY,
                *(Path(p) for p in filter(None, str(settings.get("user_dict")).split(os.pathsep)))]
@@ -191,7 +191,7 @@ def query_words(norm: str, directory: Path) -> list[str]:
 @lru_cache(maxsize=4096)
 def _words(norm: str, directory: str, key: str) -> tuple[str, ...]:
     """query_words of `norm` with the dictionaries of `key` (a new key: new entries)."""
-    import jieba
+    jieba = import_jieba()
 
     dictionary = _open(directory, key)
     if dictionary is None:
