@@ -18,14 +18,15 @@ _DATE = rf"(\d{{4}}|[{_CN}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(\d
 # 第十五届人民代表大会第四次会议, or in short 十五届人大四次会议
 _MEETING = re.compile(r"第?\s*[一二三四五六七八九十\d]{1,4}\s*届\s*(?:人民代表大会|人大)\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次\s*会议")
 _DASHES = "—\\-－–─━―‒"  # the dashes a delivery line starts with (――, U+2015, on some sites)
-_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*{_DATE}\s*(.{{0,30}}?)在\s*(.{{0,24}}?)\s*第?\s*[一二三四五六七八九十\d]{{1,4}}\s*届\s*(?:人民代表大会|人大)")
+_LEAD = rf"[\s（({_DASHES}?？]*"  # before a delivery line's date: dashes, or the ?? a lost dash left
+_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*(.{{0,30}}?)在\s*(.{{0,24}}?)\s*第?\s*[一二三四五六七八九十\d]{{1,4}}\s*届\s*(?:人民代表大会|人大)")
 # A delivery line that prints no date (—— 在上海市普陀区第十三届人民代表大会第五次会议上).
 # A dated line without 在 that is nothing but the meeting (2021年1月8日灵璧县第十七届人民代表大会第五次会议).
-_BARE_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*{_DATE}\s*()([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*上?[)）]?\s*$")
+_BARE_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*()([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*上?[)）]?\s*$")
 _UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}]*在\s*(.{{0,24}}?)\s*第?\s*[一二三四五六七八九十\d]{{1,4}}\s*届\s*(?:人民代表大会|人大).{{0,30}}会议上")
 # The title printed on the delivery line's own line (政府工作报告——2006年2月20日在…会议上);
 # read on that line alone, since a title line joined to the next would look the same.
-_TITLE_BEFORE = rf"^[^。，,]{{0,24}}?报告\s*(?=[（({_DASHES}])"
+_TITLE_BEFORE = rf"^[^。，,]{{0,24}}?报告(?:[（(][^（）()]{{1,6}}[)）])?\s*(?=[（({_DASHES}])"  # 报告(摘要)--…
 _TITLED_DELIVERY = re.compile(_TITLE_BEFORE + _DELIVERY.pattern[1:])
 _TITLED_UNDATED_DELIVERY = re.compile(_TITLE_BEFORE + _UNDATED_DELIVERY.pattern[1:])
 # Titles a speaker is printed with; the name follows (or, in 龚正市长在…, precedes) it.
@@ -34,6 +35,7 @@ _NAME = r"([\u4e00-\u9fff](?:[\s\u3000\u2003]*[\u4e00-\u9fff·]){1,9}?)"
 _SPEAKER_AFTER = re.compile(rf"{_OFFICE}[\s\u3000\u2003]*{_NAME}(?:同志)?(?:[\s\u3000\u2003]*$|在|作|的)")
 _SPEAKER_BEFORE = re.compile(rf"日\s*([\u4e00-\u9fff·]{{2,5}}?){_OFFICE}在")
 _SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff]{{0,24}}?{_OFFICE}[\s\u3000\u2003]*{_NAME}(?:同志)?$")
+_CJK_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[\s\u3000]+(?=[\u4e00-\u9fff])")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
 
 
@@ -52,7 +54,8 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
     """(first, end, delivery) for the delivery line among `lines`; a line broken before
     人民代表大会 is read together with the next one. A line in traditional characters is
     read in simplified ones; its meeting and speaker are returned as printed."""
-    simple = [to_simplified(line) for line in lines]
+    # Letter-spaced words are read closed up (人 民 代 表 大 会 on a line of its own).
+    simple = [_CJK_SPACES.sub("", to_simplified(line)) for line in lines]
     for i, line in enumerate(simple):
         joined = line + (simple[i + 1] if i + 1 < len(simple) else "")
         match = _DELIVERY.match(joined) or _TITLED_DELIVERY.match(line) or _BARE_DELIVERY.match(line)

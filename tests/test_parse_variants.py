@@ -1,5 +1,7 @@
 """Reports unlike the seeds: other provinces, levels (county, department, subdistrict),
 layouts and years. Each fixture is written the way such reports are printed."""
+import pytest
+
 from baogao.index.reports import parse_report
 
 COUNTY_CITY = """诸暨市人民政府关于2022年度法治政府建设情况的报告
@@ -178,3 +180,22 @@ def test_untitled_report_that_reports_with_a_dropped_character_is_a_fazhi_report
             "一、主要举措和成效亮点\n（一）加强组织领导。将法治政府建设纳入全县发展总体规划。\n"
             "二、存在的不足\n基层执法力量薄弱。\n")
     assert parse_report(text, "web/bao-ru-xia.txt").kind == "fazhi"
+
+
+@pytest.mark.parametrize("delivery, published, meeting, place", [
+    # A dash a site lost left ?? before the date.
+    ("??2017年1月5日在广州市第十五届人民代表大会第一次会议上\n市长 温国辉",
+     "2017-01-05", "第十五届人民代表大会第一次会议", ("广东省", "广州市", None)),
+    # The title with a note, then -- and the delivery, on one line.
+    ("政府工作报告(摘要)--1999年2月25日在济南市第十二届人民代表大会第二次会议上\n济南市市长谢玉堂",
+     "1999-02-25", "第十二届人民代表大会第二次会议", ("山东省", "济南市", None)),
+    # Broken after 第十五届, its second line letter-spaced.
+    ("——2020年5月13日在正镶白旗第十五届\n人 民 代 表 大 会 第 三 次 会 议 上\n政府旗长苏 鹏",
+     "2020-05-13", "第十五届人民代表大会第三次会议", ("内蒙古自治区", "锡林郭勒盟", "正镶白旗")),
+])
+def test_delivery_lines_as_web_copies_print_them(delivery, published, meeting, place):
+    report = parse_report(f"政府工作报告\n{delivery}\n各位代表：\n现在，我代表人民政府向大会报告工作。\n"
+                          "一、2019年工作回顾\n过去一年，经济平稳增长。\n", "web/delivery.txt")
+    assert (report.kind, report.published.isoformat(), report.meeting, report.year) == (
+        "gongzuo", published, meeting, int(published[:4]))
+    assert (report.province, report.city, report.county) == place
