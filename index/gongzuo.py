@@ -34,7 +34,8 @@ _OFFICE = r"(?:代理?|代理)?(?:省长|市长|州长|盟长|区长|县长|旗�
 _NAME = r"([\u4e00-\u9fff](?:[\s\u3000\u2003]*[\u4e00-\u9fff·]){1,9}?)"
 _SPEAKER_AFTER = re.compile(rf"{_OFFICE}[\s\u3000\u2003]*{_NAME}(?:同志)?(?:[\s\u3000\u2003]*$|在|作|的)")
 _SPEAKER_BEFORE = re.compile(rf"日\s*([\u4e00-\u9fff·]{{2,5}}?){_OFFICE}在")
-_SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff]{{0,24}}?{_OFFICE}[\s\u3000\u2003]*{_NAME}(?:同志)?$")
+_SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff、]{{0,24}}?{_OFFICE}[\s\u3000\u2003]*{_NAME}(?:同志)?$")
+_BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _CJK_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[\s\u3000]+(?=[\u4e00-\u9fff])")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
 
@@ -48,6 +49,7 @@ class Delivery:
     speaker: str | None
     office: str | None  # the speaker's title as printed (省长, 代市长 …)
     place_text: str
+    speaker_below: bool = False  # the line below the delivery line names the speaker
 
 
 def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
@@ -66,8 +68,9 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
         delivered, printed = "".join(simple[i:end]), "".join(lines[i:end])
         name, office = _speaker(delivered)
         spoken_in, spoken_printed = delivered, printed
-        if name is None and end < len(lines):
-            name, office = speaker_line(lines[end]) or (None, None)
+        below = end < len(lines) and (speaker_line(lines[end]) or _bare_name(simple, end))
+        if name is None and below:
+            name, office = below
             spoken_in, spoken_printed = simple[end], lines[end]
         meeting = _MEETING.search(delivered)
         return i, end, Delivery(
@@ -75,7 +78,16 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
             meeting=_as_printed(meeting.group(0), delivered, printed) if meeting else None,
             speaker=_as_printed(name, spoken_in, spoken_printed) if name else None, office=office,
             place_text=(match.group(5) or match.group(4)) if match else undated.group(1),
+            speaker_below=bool(below),
         )
+    return None
+
+
+def _bare_name(simple: list[str], at: int) -> tuple[str, None] | None:
+    """(name, None) when line `at`, right below a delivery line and right above 各位代表,
+    is a name alone (王建国: some copies print the speaker without an office)."""
+    if at + 1 < len(simple) and _BARE_NAME.match(simple[at].strip()) and simple[at + 1].startswith("各位代表"):
+        return simple[at].strip(), None
     return None
 
 

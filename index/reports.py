@@ -203,10 +203,10 @@ def parse_report(text: str, source: str = "") -> Report:
     lines, dropped = split_debris(text)
     lines, chrome, web_meta = split_chrome(lines)
     dropped += chrome
-    found = find_delivery(lines[:_delivery_window(lines)])
+    found = find_delivery(lines[:_delivery_window(lines) + 1])  # with 各位代表: a bare speaker name sits above it
     delivery_end = 0
     if found:
-        delivery_end = found[1] + (1 if found[1] < len(lines) and speaker_line(lines[found[1]]) else 0)
+        delivery_end = found[1] + (1 if found[2].speaker_below else 0)
     header, body, closing = _split_header_body_closing(lines, max(delivery_end, _contents_end(lines)))
     skip = set(range(found[0], delivery_end)) if found else set()
     meta = _parse_header(header, skip)

@@ -199,3 +199,20 @@ def test_delivery_lines_as_web_copies_print_them(delivery, published, meeting, p
     assert (report.kind, report.published.isoformat(), report.meeting, report.year) == (
         "gongzuo", published, meeting, int(published[:4]))
     assert (report.province, report.city, report.county) == place
+
+
+@pytest.mark.parametrize("speaker_line, speaker", [
+    ("省委副書記、省長劉國中", "劉國中"),  # offices joined by 、, in traditional characters
+    ("王建国", "王建国"),  # a name alone between the delivery line and 各位代表
+])
+def test_speaker_lines_as_web_copies_print_them(speaker_line, speaker):
+    report = parse_report(f"政府工作报告\n——2017年1月5日在市十六届人大一次会议上\n{speaker_line}\n各位代表:\n"
+                          "现在，我代表市人民政府向大会报告工作。\n一、本届政府工作回顾\n经济平稳增长。\n", "web/speaker.txt")
+    assert report.speaker == speaker
+    assert report.title == "政府工作报告" and speaker_line in [p.text for p in report.front]  # still printed
+
+
+def test_a_short_line_above_the_address_is_no_speaker_without_a_delivery_line():
+    report = parse_report("政府工作报告\n王建国\n各位代表:\n现在，我代表市人民政府向大会报告工作。\n"
+                          "一、本届政府工作回顾\n经济平稳增长。\n", "web/no-delivery.txt")
+    assert report.speaker is None
