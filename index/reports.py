@@ -773,6 +773,10 @@ def _fill_places(report: Report) -> None:
     county, found_in = _pick(gz, own, COUNTY)
     city, city_in = _pick(gz, own, CITY, within=county)
     province, province_in = _pick(gz, own, PROVINCE, within=county or city)
+    if not county and (city or province):
+        # An ambiguous district (宝山区: in 上海市 and in 双鸭山市) is settled by the
+        # province or city the report's other own names give.
+        county, found_in = _pick(gz, own, COUNTY, within=city or province)
     if county:
         city = gz.city_of(county)
         province = gz.province_of(county)
@@ -812,18 +816,16 @@ _CIRCUMSTANCE = ("在", "根据", "按照", "为", "围绕", "以及")
 
 def _pick(gz: Gazetteer, texts: list[tuple[str, str, bool]], level: int,
           within: Place | None = None) -> tuple[Place | None, str | None]:
-    """(the first place of `level` named in `texts`, the name of the text it was in); an
-    ambiguous name is resolved by the other places named beside it, and dropped when they
-    do not settle it. `texts` are (source name, text, whether short names count)."""
+    """(the first place of `level` named in `texts` (and related to `within`), the name of
+    the text it was in); an ambiguous name is resolved by `within` or by the other places
+    named beside it, and dropped when they do not settle it. `texts` are (source name,
+    text, whether short names count)."""
     for source, text, short in texts:
         matches = gz.find(text, short=short)
         for m in matches:
-            if m.place.level != level:
+            if m.place.level != level or not _related(m.place, within):
                 continue
-            if within is not None and not (within.code.startswith(m.place.code[:2 * (level + 1)])
-                                           or m.place.code.startswith(within.code[:2 * (within.level + 1)])):
-                continue
-            candidates = [c.place for c in matches if c.place.name == m.place.name]
+            candidates = [c.place for c in matches if c.place.name == m.place.name and _related(c.place, within)]
             if len(candidates) == 1:
                 return m.place, source
             context = [c.place for c in matches if c.place.name != m.place.name]
@@ -832,6 +834,12 @@ def _pick(gz: Gazetteer, texts: list[tuple[str, str, bool]], level: int,
             if len(settled) == 1:
                 return settled[0], source
     return None, None
+
+
+def _related(place: Place, within: Place | None) -> bool:
+    """Whether `place` lies in `within` or contains it (always, when `within` is None)."""
+    return within is None or (within.code.startswith(place.code[:2 * (place.level + 1)])
+                              or place.code.startswith(within.code[:2 * (within.level + 1)]))
 
 
 def _superior_documents(text: str) -> list[str]:

@@ -216,3 +216,12 @@ def test_a_short_line_above_the_address_is_no_speaker_without_a_delivery_line():
     report = parse_report("政府工作报告\n王建国\n各位代表:\n现在，我代表市人民政府向大会报告工作。\n"
                           "一、本届政府工作回顾\n经济平稳增长。\n", "web/no-delivery.txt")
     assert report.speaker is None
+
+
+def test_an_ambiguous_district_is_settled_by_the_province_the_report_names_elsewhere():
+    """宝山区 is a district of 上海市 and of 双鸭山市: the title alone leaves it open, the
+    plan the report follows (《上海市法治政府建设“十三五”规划》) settles it."""
+    report = parse_report("寶山區羅店鎮2020年度法治政府建設情況報告\n"
+                          "2020年，羅店鎮全面落實《上海市法治政府建設“十三五”規劃》，推動基層法治建設。\n"
+                          "一、主要舉措和成效\n依法行政水平不斷提高。\n", "web/baoshan.txt")
+    assert (report.province, report.city, report.county, report.town) == ("上海市", None, "宝山区", "罗店镇")
