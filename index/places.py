@@ -118,13 +118,20 @@ _CONJUNCTIONS = set("和与及并或同")
 _COUNTY_OWN = re.compile(r"人民政府|县|人大|政府|委员会|[，,。、]|$")
 
 
+_WING_BANNER = re.compile(r"^(.)[^左右]+(左|右)翼(前|中|后)旗$")  # 科尔沁左翼后旗, 察哈尔右翼前旗
+
+
 def short_names(place: Place) -> list[str]:
     """The short names a place is printed with: 三亚 for 三亚市, 伊犁州 and 伊犁 for
-    伊犁哈萨克自治州, 锡林郭勒 for 锡林郭勒盟, 上海 for 上海市 (never a bare county stem)."""
+    伊犁哈萨克自治州, 锡林郭勒 for 锡林郭勒盟, 上海 for 上海市, 科左后旗 for 科尔沁左翼后旗
+    (never a bare county stem)."""
     name = place.name
     autonomous = _AUTONOMOUS.match(name)
     if autonomous and place.level == CITY:
         return [autonomous.group(1) + "州", autonomous.group(1)]
+    banner = _WING_BANNER.match(name)
+    if banner and place.level == COUNTY:  # 科尔沁左翼后旗 is printed 科左后旗
+        return [banner.group(1) + banner.group(2) + banner.group(3) + "旗"]
     if place.level == COUNTY and not name.endswith("市"):
         return []
     for suffix in ("市", "地区", "盟"):

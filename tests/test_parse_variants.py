@@ -225,3 +225,10 @@ def test_an_ambiguous_district_is_settled_by_the_province_the_report_names_elsew
                           "2020年，羅店鎮全面落實《上海市法治政府建設“十三五”規劃》，推動基層法治建設。\n"
                           "一、主要舉措和成效\n依法行政水平不斷提高。\n", "web/baoshan.txt")
     assert (report.province, report.city, report.county, report.town) == ("上海市", None, "宝山区", "罗店镇")
+
+
+def test_a_wing_banner_named_as_it_is_usually_printed():
+    report = parse_report("2020年科左后旗人民政府工作报告\n——2020年4月22日在科左后旗第十六届人民代表大会第四次会议上\n"
+                          "各位代表:\n现在，我代表旗人民政府向大会报告工作。\n一、2019年工作回顾\n经济平稳增长。\n",
+                          "web/banner.txt")
+    assert (report.province, report.city, report.county) == ("内蒙古自治区", "通辽市", "科尔沁左翼后旗")
