@@ -36,6 +36,7 @@ _SPEAKER_AFTER = re.compile(rf"{_OFFICE}[\s\u3000\u2003]*{_NAME}(?:同志)?(?:[\
 _SPEAKER_BEFORE = re.compile(rf"日\s*([\u4e00-\u9fff·]{{2,5}}?){_OFFICE}在")
 _SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff、]{{0,24}}?{_OFFICE}[\s\u3000\u2003]*{_NAME}(?:同志)?$")
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_NOT_NAMES = {"全文", "摘要", "草案", "讨论稿", "报告", "工作报告"}  # short lines that are no speaker
 _CJK_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[\s\u3000]+(?=[\u4e00-\u9fff])")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
 
@@ -86,8 +87,10 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
 def _bare_name(simple: list[str], at: int) -> tuple[str, None] | None:
     """(name, None) when line `at`, right below a delivery line and right above 各位代表,
     is a name alone (王建国: some copies print the speaker without an office)."""
-    if at + 1 < len(simple) and _BARE_NAME.match(simple[at].strip()) and simple[at + 1].startswith("各位代表"):
-        return simple[at].strip(), None
+    name = simple[at].strip()
+    if (at + 1 < len(simple) and _BARE_NAME.match(name) and name not in _NOT_NAMES
+            and simple[at + 1].startswith("各位代表")):
+        return name, None
     return None
 
 

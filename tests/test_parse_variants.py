@@ -216,6 +216,9 @@ def test_a_short_line_above_the_address_is_no_speaker_without_a_delivery_line():
     report = parse_report("政府工作报告\n王建国\n各位代表:\n现在，我代表市人民政府向大会报告工作。\n"
                           "一、本届政府工作回顾\n经济平稳增长。\n", "web/no-delivery.txt")
     assert report.speaker is None
+    report = parse_report("政府工作报告\n——2017年1月5日在市十六届人大一次会议上\n摘要\n各位代表:\n"
+                          "现在，我代表市人民政府向大会报告工作。\n一、本届政府工作回顾\n经济平稳增长。\n", "web/summary.txt")
+    assert report.speaker is None  # 摘要 is no name
 
 
 def test_an_ambiguous_district_is_settled_by_the_province_the_report_names_elsewhere():
