@@ -7,7 +7,8 @@ reports makes millions of postings, so a build spent a fifth of its time picklin
 unpickling and merging them. `PostingArrays` keeps a posting in 24 bytes of arrays (the
 term as a number, the document, the weight, the value as a number) and orders them once,
 with numpy, when the segment is written: nothing goes to disk, and memory stays a small
-fraction of what Whoosh's in-memory pool would hold.
+fraction of what Whoosh's in-memory pool would hold. The segment is then written a term
+at a time from array slices (`term_groups`), not a posting at a time.
 """
 from __future__ import annotations
 
@@ -17,13 +18,11 @@ from collections.abc import Iterator
 import numpy as np
 
 
-_CHUNK = 1 << 16
-
-
 class PostingArrays:
     """A drop-in for Whoosh's `PostingPool` in a writer that finishes its own segment
-    (`add`, `iter_postings`, `fieldnames`, `cleanup`): postings come out sorted by field,
-    term and document, as Whoosh's field writer needs them."""
+    (`add`, `fieldnames`, `cleanup`), which hands the postings back a term at a time
+    (`term_groups`), sorted by field, term and document, as Whoosh's field writer needs
+    them."""
 
     def __init__(self):
         self.fieldnames: set[str] = set()
@@ -37,37 +36,56 @@ class PostingArrays:
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         """Add one posting (fieldname, term bytes, document number, weight, value bytes)."""
         fieldname, term, docnum, weight, value = item
-        key = (fieldname, term)
-        number = self._term_numbers.get(key)
-        if number is None:
-            number = self._term_numbers[key] = len(self._term_numbers)
-            self.fieldnames.add(fieldname)
-        value_number = self._value_numbers.get(value)
-        if value_number is None:  # values are few distinct byte strings (packed frequencies)
-            value_number = self._value_numbers[value] = len(self._value_numbers)
-        self._terms.append(number)
-        self._docs.append(docnum)
-        self._weights.append(weight)
-        self._values.append(value_number)
+        self.add_document_postings(docnum, [((fieldname, term), weight, value)])
+
+    def add_document_postings(self, docnum: int, postings: list[tuple[tuple[str, bytes], float, bytes | None]]) -> None:
+        """Add a document's postings, ((fieldname, term bytes), weight, value bytes) each."""
+        term_numbers, value_numbers = self._term_numbers, self._value_numbers
+        numbers, values = [], []
+        for key, _, value in postings:
+            number = term_numbers.get(key)
+            if number is None:
+                number = term_numbers[key] = len(term_numbers)
+                self.fieldnames.add(key[0])
+            numbers.append(number)
+            value_number = value_numbers.get(value)
+            if value_number is None:  # values are few distinct byte strings (packed frequencies)
+                value_number = value_numbers[value] = len(value_numbers)
+            values.append(value_number)
+        self._terms.extend(numbers)
+        self._docs.extend([docnum] * len(postings))
+        self._weights.extend([posting[1] for posting in postings])
+        self._values.extend(values)
 
     def __len__(self) -> int:
         return len(self._docs)
 
-    def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes | None]]:
-        """Every posting, in (fieldname, term, document) order."""
+    def term_groups(self) -> Iterator[tuple[str, bytes, np.ndarray, np.ndarray, list[bytes | None]]]:
+        """(fieldname, term, documents, weights, values) of every term, in (fieldname,
+        term) order, with its documents in order (int64), their weights (float64) and
+        value bytes; spelling marks (document -1) are left out, as Whoosh's field writer
+        leaves them."""
         keys = list(self._term_numbers)
         rank = np.empty(len(keys), dtype=np.int64)
         rank[sorted(range(len(keys)), key=keys.__getitem__)] = np.arange(len(keys))
         terms, docs = _view(self._terms, np.uint32), _view(self._docs, np.int64)
         weights, value_numbers = _view(self._weights, np.float64), _view(self._values, np.uint32)
+        keep = docs >= 0
+        if not keep.all():
+            terms, docs, weights, value_numbers = terms[keep], docs[keep], weights[keep], value_numbers[keep]
+        if not len(docs):
+            return
         order = np.lexsort((docs, rank[terms]))
+        terms, docs, weights, value_numbers = terms[order], docs[order], weights[order], value_numbers[order]
+        first = np.ones(len(terms), dtype=bool)  # where each term's postings start
+        first[1:] = terms[1:] != terms[:-1]
+        starts = np.flatnonzero(first)
+        ends = np.append(starts[1:], len(terms))
         values = list(self._value_numbers)
-        for start in range(0, len(order), _CHUNK):  # Python objects for a chunk at a time
-            chunk = order[start:start + _CHUNK]
-            for term, docnum, weight, value in zip(terms[chunk].tolist(), docs[chunk].tolist(),
-                                                   weights[chunk].tolist(), value_numbers[chunk].tolist(), strict=True):
-                fieldname, text = keys[term]
-                yield fieldname, text, docnum, weight, values[value]
+        for term, start, end in zip(terms[starts].tolist(), starts.tolist(), ends.tolist(), strict=True):
+            fieldname, text = keys[term]
+            yield (fieldname, text, docs[start:end], weights[start:end],
+                   [values[v] for v in value_numbers[start:end].tolist()])
 
     def cleanup(self) -> None:
         """Free the postings (Whoosh calls this when the segment is closed)."""

@@ -101,6 +101,37 @@ class _FieldWriter(W3FieldWriter):
         # posting (about 17 µs each, a tenth of a build on the real corpus): read once.
         super().add_postings(schema, _LengthsReadOnce(lengths) if lengths else lengths, items)
 
+    def add_term_groups(self, schema, lengths, groups) -> None:
+        """What `add_postings` writes, from postings grouped by term: (fieldname, term
+        bytes, documents, weights, values) with the documents sorted (index/posting_pool.py),
+        in (fieldname, term) order. Each term's blocks are cut from array slices: Whoosh's
+        `add_postings` makes a few Python calls per posting, which cost a writer as much
+        as jieba costs the build on short paragraphs."""
+        lastfn, field_lengths = None, None
+        for fieldname, btext, ids, weights, values in groups:
+            if fieldname != lastfn:
+                if lastfn is not None:
+                    self.finish_field()
+                self.start_field(fieldname, schema[fieldname])
+                field_lengths = _field_lengths(lengths, fieldname)
+                lastfn = fieldname
+            self.start_term(btext)
+            self._postwriter.add_term_arrays(ids, weights, values,
+                                             field_lengths[ids] if field_lengths is not None else None)
+            self.finish_term()
+        if lastfn is not None:
+            self.finish_field()
+
+
+def _field_lengths(lengths, fieldname: str) -> np.ndarray | None:
+    """Every document's length in `fieldname` as the segment's column holds it (what
+    Whoosh's `add_postings` reads per posting), or None for a field without lengths."""
+    if not lengths or not lengths.has_column(_lenfield(fieldname)):
+        return None
+    # None for a document whose length is 0
+    return np.array([lengths.doc_field_length(d, fieldname, 0) or 0 for d in range(lengths.doc_count_all())],
+                    dtype=np.int64)
+
 
 class _LengthsReadOnce:
     """A per-document reader's field lengths, each read from its column once (kept in an
@@ -175,9 +206,9 @@ _FEW = 8  # blocks this small stay pickled tuples: packing saves nothing on them
 def _pack_ids(ids):
     """A block's sorted ids: bytes of their deltas, led by one byte giving the width of
     each (1, 2, 4 or 8); a block of a few ids as Whoosh's tuple of deltas."""
+    if len(ids) < _FEW:  # numpy's overhead is most of the cost on a few ids
+        return tuple(b - a for a, b in zip((0, *ids), ids))
     deltas = np.diff(np.asarray(ids, dtype=np.int64), prepend=0)
-    if len(deltas) < _FEW:
-        return tuple(deltas.tolist())
     dtype = _smallest_uint(int(deltas.max()))
     return bytes([np.dtype(dtype).itemsize]) + deltas.astype(dtype).tobytes()
 
@@ -186,10 +217,15 @@ def _pack_weights(weights):
     """A block's weights: None when all are 1, one float when all are equal (as Whoosh
     writes them); else whole numbers as bytes of the smallest unsigned integer type, led
     by its width, or (a few weights, or fractions) Whoosh's tuple."""
+    if len(weights) < _FEW:  # as below, without numpy's overhead on a few weights
+        values = list(weights)  # an array("f"), as Whoosh's postings writer keeps them
+        if not values or all(v == values[0] for v in values):
+            return None if not values or values[0] == 1.0 else values[0]
+        return tuple(values)
     values = np.asarray(weights, dtype=np.float32)
-    if not len(values) or (values == values[0]).all():
-        return None if not len(values) or values[0] == 1.0 else float(values[0])
-    if len(values) < _FEW or not ((values >= 0).all() and np.array_equal(values, np.floor(values))):
+    if (values == values[0]).all():
+        return None if values[0] == 1.0 else float(values[0])
+    if not ((values >= 0).all() and np.array_equal(values, np.floor(values))):
         return tuple(values.tolist())
     dtype = _smallest_uint(int(values.max()))
     return bytes([np.dtype(dtype).itemsize]) + values.astype(dtype).tobytes()
@@ -217,6 +253,28 @@ def _block_weights(data, count: int) -> np.ndarray:
 
 class _PackedPostingsWriter(W3PostingsWriter):
     """Whoosh 3 posting blocks with ids and weights packed as bytes (see CompactCodec)."""
+
+    def add_term_arrays(self, ids: np.ndarray, weights: np.ndarray, values: list[bytes | None],
+                        lengths: np.ndarray | None) -> None:
+        """Every posting of the current term at once (ids sorted; `lengths`: each
+        document's field length, or None), into the blocks `add_posting` would fill one
+        posting at a time, with the same Python types in them (so the blocks' pickled
+        info and the term's statistics come out as Whoosh writes them). The last block
+        stays buffered: `finish_postings` writes it, marked as the last."""
+        limit = self._blocklimit
+        for start in range(0, len(ids), limit):
+            if start:
+                self._write_block()  # the block before, full; it starts a new one
+            end = start + limit
+            self._ids.frombytes(ids[start:end].astype(np.uint32).tobytes())
+            self._weights.frombytes(weights[start:end].astype(np.float32).tobytes())
+            self._maxweight = max(0, float(weights[start:end].max()))  # Whoosh's: before float32
+            self._values = [value for value in values[start:end] if value]
+            if lengths is not None:
+                block_lengths = lengths[start:end]
+                present = block_lengths[block_lengths > 0]  # Whoosh skips a length of 0
+                self._minlength = int(present.min()) if len(present) else None
+                self._maxlength = max(0, int(block_lengths.max()))
 
     def _mini_ids(self):
         return _pack_ids(self._ids)

@@ -13,11 +13,13 @@ import os
 import queue
 import signal
 import threading
+from collections import Counter
 from pathlib import Path
 
-from whoosh import multiproc
+from whoosh import formats, multiproc
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.reading import SegmentReader
+from whoosh.system import pack_uint
 from whoosh.writing import SegmentWriter
 
 from .posting_pool import PostingArrays
@@ -54,21 +56,102 @@ class _SegmentTexts:
         return segment
 
 
-class ArrayPoolWriter(_SegmentTexts, SegmentWriter):
+class _PostingsByTerm:
+    """A writer that writes its segment's postings a term at a time from its pool's
+    arrays (`PostingArrays.term_groups`, `CompactCodec`'s field writer) instead of a
+    posting at a time."""
+
+    def _flush_segment(self):
+        # SegmentWriter._flush_segment, with the postings grouped by term
+        self.perdocwriter.close()
+        lengths = self.per_document_reader() if self.codec.length_stats else None
+        self.fieldwriter.add_term_groups(self.schema, lengths, self.pool.term_groups())
+        self.fieldwriter.close()
+        if lengths:
+            lengths.close()
+
+
+_CACHED_VALUES = 4096  # distinct (field, value) analyses a writer keeps
+
+
+class ArrayPoolWriter(_SegmentTexts, _PostingsByTerm, SegmentWriter):
     """Whoosh's segment writer with its postings held in arrays (index/posting_pool.py)
     instead of tuples pickled to temporary files, that writes its segment's snapshot files
     (`_SegmentTexts`; a block's normalised text comes with it as `_norm`, a name Whoosh
-    ignores)."""
+    ignores).
+
+    Its `add_document` is Whoosh's for a schema without vectors, spelling words, sortable
+    columns or boosts (Baogao's), and cheaper per block: the report-level fields that every
+    block repeats (report id, place, year, kind) are analysed once per value, and a list
+    of words (a block's pre-analysed text) is counted in one step; a schema with any of
+    those features gets Whoosh's own."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.pool = PostingArrays()
+        self._analysed: dict[tuple[str, str], tuple[list, int]] = {}
+        self._plain = all(not field.vector and not field.separate_spelling() and not field.column_type
+                          and (field.format is None or field.format.field_boost == 1.0)
+                          for _, field in self.schema.items())
 
     def add_document(self, **fields):
         norm = fields.get("_norm")
         if norm is not None:
             self.norms[self.docnum] = norm
-        super().add_document(**fields)
+        if not self._plain or any(name.endswith("_boost") for name in fields):
+            return super().add_document(**fields)
+        # SegmentWriter.add_document without the features `_plain` rules out
+        self._check_state()
+        schema, perdocwriter, docnum = self.schema, self.perdocwriter, self.docnum
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        postings = []
+        try:
+            for fieldname in fieldnames:
+                value = fields[fieldname]
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    field_postings, length = self._postings_of(fieldname, field, value)
+                    postings += field_postings
+                stored = fields.get(f"_stored_{fieldname}", value) if field.stored else None
+                perdocwriter.add_field(fieldname, field, stored, length)
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        self.pool.add_document_postings(docnum, postings)
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _postings_of(self, fieldname: str, field, value) -> tuple[list, int]:
+        """(the postings of `field.index(value)`, as ((fieldname, term bytes), weight,
+        value bytes) items, the field's length in the document)."""
+        if isinstance(value, list) and type(field.format) is formats.Frequency:
+            # Frequency.word_values over a list of words: each word's count is its weight
+            counts = Counter(value)
+            postings = [((fieldname, word.encode("utf-8")), float(count), pack_uint(count))
+                        for word, count in counts.items()]
+            return postings, len(value) if field.scorable else 0
+        if not isinstance(value, str):
+            return self._analyse(fieldname, field, value)
+        key = (fieldname, value)
+        known = self._analysed.get(key)
+        if known is None:
+            known = self._analyse(fieldname, field, value)
+            if len(self._analysed) >= _CACHED_VALUES:
+                self._analysed.clear()
+            self._analysed[key] = known
+        return known
+
+    @staticmethod
+    def _analyse(fieldname: str, field, value) -> tuple[list, int]:
+        items = list(field.index(value))
+        length = sum(freq for _, freq, _, _ in items) if field.scorable else 0
+        return [((fieldname, term), weight, data) for term, _, weight, data in items], length
 
 
 def new_writer(ix, processes: int):
@@ -100,7 +183,7 @@ class _SubWriter(SubWriterTask):
         super().run()
 
 
-class ParallelWriter(_SegmentTexts, MpWriter):
+class ParallelWriter(_SegmentTexts, _PostingsByTerm, MpWriter):
     """Whoosh's multi-process writer (one sub-writer per core builds its own segment),
     made safe to interrupt and to kill: sub-writers ignore Ctrl-C, which the build
     handles, die with the build, and `cancel` stops and joins them instead of leaving
