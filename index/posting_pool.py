@@ -41,17 +41,15 @@ class PostingArrays:
     def add_document_postings(self, docnum: int, postings: list[tuple[tuple[str, bytes], float, bytes | None]]) -> None:
         """Add a document's postings, ((fieldname, term bytes), weight, value bytes) each."""
         term_numbers, value_numbers = self._term_numbers, self._value_numbers
-        numbers, values = [], []
-        for key, _, value in postings:
-            number = term_numbers.get(key)
-            if number is None:
-                number = term_numbers[key] = len(term_numbers)
-                self.fieldnames.add(key[0])
-            numbers.append(number)
-            value_number = value_numbers.get(value)
-            if value_number is None:  # values are few distinct byte strings (packed frequencies)
-                value_number = value_numbers[value] = len(value_numbers)
-            values.append(value_number)
+        numbers = [term_numbers.get(key) for key, _, _ in postings]
+        if None in numbers:  # new terms
+            for i, (key, _, _) in enumerate(postings):
+                if numbers[i] is None:
+                    numbers[i] = term_numbers.setdefault(key, len(term_numbers))
+                    self.fieldnames.add(key[0])
+        values = [value_numbers.get(value) for _, _, value in postings]
+        if None in values:  # values are few distinct byte strings (packed frequencies)
+            values = [value_numbers.setdefault(value, len(value_numbers)) for _, _, value in postings]
         self._terms.extend(numbers)
         self._docs.extend([docnum] * len(postings))
         self._weights.extend([posting[1] for posting in postings])

@@ -10,6 +10,7 @@ index/whoosh_ext.py):
 from __future__ import annotations
 
 import os
+import pickle
 import queue
 import signal
 import threading
@@ -20,6 +21,7 @@ from whoosh import formats, multiproc
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.reading import SegmentReader
 from whoosh.system import pack_uint
+from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
 
 from .posting_pool import PostingArrays
@@ -93,18 +95,21 @@ class ArrayPoolWriter(_SegmentTexts, _PostingsByTerm, SegmentWriter):
         self._plain = all(not field.vector and not field.separate_spelling() and not field.column_type
                           and (field.format is None or field.format.field_boost == 1.0)
                           for _, field in self.schema.items())
+        self._names = frozenset(self.schema.names())
+        self._boosts = frozenset(["_boost", *(f"_{name}_boost" for name in self._names)])
 
     def add_document(self, **fields):
         norm = fields.get("_norm")
         if norm is not None:
             self.norms[self.docnum] = norm
-        if not self._plain or any(name.endswith("_boost") for name in fields):
+        if not self._plain or not self._boosts.isdisjoint(fields):
             return super().add_document(**fields)
         # SegmentWriter.add_document without the features `_plain` rules out
         self._check_state()
         schema, perdocwriter, docnum = self.schema, self.perdocwriter, self.docnum
         fieldnames = sorted(name for name in fields if not name.startswith("_"))
-        self._check_fields(schema, fieldnames)
+        if not self._names.issuperset(fieldnames):
+            self._check_fields(schema, fieldnames)  # raises UnknownFieldError
         perdocwriter.start_doc(docnum)
         postings = []
         try:
@@ -182,6 +187,15 @@ class _SubWriter(SubWriterTask):
         multiproc.SegmentWriter = ArrayPoolWriter
         super().run()
 
+    def _process_file(self, filename, doc_count):
+        # A job file of ParallelWriter._enqueue: one pickled list of documents.
+        storage = self.writer.temp_storage()
+        with storage.open_file(filename).raw_file() as job:
+            documents = pickle.load(job)
+        for fields in documents:
+            self.writer.add_document(**fields)
+        storage.delete_file(filename)
+
 
 class ParallelWriter(_SegmentTexts, _PostingsByTerm, MpWriter):
     """Whoosh's multi-process writer (one sub-writer per core builds its own segment),
@@ -193,6 +207,18 @@ class ParallelWriter(_SegmentTexts, _PostingsByTerm, MpWriter):
         super().__init__(*args, **kwargs)
         self.pool = PostingArrays()  # what a merge at commit adds (see ArrayPoolWriter)
         self.jobqueue = _GuardedQueue(self.jobqueue, self._died)
+
+    def _enqueue(self):
+        """MpWriter._enqueue, with the job file one pickle of the documents (read by
+        `_SubWriter._process_file`) instead of one pickle each: the field names and a
+        report's values, which every block repeats, are pickled once a file."""
+        filename = f"{random_name()}.doclist"
+        with self.temp_storage().create_file(filename).raw_file() as job:
+            pickle.dump([fields for _, fields in self.docbuffer], job, pickle.HIGHEST_PROTOCOL)
+        if len(self.tasks) < self.procs:
+            self._new_task()
+        self.jobqueue.put((filename, len(self.docbuffer)))
+        self.docbuffer = []
 
     def _died(self) -> bool:
         """Whether a sub-writer has died. A process killed while it held the job queue's
