@@ -22,6 +22,7 @@ import struct
 import zlib
 
 import numpy as np
+from whoosh import formats
 from whoosh.codec.whoosh3 import (
     STORED_COLUMN,
     WHOOSH3_HEADER_MAGIC,
@@ -40,6 +41,7 @@ from whoosh.filedb.structfile import BufferFile
 from whoosh.index import _CURRENT_TOC_VERSION, TOC, FileIndex
 from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.searching import Searcher
+from whoosh.system import pack_uint
 
 from .block_column import BlockCompressedColumn
 
@@ -54,6 +56,10 @@ class CompactCodec(W3Codec):
       pickled tuples of Python numbers: `term_postings` turns a block into arrays with
       `np.frombuffer` (decoding the tuples cost about 0.2 µs a posting: 30 ms for a
       common word at 10,000 reports), and a term frequency takes a byte, not nine;
+    - in a frequency field's blocks, no values: Whoosh stores each posting's frequency
+      twice, as its weight and as four packed bytes, and the second copy was a third of
+      a common word's postings and more than half of the time to decode them (readers
+      rebuild the values from the weights);
     - a document's stored fields pickled as a tuple in schema order instead of a dict
       keyed by field name (the names were about a sixth of a paragraph's stored bytes),
       and compressed in blocks of documents instead of one by one (index/block_column.py).
@@ -231,6 +237,17 @@ def _pack_weights(weights):
     return bytes([np.dtype(dtype).itemsize]) + values.astype(dtype).tobytes()
 
 
+def _values_are_weights(values: list[bytes], weights) -> bool:
+    """Whether each of a block's values is its weight packed as Whoosh's Frequency format
+    packs a frequency (a big-endian unsigned 32-bit number)."""
+    numbers = np.asarray(weights, dtype=np.float64)
+    if len(values) != len(numbers) or not len(numbers):
+        return False
+    if not ((numbers >= 0).all() and (numbers < 2 ** 32).all() and np.array_equal(numbers, np.floor(numbers))):
+        return False
+    return b"".join(values) == numbers.astype(">u4").tobytes()
+
+
 def _unpacked(data: bytes) -> np.ndarray:
     return np.frombuffer(data, dtype=_PACKED_TYPES[data[0]], offset=1)
 
@@ -279,12 +296,30 @@ class _PackedPostingsWriter(W3PostingsWriter):
     def _mini_ids(self):
         return _pack_ids(self._ids)
 
+    def _mini_values(self):
+        # A frequency field's values repeat its weights (each the posting's frequency,
+        # packed; no boosts): left out, and rebuilt by _PackedLeafMatcher.
+        if type(self._format) is formats.Frequency and _values_are_weights(self._values, self._weights):
+            return None
+        return super()._mini_values()
+
     def _mini_weights(self):
         return _pack_weights(self._weights)
 
 
 class _PackedLeafMatcher(W3LeafMatcher):
     """Whoosh's block matcher, reading packed blocks as well as Whoosh's own."""
+
+    def _read_values(self):
+        if self._data is None:
+            self._read_data()
+        if self._data[2] is None and self._fixedsize and type(self.format) is formats.Frequency:
+            # Left out by _PackedPostingsWriter: each value is its posting's weight, packed.
+            if self._weights is None:
+                self._read_weights()
+            self._values = tuple(pack_uint(int(weight)) for weight in self._weights)
+        else:
+            super()._read_values()
 
     def _read_ids(self):
         if self._data is None:

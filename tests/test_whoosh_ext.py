@@ -198,3 +198,32 @@ def test_posting_arrays_give_whoosh_the_postings_in_its_order():
     assert pool.fieldnames == {p[0] for p in items}
     pool.cleanup()
     assert list(pool.term_groups()) == [] and len(pool) == 0
+
+
+def test_frequency_values_are_left_out_of_blocks_and_rebuilt_for_whoosh(reader):
+    """A word's blocks hold its frequencies once (as weights), not again as packed values;
+    Whoosh's own matcher still reads each posting's value as its frequency."""
+    import io
+    import pickle
+    import zlib
+
+    from baogao.index.whoosh_ext import _BLOCK_LENGTH, WHOOSH3_HEADER_MAGIC
+
+    checked = 0
+    for leaf, _ in reader.leaf_readers():
+        for word in ("法治", "建设", "政府"):
+            if ("text", word) not in leaf:
+                continue
+            info = leaf._terms.term_info("text", word.encode())
+            start = info.extent()[0] + len(WHOOSH3_HEADER_MAGIC)
+            (length,) = _BLOCK_LENGTH.unpack(bytes(leaf._terms._postfile.get(start, _BLOCK_LENGTH.size)))
+            block = io.BytesIO(bytes(leaf._terms._postfile.get(start + _BLOCK_LENGTH.size, abs(length))))
+            compression = pickle.load(block)[3]
+            payload = block.read()
+            assert pickle.loads(zlib.decompress(payload) if compression else payload)[2] is None
+            matcher = leaf.postings("text", word)
+            while matcher.is_active():
+                assert matcher.value_as("frequency") == matcher.weight() >= 1
+                matcher.next()
+            checked += 1
+    assert checked >= 3
