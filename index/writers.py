@@ -141,7 +141,7 @@ class ArrayPoolWriter(_SegmentTexts, _PostingsByTerm, SegmentWriter):
             postings = [((fieldname, word.encode("utf-8")), float(count), pack_uint(count))
                         for word, count in counts.items()]
             return postings, len(value) if field.scorable else 0
-        if not isinstance(value, str):
+        if not isinstance(value, str) or field.scorable:  # a text: seldom repeated
             return self._analyse(fieldname, field, value)
         key = (fieldname, value)
         known = self._analysed.get(key)
