@@ -78,9 +78,10 @@ def clean(corpus, tmp_path_factory):
 
 
 # When to kill, as a fraction of the uninterrupted build's time: fixed seconds went stale
-# (a faster build finished before the later kills).
+# (a faster build finished before the later kills). None past half of it: under parallel
+# tests the clean build may have run slower than this one.
 @pytest.mark.parametrize("victim, after", [
-    ("group", 0.15), ("group", 0.5), ("main", 0.3), ("worker", 0.3), ("worker", 0.6),
+    ("group", 0.1), ("group", 0.4), ("main", 0.25), ("worker", 0.2), ("worker", 0.45),
 ])
 def test_a_killed_build_leaves_a_searchable_index_and_resumes_to_the_same_answers(
         corpus, clean, tmp_path, victim, after):
