@@ -102,11 +102,6 @@ STORED_BLOCKS = PickleColumn(BlockCompressedColumn())
 
 
 class _FieldWriter(W3FieldWriter):
-    def add_postings(self, schema, lengths, items):
-        # Whoosh reads a document's field length from the new segment's column once per
-        # posting (about 17 µs each, a tenth of a build on the real corpus): read once.
-        super().add_postings(schema, _LengthsReadOnce(lengths) if lengths else lengths, items)
-
     def add_term_groups(self, schema, lengths, groups) -> None:
         """What `add_postings` writes, from postings grouped by term: (fieldname, term
         bytes, documents, weights, values) with the documents sorted (index/posting_pool.py),
@@ -137,30 +132,6 @@ def _field_lengths(lengths, fieldname: str) -> np.ndarray | None:
     # None for a document whose length is 0
     return np.array([lengths.doc_field_length(d, fieldname, 0) or 0 for d in range(lengths.doc_count_all())],
                     dtype=np.int64)
-
-
-class _LengthsReadOnce:
-    """A per-document reader's field lengths, each read from its column once (kept in an
-    array per field: 4 bytes a document). A field without lengths (an ID or keyword
-    field) is known as such at once: Whoosh looks for its column file on disk again for
-    every posting (a quarter of a build's writing for a report of short paragraphs)."""
-
-    def __init__(self, lengths):
-        self._lengths = lengths
-        self._known: dict[str, np.ndarray | None] = {}
-
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
-        if fieldname not in self._known:
-            has_lengths = self._lengths.has_column(_lenfield(fieldname))
-            self._known[fieldname] = (np.full(self._lengths.doc_count_all() + 1, -1, dtype=np.int32)
-                                      if has_lengths else None)
-        known = self._known[fieldname]
-        if known is None:
-            return default
-        length = int(known[docnum])
-        if length < 0:
-            length = known[docnum] = self._lengths.doc_field_length(docnum, fieldname, default)
-        return length
 
 
 def _stored_column(codec: CompactCodec):
