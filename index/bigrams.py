@@ -150,20 +150,20 @@ class BigramPostings:
         at = low + int(np.searchsorted(self.seconds[low:high], second))
         return at if at < high and int(self.seconds[at]) == second else None
 
-    def frequencies(self, grams: list[str]) -> np.ndarray:
-        """How many documents (deleted ones included) hold each of `grams`. They are looked
-        up together when there are many: a long quoted line has dozens of bigrams, and one
-        numpy search for all of them costs what one for each did (a fifth of the time of a
-        query for a line of a real report). A few are looked up one by one, which costs
-        less than the rounds of a search for all of them."""
-        found = np.zeros(len(grams), dtype=np.int64)
+    def positions(self, grams: list[str]) -> np.ndarray:
+        """Where each of `grams` is in this segment's list of bigrams (-1: not here). They
+        are looked up together when there are many: a long quoted line has dozens of
+        bigrams, and one numpy search for all of them costs what one for each did (a fifth
+        of the time of a query for a line of a real report). A few are looked up one by
+        one, which costs less than the rounds of a search for all of them."""
+        found = np.full(len(grams), -1, dtype=np.int64)
         if not grams or len(self.starts) < 2:  # no bigram at all in this segment
             return found
         if len(grams) <= _FEW_GRAMS:
             for i, gram in enumerate(grams):
                 at = self._position(gram)
                 if at is not None:
-                    found[i] = self.starts[at + 1] - self.starts[at]
+                    found[i] = at
             return found
         if self.keys is not None:
             keys = np.array([bigram_key(g) for g in grams], dtype=self.keys.dtype)
@@ -184,14 +184,36 @@ class BigramPostings:
                 high = np.where(open_ & ~below, middle, high)
             at = np.minimum(low, len(self.seconds) - 1)
             hit = has_first & (low < end) & (self.seconds[at] == seconds)
-        found[hit] = (self.starts[at[hit] + 1] - self.starts[at[hit]])
+        found[hit] = at[hit]
         return found
+
+    def counts(self, positions: np.ndarray) -> np.ndarray:
+        """How many documents (deleted ones included) hold each bigram at `positions`
+        (as `positions` gives them; -1 counts 0)."""
+        found = np.zeros(len(positions), dtype=np.int64)
+        hit = positions >= 0
+        found[hit] = self.starts[positions[hit] + 1].astype(np.int64) - self.starts[positions[hit]]
+        return found
+
+    def frequencies(self, grams: list[str]) -> np.ndarray:
+        """How many documents (deleted ones included) hold each of `grams`."""
+        return self.counts(self.positions(grams))
+
+    def run(self, at: int) -> tuple[int, int, np.ndarray] | None:
+        """The bigram at position `at` as (first document, number of documents, the LEB128
+        gaps to the others), or None for segments written before the gaps were LEB128."""
+        if self.docs is not None or self.varints is None:
+            return None
+        low, high = int(self.gap_offsets[at]), int(self.gap_offsets[at + 1])
+        return int(self.bases[at]), int(self.starts[at + 1] - self.starts[at]), self.varints[low:high]
 
     def documents(self, gram: str) -> np.ndarray:
         """The sorted local document numbers holding `gram`."""
         at = self._position(gram)
-        if at is None:
-            return np.empty(0, dtype=np.int32)
+        return np.empty(0, dtype=np.int32) if at is None else self.documents_at(at)
+
+    def documents_at(self, at: int) -> np.ndarray:
+        """The sorted local document numbers holding the bigram at position `at`."""
         if self.docs is not None:
             return self.docs[int(self.starts[at]):int(self.starts[at + 1])].astype(np.int32)
         count = int(self.starts[at + 1] - self.starts[at])
@@ -206,3 +228,24 @@ class BigramPostings:
             np.cumsum(gaps, dtype=np.int32, out=docs[1:])
             docs[1:] += docs[0]
         return docs
+
+
+def run_documents(runs: list[tuple[int, int, np.ndarray]]) -> np.ndarray:
+    """The documents of several bigram runs (as `BigramPostings.run` gives them, first
+    documents already moved to the caller's numbering), one run after another, decoded
+    together: a common phrase's bigram has a run in every segment, and decoding each on
+    its own cost a dozen numpy calls a segment, more than the decoding itself for a
+    bigram of a few thousand documents."""
+    counts = np.array([count for _, count, _ in runs], dtype=np.int64)
+    total = int(counts.sum())
+    heads = np.cumsum(counts) - counts  # where each run's first document goes
+    steps = np.zeros(total, dtype=np.int64)
+    is_gap = np.ones(total, dtype=bool)
+    is_gap[heads] = False
+    data = np.concatenate([gaps for _, _, gaps in runs])
+    steps[is_gap] = _varint_values(data, total - len(runs))
+    sums = np.cumsum(steps)
+    # Each run restarts at its first document: add what the runs before it summed to.
+    firsts = np.array([first for first, _, _ in runs], dtype=np.int64)
+    sums += np.repeat(firsts - sums[heads], counts)
+    return sums.astype(np.int32)

@@ -13,9 +13,10 @@ is stores `()`. Segments written before stored the printed text itself, a str.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import chain
 
-from .analysis import changed_runs, is_one_to_one, normalise
+from .analysis import changed_runs, is_one_to_one, normalise, normalise_with_offsets
 
 
 def normalised_and_patch(printed: str) -> tuple[str, tuple]:
@@ -60,6 +61,43 @@ def printed_text(norm: str, stored) -> str:
     return "".join(out)
 
 
+def printed_positions(norm: str, stored: tuple, positions: list[int]) -> list[int]:
+    """For each of `positions` in `norm`, the position in `printed_text(norm, stored)` of
+    the character that normalises to it (what `normalise_with_offsets` of the printed
+    text gives), found from the stored edits without normalising the printed text again
+    (`stored`: a `printed_patch`, not a printed str)."""
+    if not stored:
+        return list(positions)
+    edits, runs = stored
+    numbers = _numbers(edits)
+    # The pieces of the printed text, in order: unchanged stretches and changed runs, each
+    # with where it starts in `norm` and in the printed text.
+    norm_starts, printed_starts, changed = [], [], []
+    at = printed = taken = 0
+    for i in range(0, len(numbers), 3):
+        unchanged, normalised, length = numbers[i:i + 3]
+        norm_starts += (at, at + unchanged)
+        printed_starts += (printed, printed + unchanged)
+        # A run holding characters normalisation drops or expands (quotation marks, spaces,
+        # ㈠) maps character by character; any other maps like unchanged text.
+        run = runs[taken:taken + length]
+        normalise(run)  # is_one_to_one knows the characters normalisation has met
+        changed += (None, None if is_one_to_one(run) else run)
+        at += unchanged + normalised
+        printed += unchanged + length
+        taken += length
+    norm_starts.append(at)
+    printed_starts.append(printed)
+    changed.append(None)
+    out = []
+    for position in positions:
+        piece = bisect_right(norm_starts, position) - 1
+        offset = position - norm_starts[piece]
+        run = changed[piece]
+        out.append(printed_starts[piece] + (offset if run is None else normalise_with_offsets(run)[1][offset]))
+    return out
+
+
 def _append_number(out: bytearray, number: int) -> None:
     while number >= 0x80:
         out.append(number & 0x7F | 0x80)
@@ -68,6 +106,8 @@ def _append_number(out: bytearray, number: int) -> None:
 
 
 def _numbers(data: bytes) -> list[int]:
+    if not data or max(data) < 0x80:  # the usual case: every number in one byte
+        return list(data)
     numbers: list[int] = []
     value = shift = 0
     for byte in data:

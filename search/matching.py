@@ -22,6 +22,7 @@ from itertools import repeat
 import numpy as np
 
 from baogao.index.analysis import normalise, query_grams, words
+from baogao.index.bigrams import run_documents
 from baogao.index.snapshot import CATEGORY_BITS, FACET_FIELDS, SnapshotFiles
 from baogao.index.whoosh_ext import generation_segments, live_frequency, segments_searcher, term_postings
 
@@ -30,6 +31,10 @@ from .query import And, Filter, Near, Node, Not, Or, Term
 _K1, _B = 1.2, 0.75
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _EMPTY = np.empty(0, dtype=np.int32)
+# Rough costs on this machine (a 10,000-report index): decoding a bigram's postings, per
+# block holding it, and checking a candidate's text for a phrase, per character.
+_DECODE_NS_PER_BLOCK = 25
+_CHECK_NS_PER_CHARACTER = 3
 # For each section-category bit, the category bytes (0-255) that have it set.
 _HOLDING = {bit: np.flatnonzero(np.arange(256) & bit) for bit in CATEGORY_BITS.values()}
 
@@ -182,18 +187,30 @@ class Snapshot:
             found[first:last] = positions >= 0
         return found
 
-    def bigram_frequencies(self, grams: list[str]) -> np.ndarray:
-        """How many blocks (deleted ones included) hold each of the bigrams `grams`."""
-        total = np.zeros(len(grams), dtype=np.int64)
-        for postings in self.files.bigrams:
-            total += postings.frequencies(grams)
-        return total
+    def bigram_lookup(self, grams: list[str]) -> BigramLookup:
+        """Where each of the bigrams `grams` is in each segment, and how many blocks
+        (deleted ones included) hold it."""
+        positions = [postings.positions(grams) for postings in self.files.bigrams]
+        frequencies = np.zeros(len(grams), dtype=np.int64)
+        for postings, found in zip(self.files.bigrams, positions, strict=True):
+            frequencies += postings.counts(found)
+        return BigramLookup(grams, frequencies, positions)
 
-    def bigram_docs(self, gram: str) -> np.ndarray:
-        """The sorted live blocks holding the bigram `gram`."""
-        found = [postings.documents(gram) + offset
-                 for postings, offset in zip(self.files.bigrams, self.files.offsets.tolist(), strict=True)]
-        docs = np.concatenate(found) if found else _EMPTY
+    def bigram_docs(self, gram: str, lookup: BigramLookup | None = None) -> np.ndarray:
+        """The sorted live blocks holding the bigram `gram` (looked up in `lookup` when given)."""
+        lookup = lookup or self.bigram_lookup([gram])
+        places = lookup.positions_of(gram)
+        offsets = self.files.offsets.tolist()
+        found = [(postings, offset, at) for postings, offset, at in zip(self.files.bigrams, offsets, places, strict=True)
+                 if at >= 0]
+        runs = [postings.run(at) for postings, _, at in found]
+        if not found:
+            docs = _EMPTY
+        elif all(run is not None for run in runs):
+            docs = run_documents([(first + offset, count, gaps)
+                                  for (_, offset, _), (first, count, gaps) in zip(found, runs, strict=True)])
+        else:  # a segment written before the gaps were LEB128 numbers
+            docs = np.concatenate([postings.documents_at(at) + offset for postings, offset, at in found])
         return docs[self.is_block[docs]]
 
     def text(self, docnum: int) -> str:
@@ -206,14 +223,15 @@ class Snapshot:
         """This snapshot's own corpus statistics (word frequencies are read on demand)."""
         return CorpusStats(self.block_count, self.total_length)
 
-    def facets(self, hits: np.ndarray, names=None, limit: int | None = None) -> dict[str, dict[str, int]]:
+    def facets(self, hits: np.ndarray, names=None, limit: int | None = None,
+               per_report: np.ndarray | None = None) -> dict[str, dict[str, int]]:
         """Counts per value of each facet field (`names`, default all) and per section
         category over all hits, in value order (a block in a two-category section counts in
         both); `top_values` orders and cuts them. With `limit`, a field keeps only the
         values `top_values` would keep (the answer of a single index: with shards, every
-        count is needed to sum them exactly)."""
+        count is needed to sum them exactly). `per_report`: `reports_among(hits)`, when the
+        caller has it."""
         out = {}
-        per_report = None
         for name in names or (*self.facet_values, "section"):
             if name == "section":
                 combinations = np.bincount(self.categories[hits], minlength=256)
@@ -232,7 +250,7 @@ class Snapshot:
             if limit is not None and len(present) > limit:
                 # Most frequent first, ties in value order (codes follow the sorted values).
                 present = np.sort(present[np.lexsort((present, -counts[present]))[:limit]])
-            out[name] = {values[i]: int(counts[i]) for i in present.tolist()}
+            out[name] = dict(zip([values[i] for i in present.tolist()], counts[present].tolist()))
         return out
 
 
@@ -268,6 +286,22 @@ class CorpusStats:
             for word, n in part.frequencies.items():
                 frequencies[word] = frequencies.get(word, 0) + n
         return CorpusStats(sum(p.blocks for p in parts), sum(p.total_length for p in parts), frequencies)
+
+
+@dataclass
+class BigramLookup:
+    """Some bigrams looked up in every segment of a snapshot: their frequencies (blocks
+    holding each, deleted ones included) and, per segment, each one's position (-1:
+    absent), so decoding a bigram's blocks does not search for it again."""
+
+    grams: list[str]
+    frequencies: np.ndarray
+    positions: list[np.ndarray]
+
+    def positions_of(self, gram: str) -> list[int]:
+        """The position of `gram` in each segment."""
+        i = self.grams.index(gram)
+        return [int(found[i]) for found in self.positions]
 
 
 class QueryRun:
@@ -311,24 +345,36 @@ class QueryRun:
         if found is not None:
             return found
         grams = query_grams(needle)
-        grams = [grams[i] for i in np.argsort(self.snap.bigram_frequencies(grams), kind="stable").tolist()]
+        lookup = self.snap.bigram_lookup(grams) if grams else None
+        by_frequency = np.argsort(lookup.frequencies, kind="stable").tolist() if grams else []
         # Every block containing the needle contains each of its bigrams; a needle with none
         # (one character, or characters split by punctuation) checks every block.
-        candidates = self.snap.bigram_docs(grams[0]) if grams else self.snap.blocks
+        candidates = self.snap.bigram_docs(grams[by_frequency[0]], lookup) if grams else self.snap.blocks
         if grams != [needle]:  # a needle that is its own single bigram needs no check
             # Blocks holding the needle as a jieba token contain it (tokens are substrings of
             # the normalised text); only the other candidates need their text checked, after
-            # a few more of the needle's bigrams have narrowed them.
+            # a few more of the needle's bigrams have narrowed them where that pays.
             sure = self.word_postings(needle)[0]
             unsure = candidates[~_member(candidates, sure)]
-            for gram in grams[1:4]:
-                if len(unsure) < 64:
-                    break
-                unsure = unsure[_member(unsure, self.snap.bigram_docs(gram))]
+            for i in by_frequency[1:4]:
+                if not self._worth_narrowing(unsure, int(lookup.frequencies[i])):
+                    break  # the bigrams left are commoner still
+                unsure = unsure[_member(unsure, self.snap.bigram_docs(grams[i], lookup))]
             holds = self.snap.containing(unsure, needle)
             candidates = _union(sure[self.snap.is_block[sure]], unsure[holds])
         self.memo[needle] = candidates
         return candidates
+
+    def _worth_narrowing(self, unsure: np.ndarray, frequency: int) -> bool:
+        """Whether decoding a bigram held by `frequency` blocks costs less than checking the
+        texts of the `unsure` candidates it would rule out (if it were independent of
+        the needle's other bigrams; one as common as 法治 beside 治政 rules out almost
+        none, and decoding it cost more than checking every candidate)."""
+        if len(unsure) < 64:
+            return False
+        ruled_out = max(0.0, 1.0 - frequency / max(self.snap.block_count, 1))
+        checking = float(self.snap.lengths[unsure].sum()) * _CHECK_NS_PER_CHARACTER
+        return frequency * _DECODE_NS_PER_BLOCK < checking * ruled_out
 
     def word_postings(self, word: str) -> tuple[np.ndarray, np.ndarray]:
         """(docnums, frequencies) of a jieba word in the word field, read once per query."""
@@ -416,7 +462,9 @@ class QueryRun:
         """
         tiers = np.zeros(len(hits), dtype=np.int32)
         for term in terms:
-            tiers += _member(hits, self.exact(term.norm))
+            held = self.exact(term.norm)
+            # A query of one phrase: its hits are the phrase's blocks, every one holds it.
+            tiers += 1 if held is hits else _member(hits, held)
         query_words = list(dict.fromkeys(w for term in terms for w in self.split(term.norm)))
         return tiers, self.bm25(hits, query_words)
 
@@ -436,6 +484,12 @@ class QueryRun:
     def order(self, hits: np.ndarray, terms: list[Term], sort: str, stop: int | None):
         """The first `stop` hits (all when None) in rank order, with their scores."""
         tiers, scores = self.scores(hits, terms)
+        if stop is not None and stop < len(hits) and sort == "relevance":
+            # Only the top `stop` need a full sort; keep every hit tied with the last one.
+            combined = tiers.astype(np.float64) * (float(scores.max()) + 1.0) + scores
+            threshold = np.partition(combined, len(combined) - stop)[len(combined) - stop]
+            keep = np.flatnonzero(combined >= threshold)
+            hits, tiers, scores = hits[keep], tiers[keep], scores[keep]
         # Ties go by report, then reading order (the block number: how a build happened to
         # split reports among segments must not change an answer), then docnum.
         keys = [hits, self.snap.block_number[hits], self.snap.report_rank[hits], -scores, -tiers]
@@ -444,13 +498,6 @@ class QueryRun:
         elif sort == "oldest":  # reports of unknown year last
             years = self.snap.years(hits)
             keys.append(np.where(years == 0, np.iinfo(np.int32).max, years))
-        if stop is not None and stop < len(hits) and sort == "relevance":
-            # Only the top `stop` need a full sort; keep every hit tied with the last one.
-            combined = tiers.astype(np.float64) * (float(scores.max()) + 1.0) + scores
-            threshold = np.partition(-combined, stop - 1)[stop - 1]
-            keep = np.flatnonzero(-combined <= threshold)
-            keys = [k[keep] for k in keys]
-            hits, tiers, scores = hits[keep], tiers[keep], scores[keep]
         ranked = np.lexsort(keys)[:stop]
         return hits[ranked], tiers[ranked], scores[ranked]
 

@@ -35,7 +35,7 @@ from .compare import compare_counts, trend_counts
 from .matching import CorpusStats, QueryRun, Snapshot
 from .query import Node, Term
 from .similar import similar_blocks
-from .snippets import match_spans
+from .snippets import match_spans, stored_match_spans
 
 TOP_PER_REPORT = 3  # a grouped answer's best hits per report
 _LAST_YEAR = np.iinfo(np.int32).max
@@ -173,11 +173,12 @@ class ShardEngine:
         with self._query(stats) as run:
             snap = run.snap
             hits = run.evaluate(tree)
-            facets = snap.facets(hits, limit=facet_limit)
+            per_report = snap.reports_among(hits)
+            facets = snap.facets(hits, limit=facet_limit, per_report=per_report)
             for name, others in facet_trees.items():
                 unfiltered = run.evaluate(others) if others is not None else snap.blocks
                 facets[name] = snap.facets(unfiltered, [name], facet_limit)[name]
-            out = {"total": int(len(hits)), "reports": int(np.count_nonzero(snap.reports_among(hits))), "facets": facets}
+            out = {"total": int(len(hits)), "reports": int(np.count_nonzero(per_report)), "facets": facets}
             if group == "report":
                 out["groups"] = self._groups(run, hits, terms, sort, stop, needles)
             else:
@@ -234,8 +235,9 @@ class ShardEngine:
         """The hit shown for block `docnum` (its report's place, year, kind and its
         section's categories from the snapshot's columns)."""
         fields = run.searcher.stored_fields(docnum)
-        whole = printed_text(run.snap.text(docnum), fields.get("text", ""))
-        spans = match_spans(whole, needles)
+        norm, stored = run.snap.text(docnum), fields.get("text", "")
+        whole = printed_text(norm, stored)
+        spans = stored_match_spans(norm, stored, needles)
         text, start, spans = _cut(whole, spans, self.max_hit_text)
         snap = run.snap
         facet = {name: snap.facet_values[name][int(snap.codes(name, docnum))] for name in snap.facet_values}

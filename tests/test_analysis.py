@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from baogao.index.analysis import WordTokenizer, grams, normalise, normalise_with_offsets, query_grams, words
-from baogao.index.bigrams import BigramPostings, build_postings
+from baogao.index.bigrams import BigramPostings, build_postings, run_documents
 
 
 @pytest.mark.parametrize("text, norm", [
@@ -57,6 +57,26 @@ def test_bigram_postings_hold_exactly_the_grams_of_each_text(texts, gap):
         counts.append(len(expected))
     assert postings.frequencies(every).tolist() == counts  # looked up together when many
     assert [int(postings.frequencies([gram])[0]) for gram in every] == counts  # and one by one
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.text(alphabet=st.sampled_from("法治枫桥，"), max_size=6), max_size=40), min_size=1, max_size=4))
+def test_a_bigrams_runs_in_several_segments_decode_together_as_each_alone(segments):
+    """A query decodes a bigram's documents in every segment in one pass (run_documents);
+    the result is each segment's documents, moved by its offset, one after another."""
+    runs, expected, offset = {}, {}, 0
+    for texts in segments:
+        docnums = [i * 150 for i in range(len(texts))]  # gaps of two LEB128 bytes
+        postings = BigramPostings(build_postings([normalise(t) for t in texts], docnums, len(texts) * 150 + 1))
+        for gram in ("法治", "治枫", "枫桥", "桥法"):
+            (at,) = postings.positions([gram]).tolist()
+            if at >= 0:
+                first, count, gaps = postings.run(at)
+                runs.setdefault(gram, []).append((first + offset, count, gaps))
+                expected.setdefault(gram, []).extend((postings.documents(gram) + offset).tolist())
+        offset += len(texts) * 150 + 1
+    for gram, found in runs.items():
+        assert run_documents(found).tolist() == expected[gram]
 
 
 def test_bigram_postings_built_in_pieces_are_the_same(monkeypatch):
