@@ -13,7 +13,6 @@ is stores `()`. Segments written before stored the printed text itself, a str.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from itertools import chain
 
 from .analysis import changed_runs, is_one_to_one, normalise, normalise_with_offsets
@@ -70,31 +69,28 @@ def printed_positions(norm: str, stored: tuple, positions: list[int]) -> list[in
         return list(positions)
     edits, runs = stored
     numbers = _numbers(edits)
-    # The pieces of the printed text, in order: unchanged stretches and changed runs, each
-    # with where it starts in `norm` and in the printed text.
-    norm_starts, printed_starts, changed = [], [], []
-    at = printed = taken = 0
-    for i in range(0, len(numbers), 3):
-        unchanged, normalised, length = numbers[i:i + 3]
-        norm_starts += (at, at + unchanged)
-        printed_starts += (printed, printed + unchanged)
-        # A run holding characters normalisation drops or expands (quotation marks, spaces,
-        # ㈠) maps character by character; any other maps like unchanged text.
+    wanted = sorted(range(len(positions)), key=positions.__getitem__)
+    out = [0] * len(positions)
+    at = printed = taken = 0  # where the current piece starts in `norm`, the printed text, `runs`
+    i = 0
+    for k in range(0, len(numbers) + 3, 3):
+        # An unchanged stretch, then a changed run (none after the last edit).
+        unchanged, normalised, length = numbers[k:k + 3] if k < len(numbers) else (len(norm) - at, 0, 0)
+        while i < len(wanted) and positions[wanted[i]] < at + unchanged:
+            out[wanted[i]] = printed + positions[wanted[i]] - at
+            i += 1
+        at, printed = at + unchanged, printed + unchanged
         run = runs[taken:taken + length]
-        normalise(run)  # is_one_to_one knows the characters normalisation has met
-        changed += (None, None if is_one_to_one(run) else run)
-        at += unchanged + normalised
-        printed += unchanged + length
-        taken += length
-    norm_starts.append(at)
-    printed_starts.append(printed)
-    changed.append(None)
-    out = []
-    for position in positions:
-        piece = bisect_right(norm_starts, position) - 1
-        offset = position - norm_starts[piece]
-        run = changed[piece]
-        out.append(printed_starts[piece] + (offset if run is None else normalise_with_offsets(run)[1][offset]))
+        while i < len(wanted) and positions[wanted[i]] < at + normalised:
+            offset = positions[wanted[i]] - at
+            normalise(run)  # is_one_to_one knows the characters normalisation has met the characters normalisation has met
+            # A run holding characters normalisation drops or expands (quotation marks,
+            # spaces, ㈠) maps character by character; any other like unchanged text.
+            out[wanted[i]] = printed + (offset if is_one_to_one(run) else normalise_with_offsets(run)[1][offset])
+            i += 1
+        if i == len(wanted):
+            break
+        at, printed, taken = at + normalised, printed + length, taken + length
     return out
 
 

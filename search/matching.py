@@ -248,10 +248,19 @@ class Snapshot:
             counts[0] = 0  # blocks without a value
             present = np.flatnonzero(counts)
             if limit is not None and len(present) > limit:
-                # Most frequent first, ties in value order (codes follow the sorted values).
-                present = np.sort(present[np.lexsort((present, -counts[present]))[:limit]])
+                present = _most_frequent(present, counts[present], limit)
             out[name] = dict(zip([values[i] for i in present.tolist()], counts[present].tolist()))
         return out
+
+
+def _most_frequent(codes: np.ndarray, counts: np.ndarray, limit: int) -> np.ndarray:
+    """The `limit` codes (sorted, as `codes` are: codes follow the sorted values) with the
+    highest counts, ties in value order, as `top_values` keeps them; a partition, where
+    sorting every value of a field such as town (thousands) cost a millisecond a query."""
+    threshold = np.partition(counts, len(counts) - limit)[len(counts) - limit]
+    above = codes[counts > threshold]
+    tied = codes[counts == threshold][:limit - len(above)]
+    return np.sort(np.concatenate((above, tied)))
 
 
 def top_values(counts: dict[str, int], limit: int) -> dict[str, int]:

@@ -4,6 +4,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
@@ -13,6 +14,7 @@ from baogao.index.reports import parse_report
 from baogao.index.sources import iter_report_files, read_text
 from baogao.cli import main
 from baogao.search.engine import HIT_FIELDS, Engine
+from baogao.search.matching import _most_frequent, top_values
 from baogao.search.query import QueryError
 from baogao.search.request import SearchRequest
 from baogao.search.snippets import html_snippet, match_spans, terminal_snippet
@@ -364,3 +366,14 @@ def test_cli_repeated_filters_and_grouping(runner, seed_index):
     assert data["filters"] == {"year": ["2023", "2025"]} and {r["year"] for r in data["reports"]} == {2023, 2025}
     text = runner.invoke(main, ["search", "法治", "--group", "report", "--index", str(seed_index)]).stdout
     assert re.search(r"\d+ hit\(s\) in \d+ report\(s\)", text) and "hits in this report in all" in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(1, 4), min_size=1, max_size=30), st.integers(1, 8))
+def test_a_facet_cut_keeps_the_values_top_values_keeps(counts, limit):
+    # One index cuts its facets with a partition; the order of top_values (most frequent,
+    # ties in value order) decides, as it does for shards' summed counts.
+    values = [f"v{i:02d}" for i in range(len(counts))]
+    codes = np.arange(len(counts))
+    kept = _most_frequent(codes, np.array(counts), limit) if len(counts) > limit else codes
+    assert [values[i] for i in kept] == sorted(top_values(dict(zip(values, counts)), limit))
