@@ -47,7 +47,7 @@ def test_array_pool_writer_writes_whooshs_segment_byte_for_byte(tmp_path):
     for name, writer_class in (("whoosh", SegmentWriter), ("ours", ArrayPoolWriter)):
         (tmp_path / name).mkdir()
         ix = whoosh_index.create_in(str(tmp_path / name), build_schema(), indexname=INDEX_NAME)
-        writer = writer_class(ix, codec=codec(ix.schema))
+        writer = writer_class(ix, codec=codec(ix.schema, blocklimit=1024))
         for doc in docs:
             writer.add_document(**doc)
         writer.commit(merge=False)

@@ -135,7 +135,7 @@ def test_packed_postings_read_back_and_merge_with_blocks_of_the_plain_codec(tmp_
     texts = [("法治，" * (300 + i % 7 if i % 97 == 0 else 1 + i % 3) if i % 5 else "建设。")
              + ("罕见事项。" if i % 1000 == 0 else "") for i in range(5000)]
     ix = whoosh_index.create_in(str(tmp_path), build_schema(), indexname=INDEX_NAME)
-    for part, writer_codec in ((texts[:2500], W3Codec(blocklimit=1024)), (texts[2500:], codec(ix.schema))):
+    for part, writer_codec in ((texts[:2500], W3Codec(blocklimit=1024)), (texts[2500:], codec(ix.schema, 1024))):
         writer = SegmentWriter(ix, codec=writer_codec)
         for text in part:
             writer.add_document(kind="paragraph", text=text)
@@ -165,7 +165,7 @@ def test_packed_postings_read_back_and_merge_with_blocks_of_the_plain_codec(tmp_
                 assert whoosh_docs == docs
 
     check()
-    writer = SegmentWriter(ix, codec=codec(ix.schema))
+    writer = SegmentWriter(ix, codec=codec(ix.schema, 1024))
     writer.commit(optimize=True)
     assert [type(s.codec()).__name__ for s in ix._segments()] == ["CompactCodec"]
     check()
