@@ -239,7 +239,7 @@ def serve_phase(index_dir: Path, phrases: list[str], seconds: float, extra: Path
     # Both servers run at once and take the load in turns, a quarter of the time each
     # turn: this machine's speed drifts by up to two to one from minute to minute, and one
     # window per server compared different speeds (2 ÷ 1 workers: 1.01 and 1.37 in two
-    # runs at 30k, 1.5-1.8 when measured in turns by hand).
+    # runs at 30k; 1.5-1.8 in shorter windows measured by hand).
     turns: dict[int, list[dict]] = {1: [], 2: []}
     with Server(index_dir, 1) as one, Server(index_dir, 2) as two:
         servers = {1: one, 2: two}
