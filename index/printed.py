@@ -83,7 +83,7 @@ def printed_positions(norm: str, stored: tuple, positions: list[int]) -> list[in
         run = runs[taken:taken + length]
         while i < len(wanted) and positions[wanted[i]] < at + normalised:
             offset = positions[wanted[i]] - at
-            normalise(run)  # is_one_to_one knows the characters normalisation has met the characters normalisation has met
+            normalise(run)  # is_one_to_one knows the characters normalisation has met
             # A run holding characters normalisation drops or expands (quotation marks,
             # spaces, ㈠) maps character by character; any other like unchanged text.
             out[wanted[i]] = printed + (offset if is_one_to_one(run) else normalise_with_offsets(run)[1][offset])
