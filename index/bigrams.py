@@ -195,10 +195,6 @@ class BigramPostings:
         found[hit] = self.starts[positions[hit] + 1].astype(np.int64) - self.starts[positions[hit]]
         return found
 
-    def frequencies(self, grams: list[str]) -> np.ndarray:
-        """How many documents (deleted ones included) hold each of `grams`."""
-        return self.counts(self.positions(grams))
-
     def run(self, at: int) -> tuple[int, int, np.ndarray] | None:
         """The bigram at position `at` as (first document, number of documents, the LEB128
         gaps to the others), or None for segments written before the gaps were LEB128."""
@@ -216,15 +212,16 @@ class BigramPostings:
         """The sorted local document numbers holding the bigram at position `at`."""
         if self.docs is not None:
             return self.docs[int(self.starts[at]):int(self.starts[at + 1])].astype(np.int32)
+        run = self.run(at)
+        if run is not None:
+            return run_documents([run])
+        # Gaps of one width for all of the bigram's gaps (segments written before LEB128).
         count = int(self.starts[at + 1] - self.starts[at])
         docs = np.empty(count, dtype=np.int32)
         docs[0] = self.bases[at]
         if count > 1:
             low, high = int(self.gap_offsets[at]), int(self.gap_offsets[at + 1])
-            if self.varints is not None:
-                gaps = _varint_values(self.varints[low:high], count - 1)
-            else:  # one width for all of the bigram's gaps
-                gaps = self.gaps[low:high].view(f"<u{(high - low) // (count - 1)}")
+            gaps = self.gaps[low:high].view(f"<u{(high - low) // (count - 1)}")
             np.cumsum(gaps, dtype=np.int32, out=docs[1:])
             docs[1:] += docs[0]
         return docs

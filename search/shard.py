@@ -35,7 +35,7 @@ from .compare import compare_counts, trend_counts
 from .matching import CorpusStats, QueryRun, Snapshot
 from .query import Node, Term
 from .similar import similar_blocks
-from .snippets import match_spans, stored_match_spans
+from .snippets import stored_match_spans
 
 TOP_PER_REPORT = 3  # a grouped answer's best hits per report
 _LAST_YEAR = np.iinfo(np.int32).max
@@ -271,18 +271,17 @@ class ShardEngine:
             data = json.loads(fields["report"])
             data["id"] = report_id
             own = run.term_docs("report_id", [report_id])
-            texts = {}
+            texts, stored = {}, {}
             for docnum in own.tolist():
                 block = run.searcher.stored_fields(docnum)
-                texts[block.get("n")] = printed_text(run.snap.text(docnum), block.get("text", ""))
+                stored[docnum] = run.snap.text(docnum), block.get("text", "")
+                texts[block.get("n")] = printed_text(*stored[docnum])
             _fill_texts(data, texts)
             if tree is None:
                 return data
             matched = np.intersect1d(run.evaluate(tree), own, assume_unique=True)
-            spans = {}
-            for docnum in matched.tolist():
-                n = int(run.snap.block_number[docnum])
-                spans[n] = [list(span) for span in match_spans(texts[n], needles)]
+            spans = {int(run.snap.block_number[docnum]): [list(s) for s in stored_match_spans(*stored[docnum], needles)]
+                     for docnum in matched.tolist()}
         data["hits"] = sorted(spans)
         data["spans"] = {str(n): spans[n] for n in data["hits"]}
         return data

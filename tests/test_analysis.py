@@ -55,8 +55,8 @@ def test_bigram_postings_hold_exactly_the_grams_of_each_text(texts, gap):
         expected = [d for d, n in zip(docnums, norms, strict=True) if gram in grams(n)]
         assert postings.documents(gram).tolist() == expected
         counts.append(len(expected))
-    assert postings.frequencies(every).tolist() == counts  # looked up together when many
-    assert [int(postings.frequencies([gram])[0]) for gram in every] == counts  # and one by one
+    assert postings.counts(postings.positions(every)).tolist() == counts  # looked up together when many
+    assert [int(postings.counts(postings.positions([gram]))[0]) for gram in every] == counts  # and one by one
 
 
 @settings(max_examples=100, deadline=None)
@@ -102,7 +102,7 @@ def test_bigram_documents_far_apart_are_packed_as_longer_numbers():
     postings = BigramPostings(build_postings(texts, docnums, 2_000_000))
     for gram, docs in holding.items():
         assert postings.documents(gram).tolist() == docs
-    assert postings.frequencies([*holding, "法法"]).tolist() == [*map(len, holding.values()), 0]
+    assert postings.counts(postings.positions([*holding, "法法"])).tolist() == [*map(len, holding.values()), 0]
 
 
 def test_bigram_gaps_written_in_fixed_widths_still_read():
@@ -157,8 +157,9 @@ def test_bigram_postings_of_segments_written_before_gaps_still_read():
         assert BigramPostings(with_keys).documents(gram).tolist() == expected
         counts.append(len(expected))
     for arrays in (new, unpacked, with_keys):
-        assert BigramPostings(arrays).frequencies(asked).tolist() == counts
-        assert [int(BigramPostings(arrays).frequencies([gram])[0]) for gram in asked] == counts
+        postings = BigramPostings(arrays)
+        assert postings.counts(postings.positions(asked)).tolist() == counts
+        assert [int(postings.counts(postings.positions([gram]))[0]) for gram in asked] == counts
 
 
 @pytest.fixture(scope="module")

@@ -201,6 +201,15 @@ def test_spans_mark_every_occurrence_in_the_printed_text(engine):
     assert [hit["text"][s:e] for s, e in hit["spans"]][0] == "八五”普法"  # the printed characters, quote inside
 
 
+def test_a_report_page_marks_the_spans_its_hits_mark(engine):
+    # The report page and the hit list find spans the same way, on the same printed text.
+    for hit in ask(engine, '"八五普法"', per_page=None)["hits"]:
+        report = engine.report(hit["report_id"], '"八五普法"')
+        start, end = hit["text_start"], hit["text_start"] + len(hit["text"])  # a long block is cut
+        shown = [[s - start, e - start] for s, e in report["spans"][str(hit["paragraph"])] if start <= s and e <= end]
+        assert shown == hit["spans"] != []
+
+
 def test_snippets_render_spans_as_escaped_html_and_for_terminals():
     text = "<b>法治</b>" + "，" * 300 + "法治"
     spans = match_spans(text, ["法治"])
