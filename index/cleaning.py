@@ -7,6 +7,9 @@ from .analysis import to_simplified
 
 # Word-to-text converters leave bookmarks and field codes; web copies leave wiki markers.
 _DEBRIS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:图片|image|img)[^\]]*\]|\{\\[^}]*\}", re.I)
+# Mirror sites that convert a page to traditional characters annotate some with pinyin:
+# 政府工作報(bào)告, 區(qū) 長. Only a syllable with a tone mark, right after a Chinese character.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－_~]\s*\d{1,4}\s*[-—–－_~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|"
                           r"\d{1,4}\s*/\s*\d{1,4}|\d{1,3}|[\[\]［］])$")
 # Layout spaces that are never part of the text: en/em/ideographic, no-break, zero-width.
@@ -30,7 +33,8 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
     """(the non-empty cleaned lines of `text`, what was dropped and why).
 
     Only debris is dropped: page numbers (- 4 -, 第3页, 3/12, a bare number), lone wiki
-    brackets and converter markup ([bookmark: _GoBack]); each is listed as
+    brackets, converter markup ([bookmark: _GoBack]) and a mirror site's pinyin (報(bào)告);
+    each is listed as
     {"text": …, "reason": …} so a user can see it.
     """
     lines, dropped = [], []
@@ -39,7 +43,9 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         for debris in _DEBRIS.findall(raw):
             dropped.append({"text": debris, "reason": "conversion debris"})
-        line = clean_line(raw)
+        for annotation in _PINYIN.findall(raw):
+            dropped.append({"text": annotation, "reason": "pinyin annotation"})
+        line = clean_line(_PINYIN.sub("", raw))
         if not line:
             continue
         if _PAGE_NUMBER.match(line):
@@ -71,6 +77,9 @@ _SPACED = r"\s*"  # metadata labels are often letter-spaced: 标 题：
 _LABEL_PREFIX = r"^[\s•·●◆■□\-*]*[\[［【]?\s*"
 # 来源于… is a sentence, 来源： a label; a table copied as text separates cells with |
 _LABEL_SUFFIX = r"\s*(?:[\]］】]\s*[：:]?|[：:|｜])\s*"
+# A table copied cell by cell separates a label from its value by spaces alone (标  题 …),
+# and none is left before a number (索引号11620000/…: see clean_line)
+_TABLE_SUFFIX = rf"(?:{_LABEL_SUFFIX}|\s+|(?=\d))"
 
 
 def _label(*words: str) -> str:
@@ -78,23 +87,26 @@ def _label(*words: str) -> str:
 
 
 # The title row's value is kept as a line of its own: it is the report's title as printed.
-_VALUE_LABELS = re.compile(_LABEL_PREFIX + f"(?:{_label('标题', '文件名称', '名称')})" + _LABEL_SUFFIX + r"(?=\S)")
+_VALUE_LABELS = re.compile(_LABEL_PREFIX + f"(?:{_label('标题', '文件名称', '名称')})" + _TABLE_SUFFIX + r"(?=\S)")
 # A table flattened into lines: each cell's value, then the next cell's label (… - 名称：)
 _TRAILING_LABEL = re.compile(r"\s+-\s*(?:" + _label("名称", "文号", "标题", "发文机关", "发文日期", "成文日期", "分类")
                              + r")\s*[：:]\s*$")
 # [天政发〔2026〕7号]天水市人民政府关于…: the document number a site prints before the title
 _NUMBER_PREFIX = re.compile(r"^[\[［【]\s*([^\]］】]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号)\s*[\]］】]\s*(?=\S)")
+# A row's value: all the rest after a colon; after spaces alone, up to the next cell
+# (发布机构 西藏自治区…办公室 发布日期 2018-05-31)
+_CELL_VALUE = rf"(?:{_LABEL_SUFFIX}(?P<value>\S[^。]*)|\s+(?P<cell>\S[^。\s]*)(?:\s[^。]*)?)$"
 # Rows whose value may stand in for what the body lacks: its issuer, number and date.
 _META_VALUES = {
-    "issuers": re.compile(_LABEL_PREFIX + rf"(?:{_label('发文机关', '发布机构', '发文单位')})" + _LABEL_SUFFIX + r"(\S[^。]*)$"),
-    "doc_number": re.compile(_LABEL_PREFIX + rf"(?:{_label('发文字号', '文号')})" + _LABEL_SUFFIX + r"(\S[^。]*)$"),
+    "issuers": re.compile(_LABEL_PREFIX + rf"(?:{_label('发文机关', '发布机构', '发文单位')})" + _CELL_VALUE),
+    "doc_number": re.compile(_LABEL_PREFIX + rf"(?:{_label('发文字号', '文号')})" + _CELL_VALUE),
     # anywhere in the row: 来源：司法厅 发布时间：2024-03-28
     "published": re.compile(rf"(?:{_label('成文日期', '发布日期', '发文日期', '发布时间')})"
                             + rf"(?:{_LABEL_SUFFIX}|\s+)" + r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"),
 }
 # Metadata rows that say nothing about the report itself: dropped whole.
 _META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号')})"
-                       + _LABEL_SUFFIX + r"[^。]*$")
+                       + _TABLE_SUFFIX + r"[^。]*$")
 _BREADCRUMB = re.compile(r"^您?(?:现在|当前|目前)?(?:所在)?的?位置(?:是)?\s*[：:]|^首页\s*[>＞»/›]|\s[>＞»›]\s*\S+\s*[>＞»›]|"
                          r"^[^>＞»›]{1,20}[>＞»›][^>＞»›]{1,20}[>＞»›][^>＞»›]{1,30}$")
 _LINK = re.compile(r"^(?:点击|请点击)(?:查阅|查看|进入|阅读|下载)|^(?:查看|阅读)更多|^更多\s*[>＞»]")
@@ -111,7 +123,8 @@ _DATED_TITLE = re.compile(rf"^([^。]{{4,78}}?(?:报告|总结|[)）]))\s*({_POS
 _MID_ROW_DATE = re.compile(r"\s(?:" + _label("发文日期", "发布日期", "成文日期") + r")\s*[：:]\s*\d{4}[-/.年]")
 _BARE_LABEL = re.compile(r"(?:" + _label("发文机关", "发布机构", "名称", "文号", "标题", "分类", "索引号") + r")\s*[：:]")
 CHROME_REASONS = ("web breadcrumb", "web toolbar", "web metadata", "web metadata label", "photo caption",
-                  "web column name", "web posting date", "web document number", "web link")
+                  "web column name", "web posting date", "web document number", "web link", "web title row")
+_REPEAT_WINDOW = 15  # lines below a 标题 row in which the page prints the title itself
 
 
 def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
@@ -123,16 +136,18 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     "doc_number": …, "published": "2024-01-18"} for the parser to use when the body lacks them.
     """
     kept, dropped, meta = [], [], {"issuers": [], "doc_number": None, "published": None}
+    title_rows = []  # where a 标题 row's value was kept
     for line in lines:
         reason = chrome_reason(line)
         if reason:
             dropped.append({"text": line, "reason": reason})
             for name, pattern in _META_VALUES.items():
                 match = pattern.search(to_simplified(line))
+                value = match and next(v for v in match.groups() if v)
                 if match and name == "issuers":
-                    meta["issuers"].append(match.group(1).strip())
+                    meta["issuers"].append(value.strip())
                 elif match and not meta[name]:
-                    meta[name] = re.sub(r"\s+", "", match.group(1))
+                    meta[name] = re.sub(r"\s+", "", value)
             continue
         trailing = _TRAILING_LABEL.search(line)
         if trailing and len(line) <= _CHROME_MAX * 2:
@@ -157,13 +172,27 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
             if match and len(line) <= _CHROME_MAX * 2:
                 dropped.append({"text": match.group(0), "reason": why})
                 line = line[match.end():].strip().rstrip("|｜ ")
+                if pattern is _VALUE_LABELS:
+                    title_rows.append(len(kept))
         numbered = _NUMBER_PREFIX.match(line)
         if numbered:
             dropped.append({"text": numbered.group(0).strip(), "reason": "web document number"})
             meta["doc_number"] = meta["doc_number"] or re.sub(r"\s+", "", numbered.group(1))
             line = line[numbered.end():]
         kept.append(line)
+    for at in reversed(title_rows):
+        if _printed_below(kept, at):
+            dropped.append({"text": kept.pop(at), "reason": "web title row"})
     return kept, dropped, meta
+
+
+def _printed_below(lines: list[str], at: int) -> bool:
+    """Whether the title in line `at` (a 标题 row's value) is printed again a little below,
+    on one line or over two (河南省人民政府 / 关于2023年度…的报告): the printed one is the title."""
+    value = re.sub(r"\s+", "", lines[at])
+    below = [re.sub(r"\s+", "", line) for line in lines[at + 1:at + 1 + _REPEAT_WINDOW]]
+    return bool(value) and any(line == value or line + following == value
+                               for line, following in zip(below, [*below[1:], ""]))
 
 
 def chrome_reason(line: str) -> str | None:
@@ -191,6 +220,8 @@ def is_chrome(dropped: dict) -> bool:
         return bool(_NUMBER_PREFIX.match(text + "题"))
     if reason == "web posting date":
         return bool(re.fullmatch(_POSTING_DATE, text) or _BRACKETED_DATE.match(text))
+    if reason == "web title row":  # a title, printed again below it (see _printed_below)
+        return len(text) <= _CHROME_MAX * 2 and "。" not in text
     if reason in ("web metadata label", "web column name"):
         label = _VALUE_LABELS.match(text + "题") or _COLUMN.match(text + "题")  # a label needs its value
         return bool(label) and label.end() == len(text) or bool(_TRAILING_LABEL.fullmatch(" " + text))

@@ -37,6 +37,14 @@ _SPEAKER_BEFORE = re.compile(rf"日\s*([\u4e00-\u9fff·]{{2,5}}?){_OFFICE}在")
 _SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff、]{{0,24}}?{_OFFICE}[\s\u3000\u2003]*{_NAME}(?:同志)?$")
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _NOT_NAMES = {"全文", "摘要", "草案", "讨论稿", "报告", "工作报告"}  # short lines that are no speaker
+# Where the lines of a flattened page's head broke: before a delivery line's dash or date,
+# after its 会议上, before a date in brackets printed under the speaker.
+FLAT_HEAD = 300  # characters of a flattened first line that may come before 各位代表
+_ANY_DATE = _DATE.replace("(", "(?:")  # the same, without groups (re.split returns groups)
+_FLAT_BREAKS = re.compile(rf"(?<![{_DASHES}])(?=[{_DASHES}]{{1,2}}\s*(?:{_ANY_DATE}|在))|"
+                          rf"(?<![{_DASHES}\s])\s*(?={_ANY_DATE}\s*在)|(?<=会议上)|(?=[（(]\s*{_ANY_DATE}\s*[)）])")
+_TITLED_LINE_MAX = 160  # a title, its delivery line and a site's posting details
+_BRACKETED_DATE = re.compile(rf"^[（(]\s*{_DATE}\s*[)）]$")
 _CJK_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[\s\u3000]+(?=[\u4e00-\u9fff])")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
 
@@ -74,14 +82,42 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
             name, office = below
             spoken_in, spoken_printed = simple[end], lines[end]
         meeting = _MEETING.search(delivered)
+        # An undated line may have its date in brackets under the speaker: （2020年5月28日）
+        after = end + (1 if below else 0)
+        dated = match or (_BRACKETED_DATE.match(simple[after].strip()) if after < len(simple) else None)
         return i, end, Delivery(
-            published=_date(*match.group(1, 2, 3)) if match else None,
+            published=_date(*dated.group(1, 2, 3)) if dated else None,
             meeting=_as_printed(meeting.group(0), delivered, printed) if meeting else None,
             speaker=_as_printed(name, spoken_in, spoken_printed) if name else None, office=office,
             place_text=(match.group(5) or match.group(4)) if match else undated.group(1),
             speaker_below=bool(below),
         )
     return None
+
+
+def find_flattened_delivery(lines: list[str]) -> Delivery | None:
+    """The delivery of a page flattened into long lines (a document viewer runs the title,
+    the delivery line, the speaker and 各位代表 together on one line), read from the part of
+    a first line before 各位代表, cut where its lines once broke. Only the fields are read:
+    the printed line stays one block, so a phrase across those breaks is still found."""
+    for line in lines[:3]:
+        at = line.find("各位代表", 0, FLAT_HEAD)
+        if at <= 0:
+            continue
+        pieces = [piece.strip() for piece in _FLAT_BREAKS.split(line[:at]) if piece and piece.strip()]
+        found = find_delivery([*pieces, "各位代表"])
+        if found:
+            return found[2]
+    return None
+
+
+def delivery_title(line: str) -> str | None:
+    """The title printed at the start of a delivery line (政府工作报告(摘要)--1999年2月25日在…,
+    政府工作报告 ——二○二二年…), as printed, or None when the line starts with its dash."""
+    if len(line) > _TITLED_LINE_MAX or "。" in line:  # a page flattened into one line is no title
+        return None
+    match = re.match(_TITLE_BEFORE, to_simplified(line))  # to_simplified keeps every offset
+    return line[:match.end()].strip() if match and match.end() else None
 
 
 def _bare_name(simple: list[str], at: int) -> tuple[str, None] | None:
@@ -105,12 +141,15 @@ def _as_printed(found: str, simple: str, printed: str) -> str:
 
 def speaker_line(line: str) -> tuple[str, str] | None:
     """(name, office) when `line` is a speaker line such as 省长 王予波 (or, letter-spaced,
-    县 长 桑 周)."""
-    line = to_simplified(line.strip())
-    if len(line) <= 20:
-        line = re.sub(r"\s+", "", line)
-    match = _SPEAKER_LINE.match(line)
-    return _speaker(line) if match else None
+    县 长 桑 周); the name as printed (尚朝陽 in a traditional copy)."""
+    printed = line.strip()
+    if len(printed) <= 20:
+        printed = re.sub(r"\s+", "", printed)
+    line = to_simplified(printed)
+    if not _SPEAKER_LINE.match(line):
+        return None
+    name, office = _speaker(line)
+    return (_as_printed(name, line, printed), office) if name else (name, office)
 
 
 def speaker_body(line: str) -> str | None:

@@ -15,13 +15,14 @@ from functools import lru_cache
 
 from .analysis import to_simplified
 from .cleaning import split_chrome, split_debris
-from .gongzuo import Delivery, find_delivery, speaker_body, speaker_line
+from .gongzuo import (FLAT_HEAD, Delivery, delivery_title, find_delivery, find_flattened_delivery, speaker_body,
+                      speaker_line)
 from .places import COUNTY, CITY, PROVINCE, Gazetteer, Place, gazetteer, short_names
 from .sources import read_text
 
 # Heading words that put a section into each category; one heading may hit two.
 _CATEGORY_PATTERNS = {
-    "measures": re.compile(r"主要举措|举措[和及与]成效|主要做法|主要成效|工作成效|取得的成效|主要工作|"
+    "measures": re.compile(r"主要(?:举措|措施)|(?:举措|措施)[和及与]成效|主要做法|主要成效|工作成效|取得的成效|主要工作|"
                            r"工作开展情况|工作情况|工作成绩|进展情况|主要成绩|成效显著|工作回顾"),
     "leadership": re.compile(r"第一责任人|主要负责人|履[行职].{0,12}职责|履职情况|带头"),
     "shortcomings": re.compile(r"不足|问题|差距|短板|困难|薄弱"),
@@ -126,12 +127,15 @@ class Report:
     speaker: str | None = None  # 政府工作报告: the person who delivered it (龚正)
     speaker_office: str | None = None  # … and the office printed with the name (市长)
     provenance: dict = field(default_factory=dict)  # which text gave place and year
+    # The printed line, when the title runs into the delivery line on it (政府工作报告——2022年
+    # 1月21日在…会议上): the line stays one block, as printed; `title` is its start.
+    title_line: str | None = None
 
     def blocks(self):
         """Every searchable block in reading order: (n, kind, text, section, subsection)."""
         head = [(p.n, "header", p.text) for p in self.front]
         if self.title:
-            head.append((self.title_n, "title", self.title))
+            head.append((self.title_n, "title", self.title_line or self.title))
         for n, kind, text in sorted(head):
             yield n, kind, text, None, None
         for p in self.preamble:
@@ -149,6 +153,7 @@ class Report:
             "kind": self.kind,
             "title": self.title,
             "title_n": self.title_n,
+            **({"title_line": self.title_line} if self.title_line else {}),
             "display_title": self.display_title,
             "issuers": self.issuers,
             "doc_number": self.doc_number,
@@ -214,6 +219,11 @@ def parse_report(text: str, source: str = "") -> Report:
     if late is not None:  # a site's slogan or banner sentence came before the title
         header, body = header + body[:late + 1], body[late + 1:]
         meta = _parse_header(header, skip)
+    title_line = None
+    if not meta["title"] and found and delivery_title(lines[found[0]]):
+        # the title runs into the delivery line: the line is the title's block
+        title_line = lines[found[0]]
+        meta["title"], meta["title_lines"] = delivery_title(title_line), (found[0], found[0] + 1)
     published = (_published_date(closing) or meta["published"] or _published_date(header)
                  or _published_date([f"发布日期：{web_meta['published']}"] if web_meta["published"] else []))
 
@@ -247,16 +257,21 @@ def parse_report(text: str, source: str = "") -> Report:
         doc_number=meta["doc_number"] or web_meta["doc_number"], addressee=meta["addressee"],
         province=None, city=None, county=None, town=None,
         year=None, published=published, preamble=preamble, sections=sections, front=front,
-        closing=[Paragraph(next(counter), line) for line in closing], dropped=dropped,
+        closing=[Paragraph(next(counter), line) for line in closing], dropped=dropped, title_line=title_line,
     )
-    report.kind = _report_kind(report, found is not None)
+    # A page flattened into long lines: its delivery is read from the first line's head
+    # (a delivery found at the start of such a line was read from the whole page).
+    delivery = found[2] if found else None
+    if found is None or len(lines[found[0]]) > FLAT_HEAD:
+        delivery = find_flattened_delivery(lines) or delivery
+    report.kind = _report_kind(report, delivery is not None)
     if report.kind == "gongzuo" and not sections:
         report.preamble, report.sections = _unnumbered_sections(preamble)
         sections = report.sections
     for section in sections:
         section.categories = heading_categories(section.heading, report.kind)
     if report.kind == "gongzuo":
-        _fill_gongzuo(report, found[2] if found else None)
+        _fill_gongzuo(report, delivery)
     elif report.kind == "other":
         name = _document_name(report) or report.title or (lines[0] if lines else "")
         _fill_own_name_place(report, name)
@@ -566,14 +581,17 @@ def _fazhi_opening(report: Report) -> bool:
     """An untitled copy that opens with the report's first sentences: 2023年，…扎实推进法治政府
     建设… 现将2023年度法治政府建设工作情况报告如下; or an opening on 法治政府建设 whose first
     section is on it too (一、坚持高位推动，不断健全依法行政工作体系); or an opening that reports
-    (现将有关工作情况报告如下) whose first section is on 法治政府建设 by name."""
+    (现将有关工作情况报告如下) whose first section is on 法治政府建设 by name; or an opening on
+    法治政府建设 whose first section is the annual report's first part (一、主要举措和成效)."""
     opening = re.sub(r"\s+", "", to_simplified(" ".join(p.text[:600] for p in report.preamble[:2])))
     if re.search(r"法治(?:政府)?建设[^。]{0,30}报告?如下", opening):
         return True
     first = to_simplified(report.sections[0].heading) if report.sections else ""
     if re.search(r"报告?如下", opening) and re.search(r"法治政府建设|建设法治政府", first):
         return True
-    return bool(re.search(r"法治政府建设|建设法治政府", opening) and re.search(r"法治|依法行政", first))
+    first_is_measures = bool(report.sections) and "measures" in heading_categories(report.sections[0].heading)
+    return bool(re.search(r"法治政府建设|建设法治政府", opening)
+                and (re.search(r"法治|依法行政", first) or first_is_measures))
 
 
 # ---------------------------------------------------------------- year
@@ -730,15 +748,16 @@ def _narrow_to_county(report: Report, body: str) -> None:
 
 
 def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -> tuple[int | None, str | None]:
-    """(year, its source): the year a 政府工作报告 is delivered and known by — the title's,
-    the delivery date's (a report delivered in November or December is next year's), the
+    """(year, its source): the year a 政府工作报告 is delivered and known by — the delivery
+    date's (a report delivered in November or December is next year's), the title's, the
     year after the one its review section names, the year its plans section names, or the
-    file name's."""
-    if report.title and _years(report.title):
-        return _years(report.title)[0], "title"
+    file name's. The date comes first: a site's headline may name the year reviewed
+    (2016年政府工作报告 over a report delivered on 2017-01-09)."""
     if delivery and delivery.published:
         date = delivery.published
         return date.year + (1 if date.month >= 11 else 0), "delivery line"
+    if report.title and _years(report.title):
+        return _years(report.title)[0], "title"
     first = next((s for s in report.sections if _years(s.heading)), None)
     if first and first is report.sections[0]:
         # The first section reviews the past year (一、2023年主要工作) unless it is the plans.

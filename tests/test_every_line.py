@@ -25,8 +25,9 @@ def printed_lines(root):
     """{report_id: [normalised printed line]} for every file under `root`, debris excluded.
 
     A line counts as debris only when the parser lists it as dropped, and what it drops
-    must look like debris: short (a page number), converter markup, or web-site chrome that
-    the chrome rules themselves recognise (a label such as 标 题： is cut from its line)."""
+    must look like debris: short (a page number, a pinyin syllable), converter markup, or
+    web-site chrome that the chrome rules themselves recognise (a label such as 标 题： is
+    cut from its line)."""
     out = {}
     files, _ = iter_report_files([root])
     for file in files:
@@ -36,11 +37,13 @@ def printed_lines(root):
                    for d in dropped), dropped
         debris = {d["text"] for d in dropped}
         labels = [d["text"] for d in dropped if d["reason"] in ("web metadata label", "web column name")]
+        # debris cut out of a line rather than dropped whole: markup, pinyin after a character
+        inline = {d["text"] for d in dropped if d["text"].startswith("[") or d["reason"] == "pinyin annotation"}
         lines = []
         for raw in text.splitlines():
             line = raw.strip()
-            for d in debris:
-                line = line.replace(d, "") if d.startswith("[") else line
+            for d in inline:
+                line = line.replace(d, "")
             for label in labels:
                 line = line[len(label):] if line.startswith(label) else line
             if line and re.sub(r"\s", "", line) not in {re.sub(r"\s", "", d) for d in debris}:

@@ -2,6 +2,7 @@
 layouts and years. Each fixture is written the way such reports are printed."""
 import pytest
 
+from baogao.index.cleaning import clean_line
 from baogao.index.reports import parse_report
 
 COUNTY_CITY = """诸暨市人民政府关于2022年度法治政府建设情况的报告
@@ -235,3 +236,40 @@ def test_a_wing_banner_named_as_it_is_usually_printed():
                           "各位代表:\n现在，我代表旗人民政府向大会报告工作。\n一、2019年工作回顾\n经济平稳增长。\n",
                           "web/banner.txt")
     assert (report.province, report.city, report.county) == ("内蒙古自治区", "通辽市", "科尔沁左翼后旗")
+
+
+def test_a_title_run_into_its_delivery_line_is_the_title_and_the_line_stays_one_block():
+    line = "政府工作报告 ——二○二二年一月二十一日在海南省第六届人民代表大会第五次会议上 海南省省长 李明 作者: 浏览量:"
+    report = parse_report(f"{line}\n各位代表:\n现在，我代表省人民政府向大会报告工作。\n一、2021年工作回顾\n经济平稳增长。\n",
+                          "web/title-on-delivery.txt")
+    assert (report.title, report.published.isoformat(), report.year, report.province) == (
+        "政府工作报告", "2022-01-21", 2022, "海南省")
+    blocks = [(kind, text) for _, kind, text, _, _ in report.blocks()]
+    assert blocks[0] == ("title", line)  # the printed line, once: a phrase across it is still found
+    assert sum(line in text for _, text in blocks) == 1
+
+
+def test_a_page_flattened_into_one_line_still_gives_its_delivery_and_speaker():
+    """A document viewer ran title, delivery line, speaker, 各位代表 and the text together."""
+    line = ("政 府 工 作 报 告 2016-12-14 2016年12月6日在武汉市汉阳区第十五届人民代表大会第一次会议上 区人民政府区长 王建国 "
+            "各位代表: 现在，我代表区人民政府向大会报告工作，请予审议。 一、本届政府工作回顾 五年来，全区经济平稳较快发展。")
+    report = parse_report(line + "\n", "web/flattened.txt")
+    assert (report.kind, report.published.isoformat(), report.meeting, report.speaker, report.year) == (
+        "gongzuo", "2016-12-06", "第十五届人民代表大会第一次会议", "王建国", 2017)  # December: next year's
+    assert (report.province, report.city, report.county) == ("湖北省", "武汉市", "汉阳区")
+    assert [text for _, _, text, _, _ in report.blocks()] == [clean_line(line)]  # not cut into pieces
+
+
+def test_a_date_in_brackets_under_the_speaker_dates_an_undated_delivery_line():
+    report = parse_report("——在大理市第九届人民代表大会第五次会议上\n大理市人民政府代理市长 李四\n（2020年5月28日）\n"
+                          "各位代表:\n现在，我代表市人民政府向大会报告工作。\n一、2019年工作回顾\n经济平稳增长。\n",
+                          "web/date-below.txt")
+    assert (report.published.isoformat(), report.year, report.speaker, report.county) == (
+        "2020-05-28", 2020, "李四", "大理市")
+
+
+def test_the_delivery_date_dates_a_report_whose_headline_names_the_year_reviewed():
+    report = parse_report("2016年杨浦区政府工作报告\n——2017年1月9日在上海市杨浦区第十六届人民代表大会第一次会议上\n"
+                          "区长 张三\n各位代表:\n现在，我代表区人民政府向大会报告工作。\n一、2016年工作回顾\n经济平稳增长。\n",
+                          "web/headline-year.txt")
+    assert (report.year, report.provenance["year"]) == (2017, "delivery line")
