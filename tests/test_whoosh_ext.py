@@ -12,12 +12,12 @@ from .conftest import SEEDS
 @pytest.fixture(scope="module")
 def reader(tmp_path_factory):
     root = tmp_path_factory.mktemp("ix")
-    # Two builds and a deletion: several segments, one with deleted documents.
+    # Builds and a deletion: several segments, one with deleted and live documents.
     build_index([SEEDS / "000_03af5a072e12678a.txt", SEEDS / "001_e2fabbbe98248fdd.txt"], root / "ix")
     build_index([SEEDS], root / "ix")
-    (root / "changed.txt").write_text((SEEDS / "002_4cb5d7ebd9b6d720.txt").read_text(encoding="utf-8"),
-                                      encoding="utf-8")
-    build_index([root / "changed.txt"], root / "ix")
+    for name, seed in (("changed.txt", "002_4cb5d7ebd9b6d720.txt"), ("kept.txt", "003_d150b2aa907695eb.txt")):
+        (root / name).write_text((SEEDS / seed).read_text(encoding="utf-8"), encoding="utf-8")
+    build_index([root / "changed.txt", root / "kept.txt"], root / "ix")
     (root / "changed.txt").write_text("关于2024年法治政府建设情况的报告\n一、主要举措和成效\n法治宣传。\n",
                                       encoding="utf-8")
     build_index([root / "changed.txt"], root / "ix")
@@ -51,6 +51,8 @@ def test_live_frequency_counts_live_documents_whether_or_not_a_segment_has_delet
 
     leaves = [leaf.has_deletions() for leaf, _ in reader.leaf_readers()]
     assert any(leaves) and not all(leaves)  # both ways of counting are exercised
+    # and a segment with deletions still holds live documents, which count
+    assert any(leaf.has_deletions() and leaf.doc_count() for leaf, _ in reader.leaf_readers())
     live = np.array([not reader.is_deleted(d) for d in range(reader.doc_count_all())])
     for term in list(reader.lexicon("text"))[:300]:
         term = term.decode("utf-8")
