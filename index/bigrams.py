@@ -13,8 +13,6 @@ fixed width per bigram took 2). Segments written before hold the gaps of each bi
 """
 from __future__ import annotations
 
-import bisect
-
 import numpy as np
 
 from .analysis import is_punctuation
@@ -138,8 +136,6 @@ class BigramPostings:
         self.keys = arrays.get("keys")
         if self.keys is None:
             self.firsts, self.first_starts, self.seconds = arrays["firsts"], arrays["first_starts"], arrays["seconds"]
-        self._first_list: list[int] | None = None  # `firsts` as a list, made on first use
-
 
     def _position(self, gram: str) -> int | None:
         if self.keys is not None:
@@ -147,15 +143,11 @@ class BigramPostings:
             at = int(np.searchsorted(self.keys, key))
             return at if at < len(self.keys) and int(self.keys[at]) == key else None
         first, second = ord(gram[0]), ord(gram[1])
-        # A segment has a thousand or so first characters: bisecting a list of them costs a
-        # third of a numpy search, and a query looks up a few bigrams in every segment.
-        if self._first_list is None:
-            self._first_list = self.firsts.tolist()
-        run = bisect.bisect_left(self._first_list, first)
-        if run >= len(self._first_list) or self._first_list[run] != first:
+        run = int(np.searchsorted(self.firsts, first))
+        if run >= len(self.firsts) or int(self.firsts[run]) != first:
             return None
         low, high = int(self.first_starts[run]), int(self.first_starts[run + 1])
-        at = low + int(self.seconds[low:high].searchsorted(second))
+        at = low + int(np.searchsorted(self.seconds[low:high], second))
         return at if at < high and int(self.seconds[at]) == second else None
 
     def positions(self, grams: list[str]) -> np.ndarray:

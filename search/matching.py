@@ -396,11 +396,7 @@ class QueryRun:
         """How many blocks of the corpus hold `word` (from `stats` when it knows)."""
         known = self.stats.frequencies.get(word)
         if known is None:
-            found = self.word_memo.get(word)
-            if found is not None:  # its postings were read: count them, no lookup per segment
-                known = int(np.count_nonzero(self.snap.is_block[found[0]]))
-            else:
-                known = live_frequency(self.reader, "text", word, self.snap.is_block)
+            known = live_frequency(self.reader, "text", word, self.snap.is_block)
         return known
 
     def term_matches(self, term: Term) -> np.ndarray:
