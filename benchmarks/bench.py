@@ -230,6 +230,26 @@ def _combined(results: list[dict]) -> dict:
             "requests": len(latencies), "failures": sum(r["failures"] for r in results)}
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) used so far by process `pid` and its descendants
+    (Linux: /proc), to see how many cores a server keeps busy."""
+    parents, times = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        child = int(stat.parent.name)
+        parents[child] = int(fields[1])
+        times[child] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    tree, grew = {pid}, True
+    while grew:
+        more = {child for child, parent in parents.items() if parent in tree} - tree
+        tree |= more
+        grew = bool(more)
+    return sum(times.get(p, 0.0) for p in tree)
+
+
 def serve_phase(index_dir: Path, phrases: list[str], seconds: float, extra: Path) -> dict:
     """Throughput with 1 and 2 workers; then failures while a build commits into the
     served index (the files in `extra`, a few reports per commit)."""
@@ -245,10 +265,17 @@ def serve_phase(index_dir: Path, phrases: list[str], seconds: float, extra: Path
         servers = {1: one, 2: two}
         for server in servers.values():
             load_test(server.port, queries, min(2.0, seconds))  # warm up
+        busy = {1: 0.0, 2: 0.0}  # CPU seconds each server used during its turns
         for _ in range(SERVE_TURNS):
             for workers, server in servers.items():
+                before = tree_cpu_seconds(server.process.pid)
                 turns[workers].append(load_test(server.port, queries, seconds / SERVE_TURNS))
+                busy[workers] += tree_cpu_seconds(server.process.pid) - before
     out = {workers: _combined(results) for workers, results in turns.items()}
+    for workers, results in turns.items():
+        # One worker's threads overlap where numpy, zlib and file reads release the GIL,
+        # so "1 worker" may already use more than one core.
+        out[workers]["cores"] = busy[workers] / sum(r["wall"] for r in results)
     with Server(index_dir, 2) as server:
         done = threading.Event()
         result = {}
@@ -451,6 +478,7 @@ def main():
         ("serve, 1 worker: requests/s, p99 (16 clients)", f"{one['qps']:.1f}/s, {ms(one['p99'])}"),
         ("serve, 2 workers: requests/s, p99 (16 clients)", f"{two['qps']:.1f}/s, {ms(two['p99'])}"),
         ("serve throughput ratio (2 workers ÷ 1)", f"{qps_ratio:.2f}"),
+        ("serve: cores the server kept busy, 1 / 2 workers", f"{one['cores']:.2f} / {two['cores']:.2f}"),
         ("failed requests (1 worker / 2 workers)", f"{one['failures']} of {one['requests']} / "
                                                    f"{two['failures']} of {two['requests']}"),
         ("failed requests while a build commits (2 workers)",
