@@ -15,8 +15,9 @@ from .analysis import to_simplified
 
 _CN = "〇零○O一二三四五六七八九十"
 _DATE = rf"(\d{{4}}|[{_CN}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
-# 第十五届人民代表大会第四次会议, or in short 十五届人大四次会议
-_MEETING = re.compile(r"第?\s*[一二三四五六七八九十\d]{1,4}\s*届\s*(?:人民代表大会|人大)\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次\s*会议")
+# 第十五届人民代表大会第四次会议 (…第二次全体会议), or in short 十五届人大四次会议
+_MEETING = re.compile(r"第?\s*[一二三四五六七八九十\d]{1,4}\s*届\s*(?:人民代表大会|人大)\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次\s*"
+                      r"(?:全体)?会议")
 _DASHES = "—\\-－–─━―‒"  # the dashes a delivery line starts with (――, U+2015, on some sites)
 _LEAD = rf"[\s（({_DASHES}?？]*"  # before a delivery line's date: dashes, or the ?? a lost dash left
 _DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*(.{{0,30}}?)在\s*(.{{0,24}}?)\s*第?\s*[一二三四五六七八九十\d]{{1,4}}\s*届\s*(?:人民代表大会|人大)")
@@ -59,6 +60,7 @@ class Delivery:
     office: str | None  # the speaker's title as printed (省长, 代市长 …)
     place_text: str
     speaker_below: bool = False  # the line below the delivery line names the speaker
+    speaker_line: str | None = None  # that line as printed (区人民政府区长 盛继亮)
 
 
 def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
@@ -90,7 +92,7 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
             meeting=_as_printed(meeting.group(0), delivered, printed) if meeting else None,
             speaker=_as_printed(name, spoken_in, spoken_printed) if name else None, office=office,
             place_text=(match.group(5) or match.group(4)) if match else undated.group(1),
-            speaker_below=bool(below),
+            speaker_below=bool(below), speaker_line=lines[end] if below else None,
         )
     return None
 

@@ -42,7 +42,7 @@ _GONGZUO_CATEGORY_PATTERNS = {
 # the year reviewed, the plans or the government's own conduct (“十三五”时期工作回顾,
 # 2024年工作安排建议, 全面加强政府自身建设).
 _UNNUMBERED_GONGZUO_HEADING = re.compile(
-    r"^[^。，,；;：:！？!?（(]{0,24}(?:工作回顾|发展成就|工作安排(?:建议)?|总体要求和?.{0,10}|目标任务|政府自身建设)$|^[^。，,]{0,6}做好[^。，,]{0,12}工作$")
+    r"^[^。，,；;：:！？!?（(]{0,24}(?:回顾|发展成就|工作安排(?:建议)?|总体要求和?.{0,10}|目标任务|政府自身建设)$|^[^。，,]{0,6}做好[^。，,]{0,12}工作$")
 _CN_NUM = "一二三四五六七八九十"
 _SECTION_CN = re.compile(rf"^([{_CN_NUM}]{{1,3}})\s*[、.．]\s*(.*)$")
 _SECTION_ARABIC = re.compile(r"^(\d{1,2})\s*[、．]\s*(.*)$")
@@ -55,7 +55,7 @@ _TITLE_WORDS = re.compile(r"报告|总结|年报|情况的?通报|情况$")
 _DOCUMENT_TYPE = re.compile(r"(?:的|之)(?:通知|决议|决定|意见|批复|函|公告|通报)$|(?:实施)?(?:方案|办法|规定|条例|细则)$")
 _NAME_SEARCH = 40  # lines of a page's navigation an untitled document's name may follow
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")  # a posting time: site chrome, never a title
-_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,12}[)）]$|[—-]*全文$")
+_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,20}[)）]$|[—-]*全文$")  # …报告（2016年1月27日洛桑江村）
 _COLUMN_NAME = re.compile(r"(?:工作|政府|情况|年度)?报告")
 _TITLE_TAIL = re.compile(r"(?:建设|工作|情况|年度|的)*报告")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
@@ -260,9 +260,9 @@ def parse_report(text: str, source: str = "") -> Report:
         closing=[Paragraph(next(counter), line) for line in closing], dropped=dropped, title_line=title_line,
     )
     # A page flattened into long lines: its delivery is read from the first line's head
-    # (a delivery found at the start of such a line was read from the whole page).
+    # (a delivery found at the start of such a line was read from all that runs on after it).
     delivery = found[2] if found else None
-    if found is None or len(lines[found[0]]) > FLAT_HEAD:
+    if found is None or "各位代表" in lines[found[0]][:FLAT_HEAD]:
         delivery = find_flattened_delivery(lines) or delivery
     report.kind = _report_kind(report, delivery is not None)
     if report.kind == "gongzuo" and not sections:
@@ -496,10 +496,12 @@ def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
             title_at = i
             meta["title"], meta["title_lines"] = line, (i, i + 1)
             break
-        # A title printed over two lines: 关于…建设 / 情况的报告, …法治政府建设工作 / 情况报告
+        # A title printed over two lines: 关于…建设 / 情况的报告, …法治政府建设工作 / 情况报告,
+        # 长春市人民政府关于 / 2023年度…的报告
+        simple = to_simplified(line).strip()
         if i + 1 < len(header) and i + 1 not in skip and _is_title_line(header[i + 1]) and (
-                (to_simplified(line).startswith("关于") and not to_simplified(header[i + 1]).startswith("关于"))
-                or _is_title_tail(header[i + 1], line)):
+                (simple.startswith("关于") and not to_simplified(header[i + 1]).startswith("关于"))
+                or (simple.endswith("关于") and len(simple) <= 40) or _is_title_tail(header[i + 1], line)):
             title_at = i + 1
             meta["title"], meta["title_lines"] = line + header[i + 1], (i, i + 2)
             break
@@ -590,6 +592,10 @@ def _fazhi_opening(report: Report) -> bool:
     if re.search(r"报告?如下", opening) and re.search(r"法治政府建设|建设法治政府", first):
         return True
     first_is_measures = bool(report.sections) and "measures" in heading_categories(report.sections[0].heading)
+    if re.search(r"报告?如下", opening) and first_is_measures and report.sections[0].paragraphs:
+        # 现将有关情况报告如下 / 一、2023年主要举措和成效 / (一)进一步完善法治政府建设顶层设计
+        if re.search(r"法治政府建设|建设法治政府", to_simplified(report.sections[0].paragraphs[0].text[:200])):
+            return True
     return bool(re.search(r"法治政府建设|建设法治政府", opening)
                 and (re.search(r"法治|依法行政", first) or first_is_measures))
 
@@ -702,7 +708,9 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
     opening = " ".join(p.text for p in (*report.front, *report.preamble[:3]))
     represented = re.findall(r"我代表(.{1,20}?)人民政府", to_simplified(opening))
     # 解放区人民政府区长 千怀贵, 甘肃省代省长 任振鹤: the speaker's office names the government
-    offices = [body for body in map(speaker_body, (p.text for p in report.front)) if body is not None]
+    # (on a flattened page, the speaker line is only in the delivery's reading of it)
+    speaker_lines = [p.text for p in report.front] + ([delivery.speaker_line] if delivery and delivery.speaker_line else [])
+    offices = [body for body in map(speaker_body, speaker_lines) if body is not None]
     sources = [("title", report.title or ""), ("delivery line", delivery.place_text if delivery else ""),
                ("speaker line", " ".join(offices)),
                ("body", " ".join(represented)), ("file name", file_name if report.source else "")]

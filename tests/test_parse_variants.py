@@ -273,3 +273,42 @@ def test_the_delivery_date_dates_a_report_whose_headline_names_the_year_reviewed
                           "区长 张三\n各位代表:\n现在，我代表区人民政府向大会报告工作。\n一、2016年工作回顾\n经济平稳增长。\n",
                           "web/headline-year.txt")
     assert (report.year, report.provenance["year"]) == (2017, "delivery line")
+
+
+def test_a_meeting_printed_as_a_plenary_session():
+    report = parse_report("政府工作报告\n——2023年1月6日在三沙市第二届人民代表大会第二次全体会议上\n市长 张三\n各位代表:\n"
+                          "现在，我代表市人民政府向大会报告工作。\n一、2022年工作回顾\n经济平稳增长。\n", "web/plenary.txt")
+    assert (report.meeting, report.published.isoformat()) == ("第二届人民代表大会第二次全体会议", "2023-01-06")
+
+
+def test_a_title_broken_after_its_guanyu_is_one_title_not_an_issuer():
+    report = parse_report("当前位置: 首页 > 政务 > 通知公告\n长春市人民政府关于\n2023年度法治政府建设情况的报告\n"
+                          "2023年，市政府坚持以习近平法治思想为指导，深入推进法治政府建设。\n一、主要举措和成效\n依法行政水平提高。\n",
+                          "web/guanyu.txt")
+    assert (report.title, report.issuers, report.province, report.city) == (
+        "长春市人民政府关于2023年度法治政府建设情况的报告", [], "吉林省", "长春市")
+
+
+def test_a_title_with_its_date_and_speaker_in_brackets_and_an_unnumbered_review_heading():
+    report = parse_report("西藏自治区政府工作报告 (2016年1月27日 王五)\n——2016年1月27日在西藏自治区第十届人民代表大会第四次会议上\n"
+                          "自治区主席 王五\n各位代表:\n现在，我代表自治区人民政府向大会报告工作。\n"
+                          "“十二五”时期国民经济和社会发展回顾\n过去的五年，全区经济持续发展。\n", "web/note.txt")
+    assert report.title == "西藏自治区政府工作报告 (2016年1月27日 王五)"
+    assert [s.heading for s in report.sections] == ["“十二五”时期国民经济和社会发展回顾"]
+    assert report.sections[0].categories == ["review"]
+
+
+def test_an_untitled_copy_that_reports_its_measures_on_rule_of_law_government_is_a_fazhi_report():
+    """The opening never says 法治政府建设; its first section, 主要举措和成效, does at once."""
+    report = parse_report("2023年，西城区坚持以习近平法治思想为指导，持续推进法治中国首善之区建设。现将有关情况报告如下。\n"
+                          "一、2023年主要举措和成效\n（一）进一步完善法治政府建设顶层设计。完成中期评估。\n二、存在的不足\n基层力量薄弱。\n",
+                          "web/xicheng.txt")
+    assert (report.kind, report.year, report.province, report.county) == ("fazhi", 2023, "北京市", "西城区")
+
+
+def test_a_flattened_page_names_its_place_in_the_speaker_line_it_runs_together():
+    line = ("2019年新县政府工作报告 ——2019年2月16日在县十四届人大三次会议上 新县人民政府县长 王六 各位代表: "
+            "现在，我代表县人民政府向大会报告工作，请予审议。 一、新时代新答卷 2018年，全县经济平稳增长。")
+    report = parse_report(line + "\n", "web/flattened-county.txt")
+    assert (report.kind, report.published.isoformat(), report.speaker) == ("gongzuo", "2019-02-16", "王六")
+    assert (report.province, report.city, report.county) == ("河南省", "信阳市", "新县")
