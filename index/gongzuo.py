@@ -19,7 +19,7 @@ _DATE = rf"(\d{{4}}|[{_CN}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(\d
 _MEETING = re.compile(r"第?\s*[一二三四五六七八九十\d]{1,4}\s*届\s*(?:人民代表大会|人大)\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次\s*"
                       r"(?:全体)?会议")
 _DASHES = "—\\-－–─━―‒"  # the dashes a delivery line starts with (――, U+2015, on some sites)
-_LEAD = rf"[\s（({_DASHES}?？]*"  # before a delivery line's date: dashes, or the ?? a lost dash left
+_LEAD = rf"[\s（({_DASHES}?？;；]*"  # before a delivery line's date: dashes, or the ?? or ;;;; a lost dash left
 _DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*(.{{0,30}}?)在\s*(.{{0,24}}?)\s*第?\s*[一二三四五六七八九十\d]{{1,4}}\s*届\s*(?:人民代表大会|人大)")
 # A delivery line that prints no date (—— 在上海市普陀区第十三届人民代表大会第五次会议上).
 # A dated line without 在 that is nothing but the meeting (2021年1月8日灵璧县第十七届人民代表大会第五次会议).

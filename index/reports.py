@@ -568,7 +568,8 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
     if re.search(r"法治政府.{0,4}(?:建设|年度报告)|法治建设.{0,12}(?:报告|情况)|依法行政.{0,8}(?:报告|情况)", named):
         return "fazhi"
     opening = to_simplified(" ".join(p.text[:80] for p in (*report.front, *report.preamble[:2])))
-    if "政府工作报告" in named or (not report.title or named.endswith("政府工作报告")) and (
+    # 泉州人民政府2011年工作报告 over a delivery line names it too
+    if "政府工作报告" in named or (not report.title or re.search(r"政府.{0,12}工作报告$", named)) and (
             delivered or re.search(r"位代表.{0,30}向大会(?:报告|作).{0,4}工作", opening)):
         return "gongzuo"
     if not report.title and "政府工作报告" in report.source.replace("\\", "/").rsplit("/", 1)[-1]:

@@ -312,3 +312,16 @@ def test_a_flattened_page_names_its_place_in_the_speaker_line_it_runs_together()
     report = parse_report(line + "\n", "web/flattened-county.txt")
     assert (report.kind, report.published.isoformat(), report.speaker) == ("gongzuo", "2019-02-16", "王六")
     assert (report.province, report.city, report.county) == ("河南省", "信阳市", "新县")
+
+
+def test_a_delivery_line_whose_dash_became_semicolons_and_a_title_naming_the_government():
+    report = parse_report("政府工作报告\n;;;;二〇一九年一月十日在西藏自治区第十一届人民代表大会第二次会议上\n自治区主席 张三\n"
+                          "各位代表:\n现在，我代表自治区人民政府向大会报告工作。\n一、2018年工作回顾\n经济平稳增长。\n",
+                          "web/semicolons.txt")
+    assert (report.published.isoformat(), report.meeting, report.speaker) == (
+        "2019-01-10", "第十一届人民代表大会第二次会议", "张三")
+    report = parse_report("泉州人民政府2011年工作报告\n——2012年1月5日在泉州市第十五届\n人民代表大会第一次会议上\n"
+                          "泉州市人民政府代市长 李四\n各位代表:\n现在，我代表泉州市人民政府向大会作工作报告。\n"
+                          "一、过去五年政府工作回顾\n经济平稳增长。\n", "web/quanzhou.txt")
+    assert (report.kind, report.year, report.published.isoformat(), report.city) == (
+        "gongzuo", 2012, "2012-01-05", "泉州市")
