@@ -23,6 +23,7 @@ import re
 import sys
 from pathlib import Path
 
+from baogao.index.cleaning import PINYIN_ANNOTATION
 from baogao.index.reports import parse_report
 
 FIELDS = {"fazhi": ("kind", "title", "year", "place", "first_heading"),
@@ -30,11 +31,8 @@ FIELDS = {"fazhi": ("kind", "title", "year", "place", "first_heading"),
           "other": ("kind", "year", "place", "categories")}
 
 
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
-
-
 def _squashed(text: str | None) -> str | None:
-    return _PINYIN.sub("", re.sub(r"\s+", "", text)) if text else text
+    return PINYIN_ANNOTATION.sub("", re.sub(r"\s+", "", text)) if text else text
 
 
 def compared(report: dict) -> dict:

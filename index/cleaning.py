@@ -9,7 +9,7 @@ from .analysis import to_simplified
 _DEBRIS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:图片|image|img)[^\]]*\]|\{\\[^}]*\}", re.I)
 # Mirror sites that convert a page to traditional characters annotate some with pinyin:
 # 政府工作報(bào)告, 區(qū) 長. Only a syllable with a tone mark, right after a Chinese character.
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+PINYIN_ANNOTATION = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－_~]\s*\d{1,4}\s*[-—–－_~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|"
                           r"\d{1,4}\s*/\s*\d{1,4}|\d{1,3}|[\[\]［］])$")
 # Layout spaces that are never part of the text: en/em/ideographic, no-break, zero-width.
@@ -43,9 +43,9 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         for debris in _DEBRIS.findall(raw):
             dropped.append({"text": debris, "reason": "conversion debris"})
-        for annotation in _PINYIN.findall(raw):
+        for annotation in PINYIN_ANNOTATION.findall(raw):
             dropped.append({"text": annotation, "reason": "pinyin annotation"})
-        line = clean_line(_PINYIN.sub("", raw))
+        line = clean_line(PINYIN_ANNOTATION.sub("", raw))
         if not line:
             continue
         if _PAGE_NUMBER.match(line):

@@ -59,8 +59,7 @@ class Delivery:
     speaker: str | None
     office: str | None  # the speaker's title as printed (省长, 代市长 …)
     place_text: str
-    speaker_below: bool = False  # the line below the delivery line names the speaker
-    speaker_line: str | None = None  # that line as printed (区人民政府区长 盛继亮)
+    speaker_line: str | None = None  # the line below the delivery line naming the speaker, as printed
 
 
 def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
@@ -92,7 +91,7 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
             meeting=_as_printed(meeting.group(0), delivered, printed) if meeting else None,
             speaker=_as_printed(name, spoken_in, spoken_printed) if name else None, office=office,
             place_text=(match.group(5) or match.group(4)) if match else undated.group(1),
-            speaker_below=bool(below), speaker_line=lines[end] if below else None,
+            speaker_line=lines[end] if below else None,
         )
     return None
 

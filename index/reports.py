@@ -211,7 +211,7 @@ def parse_report(text: str, source: str = "") -> Report:
     found = find_delivery(lines[:_delivery_window(lines) + 1])  # with 各位代表: a bare speaker name sits above it
     delivery_end = 0
     if found:
-        delivery_end = found[1] + (1 if found[2].speaker_below else 0)
+        delivery_end = found[1] + (1 if found[2].speaker_line is not None else 0)
     header, body, closing = _split_header_body_closing(lines, max(delivery_end, _contents_end(lines)))
     skip = set(range(found[0], delivery_end)) if found else set()
     meta = _parse_header(header, skip)
@@ -219,11 +219,10 @@ def parse_report(text: str, source: str = "") -> Report:
     if late is not None:  # a site's slogan or banner sentence came before the title
         header, body = header + body[:late + 1], body[late + 1:]
         meta = _parse_header(header, skip)
-    title_line = None
-    if not meta["title"] and found and delivery_title(lines[found[0]]):
-        # the title runs into the delivery line: the line is the title's block
-        title_line = lines[found[0]]
-        meta["title"], meta["title_lines"] = delivery_title(title_line), (found[0], found[0] + 1)
+    run_in_title = delivery_title(lines[found[0]]) if found and not meta["title"] else None
+    title_line = lines[found[0]] if run_in_title else None
+    if run_in_title:  # the title runs into the delivery line: the line is the title's block
+        meta["title"], meta["title_lines"] = run_in_title, (found[0], found[0] + 1)
     published = (_published_date(closing) or meta["published"] or _published_date(header)
                  or _published_date([f"发布日期：{web_meta['published']}"] if web_meta["published"] else []))
 
