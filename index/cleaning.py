@@ -107,8 +107,10 @@ _META_VALUES = {
 # Metadata rows that say nothing about the report itself: dropped whole.
 _META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号')})"
                        + _TABLE_SUFFIX + r"[^。]*$")
-_BREADCRUMB = re.compile(r"^您?(?:现在|当前|目前)?(?:所在)?的?位置(?:是)?\s*[：:]|^首页\s*[>＞»/›]|\s[>＞»›]\s*\S+\s*[>＞»›]|"
-                         r"^[^>＞»›]{1,20}[>＞»›][^>＞»›]{1,20}[>＞»›][^>＞»›]{1,30}$")
+# A breadcrumb's separator: > » › →, or an arrow typed as -> (首页 -> 政务公开 -> …)
+_CRUMB = r"(?:-?[>＞»›]|→)"
+_BREADCRUMB = re.compile(rf"^您?(?:现在|当前|目前)?(?:所在)?的?位置(?:是)?\s*[：:]|^首页\s*(?:{_CRUMB}|/)|\s{_CRUMB}\s*\S+\s*{_CRUMB}|"
+                         r"^[^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,30}$")
 _LINK = re.compile(r"^(?:点击|请点击)(?:查阅|查看|进入|阅读|下载)|^(?:查看|阅读)更多|^更多\s*[>＞»]")
 _TOOLBAR = re.compile(r"^(?:[【\[]?\s*(?:字体|字号|大|中|小|分享到?|打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|"
                       r"返回顶部|返回|微信|微博|QQ空间|扫一扫|默认|[：:])\s*[】\]]?\s*)+$")
@@ -121,6 +123,8 @@ _DATED_TITLE = re.compile(rf"^([^。]{{4,78}}?(?:报告|总结|[)）]))\s*({_POS
 # A cell's value followed by the next cell's date (双牌县教育局 发文日期：2025-02-25 15:58), and
 # a label whose value is on the next line (发文机关：)
 _MID_ROW_DATE = re.compile(r"\s(?:" + _label("发文日期", "发布日期", "成文日期") + r")\s*[：:]\s*\d{4}[-/.年]")
+# A document-sharing site's labels after its headline: …报告 本文关键词:…, 本文简介:…, 本文内容:
+_SEO_TAIL = re.compile(r"\s*本文(?:关键词|简介|内容|摘要)\s*[：:].*$")
 _BARE_LABEL = re.compile(r"(?:" + _label("发文机关", "发布机构", "名称", "文号", "标题", "分类", "索引号") + r")\s*[：:]")
 CHROME_REASONS = ("web breadcrumb", "web toolbar", "web metadata", "web metadata label", "photo caption",
                   "web column name", "web posting date", "web document number", "web link", "web title row")
@@ -138,6 +142,13 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     kept, dropped, meta = [], [], {"issuers": [], "doc_number": None, "published": None}
     title_rows = []  # where a 标题 row's value was kept
     for line in lines:
+        seo = _SEO_TAIL.search(line)
+        if seo and 0 < seo.start() <= _CHROME_MAX:
+            dropped.append({"text": seo.group(0).strip(), "reason": "web metadata label"})
+            line = line[:seo.start()].strip()
+            if kept and re.sub(r"\s+", "", line) == re.sub(r"\s+", "", kept[-1]):
+                dropped.append({"text": line, "reason": "web title row"})  # the headline again
+                continue
         reason = chrome_reason(line)
         if reason:
             dropped.append({"text": line, "reason": reason})
@@ -224,5 +235,6 @@ def is_chrome(dropped: dict) -> bool:
         return len(text) <= _CHROME_MAX * 2 and "。" not in text
     if reason in ("web metadata label", "web column name"):
         label = _VALUE_LABELS.match(text + "题") or _COLUMN.match(text + "题")  # a label needs its value
-        return bool(label) and label.end() == len(text) or bool(_TRAILING_LABEL.fullmatch(" " + text))
+        return (bool(label) and label.end() == len(text) or bool(_TRAILING_LABEL.fullmatch(" " + text))
+                or bool(_SEO_TAIL.fullmatch(text)))
     return reason in CHROME_REASONS and chrome_reason(text) == reason

@@ -7,7 +7,8 @@ date, a title broken by the page, a document number before the title, a place th
 merely mentions, a traditional-character title, short place names, a reposting site's line-break
 codes, notices and resolutions that are no report, a copy that starts at its opening sentence,
 a table flattened into lines, a banner sentence above the title, a table copied cell by cell,
-a mirror site's pinyin after traditional characters.
+a mirror site's pinyin after traditional characters, a document-sharing site's labels
+(本文关键词：…), a breadcrumb drawn with -> arrows.
 """
 from __future__ import annotations
 
@@ -63,6 +64,9 @@ EXPECTED = {
     # first part, named with 措施 (主要措施和成效)
     "untitled-measures.txt": dict(title=None, province="云南省", city="曲靖市", county="会泽县", year=2024,
                                   first_heading="一、主要措施和成效"),
+    # a breadcrumb drawn with -> arrows (首页 -> 政务公开 -> …) above the title
+    "arrow-breadcrumb.txt": dict(title="营口市人民政府关于营口市2019年法治政府建设情况的报告", province="辽宁省",
+                                 city="营口市", year=2019, first_heading="一、基本情况"),
 }
 
 # 政府工作报告 and documents that are no report, pasted from web pages.
@@ -104,6 +108,11 @@ EXPECTED_OTHER_KINDS = {
     "pinyin-mirror.txt": dict(kind="gongzuo", title="政府工作報告", year=2023, published="2023-01-12",
                               county="会宁县", meeting="第十八屆人民代表大會第二次會議", speaker="王明",
                               first_heading="一、2022年工作回顧", categories=["plans", "review"]),
+    # a document-sharing site: its headline with 本文关键词 / 本文简介 (a teaser) / 本文内容 labels, the
+    # title in brackets, the office and the speaker's name on two lines
+    "document-site.txt": dict(kind="gongzuo", title="辽宁省政府工作报告", year=2011, published="2011-01-21",
+                              province="辽宁省", city=None, meeting="第十一届人民代表大会第四次会议", speaker="王五",
+                              first_heading="一、“十一五”时期回顾和2010年工作"),
     # a resolution on a 政府工作报告 is not the report
     "resolution-other.txt": dict(kind="other", year=None, county="临江市", categories=[]),
 }
@@ -150,7 +159,8 @@ def test_chrome_rules_drop_each_trap():
              "发布时间：2024-01-20 来源：司法局 阅读量：123": "web metadata", "字体：【大 中 小】": "web toolbar",
              "打印 关闭": "web toolbar", "索 引 号：11320324MB1234567X/2024-00012": "web metadata",
              "当前位置:首页>专题专栏>法治政府建设": "web breadcrumb", "市司法局>专题专栏>工作情况报告": "web breadcrumb",
-             "点击查阅更多2023年地方政府工作报告": "web link", "成文日期 2024-01-20": "web metadata"}
+             "点击查阅更多2023年地方政府工作报告": "web link", "成文日期 2024-01-20": "web metadata",
+             "首页 -> 政务公开 -> 工作报告 -> 部门工作报告": "web breadcrumb"}
     _, dropped, meta = split_chrome(list(traps))
     assert [d["reason"] for d in dropped] == list(traps.values())
     assert meta["published"] == "2024-01-20"
