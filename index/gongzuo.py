@@ -16,7 +16,8 @@ from .analysis import to_simplified
 _CN = "〇零○O一二三四五六七八九十"
 _DATE = rf"(\d{{4}}|[{_CN}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
 # 第十五届人民代表大会第四次会议 (…第二次全体会议), or in short 十五届人大四次会议
-_MEETING = re.compile(r"第?\s*[一二三四五六七八九十\d]{1,4}\s*届\s*(?:人民代表大会|人大)\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次\s*"
+# (and with its 次 dropped by a typo: 第十六届人民代表大会第一会议)
+_MEETING = re.compile(r"第?\s*[一二三四五六七八九十\d]{1,4}\s*届\s*(?:人民代表大会|人大)\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次?\s*"
                       r"(?:全体)?会议")
 _DASHES = "—\\-－–─━―‒"  # the dashes a delivery line starts with (――, U+2015, on some sites)
 _LEAD = rf"[\s（({_DASHES}?？;；]*"  # before a delivery line's date: dashes, or the ?? or ;;;; a lost dash left
@@ -37,6 +38,7 @@ _SPEAKER_AFTER = re.compile(rf"{_OFFICE}[\s\u3000\u2003]*{_NAME}(?:同志)?(?:[\
 _SPEAKER_BEFORE = re.compile(rf"日\s*([\u4e00-\u9fff·]{{2,5}}?){_OFFICE}在")
 _SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff、]{{0,24}}?{_OFFICE}[\s\u3000\u2003]*{_NAME}(?:同志)?$")
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_OFFICE_LINE = re.compile(rf"^[\u4e00-\u9fff、]{{0,24}}?{_OFFICE}$")  # 省长, with the name on the next line
 _NOT_NAMES = {"全文", "摘要", "草案", "讨论稿", "报告", "工作报告"}  # short lines that are no speaker
 # Where the lines of a flattened page's head broke: before a delivery line's dash or date,
 # after its 会议上, before a date in brackets printed under the speaker.
@@ -44,8 +46,9 @@ FLAT_HEAD = 300  # characters of a flattened first line that may come before 各
 _ANY_DATE = _DATE.replace("(", "(?:")  # the same, without groups (re.split returns groups)
 _FLAT_BREAKS = re.compile(rf"(?<![{_DASHES}])(?=[{_DASHES}]{{1,2}}\s*(?:{_ANY_DATE}|在))|"
                           rf"(?<![{_DASHES}\s])\s*(?={_ANY_DATE}\s*在)|(?<=会议上)|(?=[（(]\s*{_ANY_DATE}\s*[)）])")
+_FLAT_TITLE = re.compile(r"^[^。，,]{0,24}?报告(?:[（(][^（）()]{1,6}[)）])?$")
 _TITLED_LINE_MAX = 160  # a title, its delivery line and a site's posting details
-_BRACKETED_DATE = re.compile(rf"^[（(]\s*{_DATE}\s*[)）]$")
+_DATE_LINE = re.compile(rf"^[（(]?\s*{_DATE}\s*[)）]?$")  # （2020年5月28日） or 2020年6月19日 alone
 _CJK_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[\s\u3000]+(?=[\u4e00-\u9fff])")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
 
@@ -60,6 +63,7 @@ class Delivery:
     office: str | None  # the speaker's title as printed (省长, 代市长 …)
     place_text: str
     speaker_line: str | None = None  # the line below the delivery line naming the speaker, as printed
+    speaker_rows: int = 0  # the lines speaker_line was printed on (省长 / 陈政高: two)
 
 
 def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
@@ -78,20 +82,20 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
         delivered, printed = "".join(simple[i:end]), "".join(lines[i:end])
         name, office = _speaker(delivered)
         spoken_in, spoken_printed = delivered, printed
-        below = end < len(lines) and (speaker_line(lines[end]) or _bare_name(simple, end))
+        below, rows = _speaker_below(lines, simple, end)
         if name is None and below:
             name, office = below
-            spoken_in, spoken_printed = simple[end], lines[end]
+            spoken_in, spoken_printed = " ".join(simple[end:end + rows]), " ".join(lines[end:end + rows])
         meeting = _MEETING.search(delivered)
-        # An undated line may have its date in brackets under the speaker: （2020年5月28日）
-        after = end + (1 if below else 0)
-        dated = match or (_BRACKETED_DATE.match(simple[after].strip()) if after < len(simple) else None)
+        # An undated line may have its date under the speaker: （2020年5月28日）, 2020年6月19日
+        after = end + rows
+        dated = match or (_DATE_LINE.match(simple[after].strip()) if after < len(simple) else None)
         return i, end, Delivery(
             published=_date(*dated.group(1, 2, 3)) if dated else None,
             meeting=_as_printed(meeting.group(0), delivered, printed) if meeting else None,
             speaker=_as_printed(name, spoken_in, spoken_printed) if name else None, office=office,
             place_text=(match.group(5) or match.group(4)) if match else undated.group(1),
-            speaker_line=lines[end] if below else None,
+            speaker_line=" ".join(lines[end:end + rows]) if rows else None, speaker_rows=rows,
         )
     return None
 
@@ -112,6 +116,19 @@ def find_flattened_delivery(lines: list[str]) -> Delivery | None:
     return None
 
 
+def flattened_title(lines: list[str]) -> tuple[int, str] | None:
+    """(line, title) when a page flattened into long lines starts with its title, before
+    the delivery line it runs into (2024年疏附县政府工作报告 2023年1月5日在…会议上 …县长 … 各位代表: …)."""
+    for i, line in enumerate(lines[:3]):
+        at = line.find("各位代表", 0, FLAT_HEAD)
+        if at <= 0:
+            continue
+        pieces = [piece.strip() for piece in _FLAT_BREAKS.split(line[:at]) if piece and piece.strip()]
+        if len(pieces) > 1 and _FLAT_TITLE.match(to_simplified(pieces[0])) and find_delivery([*pieces[1:], "各位代表"]):
+            return i, pieces[0]
+    return None
+
+
 def delivery_title(line: str) -> str | None:
     """The title printed at the start of a delivery line (政府工作报告(摘要)--1999年2月25日在…,
     政府工作报告 ——二○二二年…), as printed, or None when the line starts with its dash."""
@@ -121,14 +138,34 @@ def delivery_title(line: str) -> str | None:
     return line[:match.end()].strip() if match and match.end() else None
 
 
+def _speaker_below(lines: list[str], simple: list[str], at: int) -> tuple[tuple[str, str | None] | None, int]:
+    """((name, office), the lines they take) for the speaker printed right below a delivery
+    line ending at `at`: a speaker line (省长 王予波), a name alone, or an office line with the
+    name on the next (省长 / 陈政高); (None, 0) when there is none."""
+    if at >= len(lines):
+        return None, 0
+    found = speaker_line(lines[at]) or _bare_name(simple, at)
+    if found:
+        return found, 1
+    if at + 1 < len(lines) and _OFFICE_LINE.match(simple[at].strip()) and _is_bare_name(simple[at + 1]):
+        return speaker_line(f"{lines[at].strip()} {lines[at + 1].strip()}"), 2
+    return None, 0
+
+
 def _bare_name(simple: list[str], at: int) -> tuple[str, None] | None:
-    """(name, None) when line `at`, right below a delivery line and right above 各位代表,
-    is a name alone (王建国: some copies print the speaker without an office)."""
-    name = simple[at].strip()
-    if (at + 1 < len(simple) and _BARE_NAME.match(name) and name not in _NOT_NAMES
-            and simple[at + 1].startswith("各位代表")):
-        return name, None
+    """(name, None) when line `at`, right below a delivery line and right above 各位代表
+    (or above a date line over it), is a name alone (王建国: some copies print the speaker
+    without an office)."""
+    follows = simple[at + 1:at + 3]
+    if follows and _DATE_LINE.match(follows[0].strip()):
+        follows = follows[1:]
+    if _is_bare_name(simple[at]) and follows and follows[0].startswith("各位代表"):
+        return simple[at].strip(), None
     return None
+
+
+def _is_bare_name(line: str) -> bool:
+    return bool(_BARE_NAME.match(line.strip())) and line.strip() not in _NOT_NAMES
 
 
 def _as_printed(found: str, simple: str, printed: str) -> str:

@@ -23,6 +23,7 @@ _PEOPLES = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|
             "东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|普米|塔吉克|怒|鄂温克|"
             "保安|裕固|独龙|鄂伦春")
 _AUTONOMOUS = re.compile(rf"^(.+?)(?:(?:{_PEOPLES})族?)+自治州$")
+_AUTONOMOUS_COUNTY = re.compile(rf"^(.{{2,}}?)(?:(?:{_PEOPLES})族?)+自治县$")
 
 
 @dataclass(frozen=True)
@@ -61,18 +62,24 @@ class Gazetteer:
         self.by_name: dict[str, list[Place]] = {}
         for p in self.by_code.values():
             self.by_name.setdefault(p.name, []).append(p)
+        # Names as unmistakable as the official one, found in any text: 镇宁自治县
+        self.by_alias: dict[str, list[Place]] = {}
+        for p in self.by_code.values():
+            for alias in aliases(p):
+                if alias not in self.by_name:
+                    self.by_alias.setdefault(alias, []).append(p)
         self._automaton = ahocorasick.Automaton()
-        for name in self.by_name:
+        for name in (*self.by_name, *self.by_alias):
             if len(name) >= 2:
                 self._automaton.add_word(name, name)
         self._automaton.make_automaton()
         self.by_short_name: dict[str, list[Place]] = {}
         for p in self.by_code.values():
             for short in short_names(p):
-                if short not in self.by_name:
+                if short not in self.by_name and short not in self.by_alias:
                     self.by_short_name.setdefault(short, []).append(p)
         self._short_automaton = ahocorasick.Automaton()
-        for name in (*self.by_name, *self.by_short_name):
+        for name in (*self.by_name, *self.by_alias, *self.by_short_name):
             if len(name) >= 2:
                 self._short_automaton.add_word(name, name)
         self._short_automaton.make_automaton()
@@ -89,7 +96,7 @@ class Gazetteer:
                     _COUNTY_WORD.match(text, end)
                     or name[0] in _CONJUNCTIONS and not _COUNTY_OWN.match(text, end + 1)):
                 continue  # …要求和县委…, …领导和县依法治县…: 和 + 县…, not 和县
-            for place in self.by_name.get(name) or self.by_short_name[name]:
+            for place in self.by_name.get(name) or self.by_alias.get(name) or self.by_short_name[name]:
                 found.append(PlaceMatch(place, start, end + 1))
         return found
 
@@ -119,6 +126,13 @@ _COUNTY_OWN = re.compile(r"人民政府|县|人大|政府|委员会|[，,。、]
 
 
 _WING_BANNER = re.compile(r"^(.)[^左右]+(左|右)翼(前|中|后)旗$")  # 科尔沁左翼后旗, 察哈尔右翼前旗
+
+
+def aliases(place: Place) -> list[str]:
+    """Names a place is printed with that are no other word: 镇宁自治县 for
+    镇宁布依族苗族自治县 (the peoples left out)."""
+    autonomous = _AUTONOMOUS_COUNTY.match(place.name)
+    return [autonomous.group(1) + "自治县"] if autonomous and place.level == COUNTY else []
 
 
 def short_names(place: Place) -> list[str]:

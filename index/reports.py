@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .analysis import to_simplified
 from .cleaning import split_chrome, split_debris
-from .gongzuo import (FLAT_HEAD, Delivery, delivery_title, find_delivery, find_flattened_delivery, speaker_body,
+from .gongzuo import (FLAT_HEAD, Delivery, delivery_title, find_delivery, find_flattened_delivery, flattened_title, speaker_body,
                       speaker_line)
 from .places import COUNTY, CITY, PROVINCE, Gazetteer, Place, gazetteer, short_names
 from .sources import read_text
@@ -211,8 +211,11 @@ def parse_report(text: str, source: str = "") -> Report:
     found = find_delivery(lines[:_delivery_window(lines) + 1])  # with 各位代表: a bare speaker name sits above it
     delivery_end = 0
     if found:
-        delivery_end = found[1] + (1 if found[2].speaker_line is not None else 0)
-    header, body, closing = _split_header_body_closing(lines, max(delivery_end, _contents_end(lines)))
+        delivery_end = found[1] + found[2].speaker_rows
+    # A page flattened into one line that starts with its title: the line is the title's block
+    flat = flattened_title(lines) if found is None else None
+    flat_end = flat[0] + 1 if flat else 0
+    header, body, closing = _split_header_body_closing(lines, max(delivery_end, _contents_end(lines), flat_end))
     skip = set(range(found[0], delivery_end)) if found else set()
     meta = _parse_header(header, skip)
     late = None if meta["title"] else _late_title(body)
@@ -223,6 +226,8 @@ def parse_report(text: str, source: str = "") -> Report:
     title_line = lines[found[0]] if run_in_title else None
     if run_in_title:  # the title runs into the delivery line: the line is the title's block
         meta["title"], meta["title_lines"] = run_in_title, (found[0], found[0] + 1)
+    if flat and not meta["title"]:
+        title_line, meta["title"], meta["title_lines"] = lines[flat[0]], flat[1], (flat[0], flat_end)
     published = (_published_date(closing) or meta["published"] or _published_date(header)
                  or _published_date([f"发布日期：{web_meta['published']}"] if web_meta["published"] else []))
 
@@ -691,6 +696,9 @@ def _fill_own_name_place(report: Report, name: str) -> None:
 # ---------------------------------------------------------------- 政府工作报告
 
 
+_TITLE_LIKE = re.compile(r"^[^。，,]{2,30}工作报告$")
+
+
 def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
     """Delivery date, meeting, speaker, place and year of a 政府工作报告.
 
@@ -711,13 +719,19 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
     # (on a flattened page, the speaker line is only in the delivery's reading of it)
     speaker_lines = [p.text for p in report.front] + ([delivery.speaker_line] if delivery and delivery.speaker_line else [])
     offices = [body for body in map(speaker_body, speaker_lines) if body is not None]
-    sources = [("title", report.title or ""), ("delivery line", delivery.place_text if delivery else ""),
+    # A page may print the report's own title under a site headline (政府工作报告 / 西藏自治区政府工作报告)
+    titles = [report.title or "", *(p.text for p in report.front if _TITLE_LIKE.search(to_simplified(p.text)))]
+    sources = [("title", " ".join(titles)), ("delivery line", delivery.place_text if delivery else ""),
                ("speaker line", " ".join(offices)),
                ("body", " ".join(represented)), ("file name", file_name if report.source else "")]
     for name, text in sources:
         if _set_place(report, to_simplified(text)):
             report.provenance["place"] = name
             break
+    # A township's report (在鹅湖镇第六届人民代表大会…): the gazetteer holds no townships
+    report.town = _find_town([to_simplified(text) for _, text in sources[:4]])
+    if report.town and "place" not in report.provenance:
+        report.provenance["place"] = next(name for name, text in sources if report.town in to_simplified(text))
     if report.city and not report.county and represented and represented[0][-1] in "区县":
         _narrow_to_county(report, represented[0])
     report.year, report.provenance["year"] = _delivered_year(report, delivery, file_name)
@@ -832,7 +846,8 @@ def _opening_subject(text: str) -> str:
     clauses = re.split(r"(?<=[，,])", text[:160])
     for i, clause in enumerate(clauses):
         bare = clause.strip("，, ")
-        if bare and not _YEAR_ONLY.fullmatch(bare) and not bare.startswith(_CIRCUMSTANCE):
+        dated = _YEAR_ONLY.match(bare)  # 2022年在县委、县政府的坚强领导下: a circumstance too
+        if bare and not _YEAR_ONLY.fullmatch(bare) and not bare[dated.end() if dated else 0:].startswith(_CIRCUMSTANCE):
             return "".join(clauses[:i + 1])[:80] if i == 0 else "".join(clauses[i - 1:i + 1])
     return text[:80]
 

@@ -193,6 +193,9 @@ def test_untitled_report_that_reports_with_a_dropped_character_is_a_fazhi_report
     # Broken after 第十五届, its second line letter-spaced.
     ("——2020年5月13日在正镶白旗第十五届\n人 民 代 表 大 会 第 三 次 会 议 上\n政府旗长苏 鹏",
      "2020-05-13", "第十五届人民代表大会第三次会议", ("内蒙古自治区", "锡林郭勒盟", "正镶白旗")),
+    # Undated, its date in brackets under the speaker; the meeting printed without its 次.
+    ("——在东乌珠穆沁旗第十六届人民代表大会第一会议上\n东乌旗人民政府代旗长 周玉龙\n（2022年1月5日）",
+     "2022-01-05", "第十六届人民代表大会第一会议", ("内蒙古自治区", "锡林郭勒盟", "东乌珠穆沁旗")),
 ])
 def test_delivery_lines_as_web_copies_print_them(delivery, published, meeting, place):
     report = parse_report(f"政府工作报告\n{delivery}\n各位代表：\n现在，我代表人民政府向大会报告工作。\n"
@@ -325,3 +328,37 @@ def test_a_delivery_line_whose_dash_became_semicolons_and_a_title_naming_the_gov
                           "一、过去五年政府工作回顾\n经济平稳增长。\n", "web/quanzhou.txt")
     assert (report.kind, report.year, report.published.isoformat(), report.city) == (
         "gongzuo", 2012, "2012-01-05", "泉州市")
+
+
+def test_a_speaker_whose_office_and_name_are_printed_on_two_lines():
+    report = parse_report("政府工作报告\n——2011年1月21日在辽宁省第十一届人民代表大会第四次会议上\n省长\n王五\n各位代表:\n"
+                          "现在，我代表省政府向大会报告工作。\n一、“十一五”时期回顾\n经济平稳增长。\n", "web/two-lines.txt")
+    assert (report.speaker, report.speaker_office, report.province) == ("王五", "省长", "辽宁省")
+    assert [p.text for p in report.front][-3:] == ["省长", "王五", "各位代表:"]  # still printed, as printed
+
+
+def test_a_township_report_names_its_town_and_is_dated_by_the_line_under_the_speaker():
+    """An undated delivery line naming the town, the speaker's name alone, the date on its own line."""
+    report = parse_report("政府工作报告\n——在青湖镇第六届人民代表大会第七次会议上\n李四\n2020年6月19日\n各位代表:\n"
+                          "现在，我代表青湖镇人民政府，向大会报告工作，请予审议。\n一、以服务重点项目为抓手，发展镇村经济\n"
+                          "2019年，全镇经济平稳增长。\n", "web/town-gongzuo.txt")
+    assert (report.kind, report.town, report.published.isoformat(), report.year, report.speaker) == (
+        "gongzuo", "青湖镇", "2020-06-19", 2020, "李四")
+    assert (report.province, report.county, report.provenance["place"]) == (None, None, "delivery line")
+
+
+def test_a_flattened_page_that_starts_with_its_title_has_that_title_and_stays_one_block():
+    line = ("2024年疏附县政府工作报告 2023年1月5日在疏附县第十七届人民代表大会第三次会议上 疏附县人民政府县长 王六 各位代表: "
+            "现在，我代表县人民政府向大会报告工作，请予审议。 2022年工作回顾 过去一年，全县经济平稳增长。")
+    report = parse_report(line + "\n", "web/flattened-titled.txt")
+    assert (report.title, report.year, report.county, report.speaker) == ("2024年疏附县政府工作报告", 2023, "疏附县", "王六")
+    assert [(kind, text) for _, kind, text, _, _ in report.blocks()] == [("title", clean_line(line))]
+
+
+def test_an_autonomous_county_named_without_its_peoples_and_a_headline_above_the_reports_own_title():
+    report = parse_report("2022年在县委、县政府的坚强领导下，镇宁自治县坚持以习近平法治思想为指导，高质量推进法治政府建设。\n"
+                          "一、工作开展情况及成效\n（一）全面依法履行政府职能\n持续推进证明事项告知承诺制。\n", "web/zhenning.txt")
+    assert (report.kind, report.year, report.city, report.county) == ("fazhi", 2022, "安顺市", "镇宁布依族苗族自治县")
+    report = parse_report("政府工作報(bào)告\n西藏自治區(qū)政府工作報(bào)告\n自治區(qū)主席 王五\n各位代表:\n"
+                          "現在，我代表自治區人民政府，向大會報告政府工作。\n2023年工作回顧\n全區經濟平穩增長。\n", "web/xizang.txt")
+    assert (report.title, report.province, report.city, report.year) == ("政府工作報告", "西藏自治区", None, 2024)
