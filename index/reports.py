@@ -320,13 +320,27 @@ def _unnumbered_sections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], 
     preamble: list[Paragraph] = []
     sections: list[Section] = []
     subsection: str | None = None
-    for p in paragraphs:
-        if _UNNUMBERED_GONGZUO_HEADING.search(re.sub(r"\s+", "", to_simplified(p.text))):
+    for i, p in enumerate(paragraphs):
+        if (_UNNUMBERED_GONGZUO_HEADING.search(re.sub(r"\s+", "", to_simplified(p.text)))
+                or not sections and _opens_first_section(paragraphs, i)):
             sections.append(Section(p.n, p.text, []))
             subsection = None
         else:
             subsection = _file_paragraph(p, sections, preamble, subsection)
     return preamble, sections
+
+
+def _opens_first_section(paragraphs: list[Paragraph], i: int) -> bool:
+    """Whether paragraph `i` is a heading-like line right after the address's opening
+    paragraph (现在，我代表市人民政府向大会报告工作…): there the first section starts, however
+    its heading is worded (奋斗的2019年，“三个洪湖”高质量发展再上新台阶)."""
+    text = paragraphs[i].text.strip()
+    return (0 < i < 6 and len(text) <= 40 and not _SENTENCE_MARKS.search(text)
+            and bool(_ADDRESS_OPENING.search(paragraphs[i - 1].text)))
+
+
+_SENTENCE_MARKS = re.compile(r"[。；;：:！？!?]|[，,、]$")
+_ADDRESS_OPENING = re.compile(r"^\s*(?:各位代表\s*[：:]\s*)?现在\s*[，,]\s*我代表.{0,24}向大会")
 
 
 def _file_paragraph(paragraph: Paragraph, sections: list[Section], preamble: list[Paragraph],

@@ -362,3 +362,14 @@ def test_an_autonomous_county_named_without_its_peoples_and_a_headline_above_the
     report = parse_report("政府工作報(bào)告\n西藏自治區(qū)政府工作報(bào)告\n自治區(qū)主席 王五\n各位代表:\n"
                           "現在，我代表自治區人民政府，向大會報告政府工作。\n2023年工作回顧\n全區經濟平穩增長。\n", "web/xizang.txt")
     assert (report.title, report.province, report.city, report.year) == ("政府工作報告", "西藏自治区", None, 2024)
+
+
+def test_an_unnumbered_first_heading_worded_as_a_slogan_opens_the_first_section():
+    """No section is numbered; the heading-like line right after 现在，我代表…向大会报告工作
+    starts the first one, whatever its words; a sentence there does not."""
+    head = ("2020年洪湖市政府工作报告\n——2019年12月29日在洪湖市第八届人民代表大会第四次会议上\n洪湖市人民政府市长 王五\n"
+            "各位代表:\n现在,我代表市人民政府向大会报告工作,请予审议。\n")
+    report = parse_report(head + "奋斗的2019年,“三个洪湖”高质量发展再上新台阶\n2019年,全市经济平稳增长。\n", "web/slogan.txt")
+    assert [s.heading for s in report.sections] == ["奋斗的2019年,“三个洪湖”高质量发展再上新台阶"]
+    report = parse_report(head + "2019年,我们在市委的坚强领导下,全市经济平稳增长。\n", "web/no-heading.txt")
+    assert report.sections == []
