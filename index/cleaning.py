@@ -111,6 +111,8 @@ _META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种�
 _CRUMB = r"(?:-?[>＞»›]|→)"
 _BREADCRUMB = re.compile(rf"^您?(?:现在|当前|目前)?(?:所在)?的?位置(?:是)?\s*[：:]|^首页\s*(?:{_CRUMB}|/)|\s{_CRUMB}\s*\S+\s*{_CRUMB}|"
                          r"^[^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,30}$")
+# A template site's promo sentence: …下面是小编为大家整理的…，供大家参考。
+_PROMO = re.compile(r"小编(?:为大家|给大家|精心)?(?:整理|收集|准备)|(?:仅)?供大家(?:参考|借鉴|阅读)|欢迎(?:大家)?(?:阅读|借鉴|参考)")
 _LINK = re.compile(r"^(?:点击|请点击)(?:查阅|查看|进入|阅读|下载)|^(?:查看|阅读)更多|^更多\s*[>＞»]")
 _TOOLBAR = re.compile(r"^(?:[【\[]?\s*(?:字体|字号|大|中|小|分享到?|打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|"
                       r"返回顶部|返回|微信|微博|QQ空间|扫一扫|默认|[：:])\s*[】\]]?\s*)+$")
@@ -127,7 +129,8 @@ _MID_ROW_DATE = re.compile(r"\s(?:" + _label("发文日期", "发布日期", "�
 _SEO_TAIL = re.compile(r"\s*本文(?:关键词|简介|内容|摘要)\s*[：:].*$")
 _BARE_LABEL = re.compile(r"(?:" + _label("发文机关", "发布机构", "名称", "文号", "标题", "分类", "索引号") + r")\s*[：:]")
 CHROME_REASONS = ("web breadcrumb", "web toolbar", "web metadata", "web metadata label", "photo caption",
-                  "web column name", "web posting date", "web document number", "web link", "web title row")
+                  "web column name", "web posting date", "web document number", "web link", "web title row",
+                  "web promo")
 _REPEAT_WINDOW = 15  # lines below a 标题 row in which the page prints the title itself
 
 
@@ -141,6 +144,7 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     """
     kept, dropped, meta = [], [], {"issuers": [], "doc_number": None, "published": None}
     title_rows = []  # where a 标题 row's value was kept
+    crumbs = []  # the last crumb of each breadcrumb: the column the page is in
     for line in lines:
         seo = _SEO_TAIL.search(line)
         if seo and 0 < seo.start() <= _CHROME_MAX:
@@ -149,9 +153,11 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
             if kept and re.sub(r"\s+", "", line) == re.sub(r"\s+", "", kept[-1]):
                 dropped.append({"text": line, "reason": "web title row"})  # the headline again
                 continue
-        reason = chrome_reason(line)
+        reason = chrome_reason(line) or ("web promo" if _PROMO.search(to_simplified(line)) else None)
         if reason:
             dropped.append({"text": line, "reason": reason})
+            if reason == "web breadcrumb":
+                crumbs.append(_last_crumb(line))
             for name, pattern in _META_VALUES.items():
                 match = pattern.search(to_simplified(line))
                 value = match and next(v for v in match.groups() if v)
@@ -194,7 +200,17 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     for at in reversed(title_rows):
         if _printed_below(kept, at):
             dropped.append({"text": kept.pop(at), "reason": "web title row"})
+    # The column's name printed alone near the top (政府工作报告 over 首页 >> 政务公开 >> 政府工作报告)
+    # is the page's heading, not the report's title
+    for at in reversed(range(min(len(kept), 3))):
+        if kept[at] in crumbs:
+            dropped.append({"text": kept.pop(at), "reason": "web column name"})
     return kept, dropped, meta
+
+
+def _last_crumb(line: str) -> str:
+    """The last part of a breadcrumb (首页 >> 政务公开 >> 政府工作报告: 政府工作报告)."""
+    return re.split(rf"{_CRUMB}|[：:/]", line)[-1].strip()
 
 
 def _printed_below(lines: list[str], at: int) -> bool:
@@ -233,6 +249,10 @@ def is_chrome(dropped: dict) -> bool:
         return bool(re.fullmatch(_POSTING_DATE, text) or _BRACKETED_DATE.match(text))
     if reason == "web title row":  # a title, printed again below it (see _printed_below)
         return len(text) <= _CHROME_MAX * 2 and "。" not in text
+    if reason == "web promo":
+        return bool(_PROMO.search(to_simplified(text)))
+    if reason == "web column name" and not text.startswith("【"):  # a breadcrumb's last crumb
+        return len(text) <= 20 and "。" not in text
     if reason in ("web metadata label", "web column name"):
         label = _VALUE_LABELS.match(text + "题") or _COLUMN.match(text + "题")  # a label needs its value
         return (bool(label) and label.end() == len(text) or bool(_TRAILING_LABEL.fullmatch(" " + text))

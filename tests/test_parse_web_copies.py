@@ -8,7 +8,8 @@ merely mentions, a traditional-character title, short place names, a reposting s
 codes, notices and resolutions that are no report, a copy that starts at its opening sentence,
 a table flattened into lines, a banner sentence above the title, a table copied cell by cell,
 a mirror site's pinyin after traditional characters, a document-sharing site's labels
-(本文关键词：…), a breadcrumb drawn with -> arrows.
+(本文关键词：…), a breadcrumb drawn with -> arrows, a template site's column name, tag and
+promo teaser.
 """
 from __future__ import annotations
 
@@ -113,6 +114,12 @@ EXPECTED_OTHER_KINDS = {
     "document-site.txt": dict(kind="gongzuo", title="辽宁省政府工作报告", year=2011, published="2011-01-21",
                               province="辽宁省", city=None, meeting="第十一届人民代表大会第四次会议", speaker="王五",
                               first_heading="一、“十一五”时期回顾和2010年工作"),
+    # a template site: the column's name over a breadcrumb that ends in it, a headline with a
+    # site tag (【优秀范文】), a promo teaser (下面是小编为大家整理的…供大家参考); no delivery line, the
+    # speaker line above 各位代表
+    "template-site.txt": dict(kind="gongzuo", title="锡林浩特市2018年政府工作报告【优秀范文】", year=2018,
+                              published=None, province="内蒙古自治区", city="锡林郭勒盟", county="锡林浩特市",
+                              speaker="王五", first_heading="一、过去五年工作回顾"),
     # a resolution on a 政府工作报告 is not the report
     "resolution-other.txt": dict(kind="other", year=None, county="临江市", categories=[]),
 }
@@ -160,7 +167,8 @@ def test_chrome_rules_drop_each_trap():
              "打印 关闭": "web toolbar", "索 引 号：11320324MB1234567X/2024-00012": "web metadata",
              "当前位置:首页>专题专栏>法治政府建设": "web breadcrumb", "市司法局>专题专栏>工作情况报告": "web breadcrumb",
              "点击查阅更多2023年地方政府工作报告": "web link", "成文日期 2024-01-20": "web metadata",
-             "首页 -> 政务公开 -> 工作报告 -> 部门工作报告": "web breadcrumb"}
+             "首页 -> 政务公开 -> 工作报告 -> 部门工作报告": "web breadcrumb",
+             "下面是小编为大家整理的2024年政府工作报告，供大家参考。": "web promo"}
     _, dropped, meta = split_chrome(list(traps))
     assert [d["reason"] for d in dropped] == list(traps.values())
     assert meta["published"] == "2024-01-20"
