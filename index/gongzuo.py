@@ -17,15 +17,16 @@ _CN = "〇零○O一二三四五六七八九十"
 _DATE = rf"(\d{{4}}|[{_CN}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
 # 第十五届人民代表大会第四次会议 (…第二次全体会议), or in short 十五届人大四次会议
 # (and with its 次 dropped by a typo: 第十六届人民代表大会第一会议)
-_MEETING = re.compile(r"第?\s*[一二三四五六七八九十\d]{1,4}\s*届\s*(?:人民代表大会|人大)\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次?\s*"
-                      r"(?:全体)?会议")
+# A congress between terms (after two districts merged) has no 届: 人民代表大会(临时)第二次会议
+_CONGRESS = r"(?:第?\s*[一二三四五六七八九十\d]{1,4}\s*届\s*(?:人民代表大会|人大)|人民代表大会\s*[（(]临时[)）])"
+_MEETING = re.compile(_CONGRESS + r"\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次?\s*(?:全体)?会议")
 _DASHES = "—\\-－–─━―‒"  # the dashes a delivery line starts with (――, U+2015, on some sites)
 _LEAD = rf"[\s（({_DASHES}?？;；]*"  # before a delivery line's date: dashes, or the ?? or ;;;; a lost dash left
-_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*(.{{0,30}}?)在\s*(.{{0,24}}?)\s*第?\s*[一二三四五六七八九十\d]{{1,4}}\s*届\s*(?:人民代表大会|人大)")
+_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*(.{{0,30}}?)在\s*(.{{0,24}}?)\s*{_CONGRESS}")
 # A delivery line that prints no date (—— 在上海市普陀区第十三届人民代表大会第五次会议上).
 # A dated line without 在 that is nothing but the meeting (2021年1月8日灵璧县第十七届人民代表大会第五次会议).
 _BARE_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*()([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*上?[)）]?\s*$")
-_UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}]*在\s*(.{{0,24}}?)\s*第?\s*[一二三四五六七八九十\d]{{1,4}}\s*届\s*(?:人民代表大会|人大).{{0,30}}会议上")
+_UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}]*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}会议上")
 # The title printed on the delivery line's own line (政府工作报告——2006年2月20日在…会议上);
 # read on that line alone, since a title line joined to the next would look the same.
 _TITLE_BEFORE = rf"^[^。，,]{{0,24}}?报告(?:[（(][^（）()]{{1,6}}[)）])?\s*(?=[（({_DASHES}])"  # 报告(摘要)--…
@@ -34,9 +35,10 @@ _TITLED_UNDATED_DELIVERY = re.compile(_TITLE_BEFORE + _UNDATED_DELIVERY.pattern[
 # Titles a speaker is printed with; the name follows (or, in 龚正市长在…, precedes) it.
 _OFFICE = r"(?:代理?|代理)?(?:省长|市长|州长|盟长|区长|县长|旗长|主席|专员)"
 _NAME = r"([\u4e00-\u9fff](?:[\s\u3000\u2003]*[\u4e00-\u9fff·]){1,9}?)"
-_SPEAKER_AFTER = re.compile(rf"{_OFFICE}[\s\u3000\u2003]*{_NAME}(?:同志)?(?:[\s\u3000\u2003]*$|在|作|的)")
+_GAP = r"[\s\u3000\u2003?？]*"  # between office and name: spaces, or the ?? a lost space left
+_SPEAKER_AFTER = re.compile(rf"{_OFFICE}{_GAP}{_NAME}(?:同志)?(?:[\s\u3000\u2003]*$|在|作|的)")
 _SPEAKER_BEFORE = re.compile(rf"日\s*([\u4e00-\u9fff·]{{2,5}}?){_OFFICE}在")
-_SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff、]{{0,24}}?{_OFFICE}[\s\u3000\u2003]*{_NAME}(?:同志)?$")
+_SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff、]{{0,24}}?{_OFFICE}{_GAP}{_NAME}(?:同志)?$")
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _OFFICE_LINE = re.compile(rf"^[\u4e00-\u9fff、]{{0,24}}?{_OFFICE}$")  # 省长, with the name on the next line
 _NOT_NAMES = {"全文", "摘要", "草案", "讨论稿", "报告", "工作报告"}  # short lines that are no speaker

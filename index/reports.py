@@ -55,7 +55,8 @@ _TITLE_WORDS = re.compile(r"报告|总结|年报|情况的?通报|情况$")
 _DOCUMENT_TYPE = re.compile(r"(?:的|之)(?:通知|决议|决定|意见|批复|函|公告|通报)$|(?:实施)?(?:方案|办法|规定|条例|细则)$")
 _NAME_SEARCH = 40  # lines of a page's navigation an untitled document's name may follow
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")  # a posting time: site chrome, never a title
-_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,20}[)）]$|[—-]*全文$")  # …报告（2016年1月27日洛桑江村）
+# …报告（2016年1月27日洛桑江村）, …报告(全文), a site's tag: …报告【优秀范文】
+_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,20}[)）]$|[—-]*全文$|【[^【】]{1,8}】$")
 _COLUMN_NAME = re.compile(r"(?:工作|政府|情况|年度)?报告")
 _TITLE_TAIL = re.compile(r"(?:建设|工作|情况|年度|的)*报告")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
@@ -218,7 +219,9 @@ def parse_report(text: str, source: str = "") -> Report:
     header, body, closing = _split_header_body_closing(lines, max(delivery_end, _contents_end(lines), flat_end))
     skip = set(range(found[0], delivery_end)) if found else set()
     meta = _parse_header(header, skip)
-    late = None if meta["title"] else _late_title(body)
+    # (a report with a delivery line prints its title above it, or none: 2017年工作总结 below
+    # it is the first section's heading)
+    late = None if meta["title"] or found else _late_title(body)
     if late is not None:  # a site's slogan or banner sentence came before the title
         header, body = header + body[:late + 1], body[late + 1:]
         meta = _parse_header(header, skip)
@@ -336,7 +339,7 @@ def _opens_first_section(paragraphs: list[Paragraph], i: int) -> bool:
     its heading is worded (奋斗的2019年，“三个洪湖”高质量发展再上新台阶)."""
     text = paragraphs[i].text.strip()
     return (0 < i < 6 and len(text) <= 40 and not _SENTENCE_MARKS.search(text)
-            and bool(_ADDRESS_OPENING.search(paragraphs[i - 1].text)))
+            and bool(_ADDRESS_OPENING.search(to_simplified(paragraphs[i - 1].text))))
 
 
 _SENTENCE_MARKS = re.compile(r"[。；;：:！？!?]|[，,、]$")
@@ -365,10 +368,16 @@ def _run_in_heading(line: str, expected: int) -> str | None:
     match = _SECTION_CN.match(to_simplified(line))
     if not match or _cn_number(match.group(1)) != expected or "。" not in line:
         return None
+    part = _RUN_IN_PART.search(line, 2)
+    if part:  # 一、主要举措和成效 （一）加强党的领导…。: the heading ends where its first part begins
+        return line[:part.start()].strip() if len(line[:part.start()].strip()) <= 40 else None
     heading, rest = line.split("。", 1)
     if len(heading) > 40 or len(rest.strip()) < 10 or re.search(r"[：:；;]", heading):
         return None
     return heading + "。"
+
+
+_RUN_IN_PART = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[)）]")
 
 
 def _cn_number(numeral: str) -> int | None:
@@ -723,8 +732,8 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
         report.meeting, report.speaker, report.speaker_office = delivery.meeting, delivery.speaker, delivery.office
     else:
         report.published = None
-    if not report.speaker:  # a speaker line without a delivery line (市长  马  军)
-        spoken = next(filter(None, map(speaker_line, (p.text for p in report.front))), None)
+    if not report.speaker:  # a speaker line without a delivery line (市长  马  军), above 各位代表
+        spoken = next(filter(None, map(speaker_line, (p.text for p in _above_address(report)))), None)
         report.speaker, report.speaker_office = spoken or (None, None)
     file_name = re.sub(r"\.[^.]+$", "", report.source.replace("\\", "/").rsplit("/", 1)[-1])
     opening = " ".join(p.text for p in (*report.front, *report.preamble[:3]))
@@ -749,6 +758,17 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
     if report.city and not report.county and represented and represented[0][-1] in "区县":
         _narrow_to_county(report, represented[0])
     report.year, report.provenance["year"] = _delivered_year(report, delivery, file_name)
+
+
+def _above_address(report: Report) -> list[Paragraph]:
+    """The header lines, and the body's first lines down to the address 各位代表 (a page
+    may print its head twice, the header ending at the first copy)."""
+    lines = list(report.front)
+    for p in report.preamble[:8]:
+        if _DELEGATES.match(p.text):
+            return lines
+        lines.append(p)
+    return list(report.front)
 
 
 def _set_place(report: Report, text: str) -> bool:
@@ -866,7 +886,7 @@ def _opening_subject(text: str) -> str:
     return text[:80]
 
 
-_YEAR_ONLY = re.compile(r"(?:(?:19|20)\d{2}\s*年度?|过去的一年|一年来|今年以来)")
+_YEAR_ONLY = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度|以来)?|过去的一年|一年来|今年以来)")
 _CIRCUMSTANCE = ("在", "根据", "按照", "为", "围绕", "以及")
 
 

@@ -193,6 +193,9 @@ def test_untitled_report_that_reports_with_a_dropped_character_is_a_fazhi_report
     # Broken after 第十五届, its second line letter-spaced.
     ("——2020年5月13日在正镶白旗第十五届\n人 民 代 表 大 会 第 三 次 会 议 上\n政府旗长苏 鹏",
      "2020-05-13", "第十五届人民代表大会第三次会议", ("内蒙古自治区", "锡林郭勒盟", "正镶白旗")),
+    # A congress between terms, after two districts merged: no 届.
+    ("——2011年1月12日在北京市西城区人民代表大会(临时)第二次会议上\n西城区人民政府区长 王五",
+     "2011-01-12", "人民代表大会(临时)第二次会议", ("北京市", None, "西城区")),
     # Undated, its date in brackets under the speaker; the meeting printed without its 次.
     ("——在东乌珠穆沁旗第十六届人民代表大会第一会议上\n东乌旗人民政府代旗长 周玉龙\n（2022年1月5日）",
      "2022-01-05", "第十六届人民代表大会第一会议", ("内蒙古自治区", "锡林郭勒盟", "东乌珠穆沁旗")),
@@ -208,6 +211,7 @@ def test_delivery_lines_as_web_copies_print_them(delivery, published, meeting, p
 @pytest.mark.parametrize("speaker_line, speaker", [
     ("省委副書記、省長劉國中", "劉國中"),  # offices joined by 、, in traditional characters
     ("王建国", "王建国"),  # a name alone between the delivery line and 各位代表
+    ("和縣人民政府縣長??劉凌晨", "劉凌晨"),  # a lost space left ?? between office and name
 ])
 def test_speaker_lines_as_web_copies_print_them(speaker_line, speaker):
     report = parse_report(f"政府工作报告\n——2017年1月5日在市十六届人大一次会议上\n{speaker_line}\n各位代表:\n"
@@ -373,3 +377,26 @@ def test_an_unnumbered_first_heading_worded_as_a_slogan_opens_the_first_section(
     assert [s.heading for s in report.sections] == ["奋斗的2019年,“三个洪湖”高质量发展再上新台阶"]
     report = parse_report(head + "2019年,我们在市委的坚强领导下,全市经济平稳增长。\n", "web/no-heading.txt")
     assert report.sections == []
+
+
+def test_a_run_in_first_heading_ends_where_its_first_part_begins():
+    report = parse_report("2023年，云南省坚持以习近平法治思想为指导，扎实推进依法行政。\n"
+                          "一、主要举措和成效 (一)加强党的领导,健全完善法治政府建设推进机制。一是切实履行第一责任人职责。\n"
+                          "二、存在的不足\n基层执法力量薄弱。\n", "web/run-in-part.txt")
+    assert [s.heading for s in report.sections] == ["一、主要举措和成效", "二、存在的不足"]
+
+
+def test_an_untitled_report_with_a_delivery_line_and_an_unnumbered_summary_heading():
+    """2017年工作總結 under the address is the first section's heading, not a late title."""
+    report = parse_report("—— 2017年12月23日在郎溪縣第十七屆人民代表大會第三次會議上\n郎溪縣人民政府縣長 李 斌\n各位代表:\n"
+                          "現在,我代表縣人民政府,向大會報告政府工作,請予審議。\n2017年工作總結\n2017年,全縣經濟平穩增長。\n",
+                          "web/untitled-delivery.txt")
+    assert (report.kind, report.title, report.year, report.county) == ("gongzuo", None, 2018, "郎溪县")
+    assert [s.heading for s in report.sections] == ["2017年工作總結"]
+
+
+def test_an_opening_after_a_year_since_names_its_town():
+    report = parse_report("2024年以来,在区委、区政府的坚强领导下,青石镇党委、政府坚持以习近平法治思想为指导,扎实推进法治政府建设。"
+                          "现将青石镇2024年法治政府建设工作报告如下:\n一、2024年法治政府建设工作落实情况\n(一)强化组织领导\n",
+                          "web/since.txt")
+    assert (report.kind, report.town, report.year) == ("fazhi", "青石镇", 2024)
