@@ -111,6 +111,8 @@ _META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种�
 _CRUMB = r"(?:-?[>＞»›]|→)"
 _BREADCRUMB = re.compile(rf"^您?(?:现在|当前|目前)?(?:所在)?的?位置(?:是)?\s*[：:]|^首页\s*(?:{_CRUMB}|/)|\s{_CRUMB}\s*\S+\s*{_CRUMB}|"
                          r"^[^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,30}$")
+# A headline printed twice on one line, the second time as a table cell (… |)
+_HEADLINE_TWICE = re.compile(r"([^。|｜]{6,80}?)\s+\1\s*[|｜]?")
 # A template site's promo sentence: …下面是小编为大家整理的…，供大家参考。
 _PROMO = re.compile(r"小编(?:为大家|给大家|精心)?(?:整理|收集|准备)|(?:仅)?供大家(?:参考|借鉴|阅读)|欢迎(?:大家)?(?:阅读|借鉴|参考)")
 _LINK = re.compile(r"^(?:点击|请点击)(?:查阅|查看|进入|阅读|下载)|^(?:查看|阅读)更多|^更多\s*[>＞»]")
@@ -130,7 +132,7 @@ _SEO_TAIL = re.compile(r"\s*本文(?:关键词|简介|内容|摘要)\s*[：:].*$
 _BARE_LABEL = re.compile(r"(?:" + _label("发文机关", "发布机构", "名称", "文号", "标题", "分类", "索引号") + r")\s*[：:]")
 CHROME_REASONS = ("web breadcrumb", "web toolbar", "web metadata", "web metadata label", "photo caption",
                   "web column name", "web posting date", "web document number", "web link", "web title row",
-                  "web promo")
+                  "web promo", "web navigation")
 _REPEAT_WINDOW = 15  # lines below a 标题 row in which the page prints the title itself
 
 
@@ -144,8 +146,13 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     """
     kept, dropped, meta = [], [], {"issuers": [], "doc_number": None, "published": None}
     title_rows = []  # where a 标题 row's value was kept
-    crumbs = []  # the last crumb of each breadcrumb: the column the page is in
-    for line in lines:
+    crumbs = {}  # line index -> the last crumb of the breadcrumb on that line: the page's column
+    origin = []  # the index in `lines` of each kept line
+    menus = set(_navigation_runs(lines))
+    for i, line in enumerate(lines):
+        if i in menus:
+            dropped.append({"text": line, "reason": "web navigation"})
+            continue
         seo = _SEO_TAIL.search(line)
         if seo and 0 < seo.start() <= _CHROME_MAX:
             dropped.append({"text": seo.group(0).strip(), "reason": "web metadata label"})
@@ -153,11 +160,15 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
             if kept and re.sub(r"\s+", "", line) == re.sub(r"\s+", "", kept[-1]):
                 dropped.append({"text": line, "reason": "web title row"})  # the headline again
                 continue
+        twice = _HEADLINE_TWICE.fullmatch(line)
+        if twice:  # 柳市镇2024年法治政府建设年度报告 柳市镇2024年法治政府建设年度报告 |: a headline and its copy
+            dropped.append({"text": line[twice.end(1):].strip(), "reason": "web title row"})
+            line = twice.group(1)
         reason = chrome_reason(line) or ("web promo" if _PROMO.search(to_simplified(line)) else None)
         if reason:
             dropped.append({"text": line, "reason": reason})
             if reason == "web breadcrumb":
-                crumbs.append(_last_crumb(line))
+                crumbs[i] = _last_crumb(line)
             for name, pattern in _META_VALUES.items():
                 match = pattern.search(to_simplified(line))
                 value = match and next(v for v in match.groups() if v)
@@ -197,15 +208,48 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
             meta["doc_number"] = meta["doc_number"] or re.sub(r"\s+", "", numbered.group(1))
             line = line[numbered.end():]
         kept.append(line)
+        origin.append(i)
     for at in reversed(title_rows):
         if _printed_below(kept, at):
             dropped.append({"text": kept.pop(at), "reason": "web title row"})
-    # The column's name printed alone near the top (政府工作报告 over 首页 >> 政务公开 >> 政府工作报告)
-    # is the page's heading, not the report's title
-    for at in reversed(range(min(len(kept), 3))):
-        if kept[at] in crumbs:
+            origin.pop(at)
+    # The column's name printed alone right above the breadcrumb that ends in it (政府工作报告 /
+    # 当前位置: 首页 >> 政务公开 >> 政府工作报告) is the page's heading, not the report's title; below
+    # it, the line a breadcrumb ends in is the article's own headline
+    for at in reversed(range(len(kept))):
+        if kept[at] == crumbs.get(origin[at] + 1):
             dropped.append({"text": kept.pop(at), "reason": "web column name"})
     return kept, dropped, meta
+
+
+def _navigation_runs(lines: list[str]) -> list[int]:
+    """The indexes of a site's menus above the report: runs of at least NAVIGATION_RUN short
+    lines with no punctuation (外埠看莲花 / 信息公开目录 / 年度报告 / …), before the first
+    sentence or 各位代表 (a table in the body is the report's own text)."""
+    top = next((i for i, line in enumerate(lines) if "。" in line or line.startswith("各位代表")), len(lines))
+    found, run = [], []
+    for i, line in enumerate([*lines[:top], "。"]):
+        if _is_menu_item(line):
+            run.append(i)
+            continue
+        if len(run) >= NAVIGATION_RUN:
+            found += run
+        run = []
+    return found
+
+
+NAVIGATION_RUN = 6
+
+
+def _is_menu_item(line: str) -> bool:
+    """A short line with no punctuation and no number of a part (第一章 总则 in a table of
+    contents is the document's own)."""
+    return (len(re.sub(r"\s+", "", line)) <= 8 and not re.search(r"[。，,：:；;！？!?、]", line)
+            and not _NUMBERED_PART.match(line))
+
+
+_NUMBERED_PART = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十百\d]+\s*[章节编条部篇]|[一二三四五六七八九十\d]+\s*[、.．]|"
+                            r"[（(]\s*[一二三四五六七八九十\d]+\s*[)）])")
 
 
 def _last_crumb(line: str) -> str:
@@ -249,6 +293,8 @@ def is_chrome(dropped: dict) -> bool:
         return bool(re.fullmatch(_POSTING_DATE, text) or _BRACKETED_DATE.match(text))
     if reason == "web title row":  # a title, printed again below it (see _printed_below)
         return len(text) <= _CHROME_MAX * 2 and "。" not in text
+    if reason == "web navigation":
+        return _is_menu_item(text)
     if reason == "web promo":
         return bool(_PROMO.search(to_simplified(text)))
     if reason == "web column name" and not text.startswith("【"):  # a breadcrumb's last crumb

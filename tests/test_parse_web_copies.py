@@ -9,7 +9,7 @@ codes, notices and resolutions that are no report, a copy that starts at its ope
 a table flattened into lines, a banner sentence above the title, a table copied cell by cell,
 a mirror site's pinyin after traditional characters, a document-sharing site's labels
 (本文关键词：…), a breadcrumb drawn with -> arrows, a template site's column name, tag and
-promo teaser.
+promo teaser, a portal's menu, a headline printed twice on one line.
 """
 from __future__ import annotations
 
@@ -120,6 +120,10 @@ EXPECTED_OTHER_KINDS = {
     "template-site.txt": dict(kind="gongzuo", title="锡林浩特市2018年政府工作报告【优秀范文】", year=2018,
                               published=None, province="内蒙古自治区", city="锡林郭勒盟", county="锡林浩特市",
                               speaker="王五", first_heading="一、过去五年工作回顾"),
+    # a county portal's menu of column names above the report (its 年度报告 is no title)
+    "portal-menu.txt": dict(kind="gongzuo", title="政 府 工 作 报 告", year=2016, published="2016-06-03",
+                            province="江西省", city="萍乡市", county="莲花县", speaker="张运来",
+                            first_heading="一、2015年工作回顾"),
     # a resolution on a 政府工作报告 is not the report
     "resolution-other.txt": dict(kind="other", year=None, county="临江市", categories=[]),
 }
@@ -225,3 +229,25 @@ def test_a_heading_that_runs_into_its_text_is_the_first_sentence_and_the_line_st
     assert [s.heading for s in report.sections] == ["一、加强法治政府建设组织领导。", "二、依法全面履行政府职能。"]
     assert report.sections[0].categories == []  # from the heading: 第一责任人 is in the text after it
     assert line in [text for _, _, text, _, _ in report.blocks()]
+
+
+def test_a_menu_is_chrome_but_a_table_of_contents_is_the_documents_own():
+    menu = ["栏目导航", "信息公开目录", "信息公开指南", "年度报告", "依申请公开", "规范性文件"]
+    contents = ["第一章 总 则", "第二章 种质资源保护", "第三章 育种创新", "第四章 品种管理", "第五章 生产经营", "第六章 附 则"]
+    kept, dropped, _ = split_chrome(["北京市种子条例", *contents, "第一章 总 则", "第一条 为了保护种质资源，制定本条例。"])
+    assert dropped == [] and kept[1:7] == contents
+    kept, dropped, _ = split_chrome([*menu, "某县2023年法治政府建设情况报告", "2023年，我县扎实推进法治政府建设。"])
+    assert kept == ["某县2023年法治政府建设情况报告", "2023年，我县扎实推进法治政府建设。"]
+    assert [d["reason"] for d in dropped] == ["web navigation"] * 6 and all(is_chrome(d) for d in dropped)
+
+
+def test_a_headline_printed_twice_and_a_column_name_above_its_breadcrumb():
+    kept, dropped, _ = split_chrome(["柳市镇2024年法治政府建设年度报告 柳市镇2024年法治政府建设年度报告 |",
+                                     "2024年柳市镇坚持以习近平法治思想为指导。"])
+    assert kept[0] == "柳市镇2024年法治政府建设年度报告" and dropped[0]["reason"] == "web title row"
+    # above the breadcrumb, the column's name; below it, the article's own headline stays
+    kept, dropped, _ = split_chrome(["政府工作报告", "当前位置: 首页 >> 政务公开 >> 政府工作报告", "2019年甘肃省政府工作报告"])
+    assert kept == ["2019年甘肃省政府工作报告"]
+    assert [d["reason"] for d in dropped] == ["web breadcrumb", "web column name"]
+    kept, dropped, _ = split_chrome(["当前位置:首页 > 要闻 > 2019年甘肃省政府工作报告", "2019年甘肃省政府工作报告"])
+    assert kept == ["2019年甘肃省政府工作报告"] and [d["reason"] for d in dropped] == ["web breadcrumb"]
