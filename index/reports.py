@@ -214,7 +214,7 @@ def parse_report(text: str, source: str = "") -> Report:
     if found:
         delivery_end = found[1] + found[2].speaker_rows
     # A page flattened into one line that starts with its title: the line is the title's block
-    flat = flattened_title(lines) if found is None else None
+    flat = flattened_title(lines) if found is None or "各位代表" in lines[found[0]][:FLAT_HEAD] else None
     flat_end = flat[0] + 1 if flat else 0
     header, body, closing = _split_header_body_closing(lines, max(delivery_end, _contents_end(lines), flat_end))
     skip = set(range(found[0], delivery_end)) if found else set()
@@ -876,7 +876,11 @@ def _fill_places(report: Report) -> None:
 def _opening_subject(text: str) -> str:
     """The clause of the opening sentence that names who acts, with the clause before it
     (2021年，在区委、区政府坚强领导下，虹桥街道深入学习…: 虹桥街道…): a place named later in
-    the sentence (成功入选上海市第一批…) is something the body did, not the body."""
+    the sentence (成功入选上海市第一批…) is something the body did, not the body. A first
+    sentence that only says what the year was (2024年是…之年，也是西兴街道…之年。) is passed over."""
+    framing = _YEAR_FRAMING.match(text)
+    if framing and text[framing.end():].strip():
+        text = text[framing.end():]
     clauses = re.split(r"(?<=[，,])", text[:160])
     for i, clause in enumerate(clauses):
         bare = clause.strip("，, ")
@@ -886,6 +890,7 @@ def _opening_subject(text: str) -> str:
     return text[:80]
 
 
+_YEAR_FRAMING = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?\s*[，,]?\s*是[^。]*之年[^。]*。")
 _YEAR_ONLY = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度|以来)?|过去的一年|一年来|今年以来)")
 _CIRCUMSTANCE = ("在", "根据", "按照", "为", "围绕", "以及")
 

@@ -318,6 +318,7 @@ def test_a_flattened_page_names_its_place_in_the_speaker_line_it_runs_together()
             "现在，我代表县人民政府向大会报告工作，请予审议。 一、新时代新答卷 2018年，全县经济平稳增长。")
     report = parse_report(line + "\n", "web/flattened-county.txt")
     assert (report.kind, report.published.isoformat(), report.speaker) == ("gongzuo", "2019-02-16", "王六")
+    assert report.title == "2019年新县政府工作报告"  # the line, one block, is the title's
     assert (report.province, report.city, report.county) == ("河南省", "信阳市", "新县")
 
 
@@ -400,3 +401,10 @@ def test_an_opening_after_a_year_since_names_its_town():
                           "现将青石镇2024年法治政府建设工作报告如下:\n一、2024年法治政府建设工作落实情况\n(一)强化组织领导\n",
                           "web/since.txt")
     assert (report.kind, report.town, report.year) == ("fazhi", "青石镇", 2024)
+
+
+def test_an_opening_sentence_that_only_says_what_the_year_was_is_passed_over():
+    report = parse_report("2024年是全面贯彻落实党的二十大精神的关键之年,也是西兴街道高质量发展的重要之年。"
+                          "西兴街道始终坚持以习近平法治思想为指导,扎实推进法治政府建设。现将有关情况报告如下:\n"
+                          "一、主要举措和成效\n(一)强化组织领导\n", "web/framing.txt")
+    assert (report.kind, report.town, report.year) == ("fazhi", "西兴街道", 2024)
