@@ -126,8 +126,10 @@ def flattened_title(lines: list[str]) -> tuple[int, str] | None:
         if at <= 0:
             continue
         pieces = [piece.strip() for piece in _FLAT_BREAKS.split(line[:at]) if piece and piece.strip()]
-        if len(pieces) > 1 and _FLAT_TITLE.match(to_simplified(pieces[0])) and find_delivery([*pieces[1:], "各位代表"]):
-            return i, pieces[0]
+        # a document viewer's page number before it (1政府工作报告), a site's posting date after it
+        title = re.sub(r"^\d{1,3}(?=[\u4e00-\u9fff])|\s*\d{4}-\d{1,2}-\d{1,2}$", "", pieces[0]) if pieces else ""
+        if len(pieces) > 1 and _FLAT_TITLE.match(re.sub(r"\s+", "", to_simplified(title))) and find_delivery([*pieces[1:], "各位代表"]):
+            return i, title
     return None
 
 

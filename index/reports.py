@@ -99,6 +99,9 @@ class Section:
     # The printed line, when the heading runs into the section's text on it (一、加强组织领导。
     # 一是…): the line stays one block, as printed; `heading` is its first sentence.
     line: str | None = None
+    # A heading printed inside block `n`, a page flattened into one long line (…提出意见。
+    # 一、2025年工作回顾 2025年是…): the section has no block of its own, the line stays whole.
+    inline: bool = False
 
 
 @dataclass
@@ -142,7 +145,8 @@ class Report:
         for p in self.preamble:
             yield p.n, "paragraph", p.text, None, None
         for s in self.sections:
-            yield s.n, "heading", s.line or s.heading, s, None
+            if not s.inline:
+                yield s.n, "heading", s.line or s.heading, s, None
             for p in s.paragraphs:
                 yield p.n, "paragraph", p.text, s, p.subsection
         for p in self.closing:
@@ -177,6 +181,7 @@ class Report:
                     "n": s.n,
                     "heading": s.heading,
                     **({"line": s.line} if s.line else {}),
+                    **({"inline": True} if s.inline else {}),
                     "categories": s.categories,
                     "subsections": s.subsections,
                     "paragraphs": [{"n": p.n, "text": p.text, "subsection": p.subsection}
@@ -275,6 +280,8 @@ def parse_report(text: str, source: str = "") -> Report:
     if report.kind == "gongzuo" and not sections:
         report.preamble, report.sections = _unnumbered_sections(preamble)
         sections = report.sections
+    if not sections:
+        report.sections = sections = _inline_sections(report)
     for section in sections:
         section.categories = heading_categories(section.heading, report.kind)
     if report.kind == "gongzuo":
@@ -331,6 +338,33 @@ def _unnumbered_sections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], 
         else:
             subsection = _file_paragraph(p, sections, preamble, subsection)
     return preamble, sections
+
+
+def _inline_sections(report: Report) -> list[Section]:
+    """The sections of a page flattened into long lines, from the headings printed inside
+    them where a line once broke (…提出意见。 一、2025年工作回顾 2025年是…; in a 政府工作报告,
+    unnumbered: … 2022年工作回顾 …), numbered in order; each points at the block that holds it."""
+    blocks = [(report.title_n, report.title_line)] if report.title_line else []
+    blocks += [(p.n, p.text) for p in (*report.front, *report.preamble) if len(p.text) >= _FLATTENED_MIN]
+    sections: list[Section] = []
+    for n, text in blocks:
+        for match in _INLINE_HEADING.finditer(text):
+            if _cn_number(match.group(1)) == len(sections) + 1:
+                sections.append(Section(n, match.group(0).strip(), [], inline=True))
+    if sections or report.kind != "gongzuo":
+        return sections
+    for n, text in blocks:
+        for piece in re.split(r"\s+", text):
+            if 4 <= len(piece) <= 30 and _UNNUMBERED_GONGZUO_HEADING.search(to_simplified(piece)):
+                sections.append(Section(n, piece, [], inline=True))
+    return sections
+
+
+_FLATTENED_MIN = 300  # characters of a line that holds a page's head and its first section
+# a numbered heading between spaces, where the flattened lines once broke (the space before
+# a year is gone: clean_line closes 回顾 2025年 up)
+_INLINE_HEADING = re.compile(r"(?:(?<=\s)|(?<=^))([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,]{2,30}?"
+                             r"(?=\s|(?:19|20)\d{2}\s*年)")
 
 
 def _opens_first_section(paragraphs: list[Paragraph], i: int) -> bool:

@@ -265,6 +265,9 @@ def test_a_page_flattened_into_one_line_still_gives_its_delivery_and_speaker():
         "gongzuo", "2016-12-06", "第十五届人民代表大会第一次会议", "王建国", 2017)  # December: next year's
     assert (report.province, report.city, report.county) == ("湖北省", "武汉市", "汉阳区")
     assert [text for _, _, text, _, _ in report.blocks()] == [clean_line(line)]  # not cut into pieces
+    assert report.title == "政 府 工 作 报 告"  # without the site's posting date
+    report = parse_report("1" + line.replace(" 2016-12-14", "——") + "\n", "web/flattened-page-number.txt")
+    assert report.title == "政 府 工 作 报 告"  # without the document viewer's page number
 
 
 def test_a_date_in_brackets_under_the_speaker_dates_an_undated_delivery_line():
@@ -408,3 +411,19 @@ def test_an_opening_sentence_that_only_says_what_the_year_was_is_passed_over():
                           "西兴街道始终坚持以习近平法治思想为指导,扎实推进法治政府建设。现将有关情况报告如下:\n"
                           "一、主要举措和成效\n(一)强化组织领导\n", "web/framing.txt")
     assert (report.kind, report.town, report.year) == ("fazhi", "西兴街道", 2024)
+
+
+def test_a_page_flattened_into_one_line_keeps_its_sections_headings_inside_the_line():
+    """The headings stand where the lines once broke; the line stays one block, its sections
+    have none of their own (a phrase across a break is still found)."""
+    line = ("政府工作报告 ——2020年1月8日在某区第十届人民代表大会第四次会议上 区长 王五 各位代表: 现在，我代表区人民政府向大会报告工作，"
+            "请予审议。 一、2019年工作回顾 2019年，面对复杂严峻的形势，全区经济平稳增长，" + "各项事业全面进步，" * 20
+            + "人民生活持续改善。 二、2020年工作安排 2020年是全面建成小康社会之年。 三、加强政府自身建设 坚持依法行政。")
+    report = parse_report(line + "\n", "web/flattened-sections.txt")
+    assert [(s.heading, s.categories) for s in report.sections] == [
+        ("一、2019年工作回顾", ["review"]), ("二、2020年工作安排", ["plans"]), ("三、加强政府自身建设", ["self"])]
+    assert [text for _, _, text, _, _ in report.blocks()] == [clean_line(line)]
+    assert all(s["inline"] and s["n"] == report.title_n for s in report.to_dict()["sections"])
+    # a report whose lines are whole has no inline headings
+    assert not any(s.inline for s in parse_report(line.replace(" 一、", "\n一、").replace(" 二、", "\n二、") + "\n",
+                                                  "web/whole.txt").sections)

@@ -256,3 +256,21 @@ def test_serve_on_a_busy_port_says_so_first_and_only(runner, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [f"error: cannot listen on 127.0.0.1:{port} (Address already in use)"]
     assert not (tmp_path / "ix").exists()  # nothing was built before the port was known to be free
+
+
+def test_a_flattened_pages_outline_points_into_its_one_line(tmp_path):
+    root = tmp_path / "reports"
+    root.mkdir()
+    line = ("政府工作报告 ——2020年1月8日在某区第十届人民代表大会第四次会议上 区长 王五 各位代表: 现在，我代表区人民政府向大会报告工作，"
+            "请予审议。 一、2019年工作回顾 2019年，全区经济平稳增长，" + "各项事业全面进步，" * 30 + "人民生活持续改善。 "
+            "二、2020年工作安排 2020年是全面建成小康社会之年。")
+    (root / "flattened.txt").write_text(line + "\n", encoding="utf-8")
+    build_index([root], tmp_path / "ix")
+    client = create_app({"INDEX": str(tmp_path / "ix"), "TESTING": True}).test_client()
+    report_id = client.get("/api/search?q=%22全区经济平稳增长%22").get_json()["hits"][0]["report_id"]
+    page = client.get(f"/reports/{report_id}").get_data(as_text=True)
+    article = page.split("<article", 1)[1].split("</article>", 1)[0]
+    outline = article.split('<nav class="outline"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'<a href="#p(\d+)">([^<]+)</a>', outline) == [("1", "一、2019年工作回顾"), ("1", "二、2020年工作安排")]
+    # the line, once, as the title's block that the links point to: no heading blocks of their own
+    assert article.count("全区经济平稳增长") == 1 and article.count('id="p1"') == 1
