@@ -10,6 +10,8 @@ _DEBRIS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:图片|image|img)[^\]]*\]|\{\\[^
 # Mirror sites that convert a page to traditional characters annotate some with pinyin:
 # 政府工作報(bào)告, 區(qū) 長. Only a syllable with a tone mark, right after a Chinese character.
 PINYIN_ANNOTATION = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+# Empty cells of a table copied as text, after a line or as all of it: | |||
+_TRAILING_PIPES = re.compile(r"(?:^|\s)[|｜](?:\s*[|｜])*\s*$")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－_~]\s*\d{1,4}\s*[-—–－_~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|"
                           r"\d{1,4}\s*/\s*\d{1,4}|\d{1,3}|[\[\]［］])$")
 # Layout spaces that are never part of the text: en/em/ideographic, no-break, zero-width.
@@ -33,7 +35,8 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
     """(the non-empty cleaned lines of `text`, what was dropped and why).
 
     Only debris is dropped: page numbers (- 4 -, 第3页, 3/12, a bare number), lone wiki
-    brackets, converter markup ([bookmark: _GoBack]) and a mirror site's pinyin (報(bào)告);
+    brackets, converter markup ([bookmark: _GoBack]), a mirror site's pinyin (報(bào)告) and
+    a web table's empty cells (… | |||);
     each is listed as
     {"text": …, "reason": …} so a user can see it.
     """
@@ -46,6 +49,10 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
         for annotation in PINYIN_ANNOTATION.findall(raw):
             dropped.append({"text": annotation, "reason": "pinyin annotation"})
         line = clean_line(PINYIN_ANNOTATION.sub("", raw))
+        pipes = _TRAILING_PIPES.search(line)
+        if pipes:  # 兰州市司法局关于…的报告 | |||: a web table's empty cells
+            dropped.append({"text": pipes.group(0).strip(), "reason": "table pipes"})
+            line = line[:pipes.start()].strip()
         if not line:
             continue
         if _PAGE_NUMBER.match(line):
@@ -109,7 +116,8 @@ _META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种�
                        + _TABLE_SUFFIX + r"[^。]*$")
 # A breadcrumb's separator: > » › →, or an arrow typed as -> (首页 -> 政务公开 -> …)
 _CRUMB = r"(?:-?[>＞»›]|→)"
-_BREADCRUMB = re.compile(rf"^您?(?:现在|当前|目前)?(?:所在)?的?位置(?:是)?\s*[：:]|^首页\s*(?:{_CRUMB}|/)|\s{_CRUMB}\s*\S+\s*{_CRUMB}|"
+# (a breadcrumb broken over lines: 首页 / >政府信息公开>…>政府工作报告)
+_BREADCRUMB = re.compile(rf"^您?(?:现在|当前|目前)?(?:所在)?的?位置(?:是)?\s*[：:]|^首页\s*(?:{_CRUMB}|/|$)|^\s*[>＞»›]\s*\S|\s{_CRUMB}\s*\S+\s*{_CRUMB}|"
                          r"^[^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,30}$")
 # A headline printed twice on one line, the second time as a table cell (… |)
 _HEADLINE_TWICE = re.compile(r"([^。|｜]{6,80}?)\s+\1\s*[|｜]?")

@@ -37,8 +37,10 @@ def printed_lines(root):
                    for d in dropped), dropped
         debris = {d["text"] for d in dropped}
         labels = [d["text"] for d in dropped if d["reason"] in ("web metadata label", "web column name")]
-        # debris cut out of a line rather than dropped whole: markup, pinyin after a character
-        inline = {d["text"] for d in dropped if d["text"].startswith("[") or d["reason"] == "pinyin annotation"}
+        # debris cut out of a line rather than dropped whole: markup, pinyin after a character,
+        # a web table's empty cells after a line
+        inline = {d["text"] for d in dropped
+                  if d["text"].startswith("[") or d["reason"] in ("pinyin annotation", "table pipes")}
         lines = []
         for raw in text.splitlines():
             line = raw.strip()
