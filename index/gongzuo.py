@@ -22,7 +22,9 @@ _CONGRESS = r"(?:第?\s*[一二三四五六七八九十\d]{1,4}\s*届\s*(?:人�
 _MEETING = re.compile(_CONGRESS + r"\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次?\s*(?:全体)?会议")
 _DASHES = "—\\-－–─━―‒"  # the dashes a delivery line starts with (――, U+2015, on some sites)
 _LEAD = rf"[\s（({_DASHES}?？;；]*"  # before a delivery line's date: dashes, or the ?? or ;;;; a lost dash left
-_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*(.{{0,30}}?)在\s*(.{{0,24}}?)\s*{_CONGRESS}")
+# (between the date and 在 only the speaker: 2025年1月15日龚正市长在…; not a posting time and
+# the real delivery line below it, 2023年01月18日10:52来源:辽宁日报 / ——2023年1月12日在…)
+_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*([^年{_DASHES}]{{0,30}}?)在\s*(.{{0,24}}?)\s*{_CONGRESS}")
 # A delivery line that prints no date (—— 在上海市普陀区第十三届人民代表大会第五次会议上).
 # A dated line without 在 that is nothing but the meeting (2021年1月8日灵璧县第十七届人民代表大会第五次会议).
 _BARE_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*()([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*上?[)）]?\s*$")
@@ -30,10 +32,16 @@ _UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}
 # The title printed on the delivery line's own line (政府工作报告——2006年2月20日在…会议上);
 # read on that line alone, since a title line joined to the next would look the same.
 _TITLE_BEFORE = rf"^[^。，,]{{0,24}}?报告(?:[（(][^（）()]{{1,6}}[)）])?\s*(?=[（({_DASHES}])"  # 报告(摘要)--…
+_RUN_IN_TITLE = re.compile(rf"{_TITLE_BEFORE}|^[^。，,]{{0,24}}?报告\s*(?=在)")  # … and 政府工作报告 在…会议上(…)
 _TITLED_DELIVERY = re.compile(_TITLE_BEFORE + _DELIVERY.pattern[1:])
 _TITLED_UNDATED_DELIVERY = re.compile(_TITLE_BEFORE + _UNDATED_DELIVERY.pattern[1:])
+# A local chronicle's form, its date in brackets after the meeting, the title and the speaker
+# on the same line: 政府工作报告 在济宁市第十六届人民代表大会第五次会议上(2016年2月16日) 代市长 傅明先
+_DATED_AFTER = re.compile(rf"会议上\s*[（(]\s*{_DATE}\s*[)）]")
+_DATED_AFTER_DELIVERY = re.compile(rf"^(?:[^。，,]{{0,24}}?报告\s*)?在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?"
+                                   rf"(?=会议上\s*[（(]\s*{_DATE.replace('(', '(?:')}\s*[)）])")
 # Titles a speaker is printed with; the name follows (or, in 龚正市长在…, precedes) it.
-_OFFICE = r"(?:代理?|代理)?(?:省长|市长|州长|盟长|区长|县长|旗长|主席|专员)"
+_OFFICE = r"(?:代理?|代理)?(?:省长|市长|州长|盟长|区长|县长|旗长|镇长|乡长|主席|专员)"
 _NAME = r"([\u4e00-\u9fff](?:[\s\u3000\u2003]*[\u4e00-\u9fff·]){1,9}?)"
 _GAP = r"[\s\u3000\u2003?？]*"  # between office and name: spaces, or the ?? a lost space left
 _SPEAKER_AFTER = re.compile(rf"{_OFFICE}{_GAP}{_NAME}(?:同志)?(?:[\s\u3000\u2003]*$|在|作|的)")
@@ -77,7 +85,8 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
     for i, line in enumerate(simple):
         joined = line + (simple[i + 1] if i + 1 < len(simple) else "")
         match = _DELIVERY.match(joined) or _TITLED_DELIVERY.match(line) or _BARE_DELIVERY.match(line)
-        undated = None if match else _UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line)
+        undated = None if match else (_UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line)
+                                      or _DATED_AFTER_DELIVERY.match(line))
         if not (match or undated):
             continue
         end = i + 1 if _MEETING.search(line) or not _MEETING.search(joined) else i + 2
@@ -91,7 +100,8 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
         meeting = _MEETING.search(delivered)
         # An undated line may have its date under the speaker: （2020年5月28日）, 2020年6月19日
         after = end + rows
-        dated = match or (_DATE_LINE.match(simple[after].strip()) if after < len(simple) else None)
+        dated = match or _DATED_AFTER.search(delivered) or (
+            _DATE_LINE.match(simple[after].strip()) if after < len(simple) else None)
         return i, end, Delivery(
             published=_date(*dated.group(1, 2, 3)) if dated else None,
             meeting=_as_printed(meeting.group(0), delivered, printed) if meeting else None,
@@ -138,7 +148,7 @@ def delivery_title(line: str) -> str | None:
     政府工作报告 ——二○二二年…), as printed, or None when the line starts with its dash."""
     if len(line) > _TITLED_LINE_MAX or "。" in line:  # a page flattened into one line is no title
         return None
-    match = re.match(_TITLE_BEFORE, to_simplified(line))  # to_simplified keeps every offset
+    match = _RUN_IN_TITLE.match(to_simplified(line))  # to_simplified keeps every offset
     return line[:match.end()].strip() if match and match.end() else None
 
 

@@ -130,19 +130,24 @@ _WING_BANNER = re.compile(r"^(.)[^左右]+(左|右)翼(前|中|后)旗$")  # 科
 
 def aliases(place: Place) -> list[str]:
     """Names a place is printed with that are no other word: 镇宁自治县 for
-    镇宁布依族苗族自治县 (the peoples left out)."""
-    autonomous = _AUTONOMOUS_COUNTY.match(place.name)
-    return [autonomous.group(1) + "自治县"] if autonomous and place.level == COUNTY else []
+    镇宁布依族苗族自治县, 红河州 for 红河哈尼族彝族自治州 (the peoples left out)."""
+    county = _AUTONOMOUS_COUNTY.match(place.name)
+    if county and place.level == COUNTY:
+        return [county.group(1) + "自治县"]
+    prefecture = _AUTONOMOUS.match(place.name)
+    if prefecture and place.level == CITY and len(prefecture.group(1)) >= 2:
+        return [prefecture.group(1) + "州"]
+    return []
 
 
 def short_names(place: Place) -> list[str]:
-    """The short names a place is printed with: 三亚 for 三亚市, 伊犁州 and 伊犁 for
+    """The short names a place is printed with: 三亚 for 三亚市, 伊犁 for
     伊犁哈萨克自治州, 锡林郭勒 for 锡林郭勒盟, 上海 for 上海市, 科左后旗 for 科尔沁左翼后旗
     (never a bare county stem)."""
     name = place.name
     autonomous = _AUTONOMOUS.match(name)
     if autonomous and place.level == CITY:
-        return [autonomous.group(1) + "州", autonomous.group(1)]
+        return [autonomous.group(1)]  # (its 伊犁州 is an alias, found in any text)
     banner = _WING_BANNER.match(name)
     if banner and place.level == COUNTY:  # 科尔沁左翼后旗 is printed 科左后旗
         return [banner.group(1) + banner.group(2) + banner.group(3) + "旗"]

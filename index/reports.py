@@ -361,10 +361,11 @@ def _inline_sections(report: Report) -> list[Section]:
 
 
 _FLATTENED_MIN = 300  # characters of a line that holds a page's head and its first section
-# a numbered heading between spaces, where the flattened lines once broke (the space before
-# a year is gone: clean_line closes 回顾 2025年 up)
-_INLINE_HEADING = re.compile(r"(?:(?<=\s)|(?<=^))([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,]{2,30}?"
-                             r"(?=\s|(?:19|20)\d{2}\s*年)")
+# a numbered heading after a space, where the flattened lines once broke, up to the next
+# space (… 一、2025年工作回顾 2025年是…; clean_line closed the space before
+# a year up) or run into its text (… 一、强化思想引领,统筹推进法治政府建设。一是…: its first sentence)
+_INLINE_HEADING = re.compile(r"(?:(?<=\s)|(?<=^))([一二三四五六七八九十]{1,3})、(?:[^\s。；;：:！？!?，,]{2,30}?"
+                             r"(?=\s|(?:19|20)\d{2}\s*年)|[^\s。；;：:！？!?]{2,40}。)")
 
 
 def _opens_first_section(paragraphs: list[Paragraph], i: int) -> bool:

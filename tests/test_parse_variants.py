@@ -212,6 +212,7 @@ def test_delivery_lines_as_web_copies_print_them(delivery, published, meeting, p
     ("省委副書記、省長劉國中", "劉國中"),  # offices joined by 、, in traditional characters
     ("王建国", "王建国"),  # a name alone between the delivery line and 各位代表
     ("和縣人民政府縣長??劉凌晨", "劉凌晨"),  # a lost space left ?? between office and name
+    ("沙沟镇镇长 刘彦成", "刘彦成"),  # a town's head
 ])
 def test_speaker_lines_as_web_copies_print_them(speaker_line, speaker):
     report = parse_report(f"政府工作报告\n——2017年1月5日在市十六届人大一次会议上\n{speaker_line}\n各位代表:\n"
@@ -427,3 +428,35 @@ def test_a_page_flattened_into_one_line_keeps_its_sections_headings_inside_the_l
     # a report whose lines are whole has no inline headings
     assert not any(s.inline for s in parse_report(line.replace(" 一、", "\n一、").replace(" 二、", "\n二、") + "\n",
                                                   "web/whole.txt").sections)
+
+
+def test_a_local_chronicles_head_on_one_line_with_the_date_after_the_meeting():
+    report = parse_report("政府工作报告 在济宁市第十六届人民代表大会第五次会议上(2016年2月16日) 代市长 傅明先\n"
+                          "各位代表:现在,我代表济宁市人民政府向大会报告工作,请予审议。\n一、“十二五”时期工作回顾\n经济平稳增长。\n",
+                          "web/chronicle.txt")
+    assert (report.kind, report.title, report.published.isoformat(), report.year) == (
+        "gongzuo", "政府工作报告", "2016-02-16", 2016)
+    assert (report.meeting, report.speaker, report.city) == ("第十六届人民代表大会第五次会议", "傅明先", "济宁市")
+
+
+def test_a_posting_time_above_the_delivery_line_is_not_its_date():
+    report = parse_report("辽宁省政府工作报告(2023年1月12日 李乐成)\n2023年01月18日 10:52 来源:辽宁日报\n"
+                          "——2023年1月12日在辽宁省第十四届人民代表大会第一次会议上\n省长 李乐成\n各位代表:\n"
+                          "现在,我代表省人民政府向大会报告工作。\n一、2022年和过去五年工作\n经济平稳增长。\n", "web/posted.txt")
+    assert (report.published.isoformat(), report.speaker) == ("2023-01-12", "李乐成")
+
+
+def test_an_autonomous_prefecture_named_by_its_short_name_in_the_opening():
+    report = parse_report("2023年,在省委、省政府的坚强领导下,红河州坚持以习近平法治思想为指导,不断纵深推进法治政府建设。\n"
+                          "一、工作成效\n(一)党对法治政府建设的领导更加坚强。\n", "web/honghe.txt")
+    assert (report.kind, report.province, report.city, report.county) == ("fazhi", "云南省", "红河哈尼族彝族自治州", None)
+
+
+def test_a_flattened_body_whose_first_heading_runs_into_its_text():
+    body = ("2023年,兰州市司法局在市委市政府的坚强领导下,深入学习贯彻党的二十大精神,为全市经济高质量发展提供了有力法治保障。 "
+            "一、强化思想引领,统筹推进法治政府建设。一是深入学习贯彻习近平法治思想。" + "制定印发工作方案，举办培训班。" * 15
+            + " 二、存在的不足 基层法治力量薄弱。")
+    report = parse_report("兰州市司法局关于2023年法治政府建设情况的报告 | |||\n| |||\n" + body + "\n", "web/lanzhou.txt")
+    assert report.title == "兰州市司法局关于2023年法治政府建设情况的报告"
+    assert [s.heading for s in report.sections] == ["一、强化思想引领,统筹推进法治政府建设。", "二、存在的不足"]
+    assert [d["reason"] for d in report.dropped] == ["table pipes", "table pipes"]  # after the title, and a row of them
