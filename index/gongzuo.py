@@ -15,6 +15,7 @@ from .analysis import to_simplified
 
 _CN = "〇零○O一二三四五六七八九十"
 _DATE = rf"(\d{{4}}|[{_CN}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
+_ANY_DATE = _DATE.replace("(", "(?:")  # the same, without groups (re.split returns groups)
 # 第十五届人民代表大会第四次会议 (…第二次全体会议), or in short 十五届人大四次会议
 # (and with its 次 dropped by a typo: 第十六届人民代表大会第一会议)
 # A congress between terms (after two districts merged) has no 届: 人民代表大会(临时)第二次会议
@@ -39,7 +40,7 @@ _TITLED_UNDATED_DELIVERY = re.compile(_TITLE_BEFORE + _UNDATED_DELIVERY.pattern[
 # on the same line: 政府工作报告 在济宁市第十六届人民代表大会第五次会议上(2016年2月16日) 代市长 傅明先
 _DATED_AFTER = re.compile(rf"会议上\s*[（(]\s*{_DATE}\s*[)）]")
 _DATED_AFTER_DELIVERY = re.compile(rf"^(?:[^。，,]{{0,24}}?报告\s*)?在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?"
-                                   rf"(?=会议上\s*[（(]\s*{_DATE.replace('(', '(?:')}\s*[)）])")
+                                   rf"(?=会议上\s*[（(]\s*{_ANY_DATE}\s*[)）])")
 # Titles a speaker is printed with; the name follows (or, in 龚正市长在…, precedes) it.
 _OFFICE = r"(?:代理?|代理)?(?:省长|市长|州长|盟长|区长|县长|旗长|镇长|乡长|主席|专员)"
 _NAME = r"([\u4e00-\u9fff](?:[\s\u3000\u2003]*[\u4e00-\u9fff·]){1,9}?)"
@@ -53,7 +54,6 @@ _NOT_NAMES = {"全文", "摘要", "草案", "讨论稿", "报告", "工作报告
 # Where the lines of a flattened page's head broke: before a delivery line's dash or date,
 # after its 会议上, before a date in brackets printed under the speaker.
 FLAT_HEAD = 300  # characters of a flattened first line that may come before 各位代表
-_ANY_DATE = _DATE.replace("(", "(?:")  # the same, without groups (re.split returns groups)
 _FLAT_BREAKS = re.compile(rf"(?<![{_DASHES}])(?=[{_DASHES}]{{1,2}}\s*(?:{_ANY_DATE}|在))|"
                           rf"(?<![{_DASHES}\s])\s*(?={_ANY_DATE}\s*在)|(?<=会议上)|(?=[（(]\s*{_ANY_DATE}\s*[)）])")
 _FLAT_TITLE = re.compile(r"^[^。，,]{0,24}?报告(?:[（(][^（）()]{1,6}[)）])?$")
