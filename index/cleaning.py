@@ -10,6 +10,7 @@ _DEBRIS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:图片|image|img)[^\]]*\]|\{\\[^
 # Mirror sites that convert a page to traditional characters annotate some with pinyin:
 # 政府工作報(bào)告, 區(qū) 長. Only a syllable with a tone mark, right after a Chinese character.
 PINYIN_ANNOTATION = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+_LOST_INDENT = re.compile(r"^[?？]{2,}(?=\S)")
 # Empty cells of a table copied as text, after a line or as all of it: | |||
 _TRAILING_PIPES = re.compile(r"(?:^|\s)[|｜](?:\s*[|｜])*\s*$")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－_~]\s*\d{1,4}\s*[-—–－_~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|"
@@ -35,8 +36,8 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
     """(the non-empty cleaned lines of `text`, what was dropped and why).
 
     Only debris is dropped: page numbers (- 4 -, 第3页, 3/12, a bare number), lone wiki
-    brackets, converter markup ([bookmark: _GoBack]), a mirror site's pinyin (報(bào)告) and
-    a web table's empty cells (… | |||);
+    brackets, converter markup ([bookmark: _GoBack]), a mirror site's pinyin (報(bào)告), a
+    web table's empty cells (… | |||) and an indentation a site turned into ?? (??一、…);
     each is listed as
     {"text": …, "reason": …} so a user can see it.
     """
@@ -49,6 +50,10 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
         for annotation in PINYIN_ANNOTATION.findall(raw):
             dropped.append({"text": annotation, "reason": "pinyin annotation"})
         line = clean_line(PINYIN_ANNOTATION.sub("", raw))
+        indent = _LOST_INDENT.match(line)
+        if indent:  # ??一、…: the full-width spaces a site lost became ??
+            dropped.append({"text": indent.group(0), "reason": "lost indentation"})
+            line = line[indent.end():].strip()
         pipes = _TRAILING_PIPES.search(line)
         if pipes:  # 兰州市司法局关于…的报告 | |||: a web table's empty cells
             dropped.append({"text": pipes.group(0).strip(), "reason": "table pipes"})
@@ -94,7 +99,9 @@ def _label(*words: str) -> str:
 
 
 # The title row's value is kept as a line of its own: it is the report's title as printed.
-_VALUE_LABELS = re.compile(_LABEL_PREFIX + f"(?:{_label('标题', '文件名称', '名称')})" + _TABLE_SUFFIX + r"(?=\S)")
+# (题 alone: a row whose 标 the site lost, • 题: …, only with its colon)
+_VALUE_LABELS = re.compile(_LABEL_PREFIX + f"(?:(?:{_label('标题', '文件名称', '名称')})" + _TABLE_SUFFIX
+                           + rf"|题{_LABEL_SUFFIX})" + r"(?=\S)")
 # A table flattened into lines: each cell's value, then the next cell's label (… - 名称：)
 _TRAILING_LABEL = re.compile(r"\s+-\s*(?:" + _label("名称", "文号", "标题", "发文机关", "发文日期", "成文日期", "分类")
                              + r")\s*[：:]\s*$")

@@ -38,12 +38,15 @@ def printed_lines(root):
         debris = {d["text"] for d in dropped}
         labels = [d["text"] for d in dropped if d["reason"] in ("web metadata label", "web column name")]
         # debris cut out of a line rather than dropped whole: markup, pinyin after a character,
-        # a web table's empty cells after a line
+        # a web table's empty cells after a line, ?? where a site lost a line's indentation
         inline = {d["text"] for d in dropped
                   if d["text"].startswith("[") or d["reason"] in ("pinyin annotation", "table pipes")}
+        indents = {d["text"] for d in dropped if d["reason"] == "lost indentation"}
         lines = []
         for raw in text.splitlines():
             line = raw.strip()
+            for indent in indents:
+                line = line[len(indent):] if line.startswith(indent) else line
             for d in inline:
                 line = line.replace(d, "")
             for label in labels:
