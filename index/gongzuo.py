@@ -29,7 +29,12 @@ _DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*([^年{_DASHES}]{{0,30}}?)在\s*(.{{
 # A delivery line that prints no date (—— 在上海市普陀区第十三届人民代表大会第五次会议上).
 # A dated line without 在 that is nothing but the meeting (2021年1月8日灵璧县第十七届人民代表大会第五次会议).
 _BARE_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*()([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*上?[)）]?\s*$")
-_UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}]*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}会议上")
+# (or only its month: ——2018年12月在山南市第一届人民代表大会第四次会议上)
+_UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}]*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*)?"
+                               rf"在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}会议上")
+# A byline that names the speaker before the meeting: 马伟在泗阳县第十七届人民代表大会第三次会议上的报告
+_BYLINE_DELIVERY = re.compile(rf"^(?P<name>[\u4e00-\u9fff·]{{2,5}}?)在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议上的"
+                              rf"(?:政府工作)?报告$")
 # The title printed on the delivery line's own line (政府工作报告——2006年2月20日在…会议上);
 # read on that line alone, since a title line joined to the next would look the same.
 _TITLE_BEFORE = rf"^[^。，,]{{0,24}}?报告(?:[（(][^（）()]{{1,6}}[)）])?\s*(?=[（({_DASHES}])"  # 报告(摘要)--…
@@ -86,12 +91,14 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
         joined = line + (simple[i + 1] if i + 1 < len(simple) else "")
         match = _DELIVERY.match(joined) or _TITLED_DELIVERY.match(line) or _BARE_DELIVERY.match(line)
         undated = None if match else (_UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line)
-                                      or _DATED_AFTER_DELIVERY.match(line))
+                                      or _DATED_AFTER_DELIVERY.match(line) or _BYLINE_DELIVERY.match(line))
         if not (match or undated):
             continue
         end = i + 1 if _MEETING.search(line) or not _MEETING.search(joined) else i + 2
         delivered, printed = "".join(simple[i:end]), "".join(lines[i:end])
         name, office = _speaker(delivered)
+        if name is None and undated and "name" in undated.re.groupindex:
+            name = undated.group("name")
         spoken_in, spoken_printed = delivered, printed
         below, rows = _speaker_below(lines, simple, end)
         if name is None and below:

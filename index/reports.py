@@ -775,7 +775,8 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
     represented = re.findall(r"我代表(.{1,20}?)人民政府", to_simplified(opening))
     # 解放区人民政府区长 千怀贵, 甘肃省代省长 任振鹤: the speaker's office names the government
     # (on a flattened page, the speaker line is only in the delivery's reading of it)
-    speaker_lines = [p.text for p in report.front] + ([delivery.speaker_line] if delivery and delivery.speaker_line else [])
+    speaker_lines = ([p.text for p in _above_address(report)]
+                     + ([delivery.speaker_line] if delivery and delivery.speaker_line else []))
     offices = [body for body in map(speaker_body, speaker_lines) if body is not None]
     # A page may print the report's own title under a site headline (政府工作报告 / 西藏自治区政府工作报告)
     titles = [report.title or "", *(p.text for p in report.front if _TITLE_LIKE.search(to_simplified(p.text)))]
@@ -880,6 +881,13 @@ def _fill_places(report: Report) -> None:
            ("body", to_simplified(opening), False),
            *(("superior document", t, False) for t in _superior_documents(body_text))]
 
+    # A superior document is a superior government's: it may name the county a township's
+    # report leaves out, never a level below the one a report names as its own (上海市's
+    # report cites 《关于浦东新区落实法治建设责任制的实施意见》).
+    names = [source for source in own if source[0] != "superior document"]
+    named = any(_pick(gz, names, level)[0] for level in (COUNTY, CITY, PROVINCE))
+    if named and not _find_town([text for _, text, _ in names]):
+        own = names
     county, found_in = _pick(gz, own, COUNTY)
     city, city_in = _pick(gz, own, CITY, within=county)
     province, province_in = _pick(gz, own, PROVINCE, within=county or city)

@@ -196,15 +196,18 @@ def test_untitled_report_that_reports_with_a_dropped_character_is_a_fazhi_report
     # A congress between terms, after two districts merged: no 届.
     ("——2011年1月12日在北京市西城区人民代表大会(临时)第二次会议上\n西城区人民政府区长 王五",
      "2011-01-12", "人民代表大会(临时)第二次会议", ("北京市", None, "西城区")),
+    # Only the month: a December delivery, counted for the next year.
+    ("——2018年12月在山南市第一届人民代表大会第四次会议上\n山南市人民政府",
+     None, "第一届人民代表大会第四次会议", ("西藏自治区", "山南市", None)),
     # Undated, its date in brackets under the speaker; the meeting printed without its 次.
     ("——在东乌珠穆沁旗第十六届人民代表大会第一会议上\n东乌旗人民政府代旗长 周玉龙\n（2022年1月5日）",
      "2022-01-05", "第十六届人民代表大会第一会议", ("内蒙古自治区", "锡林郭勒盟", "东乌珠穆沁旗")),
 ])
 def test_delivery_lines_as_web_copies_print_them(delivery, published, meeting, place):
     report = parse_report(f"政府工作报告\n{delivery}\n各位代表：\n现在，我代表人民政府向大会报告工作。\n"
-                          "一、2019年工作回顾\n过去一年，经济平稳增长。\n", "web/delivery.txt")
-    assert (report.kind, report.published.isoformat(), report.meeting, report.year) == (
-        "gongzuo", published, meeting, int(published[:4]))
+                          "一、2018年工作回顾\n过去一年，经济平稳增长。\n", "web/delivery.txt")
+    assert (report.kind, report.published and report.published.isoformat(), report.meeting) == ("gongzuo", published, meeting)
+    assert report.year == (int(published[:4]) if published else 2019)
     assert (report.province, report.city, report.county) == place
 
 
@@ -460,3 +463,36 @@ def test_a_flattened_body_whose_first_heading_runs_into_its_text():
     assert report.title == "兰州市司法局关于2023年法治政府建设情况的报告"
     assert [s.heading for s in report.sections] == ["一、强化思想引领,统筹推进法治政府建设。", "二、存在的不足"]
     assert [d["reason"] for d in report.dropped] == ["table pipes", "table pipes"]  # after the title, and a row of them
+
+
+def test_a_byline_naming_the_speaker_before_the_meeting():
+    report = parse_report("政府工作报告\n马伟在泗阳县第十七届人民代表大会第三次会议上的报告\n各位代表:\n"
+                          "现在,我代表泗阳县人民政府,向大会报告工作。\n2018年工作回顾\n过去的一年,经济平稳增长。\n", "web/byline.txt")
+    assert (report.speaker, report.meeting, report.county, report.year) == (
+        "马伟", "第十七届人民代表大会第三次会议", "泗阳县", 2019)
+
+
+def test_a_municipalitys_report_takes_no_district_from_the_documents_it_cites():
+    """A superior document may give a township its county; 上海市's own report citing a
+    district's document is not that district's."""
+    report = parse_report("2018年上海市法治政府建设情况的报告\n2018年，上海市全面推进法治政府建设。现将有关情况报告如下:\n"
+                          "一、进一步健全法治政府建设领导体制\n出台《关于浦东新区落实法治建设责任制的实施意见》。\n", "web/shanghai.txt")
+    assert (report.province, report.city, report.county) == ("上海市", None, None)
+
+
+def test_a_lost_indentation_and_a_title_row_whose_label_lost_a_character():
+    report = parse_report("??2020年,上海市政府坚持以习近平法治思想为指导,全面深入推进法治政府建设。现将有关情况报告如下:\n"
+                          "??一、2020年法治政府建设主要工作举措及成效\n??(一)持续强化国家战略实施法治保障\n", "web/indent.txt")
+    assert [s.heading for s in report.sections] == ["一、2020年法治政府建设主要工作举措及成效"]
+    assert {d["reason"] for d in report.dropped} == {"lost indentation"}
+    report = parse_report("• 发布机构: 皮山县教育局\n• 题: 皮山县教育系统2022年度法治政府建设工作报告\n"
+                          "皮山县教育系统2022年度法治政府建设工作报告\n2022年,皮山县教育局认真推进法治政府建设。\n"
+                          "一、主要举措和成效\n加强普法。\n", "web/ti.txt")
+    assert report.title == "皮山县教育系统2022年度法治政府建设工作报告"
+
+
+def test_a_speaker_line_below_a_news_lead_names_the_place():
+    report = parse_report("2月26日,在晋中市第五届人民代表大会第五次会议上, 刘星作政府工作报告。\n晋中市人民政府市长 刘星\n"
+                          "各位代表:\n现在,我代表市人民政府,向大会报告工作。\n一、2024年工作回顾\n经济平稳增长。\n", "web/lead.txt")
+    assert (report.kind, report.speaker, report.province, report.city, report.year) == (
+        "gongzuo", "刘星", "山西省", "晋中市", 2025)
