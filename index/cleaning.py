@@ -11,6 +11,7 @@ _DEBRIS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:图片|image|img)[^\]]*\]|\{\\[^
 # 政府工作報(bào)告, 區(qū) 長. Only a syllable with a tone mark, right after a Chinese character.
 PINYIN_ANNOTATION = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 _LOST_INDENT = re.compile(r"^[?？]{2,}(?=\S)")
+_LOST_MARK = re.compile(r"(?<=\S)\s+\?$")
 # Empty cells of a table copied as text, after a line or as all of it: | |||
 _TRAILING_PIPES = re.compile(r"(?:^|\s)[|｜](?:\s*[|｜])*\s*$")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－_~]\s*\d{1,4}\s*[-—–－_~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|"
@@ -37,7 +38,8 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
 
     Only debris is dropped: page numbers (- 4 -, 第3页, 3/12, a bare number), lone wiki
     brackets, converter markup ([bookmark: _GoBack]), a mirror site's pinyin (報(bào)告), a
-    web table's empty cells (… | |||) and an indentation a site turned into ?? (??一、…);
+    web table's empty cells (… | |||), an indentation a site turned into ?? (??一、…) and a
+    ? a site left after a line (… 郑小清 ?);
     each is listed as
     {"text": …, "reason": …} so a user can see it.
     """
@@ -50,12 +52,17 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
         for annotation in PINYIN_ANNOTATION.findall(raw):
             dropped.append({"text": annotation, "reason": "pinyin annotation"})
         line = clean_line(PINYIN_ANNOTATION.sub("", raw))
+        lost = _LOST_MARK.search(line)
+        if lost:  # 荣县人民政府县长 郑小清 ?: a character the site could not show, after a space
+            dropped.append({"text": lost.group(0).strip(), "reason": "lost character"})
+            line = line[:lost.start()].strip()
         indent = _LOST_INDENT.match(line)
         if indent:  # ??一、…: the full-width spaces a site lost became ??
             dropped.append({"text": indent.group(0), "reason": "lost indentation"})
             line = line[indent.end():].strip()
         pipes = _TRAILING_PIPES.search(line)
-        if pipes:  # 兰州市司法局关于…的报告 | |||: a web table's empty cells
+        if pipes and "|" not in line[:pipes.start()] and "｜" not in line[:pipes.start()]:
+            # 兰州市司法局关于…的报告 | |||: a web table's empty cells (a row of cells keeps its pipes)
             dropped.append({"text": pipes.group(0).strip(), "reason": "table pipes"})
             line = line[:pipes.start()].strip()
         if not line:

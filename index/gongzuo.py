@@ -137,7 +137,8 @@ def find_flattened_delivery(lines: list[str]) -> Delivery | None:
 
 def flattened_title(lines: list[str]) -> tuple[int, str] | None:
     """(line, title) when a page flattened into long lines starts with its title, before
-    the delivery line it runs into (2024年疏附县政府工作报告 2023年1月5日在…会议上 …县长 … 各位代表: …)."""
+    the delivery line it runs into (2024年疏附县政府工作报告 2023年1月5日在…会议上 …县长 … 各位代表: …)
+    or right before 各位代表."""
     for i, line in enumerate(lines[:3]):
         at = line.find("各位代表", 0, FLAT_HEAD)
         if at <= 0:
@@ -145,7 +146,9 @@ def flattened_title(lines: list[str]) -> tuple[int, str] | None:
         pieces = [piece.strip() for piece in _FLAT_BREAKS.split(line[:at]) if piece and piece.strip()]
         # a document viewer's page number before it (1政府工作报告), a site's posting date after it
         title = re.sub(r"^\d{1,3}(?=[\u4e00-\u9fff])|\s*\d{4}-\d{1,2}-\d{1,2}$", "", pieces[0]) if pieces else ""
-        if len(pieces) > 1 and _FLAT_TITLE.match(re.sub(r"\s+", "", to_simplified(title))) and find_delivery([*pieces[1:], "各位代表"]):
+        titled = _FLAT_TITLE.match(re.sub(r"\s+", "", to_simplified(title)))
+        # the title, then its delivery line, or straight 各位代表 (盘山县2023年政府工作报告各位代表:…)
+        if titled and (len(pieces) == 1 or find_delivery([*pieces[1:], "各位代表"])):
             return i, title
     return None
 

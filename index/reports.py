@@ -349,7 +349,7 @@ def _inline_sections(report: Report) -> list[Section]:
     sections: list[Section] = []
     for n, text in blocks:
         for match in _INLINE_HEADING.finditer(text):
-            if _cn_number(match.group(1)) == len(sections) + 1:
+            if _cn_number(match.group(1) or match.group(2)) == len(sections) + 1:
                 sections.append(Section(n, match.group(0).strip(), [], inline=True))
     if sections or report.kind != "gongzuo":
         return sections
@@ -361,11 +361,15 @@ def _inline_sections(report: Report) -> list[Section]:
 
 
 _FLATTENED_MIN = 300  # characters of a line that holds a page's head and its first section
-# a numbered heading after a space, where the flattened lines once broke, up to the next
-# space (… 一、2025年工作回顾 2025年是…; clean_line closed the space before
-# a year up) or run into its text (… 一、强化思想引领,统筹推进法治政府建设。一是…: its first sentence)
-_INLINE_HEADING = re.compile(r"(?:(?<=\s)|(?<=^))([一二三四五六七八九十]{1,3})、(?:[^\s。；;：:！？!?，,]{2,30}?"
-                             r"(?=\s|(?:19|20)\d{2}\s*年)|[^\s。；;：:！？!?]{2,40}。)")
+# A numbered heading where the flattened lines once broke: after a space, up to the next
+# space (… 一、2025年工作回顾 2025年是…; clean_line closed the space before a year up) or run
+# into its text up to its first 。 (一、强化思想引领,统筹推进法治政府建设。一是…); or, where no
+# space was left, after a sentence's 。 up to a word that ends headings (…提出意见。一、过去五年
+# 工作回顾本届政府任期…)
+_INLINE_HEADING = re.compile(
+    r"(?:(?<=\s)|(?<=^))([一二三四五六七八九十]{1,3})、(?:[^\s。；;：:！？!?，,]{2,30}?(?=\s|(?:19|20)\d{2}\s*年)"
+    r"|[^\s。；;：:！？!?]{2,40}。)"
+    r"|(?<=。)([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,]{2,30}?(?:回顾|工作安排(?:建议)?|目标任务|自身建设|成效)")
 
 
 def _opens_first_section(paragraphs: list[Paragraph], i: int) -> bool:
@@ -755,6 +759,7 @@ def _fill_own_name_place(report: Report, name: str) -> None:
 
 
 _TITLE_LIKE = re.compile(r"^[^。，,]{2,30}工作报告$")
+_DATED_NAME_NOTE = re.compile(r"工作报告\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s+([\u4e00-\u9fff·]{2,5})\s*[)）]$")
 
 
 def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
@@ -770,6 +775,10 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
     if not report.speaker:  # a speaker line without a delivery line (市长  马  军), above 各位代表
         spoken = next(filter(None, map(speaker_line, (p.text for p in _above_address(report)))), None)
         report.speaker, report.speaker_office = spoken or (None, None)
+    if not report.speaker:  # 广东省政府工作报告(2023年1月12日 王伟中): the date and name after a title
+        noted = next(filter(None, (_DATED_NAME_NOTE.search(to_simplified(t))
+                                   for t in [report.title or "", *(p.text for p in report.front)])), None)
+        report.speaker = _as_printed_name(noted, report) if noted else None
     file_name = re.sub(r"\.[^.]+$", "", report.source.replace("\\", "/").rsplit("/", 1)[-1])
     opening = " ".join(p.text for p in (*report.front, *report.preamble[:3]))
     represented = re.findall(r"我代表(.{1,20}?)人民政府", to_simplified(opening))
@@ -805,6 +814,16 @@ def _above_address(report: Report) -> list[Paragraph]:
             return lines
         lines.append(p)
     return list(report.front)
+
+
+def _as_printed_name(noted: re.Match, report: Report) -> str:
+    """The name a title note gives (read in simplified characters) as printed."""
+    name = noted.group(1)
+    for text in [report.title or "", *(p.text for p in report.front)]:
+        at = to_simplified(text).find(name)
+        if at >= 0:
+            return text[at:at + len(name)]
+    return name
 
 
 def _set_place(report: Report, text: str) -> bool:

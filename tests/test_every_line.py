@@ -40,7 +40,7 @@ def printed_lines(root):
         # debris cut out of a line rather than dropped whole: markup, pinyin after a character,
         # a web table's empty cells after a line, ?? where a site lost a line's indentation
         inline = {d["text"] for d in dropped
-                  if d["text"].startswith("[") or d["reason"] in ("pinyin annotation", "table pipes")}
+                  if d["text"].startswith("[") or d["reason"] in ("pinyin annotation", "table pipes", "lost character")}
         indents = {d["text"] for d in dropped if d["reason"] == "lost indentation"}
         lines = []
         for raw in text.splitlines():

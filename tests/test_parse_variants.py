@@ -496,3 +496,29 @@ def test_a_speaker_line_below_a_news_lead_names_the_place():
                           "各位代表:\n现在,我代表市人民政府,向大会报告工作。\n一、2024年工作回顾\n经济平稳增长。\n", "web/lead.txt")
     assert (report.kind, report.speaker, report.province, report.city, report.year) == (
         "gongzuo", "刘星", "山西省", "晋中市", 2025)
+
+
+def test_a_page_flattened_without_spaces_still_gives_its_title_and_headings():
+    """盘山县2023年政府工作报告各位代表:… — no space left where the lines broke: the title runs
+    into 各位代表, a heading after a sentence's 。 ends at a word that ends headings."""
+    line = ("盘山县2023年政府工作报告各位代表:现在,我代表盘山县人民政府向大会报告工作,请予审议。一、过去五年工作回顾本届政府任期内,"
+            + "全县经济平稳增长，" * 30 + "人民生活持续改善。二、2023年工作安排2023年是全面贯彻党的二十大精神的开局之年。")
+    report = parse_report(line + "\n", "web/no-spaces.txt")
+    assert (report.kind, report.title, report.county) == ("gongzuo", "盘山县2023年政府工作报告", "盘山县")
+    assert [s.heading for s in report.sections] == ["一、过去五年工作回顾", "二、2023年工作安排"]
+
+
+def test_a_speaker_named_in_a_headlines_note_and_a_lost_character_after_a_line():
+    report = parse_report("广东省政府工作报告(2023年1月12日 王伟中)\n各位代表:\n现在,我代表省人民政府向大会报告工作。\n"
+                          "一、2022年工作回顾\n经济平稳增长。\n", "web/note-speaker.txt")
+    assert (report.speaker, report.province) == ("王伟中", "广东省")
+    report = parse_report("政府工作报告 ?\n2021 年 1 月 27 日在荣县第十八届人民代表大会第五次会议上 ?\n荣县人民政府县长 郑小清 ?\n"
+                          "各位代表:\n现在,我代表荣县人民政府向大会报告工作。\n一、2020年工作回顾\n经济平稳增长。\n", "web/lost.txt")
+    assert (report.title, report.speaker, report.published.isoformat()) == ("政府工作报告", "郑小清", "2021-01-27")
+    assert {d["reason"] for d in report.dropped} == {"lost character"}
+
+
+def test_a_row_of_table_cells_keeps_its_pipes():
+    report = parse_report("成文日期: | 2022-02-11 | 体裁分类: | 报告 |\n镇海区农业农村局2021年度法治政府建设情况报告\n"
+                          "2021年,镇海区农业农村局扎实推进法治政府建设。\n一、主要举措和成效\n加强普法。\n", "web/cells.txt")
+    assert (report.title, report.year) == ("镇海区农业农村局2021年度法治政府建设情况报告", 2021)
