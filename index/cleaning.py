@@ -10,6 +10,7 @@ _DEBRIS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:图片|image|img)[^\]]*\]|\{\\[^
 # Mirror sites that convert a page to traditional characters annotate some with pinyin:
 # 政府工作報(bào)告, 區(qū) 長. Only a syllable with a tone mark, right after a Chinese character.
 PINYIN_ANNOTATION = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+_ONE_CELL = re.compile(r"^[|｜]\s*([^|｜]+?)\s*[|｜]$")
 _LOST_INDENT = re.compile(r"^[?？]{2,}(?=\S)")
 _LOST_MARK = re.compile(r"(?<=\S)\s+\?$")
 # Empty cells of a table copied as text, after a line or as all of it: | |||
@@ -20,7 +21,7 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—–－_~]\s*\d{1,4}\s*[-—–－_~]|第\s*
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _WATERMARK = re.compile(r"(?<=[\u4e00-\u9fff：:，。）)])([A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*)(?= {2,}|\s*$)", re.M)
 WATERMARK_MIN = 4
-_BULLET = re.compile(r"^\s*[•●◆■▪]\s*")
+_BULLET = re.compile(r"^\s*[•●◆■▪□]\s*")
 # An ordinary space between a number and a Chinese character is typesetting (2025 年).
 _NUMBER_SPACE = re.compile(r"(?<=\d) +(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) +(?=\d)")
 
@@ -60,6 +61,10 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
         if indent:  # ??一、…: the full-width spaces a site lost became ??
             dropped.append({"text": indent.group(0), "reason": "lost indentation"})
             line = line[indent.end():].strip()
+        cell = _ONE_CELL.match(line)
+        if cell:  # | 天津市滨海新区新村街道2025年度法治政府建设情况报告 |: a table of one cell
+            dropped.append({"text": "|", "reason": "table pipes"})
+            line = cell.group(1)
         pipes = _TRAILING_PIPES.search(line)
         if pipes and "|" not in line[:pipes.start()] and "｜" not in line[:pipes.start()]:
             # 兰州市司法局关于…的报告 | |||: a web table's empty cells (a row of cells keeps its pipes)
@@ -139,22 +144,23 @@ _HEADLINE_TWICE = re.compile(r"([^。|｜]{6,80}?)\s+\1\s*[|｜]?")
 _PROMO = re.compile(r"小编(?:为大家|给大家|精心)?(?:整理|收集|准备)|(?:仅)?供大家(?:参考|借鉴|阅读)|欢迎(?:大家)?(?:阅读|借鉴|参考)")
 _LINK = re.compile(r"^(?:点击|请点击)(?:查阅|查看|进入|阅读|下载)|^(?:查看|阅读)更多|^更多\s*[>＞»]")
 _TOOLBAR = re.compile(r"^(?:[【\[]?\s*(?:字体|字号|大|中|小|分享到?|打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|"
-                      r"返回顶部|返回|微信|微博|QQ空间|扫一扫|默认|[：:])\s*[】\]]?\s*)+$")
+                      r"返回顶部|返回|微信|微博|QQ空间|扫一扫|默认|WAP手机版|手机版|[：:])\s*[】\]]?\s*)+$")
 _POSTED = re.compile(r"^(?:(?:发布|发表|更新|来源|时间|日期|作者|浏览|阅读)[^：:]{0,4}[：:]\s*\S+\s*){2,}$")
 _CAPTION = re.compile(r"^[▲△↑（(]?\s*(?:图为|图片为|图：|图片来源|摄影|供图)[^。]{0,70}$")
 _COLUMN = re.compile(r"^【([^【】]{2,12})】(?=\S)")
 _POSTING_DATE = r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 _BRACKETED_DATE = re.compile(rf"^[（(]\s*({_POSTING_DATE})\s*[)）]$")  # （2024-03-01） below a headline
-_DATED_TITLE = re.compile(rf"^([^。]{{4,78}}?(?:报告|总结|[)）]))\s*({_POSTING_DATE})$")
+_DATED_TITLE = re.compile(rf"^([^。]{{4,78}}?(?:报告|总结|[)）]))\s*(?:发布时间\s*[：:]\s*)?({_POSTING_DATE})$")
 # A cell's value followed by the next cell's date (双牌县教育局 发文日期：2025-02-25 15:58), and
 # a label whose value is on the next line (发文机关：)
 _MID_ROW_DATE = re.compile(r"\s(?:" + _label("发文日期", "发布日期", "成文日期") + r")\s*[：:]\s*\d{4}[-/.年]")
 # A document-sharing site's labels after its headline: …报告 本文关键词:…, 本文简介:…, 本文内容:
+_SUMMARY = re.compile(r"^\s*(?:内容摘要|内容概述|内容提要)\s*[：:]")
 _SEO_TAIL = re.compile(r"\s*本文(?:关键词|简介|内容|摘要)\s*[：:].*$")
 _BARE_LABEL = re.compile(r"(?:" + _label("发文机关", "发布机构", "名称", "文号", "标题", "分类", "索引号") + r")\s*[：:]")
 CHROME_REASONS = ("web breadcrumb", "web toolbar", "web metadata", "web metadata label", "photo caption",
                   "web column name", "web posting date", "web document number", "web link", "web title row",
-                  "web promo", "web navigation")
+                  "web promo", "web navigation", "web summary")
 _REPEAT_WINDOW = 15  # lines below a 标题 row in which the page prints the title itself
 
 
@@ -174,6 +180,9 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     for i, line in enumerate(lines):
         if i in menus:
             dropped.append({"text": line, "reason": "web navigation"})
+            continue
+        if _SUMMARY.match(line):  # 内容摘要:政 府 工 作 报 告 ——2019年…: a site's teaser, the report below
+            dropped.append({"text": line, "reason": "web summary"})
             continue
         seo = _SEO_TAIL.search(line)
         if seo and 0 < seo.start() <= _CHROME_MAX:
@@ -212,11 +221,11 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
             dropped.append({"text": line, "reason": "web posting date"})
             meta["published"] = meta["published"] or re.sub(r"\s.*", "", bracketed.group(1))
             continue
-        dated = _DATED_TITLE.match(line)
+        dated = _DATED_TITLE.match(to_simplified(line))  # (發布時間 is 发布时间; offsets are kept)
         if dated:  # 2024年度…工作报告 2025-02-28: a headline with its posting date
-            dropped.append({"text": dated.group(2), "reason": "web posting date"})
+            dropped.append({"text": line[dated.end(1):].strip(), "reason": "web posting date"})
             meta["published"] = meta["published"] or re.sub(r"\s.*", "", dated.group(2))
-            line = dated.group(1)
+            line = line[:dated.end(1)]
         for pattern, why in ((_VALUE_LABELS, "web metadata label"), (_COLUMN, "web column name")):
             match = pattern.match(line)
             if match and len(line) <= _CHROME_MAX * 2:
@@ -312,9 +321,12 @@ def is_chrome(dropped: dict) -> bool:
     if reason == "web document number":
         return bool(_NUMBER_PREFIX.match(text + "题"))
     if reason == "web posting date":
-        return bool(re.fullmatch(_POSTING_DATE, text) or _BRACKETED_DATE.match(text))
+        return bool(re.fullmatch(rf"(?:发布时间\s*[：:]\s*)?{_POSTING_DATE}", to_simplified(text))
+                    or _BRACKETED_DATE.match(text))
     if reason == "web title row":  # a title, printed again below it (see _printed_below)
         return len(text) <= _CHROME_MAX * 2 and "。" not in text
+    if reason == "web summary":
+        return bool(_SUMMARY.match(text))
     if reason == "web navigation":
         return _is_menu_item(text)
     if reason == "web promo":

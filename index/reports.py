@@ -520,7 +520,8 @@ def _is_title_line(line: str) -> bool:
     if line.startswith("关于") and _TITLE_WORDS.search(line):
         return True
     line = _TITLE_NOTE.sub("", line)  # …年度报告（2024年度）
-    return bool(re.search(r"(?:报告|年报|工作总结)$|法治政府.{0,8}建设.{0,4}情况$", line)) and not _ADDRESSEE.match(line)
+    # (2021年青海省《政府工作报告》(附全文): the name in 《》)
+    return bool(re.search(r"(?:报告|年报|工作总结)》?$|法治政府.{0,8}建设.{0,4}情况$", line)) and not _ADDRESSEE.match(line)
 
 
 def _late_title(body: list[str]) -> int | None:
@@ -952,8 +953,8 @@ def _opening_subject(text: str) -> str:
     return text[:80]
 
 
-_YEAR_FRAMING = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?\s*[，,]?\s*是[^。]*之年[^。]*。")
-_YEAR_ONLY = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度|以来)?|过去的一年|一年来|今年以来)")
+_YEAR_FRAMING = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?[^。，,]{0,8}[，,]?\s*是[^。]*之年[^。]*。")
+_YEAR_ONLY = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度|以来)?|过去的一年|一年来|今年以来|这一年)")
 _CIRCUMSTANCE = ("在", "根据", "按照", "为", "围绕", "以及")
 
 

@@ -522,3 +522,22 @@ def test_a_row_of_table_cells_keeps_its_pipes():
     report = parse_report("成文日期: | 2022-02-11 | 体裁分类: | 报告 |\n镇海区农业农村局2021年度法治政府建设情况报告\n"
                           "2021年,镇海区农业农村局扎实推进法治政府建设。\n一、主要举措和成效\n加强普法。\n", "web/cells.txt")
     assert (report.title, report.year) == ("镇海区农业农村局2021年度法治政府建设情况报告", 2021)
+
+
+def test_a_one_cell_table_a_box_before_the_speaker_and_a_headline_with_its_posting_time():
+    report = parse_report("| 天津市滨海新区新村街道2025年度法治政府建设情况报告 |\n2025年,新村街道深入推进依法行政。现将情况报告如下:\n"
+                          "一、主要举措和成效\n加强普法。\n", "web/cell.txt")
+    assert (report.title, report.province, report.county, report.town) == (
+        "天津市滨海新区新村街道2025年度法治政府建设情况报告", "天津市", "滨海新区", "新村街道")
+    report = parse_report("(2019年1月12日在六盘水市第八届人民代表大会第四次会议上)\n□六盘水市人民政府市长 李 刚\n各位代表:\n"
+                          "现在,我代表市人民政府向大会作工作报告。\n一、2018年政府工作回顾\n经济平稳增长。\n", "web/box.txt")
+    assert (report.speaker, report.city, report.published.isoformat()) == ("李刚", "六盘水市", "2019-01-12")
+    report = parse_report("2021年青海省《政府工作報告》(附全文) 發布時間:2021-02-22 10:16\n各位代表:\n現在,我代表省人民政府向大會報告工作。\n"
+                          "一、2020年和“十三五”工作回顧\n經濟平穩增長。\n", "web/posted-headline.txt")
+    assert (report.title, report.province) == ("2021年青海省《政府工作報告》(附全文)", "青海省")
+
+
+def test_an_opening_that_frames_the_year_then_says_this_year():
+    report = parse_report("2021年时间节点特殊,是“十四五”规划开局之年,也是“八五”普法启动年。这一年,唐山市委、市政府以习近平法治思想为指导,"
+                          "全面推进法治政府建设。现将有关情况报告如下:\n一、主要举措和成效\n出台实施方案。\n", "web/tangshan.txt")
+    assert (report.kind, report.province, report.city, report.year) == ("fazhi", "河北省", "唐山市", 2021)
