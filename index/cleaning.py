@@ -157,6 +157,7 @@ _MID_ROW_DATE = re.compile(r"\s(?:" + _label("发文日期", "发布日期", "�
 # A document-sharing site's labels after its headline: …报告 本文关键词:…, 本文简介:…, 本文内容:
 _SUMMARY = re.compile(r"^\s*(?:内容摘要|内容概述|内容提要)\s*[：:]")
 _SEO_TAIL = re.compile(r"\s*本文(?:关键词|简介|内容|摘要)\s*[：:].*$")
+_CLASS_ROW = re.compile(r"分\s*类\s*[：:]")  # 分      类: 其他 ; 报告 (a bare 分类 only with its colon)
 _BARE_LABEL = re.compile(r"(?:" + _label("发文机关", "发布机构", "名称", "文号", "标题", "分类", "索引号") + r")\s*[：:]")
 CHROME_REASONS = ("web breadcrumb", "web toolbar", "web metadata", "web metadata label", "photo caption",
                   "web column name", "web posting date", "web document number", "web link", "web title row",
@@ -309,7 +310,7 @@ def chrome_reason(line: str) -> str | None:
     bare = re.sub(r"^[\s•·●◆■□\-*]+", "", line)
     if any(pattern.match(bare) for pattern in _META_VALUES.values()):  # 成文日期：2024-01-18
         return "web metadata"
-    if _MID_ROW_DATE.search(bare) or _BARE_LABEL.fullmatch(bare):  # 双牌县教育局 发文日期：2025-02-25
+    if _MID_ROW_DATE.search(bare) or _BARE_LABEL.fullmatch(bare) or _CLASS_ROW.match(bare):  # 双牌县教育局 发文日期：2025-02-25
         return "web metadata"
     return None
 

@@ -32,6 +32,8 @@ _BARE_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*()([\u4e00-\u9fff]{{0,24}}?)\s*
 # (or only its month: ——2018年12月在山南市第一届人民代表大会第四次会议上)
 _UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}]*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*)?"
                                rf"在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}会议上")
+# A line that is the meeting alone, without dash or date: 在石渠县第十四届人民代表大会第一次会议上
+_MEETING_LINE_DELIVERY = re.compile(rf"^\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议上\s*$")
 # A byline that names the speaker before the meeting: 马伟在泗阳县第十七届人民代表大会第三次会议上的报告
 _BYLINE_DELIVERY = re.compile(rf"^(?P<name>[\u4e00-\u9fff·]{{2,5}}?)在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议上的"
                               rf"(?:政府工作)?报告$")
@@ -91,7 +93,8 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
         joined = line + (simple[i + 1] if i + 1 < len(simple) else "")
         match = _DELIVERY.match(joined) or _TITLED_DELIVERY.match(line) or _BARE_DELIVERY.match(line)
         undated = None if match else (_UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line)
-                                      or _DATED_AFTER_DELIVERY.match(line) or _BYLINE_DELIVERY.match(line))
+                                      or _DATED_AFTER_DELIVERY.match(line) or _BYLINE_DELIVERY.match(line)
+                                      or _MEETING_LINE_DELIVERY.match(line))
         if not (match or undated):
             continue
         end = i + 1 if _MEETING.search(line) or not _MEETING.search(joined) else i + 2

@@ -357,9 +357,12 @@ def _inline_sections(report: Report) -> list[Section]:
         for piece in re.split(r"\s+", text):
             if 4 <= len(piece) <= 30 and _UNNUMBERED_GONGZUO_HEADING.search(to_simplified(piece)):
                 sections.append(Section(n, piece, [], inline=True))
+        if not sections:  # no space left: …提出意见。2019年工作回顾2019年，是…
+            sections += [Section(n, m.group(0), [], inline=True) for m in _INLINE_REVIEW.finditer(text)]
     return sections
 
 
+_INLINE_REVIEW = re.compile(r"(?<=。)(?:19|20)\d{2}年(?:和[^。，,]{1,10})?(?:工作回顾|工作安排(?:建议)?)")
 _FLATTENED_MIN = 300  # characters of a line that holds a page's head and its first section
 # A numbered heading where the flattened lines once broke: after a space, up to the next
 # space (… 一、2025年工作回顾 2025年是…; clean_line closed the space before a year up) or run

@@ -196,6 +196,9 @@ def test_untitled_report_that_reports_with_a_dropped_character_is_a_fazhi_report
     # A congress between terms, after two districts merged: no 届.
     ("——2011年1月12日在北京市西城区人民代表大会(临时)第二次会议上\n西城区人民政府区长 王五",
      "2011-01-12", "人民代表大会(临时)第二次会议", ("北京市", None, "西城区")),
+    # The meeting alone on its line, the date on a line of its own under the speaker.
+    ("在石渠县第十四届人民代表大会第一次会议上\n县人民政府县长 刘泽\n2021年12月15日",
+     "2021-12-15", "第十四届人民代表大会第一次会议", ("四川省", "甘孜藏族自治州", "石渠县")),
     # Only the month: a December delivery, counted for the next year.
     ("——2018年12月在山南市第一届人民代表大会第四次会议上\n山南市人民政府",
      None, "第一届人民代表大会第四次会议", ("西藏自治区", "山南市", None)),
@@ -207,7 +210,7 @@ def test_delivery_lines_as_web_copies_print_them(delivery, published, meeting, p
     report = parse_report(f"政府工作报告\n{delivery}\n各位代表：\n现在，我代表人民政府向大会报告工作。\n"
                           "一、2018年工作回顾\n过去一年，经济平稳增长。\n", "web/delivery.txt")
     assert (report.kind, report.published and report.published.isoformat(), report.meeting) == ("gongzuo", published, meeting)
-    assert report.year == (int(published[:4]) if published else 2019)
+    assert report.year == (int(published[:4]) + (published[5:7] == "12") if published else 2019)
     assert (report.province, report.city, report.county) == place
 
 
@@ -541,3 +544,11 @@ def test_an_opening_that_frames_the_year_then_says_this_year():
     report = parse_report("2021年时间节点特殊,是“十四五”规划开局之年,也是“八五”普法启动年。这一年,唐山市委、市政府以习近平法治思想为指导,"
                           "全面推进法治政府建设。现将有关情况报告如下:\n一、主要举措和成效\n出台实施方案。\n", "web/tangshan.txt")
     assert (report.kind, report.province, report.city, report.year) == ("fazhi", "河北省", "唐山市", 2021)
+
+
+def test_unnumbered_headings_of_a_page_flattened_without_spaces():
+    line = ("政府工作报告各位代表:现在,我代表县人民政府向大会报告工作,并请县政协委员提出意见。2019年工作回顾2019年,是陇县发展进程中极其关键的一年。"
+            + "全县经济平稳增长，" * 30 + "人民生活持续改善。2020年工作安排2020年是全面建成小康社会之年。")
+    report = parse_report(line + "\n", "web/flat-unnumbered.txt")
+    assert [(s.heading, s.categories) for s in report.sections] == [
+        ("2019年工作回顾", ["review"]), ("2020年工作安排", ["plans"])]

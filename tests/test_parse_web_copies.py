@@ -174,7 +174,7 @@ def test_chrome_rules_drop_each_trap():
              "首页 -> 政务公开 -> 工作报告 -> 部门工作报告": "web breadcrumb",
              "下面是小编为大家整理的2024年政府工作报告，供大家参考。": "web promo",
              ">政府信息公开>法定主动公开内容>其他法定信息>政府工作报告": "web breadcrumb", "首页": "web breadcrumb",
-             "WAP手机版": "web toolbar", "内容摘要:政 府 工 作 报 告 ——2019年1月9日在…会议上 各位代表:现在,我代表区人民政府。": "web summary"}
+             "WAP手机版": "web toolbar", "分      类: 其他 ; 报告": "web metadata", "内容摘要:政 府 工 作 报 告 ——2019年1月9日在…会议上 各位代表:现在,我代表区人民政府。": "web summary"}
     _, dropped, meta = split_chrome(list(traps))
     assert [d["reason"] for d in dropped] == list(traps.values())
     assert meta["published"] == "2024-01-20"
