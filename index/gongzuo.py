@@ -34,6 +34,9 @@ _UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}
                                rf"在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}会议上")
 # A line that is the meeting alone, without dash or date: 在石渠县第十四届人民代表大会第一次会议上
 _MEETING_LINE_DELIVERY = re.compile(rf"^\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议上\s*$")
+# A news-style lead: 2月24日,在运城市第四届人民代表大会第五次会议上,朱鹏作政府工作报告。 (no year)
+_LEAD_DELIVERY = re.compile(rf"^\s*(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日\s*[，,]?\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?"
+                            rf"会议上\s*[，,]\s*(?P<name>[\u4e00-\u9fff·]{{2,5}}?)作(?:了)?政府工作报告")
 # A byline that names the speaker before the meeting: 马伟在泗阳县第十七届人民代表大会第三次会议上的报告
 _BYLINE_DELIVERY = re.compile(rf"^(?P<name>[\u4e00-\u9fff·]{{2,5}}?)在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议上的"
                               rf"(?:政府工作)?报告$")
@@ -81,6 +84,7 @@ class Delivery:
     place_text: str
     speaker_line: str | None = None  # the line below the delivery line naming the speaker, as printed
     speaker_rows: int = 0  # the lines speaker_line was printed on (省长 / 陈政高: two)
+    month_day: tuple[int, int] | None = None  # a news lead's date, printed without its year
 
 
 def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
@@ -94,7 +98,7 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
         match = _DELIVERY.match(joined) or _TITLED_DELIVERY.match(line) or _BARE_DELIVERY.match(line)
         undated = None if match else (_UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line)
                                       or _DATED_AFTER_DELIVERY.match(line) or _BYLINE_DELIVERY.match(line)
-                                      or _MEETING_LINE_DELIVERY.match(line))
+                                      or _MEETING_LINE_DELIVERY.match(line) or _LEAD_DELIVERY.match(line))
         if not (match or undated):
             continue
         end = i + 1 if _MEETING.search(line) or not _MEETING.search(joined) else i + 2
@@ -116,7 +120,8 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
             published=_date(*dated.group(1, 2, 3)) if dated else None,
             meeting=_as_printed(meeting.group(0), delivered, printed) if meeting else None,
             speaker=_as_printed(name, spoken_in, spoken_printed) if name else None, office=office,
-            place_text=(match.group(5) or match.group(4)) if match else undated.group(1),
+            place_text=(match.group(5) or match.group(4)) if match else undated.group(1 if undated.re is not _LEAD_DELIVERY else 3),
+            month_day=(int(undated.group("month")), int(undated.group("day"))) if undated and undated.re is _LEAD_DELIVERY else None,
             speaker_line=" ".join(lines[end:end + rows]) if rows else None, speaker_rows=rows,
         )
     return None

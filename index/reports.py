@@ -8,6 +8,7 @@ printed line is a block with a number `n` (1, 2, 3 … in reading order) that li
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -807,6 +808,12 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
     if report.city and not report.county and represented and represented[0][-1] in "区县":
         _narrow_to_county(report, represented[0])
     report.year, report.provenance["year"] = _delivered_year(report, delivery, file_name)
+    if delivery and delivery.month_day and report.year and delivery.month_day[0] <= 10:
+        # 2月24日 in a news lead: the year the report is known by (a January-to-October
+        # delivery falls in it; a late-year one is the year before, too uncertain to state)
+        month, day = delivery.month_day
+        with contextlib.suppress(ValueError):
+            report.published = dt.date(report.year, month, day)
 
 
 def _above_address(report: Report) -> list[Paragraph]:

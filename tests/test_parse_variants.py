@@ -494,6 +494,16 @@ def test_a_lost_indentation_and_a_title_row_whose_label_lost_a_character():
     assert report.title == "皮山县教育系统2022年度法治政府建设工作报告"
 
 
+def test_a_news_lead_gives_the_meeting_the_speaker_and_a_date_in_the_reports_year():
+    report = parse_report("2月24日,在运城市第四届人民代表大会第五次会议上,朱鹏作政府工作报告。\n运城市市长 朱 鹏\n各位代表:\n"
+                          "现在,我代表市人民政府向大会报告工作。\n一、2018年工作回顾\n经济平稳增长。\n", "web/news-lead.txt")
+    assert (report.year, report.published.isoformat(), report.meeting, report.speaker, report.city) == (
+        2019, "2019-02-24", "第四届人民代表大会第五次会议", "朱鹏", "运城市")
+    report = parse_report("12月24日,在运城市第四届人民代表大会第五次会议上,朱鹏作政府工作报告。\n各位代表:\n"
+                          "现在,我代表市人民政府向大会报告工作。\n一、2018年工作回顾\n经济平稳增长。\n", "web/news-lead-late.txt")
+    assert (report.year, report.published) == (2019, None)  # December of which year: not stated
+
+
 def test_a_speaker_line_below_a_news_lead_names_the_place():
     report = parse_report("2月26日,在晋中市第五届人民代表大会第五次会议上, 刘星作政府工作报告。\n晋中市人民政府市长 刘星\n"
                           "各位代表:\n现在,我代表市人民政府,向大会报告工作。\n一、2024年工作回顾\n经济平稳增长。\n", "web/lead.txt")
