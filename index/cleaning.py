@@ -21,6 +21,7 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—–－_~]\s*\d{1,4}\s*[-—–－_~]|第\s*
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _WATERMARK = re.compile(r"(?<=[\u4e00-\u9fff：:，。）)])([A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*)(?= {2,}|\s*$)", re.M)
 WATERMARK_MIN = 4
+_SPAM_TAIL = re.compile(r"(?<=[\u4e00-\u9fff：:，。）)])([A-Za-z0-9]{2,}[A-Za-z][^\s]{0,30}?|[A-Za-z][A-Za-z0-9]+[^\s]{1,30}?)[ \t]*$", re.M)
 _BULLET = re.compile(r"^\s*[•●◆■▪□]\s*")
 # An ordinary space between a number and a Chinese character is typesetting (2025 年).
 _NUMBER_SPACE = re.compile(r"(?<=\d) +(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) +(?=\d)")
@@ -89,7 +90,14 @@ def _split_at_watermarks(text: str) -> tuple[str, list[str]]:
     marks = [mark for mark, count in counts.items() if count >= WATERMARK_MIN]
     for mark in marks:
         text = re.sub(rf"(?<=[\u4e00-\u9fff：:，。）)]){re.escape(mark)}(?= {{2,}}|\s*$)", "\n", text, flags=re.M)
-    return text, marks
+    # … and some append a slogan with its code to every line (…会议上c5s乡村百科--为乡村振兴助力)
+    tails: dict[str, int] = {}
+    for match in _SPAM_TAIL.finditer(text):
+        tails[match.group(1)] = tails.get(match.group(1), 0) + 1
+    spam = [tail for tail, count in tails.items() if count >= WATERMARK_MIN]
+    for tail in spam:
+        text = re.sub(rf"(?<=[\u4e00-\u9fff：:，。）)]){re.escape(tail)}[ \t]*$", "", text, flags=re.M)
+    return text, marks + spam
 
 
 # ---------------------------------------------------------------- web chrome

@@ -508,6 +508,9 @@ def _is_body_name(line: str) -> bool:
             and bool(_BODY_SUFFIX.search(line)) and not _TITLE_WORDS.search(line))
 
 
+_PLACE_TAG = re.compile(r"^[（(\[【]\s*([\u4e00-\u9fff]{2,10})\s*[)）\]】]\s*")
+
+
 @lru_cache(maxsize=1)
 def _province_tag() -> re.Pattern:
     """A province in brackets before a reposted headline: (内蒙古)2022年…政府工作报告(全文)."""
@@ -518,6 +521,9 @@ def _province_tag() -> re.Pattern:
 def _is_title_line(line: str) -> bool:
     """The line that names the report: 关于…报告, …年度报告, …工作总结."""
     line = _province_tag().sub("", line)
+    tag = _PLACE_TAG.match(line)  # (安吉县)2021年鄣吴镇人民政府工作报告(全文): a county's tag
+    if tag and any(m.end - m.start == len(tag.group(1)) for m in gazetteer().find(tag.group(1))):
+        line = line[tag.end():]
     if len(line) > 80 or "。" in line or line.startswith(("（", "(")) or _CLOCK.search(line):
         return False
     line = re.sub(r"\s+", "", to_simplified(line))  # 政 府 工 作 报 告, letter-spaced

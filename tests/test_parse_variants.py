@@ -562,3 +562,16 @@ def test_unnumbered_headings_of_a_page_flattened_without_spaces():
     report = parse_report(line + "\n", "web/flat-unnumbered.txt")
     assert [(s.heading, s.categories) for s in report.sections] == [
         ("2019年工作回顾", ["review"]), ("2020年工作安排", ["plans"])]
+
+
+def test_a_slogan_appended_to_every_line_and_a_countys_tag_before_the_title():
+    tail = "c5s乡村百科--为乡村振兴助力"
+    text = "\n".join(line + tail for line in [
+        "(安吉县)2021年鄣吴镇人民政府工作报告(全文)", "二〇二一年一月二十二日在鄣吴镇第十七届人民代表大会第九次会议上", "刘欣欣",
+        "各位代表:", "现在,我代表镇人民政府向大会作工作报告,请予以审议。", "一、2020年主要工作和“十三五”发展成就",
+        "刚刚过去的2020年,是极不平凡的一年。"])
+    report = parse_report(text + "\n", "web/slogan-tail.txt")
+    assert (report.title, report.county, report.town, report.speaker) == (
+        "(安吉县)2021年鄣吴镇人民政府工作报告(全文)", "安吉县", "鄣吴镇", "刘欣欣")
+    assert report.sections[0].heading == "一、2020年主要工作和“十三五”发展成就"
+    assert {d["text"] for d in report.dropped} == {tail}
