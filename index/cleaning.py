@@ -54,23 +54,8 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
         for annotation in PINYIN_ANNOTATION.findall(raw):
             dropped.append({"text": annotation, "reason": "pinyin annotation"})
         line = clean_line(PINYIN_ANNOTATION.sub("", raw))
-        lost = _LOST_MARK.search(line)
-        if lost:  # 荣县人民政府县长 郑小清 ?: a character the site could not show, after a space
-            dropped.append({"text": lost.group(0).strip(), "reason": "lost character"})
-            line = line[:lost.start()].strip()
-        indent = _LOST_INDENT.match(line)
-        if indent:  # ??一、…: the full-width spaces a site lost became ??
-            dropped.append({"text": indent.group(0), "reason": "lost indentation"})
-            line = line[indent.end():].strip()
-        cell = _ONE_CELL.match(line)
-        if cell:  # | 天津市滨海新区新村街道2025年度法治政府建设情况报告 |: a table of one cell
-            dropped.append({"text": "|", "reason": "table pipes"})
-            line = cell.group(1)
-        pipes = _TRAILING_PIPES.search(line)
-        if pipes and "|" not in line[:pipes.start()] and "｜" not in line[:pipes.start()]:
-            # 兰州市司法局关于…的报告 | |||: a web table's empty cells (a row of cells keeps its pipes)
-            dropped.append({"text": pipes.group(0).strip(), "reason": "table pipes"})
-            line = line[:pipes.start()].strip()
+        if "?" in line or "？" in line or "|" in line or "｜" in line:  # (most lines have none)
+            line = _strip_site_marks(line, dropped)
         if not line:
             continue
         if _PAGE_NUMBER.match(line):
@@ -78,6 +63,29 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
         else:
             lines.append(line)
     return lines, dropped
+
+
+def _strip_site_marks(line: str, dropped: list[dict]) -> str:
+    """`line` without the marks a site left around it, each added to `dropped`: a ? after
+    it, ?? for its indentation, the pipes of a table's cells."""
+    lost = _LOST_MARK.search(line)
+    if lost:  # 荣县人民政府县长 郑小清 ?: a character the site could not show, after a space
+        dropped.append({"text": lost.group(0).strip(), "reason": "lost character"})
+        line = line[:lost.start()].strip()
+    indent = _LOST_INDENT.match(line)
+    if indent:  # ??一、…: the full-width spaces a site lost became ??
+        dropped.append({"text": indent.group(0), "reason": "lost indentation"})
+        line = line[indent.end():].strip()
+    cell = _ONE_CELL.match(line)
+    if cell:  # | 天津市滨海新区新村街道2025年度法治政府建设情况报告 |: a table of one cell
+        dropped.append({"text": "|", "reason": "table pipes"})
+        line = cell.group(1)
+    pipes = _TRAILING_PIPES.search(line)
+    if pipes and "|" not in line[:pipes.start()] and "｜" not in line[:pipes.start()]:
+        # 兰州市司法局关于…的报告 | |||: a web table's empty cells (a row of cells keeps its pipes)
+        dropped.append({"text": pipes.group(0).strip(), "reason": "table pipes"})
+        line = line[:pipes.start()].strip()
+    return line
 
 
 def _split_at_watermarks(text: str) -> tuple[str, list[str]]:
@@ -146,6 +154,7 @@ _CRUMB = r"(?:-?[>＞»›]|→)"
 # (a breadcrumb broken over lines: 首页 / >政府信息公开>…>政府工作报告)
 _BREADCRUMB = re.compile(rf"^您?(?:现在|当前|目前)?(?:所在)?的?位置(?:是)?\s*[：:]|^首页\s*(?:{_CRUMB}|/|$)|^\s*[>＞»›]\s*\S|\s{_CRUMB}\s*\S+\s*{_CRUMB}|"
                          r"^[^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,30}$")
+_PROMO_WORDS = re.compile(r"小[编編]|供大家|[欢歡]迎")  # a cheap test before simplifying the line
 # A headline printed twice on one line, the second time as a table cell (… |)
 _HEADLINE_TWICE = re.compile(r"([^。|｜]{6,80}?)\s+\1\s*[|｜]?")
 # A template site's promo sentence: …下面是小编为大家整理的…，供大家参考。
@@ -193,18 +202,20 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
         if _SUMMARY.match(line):  # 内容摘要:政 府 工 作 报 告 ——2019年…: a site's teaser, the report below
             dropped.append({"text": line, "reason": "web summary"})
             continue
-        seo = _SEO_TAIL.search(line)
+        seo = _SEO_TAIL.search(line) if "本文" in line else None
         if seo and 0 < seo.start() <= _CHROME_MAX:
             dropped.append({"text": seo.group(0).strip(), "reason": "web metadata label"})
             line = line[:seo.start()].strip()
             if kept and re.sub(r"\s+", "", line) == re.sub(r"\s+", "", kept[-1]):
                 dropped.append({"text": line, "reason": "web title row"})  # the headline again
                 continue
-        twice = _HEADLINE_TWICE.fullmatch(line)
+        short = len(line) <= _CHROME_MAX * 2 and "。" not in line  # (the rules below are for short lines)
+        twice = _HEADLINE_TWICE.fullmatch(line) if short else None
         if twice:  # 柳市镇2024年法治政府建设年度报告 柳市镇2024年法治政府建设年度报告 |: a headline and its copy
             dropped.append({"text": line[twice.end(1):].strip(), "reason": "web title row"})
             line = twice.group(1)
-        reason = chrome_reason(line) or ("web promo" if _PROMO.search(to_simplified(line)) else None)
+        reason = chrome_reason(line) or ("web promo" if _PROMO_WORDS.search(line) and _PROMO.search(to_simplified(line))
+                                         else None)
         if reason:
             dropped.append({"text": line, "reason": reason})
             if reason == "web breadcrumb":
@@ -230,7 +241,7 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
             dropped.append({"text": line, "reason": "web posting date"})
             meta["published"] = meta["published"] or re.sub(r"\s.*", "", bracketed.group(1))
             continue
-        dated = _DATED_TITLE.match(to_simplified(line))  # (發布時間 is 发布时间; offsets are kept)
+        dated = _DATED_TITLE.match(to_simplified(line)) if short else None  # (發布時間 is 发布时间; offsets kept)
         if dated:  # 2024年度…工作报告 2025-02-28: a headline with its posting date
             dropped.append({"text": line[dated.end(1):].strip(), "reason": "web posting date"})
             meta["published"] = meta["published"] or re.sub(r"\s.*", "", dated.group(2))

@@ -312,7 +312,8 @@ def _section_heading(line: str, expected: int) -> bool:
     number (3、) only when it is the number the next section should have, since reports
     also number list items 1、2、3、 inside sections.
     """
-    if len(line) > _HEADING_MAX or "。" in line[:-1]:
+    if len(line) > _HEADING_MAX or "。" in line[:-1] or not line or not (
+            line[0] in _CN_NUM or line[0] == "第" or line[0].isdigit()):  # (before simplifying the line)
         return False
     line = to_simplified(line)
     match = _SECTION_CN.match(line) or _SECTION_PART.match(line)
@@ -408,8 +409,10 @@ def _file_paragraph(paragraph: Paragraph, sections: list[Section], preamble: lis
 def _run_in_heading(line: str, expected: int) -> str | None:
     """The heading of section `expected` when it runs into the section's text on one line
     (一、加强法治政府建设组织领导。一是切实履行…): its first sentence, else None."""
+    if not line or line[0] not in _CN_NUM or "。" not in line:  # (before simplifying the whole line)
+        return None
     match = _SECTION_CN.match(to_simplified(line))
-    if not match or _cn_number(match.group(1)) != expected or "。" not in line:
+    if not match or _cn_number(match.group(1)) != expected:
         return None
     part = _RUN_IN_PART.search(line, 2)
     if part:  # 一、主要举措和成效 （一）加强党的领导…。: the heading ends where its first part begins
