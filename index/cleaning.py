@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .analysis import to_simplified
 
@@ -19,9 +20,10 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—–－_~]\s*\d{1,4}\s*[-—–－_~]|第\s*
                           r"\d{1,4}\s*/\s*\d{1,4}|\d{1,3}|[\[\]［］])$")
 # Layout spaces that are never part of the text: en/em/ideographic, no-break, zero-width.
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
-_WATERMARK = re.compile(r"(?<=[\u4e00-\u9fff：:，。）)])([A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*)(?= {2,}|\s*$)", re.M)
+_AFTER_TEXT = r"(?<=[\u4e00-\u9fff：:，。）)])"  # a site's mark follows the text of a line
+_WATERMARK = re.compile(_AFTER_TEXT + r"([A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*)(?= {2,}|\s*$)", re.M)
 WATERMARK_MIN = 4
-_SPAM_TAIL = re.compile(r"(?<=[\u4e00-\u9fff：:，。）)])([A-Za-z0-9]{2,}[A-Za-z][^\s]{0,30}?|[A-Za-z][A-Za-z0-9]+[^\s]{1,30}?)[ \t]*$", re.M)
+_SPAM_TAIL = re.compile(_AFTER_TEXT + r"([A-Za-z0-9]{2,}[A-Za-z][^\s]{0,30}?|[A-Za-z][A-Za-z0-9]+[^\s]{1,30}?)[ \t]*$", re.M)
 _BULLET = re.compile(r"^\s*[•●◆■▪□]\s*")
 # An ordinary space between a number and a Chinese character is typesetting (2025 年).
 _NUMBER_SPACE = re.compile(r"(?<=\d) +(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) +(?=\d)")
@@ -91,21 +93,21 @@ def _strip_site_marks(line: str, dropped: list[dict]) -> str:
 def _split_at_watermarks(text: str) -> tuple[str, list[str]]:
     """Some sites that repost reports print a code (C6m, GG6) where each line break was,
     and run the lines together: a code repeated at least WATERMARK_MIN times, each time
-    after Chinese text and before spaces, is a line break again."""
-    counts: dict[str, int] = {}
-    for match in _WATERMARK.finditer(text):
-        counts[match.group(1)] = counts.get(match.group(1), 0) + 1
-    marks = [mark for mark, count in counts.items() if count >= WATERMARK_MIN]
+    after Chinese text and before spaces, is a line break again. Others append a slogan
+    with its code to every line (…会议上c5s乡村百科--为乡村振兴助力): it is dropped."""
+    marks = _repeated(_WATERMARK, text)
     for mark in marks:
-        text = re.sub(rf"(?<=[\u4e00-\u9fff：:，。）)]){re.escape(mark)}(?= {{2,}}|\s*$)", "\n", text, flags=re.M)
-    # … and some append a slogan with its code to every line (…会议上c5s乡村百科--为乡村振兴助力)
-    tails: dict[str, int] = {}
-    for match in _SPAM_TAIL.finditer(text):
-        tails[match.group(1)] = tails.get(match.group(1), 0) + 1
-    spam = [tail for tail, count in tails.items() if count >= WATERMARK_MIN]
+        text = re.sub(rf"{_AFTER_TEXT}{re.escape(mark)}(?= {{2,}}|\s*$)", "\n", text, flags=re.M)
+    spam = _repeated(_SPAM_TAIL, text)
     for tail in spam:
-        text = re.sub(rf"(?<=[\u4e00-\u9fff：:，。）)]){re.escape(tail)}[ \t]*$", "", text, flags=re.M)
+        text = re.sub(rf"{_AFTER_TEXT}{re.escape(tail)}[ \t]*$", "", text, flags=re.M)
     return text, marks + spam
+
+
+def _repeated(pattern: re.Pattern, text: str) -> list[str]:
+    """The texts `pattern` captures at least WATERMARK_MIN times in `text`."""
+    counts = Counter(match.group(1) for match in pattern.finditer(text))
+    return [found for found, count in counts.items() if count >= WATERMARK_MIN]
 
 
 # ---------------------------------------------------------------- web chrome
