@@ -917,15 +917,18 @@ def _fill_places(report: Report) -> None:
            *(("issuers", to_simplified(t), True) for t in report.issuers),
            *(("signature", to_simplified(p.text), False) for p in report.closing),
            ("doc number", to_simplified(report.doc_number or ""), False),
-           ("body", to_simplified(opening), False),
+           ("body", re.sub(r"《[^《》]*》", "", to_simplified(opening)), False),  # a cited name is no own name
            *(("superior document", t, False) for t in _superior_documents(body_text))]
 
-    # A superior document is a superior government's: it may name the county a township's
-    # report leaves out, never a level below the one a report names as its own (上海市's
-    # report cites 《关于浦东新区落实法治建设责任制的实施意见》).
+    # A superior document is a superior government's: it may name the county of a township
+    # that names itself but not its county (明通镇 follows 《城口县人民政府办公室…》), never
+    # a level below the one a report names as its own (上海市's report cites 《关于浦东新区…》),
+    # nor the place of a body that names none (我县, 我局: the county or city it cites may
+    # not be its own).
     names = [source for source in own if source[0] != "superior document"]
     named = any(_pick(gz, names, level)[0] for level in (COUNTY, CITY, PROVINCE))
-    if named and not _find_town([text for _, text, _ in names]):
+    ambiguous = {m.place.name for _, text, short in names for m in gz.find(text, short=short)}
+    if named or not (ambiguous or _find_town([text for _, text, _ in names])):
         own = names
     county, found_in = _pick(gz, own, COUNTY)
     city, city_in = _pick(gz, own, CITY, within=county)
@@ -934,6 +937,11 @@ def _fill_places(report: Report) -> None:
         # An ambiguous district (宝山区: in 上海市 and in 双鸭山市) is settled by the
         # province or city the report's other own names give.
         county, found_in = _pick(gz, own, COUNTY, within=city or province)
+    settled = county or city or province
+    if ambiguous and not named and settled and settled.name not in ambiguous:
+        # Cited documents only settle which of two places the report's own name (河东区:
+        # 天津市's or 临沂市's) is; one naming a third place says nothing of the report.
+        county = city = province = found_in = None
     if county:
         city = gz.city_of(county)
         province = gz.province_of(county)
@@ -988,7 +996,8 @@ def _pick(gz: Gazetteer, texts: list[tuple[str, str, bool]], level: int,
         for m in matches:
             if m.place.level != level or not _related(m.place, within):
                 continue
-            candidates = [c.place for c in matches if c.place.name == m.place.name and _related(c.place, within)]
+            candidates = list({c.place: None for c in matches
+                               if c.place.name == m.place.name and _related(c.place, within)})
             if len(candidates) == 1:
                 return m.place, source
             context = [c.place for c in matches if c.place.name != m.place.name]

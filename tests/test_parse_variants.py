@@ -483,6 +483,31 @@ def test_a_municipalitys_report_takes_no_district_from_the_documents_it_cites():
     assert (report.province, report.city, report.county) == ("上海市", None, None)
 
 
+def test_a_body_that_names_no_place_takes_none_from_the_documents_it_cites():
+    """我县 citing 《兴国县…》 or a county government citing its city's plan: the county or
+    city cited may not be the report's own, and an empty place is better than a wrong one."""
+    report = parse_report("2022年，我县坚持以习近平法治思想为指引，不断推进法治政府建设。现将有关工作情况报告如下。\n"
+                          "一、主要举措\n印发《兴国县法治政府建设实施方案》和《赣州市法治政府建设规划》。\n", "web/our-county.txt")
+    assert (report.province, report.city, report.county, report.town) == (None, None, None, None)
+
+
+def test_a_cited_document_settles_an_ambiguous_own_name_but_names_no_other_place():
+    """河东区 is a district of 天津市 and of 临沂市: 《天津市…》 settles it; a document of a
+    third place (《山东省…》 beside 和平区, which is 天津市's and 沈阳市's) gives nothing."""
+    report = parse_report("河東區人民政府2022年法治政府建設情況報告\n2022年，河東區政府圍繞《天津市法治政府建設實施綱要》推進工作。\n"
+                          "一、主要工作\n加強培訓。\n", "web/hedong.txt")
+    assert (report.province, report.county) == ("天津市", "河东区")
+    report = parse_report("和平区人民政府2022年法治政府建设情况报告\n2022年，和平区政府学习《山东省法治政府建设实施方案》。\n"
+                          "一、主要工作\n加强培训。\n", "web/heping.txt")
+    assert (report.province, report.city, report.county) == (None, None, None)
+
+
+def test_a_place_the_opening_names_twice_is_found():
+    report = parse_report("2020年，在中共江苏省委领导下，江苏省各级政府及其部门扎实推进依法行政。现将有关情况报告如下：\n"
+                          "一、全面履行政府职能\n持续开展改革。\n", "web/twice.txt")
+    assert report.province == "江苏省"
+
+
 def test_a_lost_indentation_and_a_title_row_whose_label_lost_a_character():
     report = parse_report("??2020年,上海市政府坚持以习近平法治思想为指导,全面深入推进法治政府建设。现将有关情况报告如下:\n"
                           "??一、2020年法治政府建设主要工作举措及成效\n??(一)持续强化国家战略实施法治保障\n", "web/indent.txt")
