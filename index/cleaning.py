@@ -148,6 +148,11 @@ _META_VALUES = {
     "published": re.compile(rf"(?:{_label('成文日期', '发布日期', '发文日期', '发布时间')})"
                             + rf"(?:{_LABEL_SUFFIX}|\s+)" + r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"),
 }
+# The next cell of a row (昆明市五华区人民政府 发布日期: 2022-01-28), cut off an issuer's value
+_NEXT_CELL = re.compile(r"\s+[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,5}\s*[：:].*$")
+# An issuer's label whose value is the next line, and a value that is a body's name
+_ISSUER_BELOW = re.compile(_LABEL_PREFIX + rf"(?:{_label('发文机关', '发布机构', '发文单位')})\s*[：:]?\s*")
+_BODY_NAME = re.compile(r"[\u4e00-\u9fff（）()]{4,30}")
 # Metadata rows that say nothing about the report itself: dropped whole.
 _META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号')})"
                        + _TABLE_SUFFIX + r"[^。]*$")
@@ -197,6 +202,7 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     crumbs = {}  # line index -> the last crumb of the breadcrumb on that line: the page's column
     origin = []  # the index in `lines` of each kept line
     menus = set(_navigation_runs(lines))
+    issuer_below = False  # the line above was an issuer's label alone
     for i, line in enumerate(lines):
         if i in menus:
             dropped.append({"text": line, "reason": "web navigation"})
@@ -226,10 +232,18 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
                 match = pattern.search(to_simplified(line))
                 value = match and next(v for v in match.groups() if v)
                 if match and name == "issuers":
-                    meta["issuers"].append(value.strip())
+                    issuer = _NEXT_CELL.sub("", value).strip()
+                    if _ISSUER_BELOW.fullmatch(line):  # 发 布 机 构 : / 天津市河东区司法局
+                        issuer_below = True
+                    elif re.search(r"[\u4e00-\u9fff]", issuer):
+                        meta["issuers"].append(issuer)
                 elif match and not meta[name]:
                     meta[name] = re.sub(r"\s+", "", value)
             continue
+        if issuer_below:
+            issuer_below = False
+            if line.strip() and _BODY_NAME.fullmatch(line.strip()):
+                meta["issuers"].append(line.strip())
         trailing = _TRAILING_LABEL.search(line)
         if trailing and len(line) <= _CHROME_MAX * 2:
             dropped.append({"text": trailing.group(0).strip(), "reason": "web metadata label"})

@@ -804,14 +804,14 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
     # A page may print the report's own title under a site headline (政府工作报告 / 西藏自治区政府工作报告)
     titles = [report.title or "", *(p.text for p in report.front if _TITLE_LIKE.search(to_simplified(p.text)))]
     sources = [("title", " ".join(titles)), ("delivery line", delivery.place_text if delivery else ""),
-               ("speaker line", " ".join(offices)),
+               ("speaker line", " ".join(offices)), ("issuers", " ".join(report.issuers)),
                ("body", " ".join(represented)), ("file name", file_name if report.source else "")]
     for name, text in sources:
         if _set_place(report, to_simplified(text)):
             report.provenance["place"] = name
             break
     # A township's report (在鹅湖镇第六届人民代表大会…): the gazetteer holds no townships
-    report.town = _find_town([to_simplified(text) for _, text in sources[:4]])
+    report.town = _find_town([to_simplified(text) for _, text in sources[:5]])
     if report.town and "place" not in report.provenance:
         report.provenance["place"] = next(name for name, text in sources if report.town in to_simplified(text))
     if report.city and not report.county and represented and represented[0][-1] in "区县":

@@ -253,3 +253,19 @@ def test_a_headline_printed_twice_and_a_column_name_above_its_breadcrumb():
     assert [d["reason"] for d in dropped] == ["web breadcrumb", "web column name"]
     kept, dropped, _ = split_chrome(["当前位置:首页 > 要闻 > 2019年甘肃省政府工作报告", "2019年甘肃省政府工作报告"])
     assert kept == ["2019年甘肃省政府工作报告"] and [d["reason"] for d in dropped] == ["web breadcrumb"]
+
+
+def test_an_issuer_row_gives_the_place_with_its_next_cell_or_its_value_on_the_next_line():
+    """发布机构: 昆明市五华区人民政府 发布日期: …: the issuer is the cell's value only; a table
+    copied cell by cell prints the value below its label (发 布 机 构 : / 天津市河东区司法局)."""
+    from baogao.index.reports import parse_report
+    report = parse_report("索引号: 015115177-202201-501651 主题分类: 政府工作报告\n"
+                          "发布机构:  昆明市五华区人民政府 发布日期: 2022-01-28 10:41\n2022年政府工作报告\n各位代表:\n"
+                          "我代表区人民政府向大会报告工作，请予审议。\n一、过去一年工作回顾\n经济平稳增长。\n", "web/row.txt")
+    assert report.issuers == ["昆明市五华区人民政府"]
+    assert (report.kind, report.province, report.city, report.county) == ("gongzuo", "云南省", "昆明市", "五华区")
+    report = parse_report("名    称 :\n河东区人民政府2021年法治政府建设情况报告\n发 布 机 构 :\n天津市河东区司法局\n主    题 :\n"
+                          "司法行政\n\n河东区人民政府2021年法治政府建设情况报告\n2021年，河东区政府推进法治政府建设。\n"
+                          "一、主要工作\n加强培训。\n", "web/below.txt")
+    assert report.issuers == ["天津市河东区司法局"]
+    assert (report.province, report.city, report.county) == ("天津市", None, "河东区")
