@@ -810,6 +810,11 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
         if _set_place(report, to_simplified(text)):
             report.provenance["place"] = name
             break
+    if "place" not in report.provenance and represented and represented[0] in _SCOPES:
+        # 我代表市人民政府 … 过去一年，是德令哈经济社会发展极不平凡的一年
+        review = " ".join(p.text for p in [*report.preamble, *(report.sections[0].paragraphs if report.sections else [])][:4])
+        if _set_scoped_place(report, represented[0], review):
+            report.provenance["place"] = "opening"
     # A township's report (在鹅湖镇第六届人民代表大会…): the gazetteer holds no townships
     report.town = _find_town([to_simplified(text) for _, text in sources[:5]])
     if report.town and "place" not in report.provenance:
@@ -959,6 +964,11 @@ def _fill_places(report: Report) -> None:
     report.town = _find_town([text for source, text, _ in own if source != "superior document"])
     if report.town and not found_in:
         found_in = next((source for source, text, _ in own if report.town in text), "body")
+    if not found_in:
+        scope = _OPENING_SCOPE.match(to_simplified(opening).strip())
+        paragraph = (report.preamble or (report.sections[0].paragraphs if report.sections else []) or [None])[0]
+        if scope and paragraph and _set_scoped_place(report, scope.group(1), paragraph.text):
+            found_in = "opening"
     if found_in:
         report.provenance["place"] = found_in
 
@@ -983,6 +993,30 @@ def _opening_subject(text: str) -> str:
 _YEAR_FRAMING = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?[^。，,]{0,8}[，,]?\s*是[^。]*之年[^。]*。")
 _YEAR_ONLY = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度|以来)?|过去的一年|一年来|今年以来|这一年)")
 _CIRCUMSTANCE = ("在", "根据", "按照", "为", "围绕", "以及")
+
+# The level a body names itself by without its name: 全市各区、各部门…, 我县…, 县政府…
+_OPENING_SCOPE = re.compile(r"^(?:(?:19|20)\d{2}年度?[，,]?)?(?:[^，,]{0,30}[，,])?\s*(?:全|我|本)?(省|市|县|区|州|旗|盟)"
+                            r"(?:人民政府|政府|各级|各区|各部门|上下|法治|司法|$|[^\u4e00-\u9fff])")
+# Which gazetteer places each level word may name (全市: 上海市, 长沙市 or 德令哈市)
+_SCOPES = {"省": lambda p: p.level == PROVINCE and p.name.endswith("省"),
+           "市": lambda p: p.name.endswith("市"),
+           "州": lambda p: p.level == CITY and p.name.endswith("州"),
+           "盟": lambda p: p.level == CITY and p.name.endswith("盟"),
+           "县": lambda p: p.level == COUNTY and p.name.endswith("县"),
+           "旗": lambda p: p.level == COUNTY and p.name.endswith("旗"),
+           "区": lambda p: p.name.endswith("区")}
+
+
+def _set_scoped_place(report: Report, scope: str, text: str) -> bool:
+    """Set the place from `text` when the body calls itself by its level only (全省, 我代表市
+    人民政府) and `text` names exactly one place of that level (考察青海重要讲话, 是海西经济
+    社会发展…的一年); the names of cited documents (《…》) do not count."""
+    gz = gazetteer()
+    text = re.sub(r"《[^《》]*》", "", to_simplified(text))
+    # (a two-character county or city, 和县, is too often two words: 领导和县人大)
+    places = {m.place for m in gz.find(text, short=True)
+              if _SCOPES[scope](m.place) and (m.end - m.start > 2 or text[m.end - 1] not in "县区市")}
+    return len(places) == 1 and _set_place(report, places.pop().name)
 
 
 def _pick(gz: Gazetteer, texts: list[tuple[str, str, bool]], level: int,

@@ -600,3 +600,24 @@ def test_a_slogan_appended_to_every_line_and_a_countys_tag_before_the_title():
         "(安吉县)2021年鄣吴镇人民政府工作报告(全文)", "安吉县", "鄣吴镇", "刘欣欣")
     assert report.sections[0].heading == "一、2020年主要工作和“十三五”发展成就"
     assert {d["text"] for d in report.dropped} == {tail}
+
+
+def test_a_body_that_calls_itself_by_its_level_is_placed_by_the_one_place_of_that_level_it_names():
+    """全省各级行政机关 … 考察青海重要讲话: the province; 我代表市人民政府 … 是德令哈经济社会发展…的一年:
+    the county-level city. The level must match (全县 beside 湖南 says nothing of the county), one
+    place only (全市 beside two cities), and 领导和县人大 is no 和县."""
+    report = parse_report("2024年，在党中央、国务院的坚强领导下，全省各级行政机关深入贯彻习近平总书记考察青海重要讲话精神，"
+                          "法治政府建设取得新成效。现将有关情况报告如下。\n一、主要工作\n压实责任。\n", "web/province.txt")
+    assert (report.province, report.city, report.county) == ("青海省", None, None)
+    report = parse_report("政府工作报告\n各位代表:\n现在，我代表市人民政府向大会报告工作，请予审议。\n一、2019年工作回顾\n"
+                          "过去一年，是德令哈经济社会发展极不平凡的一年。\n", "web/city.txt")
+    assert (report.province, report.city, report.county) == ("青海省", "海西蒙古族藏族自治州", "德令哈市")
+    report = parse_report("2022年，全县深入贯彻习近平总书记考察湖南重要讲话精神，推进法治政府建设。现将有关情况报告如下。\n"
+                          "一、主要工作\n压实责任。\n", "web/county.txt")
+    assert (report.province, report.city, report.county) == (None, None, None)
+    report = parse_report("2022年，全市推进法治政府建设，与长沙市、株洲市携手共建。现将有关情况报告如下。\n一、主要工作\n压实责任。\n",
+                          "web/two-cities.txt")
+    assert (report.province, report.city, report.county) == (None, None, None)
+    report = parse_report("政府工作报告\n各位代表:\n现在，我代表县人民政府向大会报告工作。\n一、2013年工作回顾\n"
+                          "2013年，在县委的正确领导和县人大、县政协的监督支持下，县政府圆满完成各项任务。\n", "web/and.txt")
+    assert (report.province, report.city, report.county) == (None, None, None)
