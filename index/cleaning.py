@@ -130,7 +130,7 @@ def _label(*words: str) -> str:
 
 # The title row's value is kept as a line of its own: it is the report's title as printed.
 # (题 alone: a row whose 标 the site lost, • 题: …, only with its colon)
-_VALUE_LABELS = re.compile(_LABEL_PREFIX + f"(?:(?:{_label('标题', '文件名称', '名称')})" + _TABLE_SUFFIX
+_VALUE_LABELS = re.compile(_LABEL_PREFIX + f"(?:(?:{_label('标题', '文件名称', '名称', '中文名')})" + _TABLE_SUFFIX
                            + rf"|题{_LABEL_SUFFIX})" + r"(?=\S)")
 # A table flattened into lines: each cell's value, then the next cell's label (… - 名称：)
 _TRAILING_LABEL = re.compile(r"\s+-\s*(?:" + _label("名称", "文号", "标题", "发文机关", "发文日期", "成文日期", "分类")
@@ -142,11 +142,14 @@ _NUMBER_PREFIX = re.compile(r"^[\[［【]\s*([^\]］】]{1,12}[〔\[［(（]\d{4
 _CELL_VALUE = rf"(?:{_LABEL_SUFFIX}(?P<value>\S[^。]*)|\s+(?P<cell>\S[^。\s]*)(?:\s[^。]*)?)$"
 # Rows whose value may stand in for what the body lacks: its issuer, number and date.
 _META_VALUES = {
-    "issuers": re.compile(_LABEL_PREFIX + rf"(?:{_label('发文机关', '发布机构', '发文单位')})" + _CELL_VALUE),
+    "issuers": re.compile(_LABEL_PREFIX + rf"(?:{_label('发文机关', '发布机构', '发文单位', '汇报单位')})" + _CELL_VALUE),
     "doc_number": re.compile(_LABEL_PREFIX + rf"(?:{_label('发文字号', '文号')})" + _CELL_VALUE),
     # anywhere in the row: 来源：司法厅 发布时间：2024-03-28
     "published": re.compile(rf"(?:{_label('成文日期', '发布日期', '发文日期', '发布时间')})"
-                            + rf"(?:{_LABEL_SUFFIX}|\s+)" + r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"),
+                            + rf"(?:{_LABEL_SUFFIX}|\s+)" + r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?)"),
+    # a wiki infobox's 报告时间: the day the report was delivered, not posted
+    "delivered": re.compile(_LABEL_PREFIX + rf"(?:{_label('报告时间')})" + _LABEL_SUFFIX
+                            + r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?)"),
 }
 # The next cell of a row (昆明市五华区人民政府 发布日期: 2022-01-28), cut off an issuer's value
 _NEXT_CELL = re.compile(r"\s+[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,5}\s*[：:].*$")
@@ -154,7 +157,7 @@ _NEXT_CELL = re.compile(r"\s+[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,5}\s*[：:]
 _ISSUER_BELOW = re.compile(_LABEL_PREFIX + rf"(?:{_label('发文机关', '发布机构', '发文单位')})\s*[：:]?\s*")
 _BODY_NAME = re.compile(r"[\u4e00-\u9fff（）()]{4,30}")
 # Metadata rows that say nothing about the report itself: dropped whole.
-_META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号')})"
+_META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号', '报告类型')})"
                        + _TABLE_SUFFIX + r"[^。]*$")
 # A breadcrumb's separator: > » › →, or an arrow typed as -> (首页 -> 政务公开 -> …)
 _CRUMB = r"(?:-?[>＞»›]|→)"
@@ -172,6 +175,8 @@ _TOOLBAR = re.compile(r"^(?:[【\[]?\s*(?:字体|字号|大|中|小|分享到?|�
 _POSTED = re.compile(r"^(?:(?:发布|发表|更新|来源|时间|日期|作者|浏览|阅读)[^：:]{0,4}[：:]\s*\S+\s*){2,}$")
 _CAPTION = re.compile(r"^[▲△↑（(]?\s*(?:图为|图片为|图：|图片来源|摄影|供图)[^。]{0,70}$")
 _COLUMN = re.compile(r"^【([^【】]{2,12})】(?=\S)")
+# A document-sharing site's label glued to the text's first line (文档介绍:——2009年5月16日在…)
+_TEASER_LABEL = re.compile(r"^\s*(?:文档介绍|文档简介|内容简介)\s*[：:]\s*(?=\S)")
 _POSTING_DATE = r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 _BRACKETED_DATE = re.compile(rf"^[（(]\s*({_POSTING_DATE})\s*[)）]$")  # （2024-03-01） below a headline
 _DATED_TITLE = re.compile(rf"^([^。]{{4,78}}?(?:报告|总结|[)）]))\s*(?:发布时间\s*[：:]\s*)?({_POSTING_DATE})$")
@@ -195,9 +200,10 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     Whole chrome lines are dropped; a title label (标 题：) or a column name
     (【法治建设报告】) before a value is dropped and the value kept as the line. The
     metadata table's issuer, number and date are returned as {"issuers": [...],
-    "doc_number": …, "published": "2024-01-18"} for the parser to use when the body lacks them.
+    "doc_number": …, "published": "2024-01-18", "delivered": …} for the parser to use when the
+    body lacks them ("delivered": a wiki infobox's 报告时间, the day a report was delivered).
     """
-    kept, dropped, meta = [], [], {"issuers": [], "doc_number": None, "published": None}
+    kept, dropped, meta = [], [], {"issuers": [], "doc_number": None, "published": None, "delivered": None}
     title_rows = []  # where a 标题 row's value was kept
     crumbs = {}  # line index -> the last crumb of the breadcrumb on that line: the page's column
     origin = []  # the index in `lines` of each kept line
@@ -262,7 +268,8 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
             dropped.append({"text": line[dated.end(1):].strip(), "reason": "web posting date"})
             meta["published"] = meta["published"] or re.sub(r"\s.*", "", dated.group(2))
             line = line[:dated.end(1)]
-        for pattern, why in ((_VALUE_LABELS, "web metadata label"), (_COLUMN, "web column name")):
+        for pattern, why in ((_VALUE_LABELS, "web metadata label"), (_COLUMN, "web column name"),
+                             (_TEASER_LABEL, "web metadata label")):
             match = pattern.match(line)
             if match and len(line) <= _CHROME_MAX * 2:
                 dropped.append({"text": match.group(0), "reason": why})
@@ -370,7 +377,8 @@ def is_chrome(dropped: dict) -> bool:
     if reason == "web column name" and not text.startswith("【"):  # a breadcrumb's last crumb
         return len(text) <= 20 and "。" not in text
     if reason in ("web metadata label", "web column name"):
-        label = _VALUE_LABELS.match(text + "题") or _COLUMN.match(text + "题")  # a label needs its value
+        label = (_VALUE_LABELS.match(text + "题") or _COLUMN.match(text + "题")  # a label needs its value
+                 or _TEASER_LABEL.match(text + "题"))
         return (bool(label) and label.end() == len(text) or bool(_TRAILING_LABEL.fullmatch(" " + text))
                 or bool(_SEO_TAIL.fullmatch(text)))
     return reason in CHROME_REASONS and chrome_reason(text) == reason

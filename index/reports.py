@@ -287,6 +287,10 @@ def parse_report(text: str, source: str = "") -> Report:
         section.categories = heading_categories(section.heading, report.kind)
     if report.kind == "gongzuo":
         _fill_gongzuo(report, delivery)
+        if not report.published and web_meta["delivered"]:  # 报告时间：2003年12月25日 in a wiki's infobox
+            report.published = _published_date([f"发布日期：{web_meta['delivered']}"])
+            report.year = report.published.year + (1 if report.published.month >= 11 else 0)
+            report.provenance["year"] = "metadata"
     elif report.kind == "other":
         name = _document_name(report) or report.title or (lines[0] if lines else "")
         _fill_own_name_place(report, name)

@@ -269,3 +269,27 @@ def test_an_issuer_row_gives_the_place_with_its_next_cell_or_its_value_on_the_ne
                           "一、主要工作\n加强培训。\n", "web/below.txt")
     assert report.issuers == ["天津市河东区司法局"]
     assert (report.province, report.city, report.county) == ("天津市", None, "河东区")
+
+
+def test_a_document_sites_label_glued_to_the_delivery_line_and_a_wiki_infobox():
+    """文档介绍:——2009年5月16日在…: the label is chrome, the line the report's delivery line; a
+    wiki's infobox (中文名 / 汇报单位 / 报告时间) gives the title, issuer and delivery date."""
+    from baogao.index.reports import parse_report
+    report = parse_report("文档介绍:——2009年5月16日在昔阳县第十五届人民代表大会\n   第三次会议上\n代县长   丁雪钦\n各位代表:\n"
+                          "现在,我代表县人民政府向大会作报告,请予审议。\n二00八年工作回顾\n2008年,经济平稳增长。\n", "web/doc.txt")
+    assert (report.kind, report.published.isoformat(), report.meeting, report.county) == (
+        "gongzuo", "2009-05-16", "第十五届人民代表大会第三次会议", "昔阳县")
+    assert {"text": "文档介绍:", "reason": "web metadata label"} in report.dropped
+    report = parse_report("基本介紹\n- 中文名:2004年法庫縣政府工作報告\n- 匯報單位:法庫縣人民政府\n- 報告類型:政府工作報告\n"
+                          "- 報告時間:2003年12月25日\n二三年政府工作回顧\n即將過去的2003年,是我縣經濟取得長足進步的一年。\n"
+                          "二四年工作安排\n繼續發展。\n", "web/wiki.txt")
+    assert (report.title, report.issuers, report.published.isoformat(), report.year, report.county) == (
+        "2004年法庫縣政府工作報告", ["法库县人民政府"], "2003-12-25", 2004, "法库县")
+    assert all(is_chrome(d) for d in report.dropped if d["reason"].startswith("web"))
+
+
+def test_a_metadata_date_written_with_year_month_and_day_characters():
+    from baogao.index.reports import parse_report
+    report = parse_report("成文日期：2024年01月18日\n关于2023年法治政府建设情况的报告\n2023年，我镇推进法治政府建设。\n"
+                          "一、主要工作\n加强培训。\n", "web/date.txt")
+    assert report.published.isoformat() == "2024-01-18"
