@@ -34,6 +34,10 @@ _UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}
                                rf"在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}会议上")
 # A line that is the meeting alone, without dash or date: 在石渠县第十四届人民代表大会第一次会议上
 _MEETING_LINE_DELIVERY = re.compile(rf"^\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议上\s*$")
+# A delivery line whose 年 and 月 a site lost (——2014114日在沧县…, 202133日在平阳县…,
+# ——20121026东山镇…): after a dash, or with its 日
+_GARBLED_DELIVERY = re.compile(rf"^(?:{_LEAD}[{_DASHES}]\s*(?P<digits>(?:19|20)\d{{4,6}})日?|\s*(?P<dated>(?:19|20)\d{{4,6}})日)"
+                               rf"\s*在?\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议")
 # A news-style lead: 2月24日,在运城市第四届人民代表大会第五次会议上,朱鹏作政府工作报告。 (no year)
 _LEAD_DELIVERY = re.compile(rf"^\s*(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日\s*[，,]?\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?"
                             rf"会议上\s*[，,]\s*(?P<name>[\u4e00-\u9fff·]{{2,5}}?)作(?:了)?政府工作报告")
@@ -98,7 +102,8 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
         match = _DELIVERY.match(joined) or _TITLED_DELIVERY.match(line) or _BARE_DELIVERY.match(line)
         undated = None if match else (_UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line)
                                       or _DATED_AFTER_DELIVERY.match(line) or _BYLINE_DELIVERY.match(line)
-                                      or _MEETING_LINE_DELIVERY.match(line) or _LEAD_DELIVERY.match(line))
+                                      or _MEETING_LINE_DELIVERY.match(line) or _LEAD_DELIVERY.match(line)
+                                      or _GARBLED_DELIVERY.match(joined))
         if not (match or undated):
             continue
         end = i + 1 if _MEETING.search(line) or not _MEETING.search(joined) else i + 2
@@ -116,15 +121,33 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
         after = end + rows
         dated = match or _DATED_AFTER.search(delivered) or (
             _DATE_LINE.match(simple[after].strip()) if after < len(simple) else None)
+        garbled = undated.group("digits") or undated.group("dated") if undated and undated.re is _GARBLED_DELIVERY else None
         return i, end, Delivery(
-            published=_date(*dated.group(1, 2, 3)) if dated else None,
+            published=_date(*dated.group(1, 2, 3)) if dated else _garbled_date(garbled) if garbled else None,
             meeting=_as_printed(meeting.group(0), delivered, printed) if meeting else None,
             speaker=_as_printed(name, spoken_in, spoken_printed) if name else None, office=office,
-            place_text=(match.group(5) or match.group(4)) if match else undated.group(1 if undated.re is not _LEAD_DELIVERY else 3),
+            place_text=(match.group(5) or match.group(4)) if match else undated.group(
+                3 if undated.re in (_LEAD_DELIVERY, _GARBLED_DELIVERY) else 1),
             month_day=(int(undated.group("month")), int(undated.group("day"))) if undated and undated.re is _LEAD_DELIVERY else None,
             speaker_line=" ".join(lines[end:end + rows]) if rows else None, speaker_rows=rows,
         )
     return None
+
+
+def _garbled_date(digits: str) -> dt.date | None:
+    """The date of a delivery line that lost its 年 and 月 (2021 + 33 -> 2021-03-03,
+    2012 + 1026 -> 2012-10-26), or None when the digits read two ways (2014 + 114: January
+    14th or November 4th)."""
+    year, rest = int(digits[:4]), digits[4:]
+    readings = set()
+    for cut in (1, 2):
+        month, day = rest[:cut], rest[cut:]
+        if 1 <= len(day) <= 2 and not day.startswith("0"):
+            try:
+                readings.add(dt.date(year, int(month), int(day)))
+            except ValueError:
+                continue
+    return readings.pop() if len(readings) == 1 else None
 
 
 def find_flattened_delivery(lines: list[str]) -> Delivery | None:

@@ -621,3 +621,15 @@ def test_a_body_that_calls_itself_by_its_level_is_placed_by_the_one_place_of_tha
     report = parse_report("政府工作报告\n各位代表:\n现在，我代表县人民政府向大会报告工作。\n一、2013年工作回顾\n"
                           "2013年，在县委的正确领导和县人大、县政协的监督支持下，县政府圆满完成各项任务。\n", "web/and.txt")
     assert (report.province, report.city, report.county) == (None, None, None)
+
+
+@pytest.mark.parametrize("head, published", [
+    ("——202133日在平阳县\n第十六届人民代表大会第五次会议上\n", "2021-03-03"),
+    ("——20121026东山镇第二届人民代表大会第一次会议上\n", "2012-10-26"),
+    ("——2014114日在沧县第十五届人民代表大会\n第三次会议上\n", None),  # January 14th or November 4th
+])
+def test_a_delivery_line_whose_site_lost_its_year_and_month_characters(head, published):
+    report = parse_report(f"政府工作报告\n{head}各位代表:\n现在，我代表人民政府向大会报告工作。\n一、过去一年工作回顾\n"
+                          "经济平稳增长。\n", "web/garbled.txt")
+    assert report.kind == "gongzuo" and report.meeting.endswith("会议")
+    assert (report.published.isoformat() if report.published else None) == published
