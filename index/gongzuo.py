@@ -7,6 +7,7 @@ A 政府工作报告 is printed with a delivery line under its title, in many sh
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -34,9 +35,12 @@ _UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}
                                rf"在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}会议上")
 # A line that is the meeting alone, without dash or date: 在石渠县第十四届人民代表大会第一次会议上
 _MEETING_LINE_DELIVERY = re.compile(rf"^\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议上\s*$")
+# A head that names the session it is delivered to: 新巴尔虎左旗第十五届人民代表大会第二次会议政府工作报告
+_SESSION_HEAD = re.compile(rf"^\s*([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*(?:上的)?(?:政府)?工作报告\s*$")
 # A delivery line whose 年 and 月 a site lost (——2014114日在沧县…, 202133日在平阳县…,
 # ——20121026东山镇…): after a dash, or with its 日
-_GARBLED_DELIVERY = re.compile(rf"^(?:{_LEAD}[{_DASHES}]\s*(?P<digits>(?:19|20)\d{{4,6}})日?|\s*(?P<dated>(?:19|20)\d{{4,6}})日)"
+_GARBLED_DELIVERY = re.compile(rf"^(?:{_LEAD}[{_DASHES}]\s*(?P<digits>(?:19|20)\d{{4,6}}|(?:19|20)\d\d\s+\d{{1,2}}\s+\d{{1,2}})\s*日?"
+                               rf"|\s*(?P<dated>(?:19|20)\d{{4,6}})日)"
                                rf"\s*在?\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议")
 # A news-style lead: 2月24日,在运城市第四届人民代表大会第五次会议上,朱鹏作政府工作报告。 (no year)
 _LEAD_DELIVERY = re.compile(rf"^\s*(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日\s*[，,]?\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?"
@@ -97,13 +101,18 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
     read in simplified ones; its meeting and speaker are returned as printed."""
     # Letter-spaced words are read closed up (人 民 代 表 大 会 on a line of its own).
     simple = [_CJK_SPACES.sub("", to_simplified(line)) for line in lines]
-    for i, line in enumerate(simple):
+    # A head naming the session is read only where no line has the delivery's own shape
+    # (海沧区第十届人民代表大会第五次会议政府工作报告 is often the title above one).
+    heads = [i for i, line in enumerate(simple) if _SESSION_HEAD.match(line)]
+    for i, line, session_head in [*((i, line, False) for i, line in enumerate(simple)),
+                                  *((i, simple[i], True) for i in heads[:1])]:
         joined = line + (simple[i + 1] if i + 1 < len(simple) else "")
-        match = _DELIVERY.match(joined) or _TITLED_DELIVERY.match(line) or _BARE_DELIVERY.match(line)
-        undated = None if match else (_UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line)
-                                      or _DATED_AFTER_DELIVERY.match(line) or _BYLINE_DELIVERY.match(line)
-                                      or _MEETING_LINE_DELIVERY.match(line) or _LEAD_DELIVERY.match(line)
-                                      or _GARBLED_DELIVERY.match(joined))
+        match = None if session_head else (_DELIVERY.match(joined) or _TITLED_DELIVERY.match(line)
+                                           or _BARE_DELIVERY.match(line))
+        undated = _SESSION_HEAD.match(line) if session_head else None if match else (
+            _UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line)
+            or _DATED_AFTER_DELIVERY.match(line) or _BYLINE_DELIVERY.match(line)
+            or _MEETING_LINE_DELIVERY.match(line) or _LEAD_DELIVERY.match(line) or _GARBLED_DELIVERY.match(joined))
         if not (match or undated):
             continue
         end = i + 1 if _MEETING.search(line) or not _MEETING.search(joined) else i + 2
@@ -135,10 +144,15 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
 
 
 def _garbled_date(digits: str) -> dt.date | None:
-    """The date of a delivery line that lost its 年 and 月 (2021 + 33 -> 2021-03-03,
+    """The date of a delivery line that lost its 年 and 月 (2021 + 33 -> 2021-03-03, 2020 + " 1 7" -> 2020-01-07,
     2012 + 1026 -> 2012-10-26), or None when the digits read two ways (2014 + 114: January
     14th or November 4th)."""
     year, rest = int(digits[:4]), digits[4:]
+    spaced = rest.split()
+    if len(spaced) == 2:  # 2020 1 7: the characters became spaces, the reading is plain
+        with contextlib.suppress(ValueError):
+            return dt.date(year, int(spaced[0]), int(spaced[1]))
+        return None
     readings = set()
     for cut in (1, 2):
         month, day = rest[:cut], rest[cut:]
@@ -189,6 +203,8 @@ def delivery_title(line: str) -> str | None:
     政府工作报告 ——二○二二年…), as printed, or None when the line starts with its dash."""
     if len(line) > _TITLED_LINE_MAX or "。" in line:  # a page flattened into one line is no title
         return None
+    if _SESSION_HEAD.match(_CJK_SPACES.sub("", to_simplified(line))):  # …第二次会议政府工作报告: all of it
+        return line.strip()
     match = _RUN_IN_TITLE.match(to_simplified(line))  # to_simplified keeps every offset
     return line[:match.end()].strip() if match and match.end() else None
 

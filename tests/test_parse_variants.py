@@ -627,9 +627,29 @@ def test_a_body_that_calls_itself_by_its_level_is_placed_by_the_one_place_of_tha
     ("——202133日在平阳县\n第十六届人民代表大会第五次会议上\n", "2021-03-03"),
     ("——20121026东山镇第二届人民代表大会第一次会议上\n", "2012-10-26"),
     ("——2014114日在沧县第十五届人民代表大会\n第三次会议上\n", None),  # January 14th or November 4th
+    ("——2020 1 7 日在武汉市第十四届人民代表大会第五次\n会议上\n", "2020-01-07"),
 ])
 def test_a_delivery_line_whose_site_lost_its_year_and_month_characters(head, published):
     report = parse_report(f"政府工作报告\n{head}各位代表:\n现在，我代表人民政府向大会报告工作。\n一、过去一年工作回顾\n"
                           "经济平稳增长。\n", "web/garbled.txt")
     assert report.kind == "gongzuo" and report.meeting.endswith("会议")
     assert (report.published.isoformat() if report.published else None) == published
+
+
+def test_a_head_that_names_the_session_gives_the_meeting_where_no_delivery_line_does():
+    """新巴尔虎左旗第十五届人民代表大会第二次会议政府工作报告 under a headline, the speaker and the
+    date below it; printed alone, it is the title too; above a real delivery line, only the title."""
+    report = parse_report("(内蒙古)2018年新巴尔虎左旗人民政府工作报告(全文)\n新巴尔虎左旗第十五届人民代表大会第二次会议政府工作报告\n"
+                          "海青\n(2018年2月3日)\n各位代表:\n现在，我代表旗人民政府向大会作工作报告。\n一、2017年工作回顾\n经济平稳增长。\n",
+                          "web/session.txt")
+    assert (report.title, report.meeting, report.speaker, report.published.isoformat()) == (
+        "(内蒙古)2018年新巴尔虎左旗人民政府工作报告(全文)", "第十五届人民代表大会第二次会议", "海青", "2018-02-03")
+    report = parse_report("海沧区第十届人民代表大会第五次会议政府工作报告\n区长 李毅\n各位代表:\n现在，我代表区人民政府向大会报告工作。\n"
+                          "一、2010年工作回顾\n经济平稳增长。\n", "web/session-title.txt")
+    assert (report.title, report.meeting, report.speaker, report.county) == (
+        "海沧区第十届人民代表大会第五次会议政府工作报告", "第十届人民代表大会第五次会议", "李毅", "海沧区")
+    report = parse_report("阿坝州十三届人大一次会议政府工作报告\n——2022年1月8日在阿坝州第十三届人民代表大会第一次会议上\n"
+                          "州长 杨克宁\n各位代表:\n现在，我代表州人民政府向大会报告工作。\n一、过去五年工作回顾\n经济平稳增长。\n",
+                          "web/session-above.txt")
+    assert (report.title, report.published.isoformat(), report.meeting) == (
+        "阿坝州十三届人大一次会议政府工作报告", "2022-01-08", "第十三届人民代表大会第一次会议")
