@@ -898,6 +898,9 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
         return date.year + (1 if date.month >= 11 else 0), "delivery line"
     if report.title and _years(report.title):
         return _years(report.title)[0], "title"
+    plan = _plan_year(report)
+    if plan:
+        return plan, "body"
     first = next((s for s in report.sections if _years(s.heading)), None)
     if first and first is report.sections[0]:
         # The first section reviews the past year (一、2023年主要工作) unless it is the plans.
@@ -908,6 +911,33 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
             return _years(p.text)[0] + 1, "body"
     years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name) if report.source else []
     return (int(years[0]), "file name") if years else (None, None)
+
+
+# A five-year plan: “十三五” (the 13th, 2016–2020), 第十四个五年规划; “十五” is the 10th, 十五五 the 15th
+_PLAN = r"(?:“|\"|第)?(九|十[一二三四五]?)(?:个)?五(?:”|\"|年规划|规划|时期)"
+_PLAN_REVIEW = re.compile(rf"^[一二三四五六七八九十、.\s]*{_PLAN}[^。，,]{{0,12}}回顾")  # 一、“十三五”时期工作回顾
+_PLAN_SUBMITTED = re.compile(rf"连同《[^《》]*?{_PLAN}[^《》]*纲要[^《》]*》")  # …连同《…第十四个五年规划…纲要(草案)》一并审议
+
+
+def _plan_start(numeral: str) -> int:
+    """The first year of the five-year plan numbered `numeral` (十三 -> 2016)."""
+    number = 9 if numeral == "九" else 10 + ("一二三四五".index(numeral[1]) + 1 if len(numeral) > 1 else 0)
+    return 1996 + 5 * (number - 9)  # the 9th ran 1996–2000
+
+
+def _plan_year(report: Report) -> int | None:
+    """The year a 政府工作报告 that states no date is delivered in, from the five-year plan it
+    reviews as its first section (“十三五”时期工作回顾: 2021) or submits with itself (连同《…第十四个
+    五年规划…纲要(草案)》一并审议: 2021): each is done at the congress that opens the next plan."""
+    if report.sections:
+        review = _PLAN_REVIEW.match(to_simplified(report.sections[0].heading))
+        if review:
+            return _plan_start(review.group(1)) + 5
+    for p in [*report.front, *report.preamble][:6]:
+        submitted = _PLAN_SUBMITTED.search(to_simplified(p.text))
+        if submitted:
+            return _plan_start(submitted.group(1))
+    return None
 
 
 # ---------------------------------------------------------------- places

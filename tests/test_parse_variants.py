@@ -653,3 +653,19 @@ def test_a_head_that_names_the_session_gives_the_meeting_where_no_delivery_line_
                           "web/session-above.txt")
     assert (report.title, report.published.isoformat(), report.meeting) == (
         "阿坝州十三届人大一次会议政府工作报告", "2022-01-08", "第十三届人民代表大会第一次会议")
+
+
+@pytest.mark.parametrize("opening, year", [
+    ("一、“十三五”时期工作回顾\n过去五年，经济平稳增长。\n", 2021),
+    ("“十五”时期工作回顾\n过去五年，经济平稳增长。\n", 2006),  # “十五” is the 10th plan, 2001–2005
+    ("一、过去五年工作回顾\n五年来，经济平稳增长。\n", None),
+])
+def test_an_undated_report_that_reviews_a_five_year_plan_is_the_next_plans_first(opening, year):
+    report = parse_report(f"政府工作报告\n各位代表:\n现在，我代表省人民政府向大会报告工作。\n{opening}", "web/plan.txt")
+    assert report.year == year
+
+
+def test_an_undated_report_submitted_with_a_five_year_plans_outline_is_that_plans_first():
+    report = parse_report("政府工作报告\n各位代表:\n我代表省人民政府，向大会报告工作，请连同《甘肃省国民经济和社会发展第十四个五年规划和"
+                          "二〇三五年远景目标纲要(草案)》一并审议。\n过去五年工作回顾\n经济平稳增长。\n", "web/outline.txt")
+    assert report.year == 2021
