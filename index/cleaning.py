@@ -147,12 +147,15 @@ _META_VALUES = {
     # anywhere in the row: 来源：司法厅 发布时间：2024-03-28
     "published": re.compile(rf"(?:{_label('成文日期', '发布日期', '发文日期', '发布时间')})"
                             + rf"(?:{_LABEL_SUFFIX}|\s+)" + r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?)"),
+    # 作者：海南省省长 刘赐贵 编辑：…: the speaker of a 政府工作报告, when the value is a speaker line
+    "author": re.compile(_LABEL_PREFIX + rf"(?:{_label('作者')})" + _LABEL_SUFFIX + r"(?P<value>\S[^。]*)"),
     # a wiki infobox's 报告时间: the day the report was delivered, not posted
     "delivered": re.compile(_LABEL_PREFIX + rf"(?:{_label('报告时间')})" + _LABEL_SUFFIX
                             + r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?)"),
 }
 # The next cell of a row (昆明市五华区人民政府 发布日期: 2022-01-28), cut off an issuer's value
-_NEXT_CELL = re.compile(r"\s+[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,5}\s*[：:].*$")
+_NEXT_CELL = re.compile(r"\s+(?:" + _label("发布日期", "发布时间", "发文日期", "成文日期", "编辑", "责任编辑", "来源", "作者",
+                                         "浏览次数", "阅读", "字号", "时间", "日期") + r")\s*[：:].*$")
 # An issuer's label whose value is the next line, and a value that is a body's name
 _ISSUER_BELOW = re.compile(_LABEL_PREFIX + rf"(?:{_label('发文机关', '发布机构', '发文单位')})\s*[：:]?\s*")
 _BODY_NAME = re.compile(r"[\u4e00-\u9fff（）()]{4,30}")
@@ -201,9 +204,10 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     (【法治建设报告】) before a value is dropped and the value kept as the line. The
     metadata table's issuer, number and date are returned as {"issuers": [...],
     "doc_number": …, "published": "2024-01-18", "delivered": …} for the parser to use when the
-    body lacks them ("delivered": a wiki infobox's 报告时间, the day a report was delivered).
+    body lacks them ("delivered": a wiki infobox's 报告时间, the day a report was delivered;
+    "author": a 作者 row's value, which may name a 政府工作报告's speaker).
     """
-    kept, dropped, meta = [], [], {"issuers": [], "doc_number": None, "published": None, "delivered": None}
+    kept, dropped, meta = [], [], {"issuers": [], "doc_number": None, "published": None, "delivered": None, "author": None}
     title_rows = []  # where a 标题 row's value was kept
     crumbs = {}  # line index -> the last crumb of the breadcrumb on that line: the page's column
     origin = []  # the index in `lines` of each kept line
@@ -243,6 +247,8 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
                         issuer_below = True
                     elif re.search(r"[\u4e00-\u9fff]", issuer):
                         meta["issuers"].append(issuer)
+                elif match and name == "author":
+                    meta[name] = meta[name] or _NEXT_CELL.sub("", value).strip()
                 elif match and not meta[name]:
                     meta[name] = re.sub(r"\s+", "", value)
             continue

@@ -37,6 +37,8 @@ _UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}
 _MEETING_LINE_DELIVERY = re.compile(rf"^\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议上\s*$")
 # A head that names the session it is delivered to: 新巴尔虎左旗第十五届人民代表大会第二次会议政府工作报告
 _SESSION_HEAD = re.compile(rf"^\s*([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*(?:上的)?(?:政府)?工作报告\s*$")
+# The meeting in a note after the title: 政府工作报告(第十七届人民代表大会第三次会议)
+_TITLED_MEETING = re.compile(rf"^[^。，,]{{0,24}}?报告\s*[（(]\s*([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*[)）]\s*$")
 # A delivery line whose 年 and 月 a site lost (——2014114日在沧县…, 202133日在平阳县…,
 # ——20121026东山镇…): after a dash, or with its 日
 _GARBLED_DELIVERY = re.compile(rf"^(?:{_LEAD}[{_DASHES}]\s*(?P<digits>(?:19|20)\d{{4,6}}|(?:19|20)\d\d\s+\d{{1,2}}\s+\d{{1,2}})\s*日?"
@@ -112,7 +114,8 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
         undated = _SESSION_HEAD.match(line) if session_head else None if match else (
             _UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line)
             or _DATED_AFTER_DELIVERY.match(line) or _BYLINE_DELIVERY.match(line)
-            or _MEETING_LINE_DELIVERY.match(line) or _LEAD_DELIVERY.match(line) or _GARBLED_DELIVERY.match(joined))
+            or _MEETING_LINE_DELIVERY.match(line) or _LEAD_DELIVERY.match(line) or _GARBLED_DELIVERY.match(joined)
+            or _TITLED_MEETING.match(line))
         if not (match or undated):
             continue
         end = i + 1 if _MEETING.search(line) or not _MEETING.search(joined) else i + 2

@@ -287,6 +287,9 @@ def parse_report(text: str, source: str = "") -> Report:
         section.categories = heading_categories(section.heading, report.kind)
     if report.kind == "gongzuo":
         _fill_gongzuo(report, delivery)
+        spoken = speaker_line(web_meta["author"]) if not report.speaker and web_meta["author"] else None
+        if spoken:  # 作者：海南省省长 刘赐贵
+            report.speaker, report.speaker_office = spoken
         if not report.published and web_meta["delivered"]:  # 报告时间：2003年12月25日 in a wiki's infobox
             report.published = _published_date([f"发布日期：{web_meta['delivered']}"])
             report.year = report.published.year + (1 if report.published.month >= 11 else 0)

@@ -669,3 +669,13 @@ def test_an_undated_report_submitted_with_a_five_year_plans_outline_is_that_plan
     report = parse_report("政府工作报告\n各位代表:\n我代表省人民政府，向大会报告工作，请连同《甘肃省国民经济和社会发展第十四个五年规划和"
                           "二〇三五年远景目标纲要(草案)》一并审议。\n过去五年工作回顾\n经济平稳增长。\n", "web/outline.txt")
     assert report.year == 2021
+
+
+def test_a_meeting_in_the_titles_note_and_a_speaker_in_the_sites_author_row():
+    report = parse_report("政府工作报告\n政府工作报告(第十七届人民代表大会第三次会议)\n各位代表:\n现在,我代表闽清县人民政府,向大会报告政府工作。\n"
+                          "一、2018年工作回顾\n经济平稳增长。\n", "web/note.txt")
+    assert (report.title, report.meeting, report.county) == ("政府工作报告", "第十七届人民代表大会第三次会议", "闽清县")
+    report = parse_report("政 府 工 作 报 告\n——2016年1月26日在海南省第五届人民代表大会第四次会议上\n"
+                          "作者 :海南省省长 刘赐贵 编辑 : 来源 :海南省人大常委会 发布时间 :2016年01月27日\n各位代表:\n"
+                          "现在,我代表省人民政府向大会作工作报告。\n一、2015年工作回顾\n经济平稳增长。\n", "web/author.txt")
+    assert (report.speaker, report.speaker_office, report.published.isoformat()) == ("刘赐贵", "省长", "2016-01-26")
