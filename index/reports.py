@@ -822,6 +822,10 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
         review = " ".join(p.text for p in [*report.preamble, *(report.sections[0].paragraphs if report.sections else [])][:4])
         if _set_scoped_place(report, represented[0], review):
             report.provenance["place"] = "opening"
+    if "place" not in report.provenance:
+        report.county, found_in = _ambiguous_county([(name, to_simplified(text), True) for name, text in sources])
+        if found_in:
+            report.provenance["place"] = found_in
     # A township's report (在鹅湖镇第六届人民代表大会…): the gazetteer holds no townships
     report.town = _find_town([to_simplified(text) for _, text in sources[:5]])
     if report.town and "place" not in report.provenance:
@@ -1006,6 +1010,8 @@ def _fill_places(report: Report) -> None:
         paragraph = (report.preamble or (report.sections[0].paragraphs if report.sections else []) or [None])[0]
         if scope and paragraph and _set_scoped_place(report, scope.group(1), paragraph.text):
             found_in = "opening"
+    if not found_in and not report.town:
+        report.county, found_in = _ambiguous_county(names)
     if found_in:
         report.provenance["place"] = found_in
 
@@ -1076,6 +1082,19 @@ def _pick(gz: Gazetteer, texts: list[tuple[str, str, bool]], level: int,
                        if any(c.code.startswith(o.code[:2 * (o.level + 1)]) for o in context)]
             if len(settled) == 1:
                 return settled[0], source
+    return None, None
+
+
+def _ambiguous_county(texts: list[tuple[str, str, bool]]) -> tuple[str | None, str | None]:
+    """(the county-level name, the source it is in) when the first of `texts` to name a
+    county names one that several places share and nothing settles (朝阳区: 北京市's or
+    长春市's): the county is certain, the levels above it are not."""
+    gz = gazetteer()
+    for source, text, short in texts:
+        shared = {m.place.name for m in gz.find(text, short=short)
+                  if len(gz.by_name.get(m.place.name, [])) > 1 and all(p.level == COUNTY for p in gz.by_name[m.place.name])}
+        if shared:
+            return (shared.pop(), source) if len(shared) == 1 else (None, None)
     return None, None
 
 

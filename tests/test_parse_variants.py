@@ -679,3 +679,13 @@ def test_a_meeting_in_the_titles_note_and_a_speaker_in_the_sites_author_row():
                           "作者 :海南省省长 刘赐贵 编辑 : 来源 :海南省人大常委会 发布时间 :2016年01月27日\n各位代表:\n"
                           "现在,我代表省人民政府向大会作工作报告。\n一、2015年工作回顾\n经济平稳增长。\n", "web/author.txt")
     assert (report.speaker, report.speaker_office, report.published.isoformat()) == ("刘赐贵", "省长", "2016-01-26")
+
+
+def test_a_district_several_places_share_is_kept_without_the_levels_above_it():
+    """朝阳区 is 北京市's and 长春市's: the county is certain, its city and province are not."""
+    report = parse_report("政 府 工 作 报 告\n——2021年1月12日在朝阳区第十六届人民代表大会\n第七次会议上\n朝阳区人民政府区长 文 献\n"
+                          "各位代表:\n现在,我代表朝阳区人民政府,向大会报告工作。\n一、2020年工作回顾\n经济平稳增长。\n", "web/chaoyang.txt")
+    assert (report.province, report.city, report.county) == (None, None, "朝阳区")
+    report = parse_report("市中区人力资源和社会保障局2021年度法治政府建设情况报告\n2021年以来,区人社局在区委、区政府正确领导下推进法治建设。\n"
+                          "一、主要举措\n加强培训。\n", "web/shizhong.txt")
+    assert (report.province, report.city, report.county) == (None, None, "市中区")
