@@ -193,7 +193,7 @@ _CLASS_ROW = re.compile(r"分\s*类\s*[：:]")  # 分      类: 其他 ; 报告 
 _BARE_LABEL = re.compile(r"(?:" + _label("发文机关", "发布机构", "名称", "文号", "标题", "分类", "索引号") + r")\s*[：:]")
 CHROME_REASONS = ("web breadcrumb", "web toolbar", "web metadata", "web metadata label", "photo caption",
                   "web column name", "web posting date", "web document number", "web link", "web title row",
-                  "web promo", "web navigation", "web summary")
+                  "web promo", "web navigation", "web summary", "web metadata list")
 _REPEAT_WINDOW = 15  # lines below a 标题 row in which the page prints the title itself
 
 
@@ -212,10 +212,14 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     crumbs = {}  # line index -> the last crumb of the breadcrumb on that line: the page's column
     origin = []  # the index in `lines` of each kept line
     menus = set(_navigation_runs(lines))
+    value_lists = set(_value_list_runs(lines))
     issuer_below = False  # the line above was an issuer's label alone
     for i, line in enumerate(lines):
         if i in menus:
             dropped.append({"text": line, "reason": "web navigation"})
+            continue
+        if i in value_lists:
+            dropped.append({"text": line, "reason": "web metadata list"})
             continue
         if _SUMMARY.match(line):  # 内容摘要:政 府 工 作 报 告 ——2019年…: a site's teaser, the report below
             dropped.append({"text": line, "reason": "web summary"})
@@ -319,6 +323,27 @@ def _navigation_runs(lines: list[str]) -> list[int]:
 
 
 NAVIGATION_RUN = 6
+# A metadata table printed as a list of its values, without labels (755156513/2014-00003 /
+# 新郑市人民政府 / 政府工作报告 / 2014-02-13, once bullet points): from the index number down to the
+# last date, short lines only
+_LIST_VALUE = re.compile(r"^\s*[^\s。：:，,][^。：:，,]{0,29}$")
+_INDEX_NUMBER = re.compile(r"^\s*[\dA-Z]{6,}(?:-[\dA-Z]+)?/\d{4}-\d+\s*$")
+_DATE_VALUE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}\s*$")
+
+
+def _value_list_runs(lines: list[str]) -> list[int]:
+    """The indexes of the lines of a metadata value list above the first sentence."""
+    top = next((i for i, line in enumerate(lines) if "。" in line), len(lines))
+    for i, line in enumerate(lines[:top]):
+        if not _INDEX_NUMBER.match(line):
+            continue
+        run = i + 1
+        while run < top and run - i <= 8 and _LIST_VALUE.match(lines[run]):
+            run += 1
+        dates = [j for j in range(i + 1, run) if _DATE_VALUE.match(lines[j])]
+        if dates:
+            return list(range(i, dates[-1] + 1))
+    return []
 
 
 def _is_menu_item(line: str) -> bool:
@@ -339,11 +364,14 @@ def _last_crumb(line: str) -> str:
 
 def _printed_below(lines: list[str], at: int) -> bool:
     """Whether the title in line `at` (a 标题 row's value) is printed again a little below,
-    on one line or over two (河南省人民政府 / 关于2023年度…的报告): the printed one is the title."""
+    on one line or over two (河南省人民政府 / 关于2023年度…的报告; the first of them may carry a
+    row the site ran into it, 主题词:法治政府琼 海 市 人 民 政 府): the printed one is the title."""
     value = re.sub(r"\s+", "", lines[at])
     below = [re.sub(r"\s+", "", line) for line in lines[at + 1:at + 1 + _REPEAT_WINDOW]]
-    return bool(value) and any(line == value or line + following == value
-                               for line, following in zip(below, [*below[1:], ""]))
+    return bool(value) and any(
+        line == value or line + following == value
+        or (following and following != value and value.endswith(following) and line.endswith(value[:-len(following)]))
+        for line, following in zip(below, [*below[1:], ""]))
 
 
 def chrome_reason(line: str) -> str | None:
@@ -378,6 +406,8 @@ def is_chrome(dropped: dict) -> bool:
         return bool(_SUMMARY.match(text))
     if reason == "web navigation":
         return _is_menu_item(text)
+    if reason == "web metadata list":
+        return bool(_LIST_VALUE.match(text))
     if reason == "web promo":
         return bool(_PROMO.search(to_simplified(text)))
     if reason == "web column name" and not text.startswith("【"):  # a breadcrumb's last crumb

@@ -293,3 +293,18 @@ def test_a_metadata_date_written_with_year_month_and_day_characters():
     report = parse_report("成文日期：2024年01月18日\n关于2023年法治政府建设情况的报告\n2023年，我镇推进法治政府建设。\n"
                           "一、主要工作\n加强培训。\n", "web/date.txt")
     assert report.published.isoformat() == "2024-01-18"
+
+
+def test_a_metadata_table_printed_as_its_values_and_a_title_row_whose_issuer_ran_into_another_row():
+    from baogao.index.reports import parse_report
+    report = parse_report("• 755156513/2014-00003\n  • 新郑市人民政府\n  • 政府工作报告\n  • 2014-02-13\n  • 2014-02-13\n"
+                          "新郑市人民政府2014年政府工作报告\n——2014年2月13日在新郑市第四届人民代表大会第三次会议上\n代市长 刘建武\n"
+                          "各位代表:\n现在,我代表市人民政府,向大会作工作报告。\n一、2013年工作回顾\n经济平稳增长。\n", "web/values.txt")
+    assert (report.title, report.county, report.speaker) == ("新郑市人民政府2014年政府工作报告", "新郑市", "刘建武")
+    assert [d["text"] for d in report.dropped if d["reason"] == "web metadata list"] == [
+        "755156513/2014-00003", "新郑市人民政府", "政府工作报告", "2014-02-13", "2014-02-13"]
+    assert all(is_chrome(d) for d in report.dropped if d["reason"].startswith("web"))
+    report = parse_report("标题:琼海市人民政府 关于2023年度法治政府建设情况的报告\n索引号:00820758-3/2024-00034 分 类:综合政务 "
+                          "发文机关:琼海市人民政府 成文日期:2024年03月21日 文 号:海府〔2024〕37号 主题词:法治政府琼 海 市 人 民 政 府\n关于2023年度法治政府建设情况的报告\n2023年,琼海市推进法治政府建设。\n"
+                          "一、主要举措\n加强培训。\n", "web/row-run-in.txt")
+    assert report.title == "关于2023年度法治政府建设情况的报告"
