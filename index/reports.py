@@ -283,6 +283,9 @@ def parse_report(text: str, source: str = "") -> Report:
         sections = report.sections
     if not sections:
         report.sections = sections = _inline_sections(report)
+    if report.kind == "fazhi" and not sections:
+        report.preamble, report.sections = _plain_heading_sections(preamble)
+        sections = report.sections
     for section in sections:
         section.categories = heading_categories(section.heading, report.kind)
     if report.kind == "gongzuo":
@@ -342,6 +345,33 @@ def _unnumbered_sections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], 
     for i, p in enumerate(paragraphs):
         if (_UNNUMBERED_GONGZUO_HEADING.search(re.sub(r"\s+", "", to_simplified(p.text)))
                 or not sections and _opens_first_section(paragraphs, i)):
+            sections.append(Section(p.n, p.text, []))
+            subsection = None
+        else:
+            subsection = _file_paragraph(p, sections, preamble, subsection)
+    return preamble, sections
+
+
+# A heading line of a 法治 report that numbers none: a short phrase, no sentence
+# (坚持高位推动 法治政府建设责任不断强化), above a paragraph
+_PLAIN_HEADING = re.compile(r"^[\u4e00-\u9fff“”]{2,20}(?:\s[\u4e00-\u9fff“”]{2,20})?$")
+_PLAIN_HEADINGS_MIN = 2  # one short line alone may be anything; two or more are the report's outline
+
+
+def _plain_heading_sections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Section]]:
+    """(preamble, sections) of a 法治 report whose top-level headings carry no number and no
+    punctuation (党政主要负责人严格履行推进法治建设第一责任人职责), each followed by a longer
+    paragraph; unchanged when fewer than two lines are such headings."""
+    at = [i for i, p in enumerate(paragraphs[:-1])
+          if 6 <= len(p.text.strip()) <= 32 and _PLAIN_HEADING.match(p.text.strip())
+          and len(paragraphs[i + 1].text) > 2 * len(p.text)]
+    if len(at) < _PLAIN_HEADINGS_MIN:
+        return paragraphs, []
+    preamble: list[Paragraph] = list(paragraphs[:at[0]])
+    sections: list[Section] = []
+    subsection: str | None = None
+    for i, p in enumerate(paragraphs[at[0]:], start=at[0]):
+        if i in at:
             sections.append(Section(p.n, p.text, []))
             subsection = None
         else:

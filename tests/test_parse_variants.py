@@ -689,3 +689,13 @@ def test_a_district_several_places_share_is_kept_without_the_levels_above_it():
     report = parse_report("市中区人力资源和社会保障局2021年度法治政府建设情况报告\n2021年以来,区人社局在区委、区政府正确领导下推进法治建设。\n"
                           "一、主要举措\n加强培训。\n", "web/shizhong.txt")
     assert (report.province, report.city, report.county) == (None, None, "市中区")
+
+
+def test_a_fazhi_report_whose_headings_carry_no_number_nor_punctuation():
+    body = ("坚持高位推动 法治政府建设责任不断强化\n加强统筹谋划。县委、县政府高度重视法治建设，县委常委会、县政府常务会多次研究法治政府建设工作，制定下发年度工作要点。\n"
+            "深化宣传教育 全民法治意识不断增强\n发挥“关键少数”学法用法示范带动作用，县政府常务会议会前学法12次，组织国家工作人员参加学法考试。\n")
+    report = parse_report("2022年，全县法治政府建设取得新成效。现将有关情况报告如下。\n" + body, "web/plain.txt")
+    assert [s.heading for s in report.sections] == ["坚持高位推动 法治政府建设责任不断强化", "深化宣传教育 全民法治意识不断增强"]
+    assert [p.text for p in report.sections[0].paragraphs] == ["加强统筹谋划。县委、县政府高度重视法治建设，县委常委会、县政府常务会多次研究法治政府建设工作，制定下发年度工作要点。"]
+    report = parse_report("2022年，全县法治政府建设取得新成效。现将有关情况报告如下。\n" + body.split("深化")[0], "web/one.txt")
+    assert report.sections == []  # one short line alone may be anything
