@@ -39,6 +39,8 @@ _MEETING_LINE_DELIVERY = re.compile(rf"^\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,
 _SESSION_HEAD = re.compile(rf"^\s*([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*(?:上的)?(?:政府)?工作报告\s*$")
 # The meeting in a note after the title: 政府工作报告(第十七届人民代表大会第三次会议)
 _TITLED_MEETING = re.compile(rf"^[^。，,]{{0,24}}?报告\s*[（(]\s*([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*[)）]\s*$")
+# The date and the speaker in brackets, alone above 各位代表: (2005年5月10日 向巴平措)
+_DATED_NAME_LINE = re.compile(rf"^\s*[（(]\s*{_DATE}\s*(?P<name>[\u4e00-\u9fff·]{{2,5}})\s*[)）]\s*$")
 # A delivery line whose 年 and 月 a site lost (——2014114日在沧县…, 202133日在平阳县…,
 # ——20121026东山镇…): after a dash, or with its 日
 _GARBLED_DELIVERY = re.compile(rf"^(?:{_LEAD}[{_DASHES}]\s*(?P<digits>(?:19|20)\d{{4,6}}|(?:19|20)\d\d\s+\d{{1,2}}\s+\d{{1,2}})\s*日?"
@@ -115,7 +117,7 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
             _UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line)
             or _DATED_AFTER_DELIVERY.match(line) or _BYLINE_DELIVERY.match(line)
             or _MEETING_LINE_DELIVERY.match(line) or _LEAD_DELIVERY.match(line) or _GARBLED_DELIVERY.match(joined)
-            or _TITLED_MEETING.match(line))
+            or _TITLED_MEETING.match(line) or _DATED_NAME_LINE.match(line))
         if not (match or undated):
             continue
         end = i + 1 if _MEETING.search(line) or not _MEETING.search(joined) else i + 2
@@ -131,14 +133,14 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
         meeting = _MEETING.search(delivered)
         # An undated line may have its date under the speaker: （2020年5月28日）, 2020年6月19日
         after = end + rows
-        dated = match or _DATED_AFTER.search(delivered) or (
+        dated = match or (undated if undated.re is _DATED_NAME_LINE else None) or _DATED_AFTER.search(delivered) or (
             _DATE_LINE.match(simple[after].strip()) if after < len(simple) else None)
         garbled = undated.group("digits") or undated.group("dated") if undated and undated.re is _GARBLED_DELIVERY else None
         return i, end, Delivery(
             published=_date(*dated.group(1, 2, 3)) if dated else _garbled_date(garbled) if garbled else None,
             meeting=_as_printed(meeting.group(0), delivered, printed) if meeting else None,
             speaker=_as_printed(name, spoken_in, spoken_printed) if name else None, office=office,
-            place_text=(match.group(5) or match.group(4)) if match else undated.group(
+            place_text=(match.group(5) or match.group(4)) if match else "" if undated.re is _DATED_NAME_LINE else undated.group(
                 3 if undated.re in (_LEAD_DELIVERY, _GARBLED_DELIVERY) else 1),
             month_day=(int(undated.group("month")), int(undated.group("day"))) if undated and undated.re is _LEAD_DELIVERY else None,
             speaker_line=" ".join(lines[end:end + rows]) if rows else None, speaker_rows=rows,

@@ -560,7 +560,7 @@ def _province_tag() -> re.Pattern:
 
 def _is_title_line(line: str) -> bool:
     """The line that names the report: 关于…报告, …年度报告, …工作总结."""
-    line = _province_tag().sub("", line)
+    line = _province_tag().sub("", to_simplified(line))  # (內蒙古) is (内蒙古)
     tag = _PLACE_TAG.match(line)  # (安吉县)2021年鄣吴镇人民政府工作报告(全文): a county's tag
     if tag and any(m.end - m.start == len(tag.group(1)) for m in gazetteer().find(tag.group(1))):
         line = line[tag.end():]
@@ -933,8 +933,9 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
     if delivery and delivery.published:
         date = delivery.published
         return date.year + (1 if date.month >= 11 else 0), "delivery line"
-    if report.title and _years(report.title):
-        return _years(report.title)[0], "title"
+    titled = _TITLE_YEAR.search(to_simplified(report.title)) if report.title else None
+    if titled:
+        return int(titled.group(1)), "title"
     plan = _plan_year(report)
     if plan:
         return plan, "body"
@@ -950,6 +951,8 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
     return (int(years[0]), "file name") if years else (None, None)
 
 
+# A year in a 政府工作报告's title, also without its 年: 2008两会内蒙古自治区政府工作报告, 2019政府工作报告
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*(?:年|两会|[\u4e00-\u9fff]{0,12}政府工作报告))")
 # A five-year plan: “十三五” (the 13th, 2016–2020), 第十四个五年规划; “十五” is the 10th, 十五五 the 15th
 _PLAN = r"(?:“|\"|第)?(九|十[一二三四五]?)(?:个)?五(?:”|\"|年规划|规划|时期)"
 _PLAN_REVIEW = re.compile(rf"^[一二三四五六七八九十、.\s]*{_PLAN}[^。，,]{{0,12}}回顾")  # 一、“十三五”时期工作回顾
@@ -1051,9 +1054,9 @@ def _opening_subject(text: str) -> str:
     (2021年，在区委、区政府坚强领导下，虹桥街道深入学习…: 虹桥街道…): a place named later in
     the sentence (成功入选上海市第一批…) is something the body did, not the body. A first
     sentence that only says what the year was (2024年是…之年，也是西兴街道…之年。) is passed over."""
-    framing = _YEAR_FRAMING.match(text)
-    if framing and text[framing.end():].strip():
-        text = text[framing.end():]
+    framing = _framing_end(text)
+    if framing and text[framing:].strip():
+        text = text[framing:]
     clauses = re.split(r"(?<=[，,])", text[:160])
     for i, clause in enumerate(clauses):
         bare = clause.strip("，, ")
@@ -1063,8 +1066,26 @@ def _opening_subject(text: str) -> str:
     return text[:80]
 
 
-_YEAR_FRAMING = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?[^。，,]{0,8}[，,]?\s*是[^。]*之年[^。]*。")
-_YEAR_ONLY = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度|以来)?|过去的一年|一年来|今年以来|这一年)")
+_YEAR_FRAMING = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?[^。，,]{0,8}[，,]?\s*是")
+_CLAUSE = re.compile(r"[^，,。]*[，,。]?")
+
+
+def _framing_end(text: str) -> int:
+    """Where the clauses that only say what the year was end (2025年是…收官之年，| 五华区审计局在…;
+    2021年时间节点特殊，是…周年，是…开局之年，也是…启动年。|), or 0."""
+    if not _YEAR_FRAMING.match(text):
+        return 0
+    end = 0
+    for i, clause in enumerate(m.group(0) for m in _CLAUSE.finditer(text)):
+        bare = clause.rstrip("，,。").strip()
+        lead = i == 0 and "是" not in bare  # 2021年时间节点特殊
+        if not bare or not (lead or "是" in bare and bare.endswith("年")):
+            break
+        end += len(clause)
+        if clause.endswith("。"):
+            break
+    return end
+_YEAR_ONLY = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度|以来|至今)?|过去的一年|一年来|今年以来|这一年)")
 _CIRCUMSTANCE = ("在", "根据", "按照", "为", "围绕", "以及")
 
 # The level a body names itself by without its name: 全市各区、各部门…, 我县…, 县政府…
@@ -1152,7 +1173,7 @@ def _find_town(own: list[str]) -> str | None:
 
 def _town_candidates(text: str, gz: Gazetteer):
     """Township names in `text`, read after a gazetteer place or at a clause start."""
-    for segment in re.split(r"[，,。；;：:、\s《》“”\"（）()]|关于|中共|人民政府|\d+年度?|\d+", text):
+    for segment in re.split(r"[，,。；;：:、\s《》“”\"（）()]|关于|中共|人民政府|现将|\d+年度?|\d+", text):
         for m in gz.find(segment):
             segment = segment.replace(m.place.name, "|")
         for piece in segment.split("|"):

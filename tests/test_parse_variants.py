@@ -699,3 +699,26 @@ def test_a_fazhi_report_whose_headings_carry_no_number_nor_punctuation():
     assert [p.text for p in report.sections[0].paragraphs] == ["加强统筹谋划。县委、县政府高度重视法治建设，县委常委会、县政府常务会多次研究法治政府建设工作，制定下发年度工作要点。"]
     report = parse_report("2022年，全县法治政府建设取得新成效。现将有关情况报告如下。\n" + body.split("深化")[0], "web/one.txt")
     assert report.sections == []  # one short line alone may be anything
+
+
+def test_openings_that_frame_the_year_or_run_from_it_still_name_the_body():
+    report = parse_report("2025年是法治政府建设五年纲要的收官之年,五华区审计局在区委、区政府的正确领导下,全面履行审计监督职责。"
+                          "现将有关情况报告如下:\n一、基本情况\n完成审计项目。\n", "web/framing.txt")
+    assert (report.city, report.county) == ("昆明市", "五华区")
+    report = parse_report("2025年至今,在区委、区政府的正确领导下,龙岗区教育局以习近平法治思想为指导推进法治政府建设。现将有关情况报告如下:\n"
+                          "一、主要举措\n加强培训。\n", "web/since.txt")
+    assert (report.city, report.county) == ("深圳市", "龙岗区")
+    report = parse_report("区人民政府:\n根据《区人民政府办公室关于印发钟山区2021年法治政府建设工作要点的通知》(钟府办发﹝2021﹞7号)文件要求,"
+                          "现将荷泉街道2021年度法治政府建设工作报告如下:\n一、工作开展情况\n(一)健全组织保障和落实机制\n"
+                          "一是深入学习贯彻习近平法治思想。组织干部职工在例会、党工委会议中学习。\n", "web/xianjiang.txt")
+    assert report.town == "荷泉街道"
+
+
+def test_a_date_and_speaker_in_brackets_a_traditional_province_tag_and_a_title_year_without_its_character():
+    report = parse_report("(內蒙古)2025年包頭市青山區人民政府政府工作報告\n2025年政府工作報告\n(2025年1月21日 白云喜)\n各位代表:\n"
+                          "現在,我代表區人民政府向大會報告工作。\n一、2024年工作總結\n經濟平穩增長。\n", "web/brackets.txt")
+    assert (report.title, report.published.isoformat(), report.speaker) == (
+        "(內蒙古)2025年包頭市青山區人民政府政府工作報告", "2025-01-21", "白云喜")
+    report = parse_report("2008两会内蒙古自治区政府工作报告\n各位代表:\n现在,我代表自治区人民政府向大会报告工作。\n"
+                          "一、过去五年工作的回顾\n经济平稳增长。\n", "web/lianghui.txt")
+    assert (report.year, report.province) == (2008, "内蒙古自治区")
