@@ -1,12 +1,15 @@
 """Line-level clean-up: conversion debris, page numbers and odd spaces never reach a report."""
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 
 from .analysis import to_simplified
 
 # Word-to-text converters leave bookmarks and field codes; web copies leave wiki markers.
+# HTML tags left in a text (a CMS's stored markup pasted as text), of the elements that hold text
+_MARKUP = re.compile(r"</?(?:p|span|font|strong|b|i|u|em|br|div|h[1-6]|td|tr|table|center|a|img|section)\b[^<>]{0,400}/?>", re.I)
 _DEBRIS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:图片|image|img)[^\]]*\]|\{\\[^}]*\}", re.I)
 # Mirror sites that convert a page to traditional characters annotate some with pinyin:
 # 政府工作報(bào)告, 區(qū) 長. Only a syllable with a tone mark, right after a Chinese character.
@@ -41,7 +44,8 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
     """(the non-empty cleaned lines of `text`, what was dropped and why).
 
     Only debris is dropped: page numbers (- 4 -, 第3页, 3/12, a bare number), lone wiki
-    brackets, converter markup ([bookmark: _GoBack]), a mirror site's pinyin (報(bào)告), a
+    brackets, converter markup ([bookmark: _GoBack]), HTML tags left in a text (<p>…</p>, its
+    entities read: &ldquo; is “), a mirror site's pinyin (報(bào)告), a
     web table's empty cells (… | |||), an indentation a site turned into ?? (??一、…) and a
     ? a site left after a line (… 郑小清 ?);
     each is listed as
@@ -51,6 +55,9 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
     text, watermarks = _split_at_watermarks(text)
     dropped += [{"text": mark, "reason": "web watermark"} for mark in watermarks]
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if "<" in raw and _MARKUP.search(raw):  # <p style="…">各位代表:</p>: a page's HTML saved as text
+            dropped += [{"text": tag, "reason": "html markup"} for tag in _MARKUP.findall(raw)]
+            raw = html.unescape(_MARKUP.sub("", raw))  # (&ldquo;十一五&rdquo; is “十一五”)
         for debris in _DEBRIS.findall(raw):
             dropped.append({"text": debris, "reason": "conversion debris"})
         for annotation in PINYIN_ANNOTATION.findall(raw):

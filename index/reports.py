@@ -50,6 +50,9 @@ _SECTION_ARABIC = re.compile(r"^(\d{1,2})\s*[、．]\s*(.*)$")
 _SECTION_PART = re.compile(rf"^第([{_CN_NUM}]{{1,3}})部分\s*(.*)$")
 _SUBSECTION = re.compile(rf"^[（(]\s*([{_CN_NUM}]{{1,3}})\s*[)）]\s*(.*)$")
 _HEADING_MAX = 70
+_LONG_HEADING_MAX = 160
+# The ends of the 法治 report template's long headings: …推动法治政府建设的举措和成效, …的情况
+_LONG_HEADING = re.compile(r"(?:举措|成效|情况|问题|原因|打算|安排|思路|计划|措施|职责)$")
 
 _TITLE_WORDS = re.compile(r"报告|总结|年报|情况的?通报|情况$")
 # What a document that is no report calls itself at the end of its name (…工作安排的通知).
@@ -322,11 +325,13 @@ def _section_heading(line: str, expected: int) -> bool:
     number (3、) only when it is the number the next section should have, since reports
     also number list items 1、2、3、 inside sections.
     """
-    if len(line) > _HEADING_MAX or "。" in line[:-1] or not line or not (
+    if len(line) > _LONG_HEADING_MAX or "。" in line[:-1] or not line or not (
             line[0] in _CN_NUM or line[0] == "第" or line[0].isdigit()):  # (before simplifying the line)
         return False
     line = to_simplified(line)
     match = _SECTION_CN.match(line) or _SECTION_PART.match(line)
+    if match and len(line) > _HEADING_MAX:  # a long heading of the 法治 template (…的情况,…的举措和成效)
+        return _LONG_HEADING.search(line) is not None and not re.search(r"[；;：:]", line)
     if match:
         return bool(match.group(2)) and _cn_number(match.group(1)) is not None
     match = _SECTION_ARABIC.match(line)

@@ -722,3 +722,15 @@ def test_a_date_and_speaker_in_brackets_a_traditional_province_tag_and_a_title_y
     report = parse_report("2008两会内蒙古自治区政府工作报告\n各位代表:\n现在,我代表自治区人民政府向大会报告工作。\n"
                           "一、过去五年工作的回顾\n经济平稳增长。\n", "web/lianghui.txt")
     assert (report.year, report.province) == (2008, "内蒙古自治区")
+
+
+def test_a_long_heading_of_the_fazhi_template_is_a_heading_and_a_long_numbered_sentence_is_not():
+    heading = ("一、全面贯彻党的二十大精神,深入学习贯彻习近平法治思想和习近平总书记对广东、深圳系列重要讲话和重要指示精神的情况,"
+               "紧密围绕区委、区政府有关部署推动法治政府建设的举措和成效")
+    report = parse_report(f"关于2025年法治政府建设情况的报告\n2025年,我局推进法治政府建设。现将有关情况报告如下:\n{heading}\n"
+                          "(一)加强学习。组织学法12次。\n", "web/long.txt")
+    assert [s.heading for s in report.sections] == [heading]
+    listed = ("一、加强组织领导,健全工作机制,明确责任分工,细化任务清单,层层压实责任,把法治政府建设纳入年度目标考核,"
+              "定期听取工作汇报,研究解决重大问题,确保各项工作落到实处")
+    report = parse_report(f"关于2025年法治政府建设情况的报告\n2025年,我局推进法治政府建设。现将有关情况报告如下:\n{listed}\n", "web/listed.txt")
+    assert report.sections == []

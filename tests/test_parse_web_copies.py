@@ -308,3 +308,16 @@ def test_a_metadata_table_printed_as_its_values_and_a_title_row_whose_issuer_ran
                           "发文机关:琼海市人民政府 成文日期:2024年03月21日 文 号:海府〔2024〕37号 主题词:法治政府琼 海 市 人 民 政 府\n关于2023年度法治政府建设情况的报告\n2023年,琼海市推进法治政府建设。\n"
                           "一、主要举措\n加强培训。\n", "web/row-run-in.txt")
     assert report.title == "关于2023年度法治政府建设情况的报告"
+
+
+def test_a_pages_html_saved_as_text_is_read_without_its_tags():
+    from baogao.index.reports import parse_report
+    report = parse_report('当前位置:  首页 >  市政府 >  工作报告\n<p style="font-size: 36px; text-align: center">政 府 工 作 报 告</font></strong></p>\n'
+                          '<p style="font-size: 28px">2007年2月12日在长春市第十二届人民代表大会第五次会议上</p>\n<p style="font-size: 28px">市长 祝业精</p>\n'
+                          '<p style="text-indent: 23pt">&nbsp;</p>\n<p>各位代表:</p>\n<p>  我代表市人民政府向大会作工作报告,请予审议。</p>\n'
+                          '<p>  一、2006年工作简要回顾</p>\n<p>  2006年实现了&ldquo;十一五&rdquo;时期的良好开局。</p>\n', "web/markup.txt")
+    assert (report.kind, report.title, report.published.isoformat(), report.speaker, report.city) == (
+        "gongzuo", "政 府 工 作 报 告", "2007-02-12", "祝业精", "长春市")
+    assert report.sections[0].heading == "一、2006年工作简要回顾"
+    assert report.sections[0].paragraphs[0].text == "2006年实现了“十一五”时期的良好开局。"
+    assert {d["reason"] for d in report.dropped} >= {"html markup"}
