@@ -26,7 +26,8 @@ _DASHES = "—\\-－–─━―‒"  # the dashes a delivery line starts with (
 _LEAD = rf"[\s（({_DASHES}?？;；]*"  # before a delivery line's date: dashes, or the ?? or ;;;; a lost dash left
 # (between the date and 在 only the speaker: 2025年1月15日龚正市长在…; not a posting time and
 # the real delivery line below it, 2023年01月18日10:52来源:辽宁日报 / ——2023年1月12日在…)
-_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*([^年{_DASHES}]{{0,30}}?)在\s*(.{{0,24}}?)\s*{_CONGRESS}")
+# (a news lead's source may come first: 中商情报网讯:2021年1月30日在青海省…会议上《青海省政府工作报告》…)
+_DELIVERY = re.compile(rf"^(?:[^\s。，,：:]{{2,12}}[讯电]\s*[：:]\s*)?{_LEAD}{_DATE}\s*([^年{_DASHES}]{{0,30}}?)在\s*(.{{0,24}}?)\s*{_CONGRESS}")
 # A delivery line that prints no date (—— 在上海市普陀区第十三届人民代表大会第五次会议上).
 # A dated line without 在 that is nothing but the meeting (2021年1月8日灵璧县第十七届人民代表大会第五次会议).
 _BARE_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*()([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*上?[)）]?\s*$")

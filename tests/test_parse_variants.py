@@ -734,3 +734,10 @@ def test_a_long_heading_of_the_fazhi_template_is_a_heading_and_a_long_numbered_s
               "定期听取工作汇报,研究解决重大问题,确保各项工作落到实处")
     report = parse_report(f"关于2025年法治政府建设情况的报告\n2025年,我局推进法治政府建设。现将有关情况报告如下:\n{listed}\n", "web/listed.txt")
     assert report.sections == []
+
+
+def test_a_news_lead_with_its_source_and_the_full_date_is_the_delivery():
+    report = parse_report("2021年青海省政府工作报告(全文)\n中商情報網訊:2021年1月30日在青海省第十三屆人民代表大會第六次會議上《青海省政府工作報告》。\n"
+                          "各位代表:\n現在,我代表省人民政府向大會報告工作。\n一、2020年工作回顧\n經濟平穩增長。\n", "web/lead.txt")
+    assert (report.published.isoformat(), report.meeting, report.province) == (
+        "2021-01-30", "第十三屆人民代表大會第六次會議", "青海省")
