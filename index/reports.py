@@ -837,7 +837,7 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
         report.speaker = _as_printed_name(noted, report) if noted else None
     file_name = re.sub(r"\.[^.]+$", "", report.source.replace("\\", "/").rsplit("/", 1)[-1])
     opening = " ".join(p.text for p in (*report.front, *report.preamble[:3]))
-    represented = re.findall(r"我代表(.{1,20}?)人民政府", to_simplified(opening))
+    represented = re.findall(r"我代表(.{1,20}?)(?:人民)?政府", to_simplified(opening))
     # 解放区人民政府区长 千怀贵, 甘肃省代省长 任振鹤: the speaker's office names the government
     # (on a flattened page, the speaker line is only in the delivery's reading of it)
     speaker_lines = ([p.text for p in _above_address(report)]
@@ -1115,7 +1115,15 @@ def _set_scoped_place(report: Report, scope: str, text: str) -> bool:
     # (a two-character county or city, 和县, is too often two words: 领导和县人大)
     places = {m.place for m in gz.find(text, short=True)
               if _SCOPES[scope](m.place) and (m.end - m.start > 2 or text[m.end - 1] not in "县区市")}
+    if not places and scope in "县区旗":
+        # A county's name without its 县 (新兴 is also a word) only in the phrases that name
+        # the body itself: 以建设法治高台…为目标, 是桦川振兴发展进程中…的一年
+        stems = {m.group(1) or m.group(2) for m in _STEM_PHRASE.finditer(text)}
+        places = {p for stem in stems for p in gz.by_name.get(stem + scope, []) if p.level == COUNTY}
     return len(places) == 1 and _set_place(report, places.pop().name)
+
+
+_STEM_PHRASE = re.compile(r"法治([\u4e00-\u9fff]{2,3}?)(?:建设|、|[，,])|是([\u4e00-\u9fff]{2,3}?)(?:经济社会|经济|振兴|改革|高质量)发展")
 
 
 def _pick(gz: Gazetteer, texts: list[tuple[str, str, bool]], level: int,

@@ -741,3 +741,13 @@ def test_a_news_lead_with_its_source_and_the_full_date_is_the_delivery():
                           "各位代表:\n現在,我代表省人民政府向大會報告工作。\n一、2020年工作回顧\n經濟平穩增長。\n", "web/lead.txt")
     assert (report.published.isoformat(), report.meeting, report.province) == (
         "2021-01-30", "第十三屆人民代表大會第六次會議", "青海省")
+
+
+def test_a_county_named_without_its_suffix_in_the_review_sentence_that_names_the_body():
+    report = parse_report("政 府 工 作 报 告\n── 2023年1月8日在县第十八届人民代表大会第二次会议上\n县长 李水泉\n各位代表:\n"
+                          "现在,我代表县政府向大会报告工作,请予审议。\n一、2022年工作回顾\n"
+                          "2022年,是党和国家历史上具有里程碑意义的一年,也是桦川振兴发展进程中极不寻常的一年。\n", "web/stem.txt")
+    assert (report.province, report.city, report.county) == ("黑龙江省", "佳木斯市", "桦川县")
+    report = parse_report("政府工作报告\n各位代表:\n现在,我代表县政府向大会报告工作。\n一、2022年工作回顾\n"
+                          "2022年,全县新兴产业发展迅速。\n", "web/word.txt")
+    assert report.county is None  # 新兴 (新兴县) is also a word
