@@ -66,7 +66,7 @@ _DATED_AFTER_DELIVERY = re.compile(rf"^(?:[^。，,]{{0,24}}?报告\s*)?在\s*(.
                                    rf"(?=会议上\s*[（(]\s*{_ANY_DATE}\s*[)）])")
 # Titles a speaker is printed with; the name follows (or, in 龚正市长在…, precedes) it.
 _OFFICE = r"(?:代理?|代理)?(?:省长|市长|州长|盟长|区长|县长|旗长|镇长|乡长|主席|专员)"
-_NAME = r"([\u4e00-\u9fff](?:[\s\u3000\u2003]*[\u4e00-\u9fff·]){1,9}?)"
+_NAME = r"([\u4e00-\u9fff](?:[\s\u3000\u2003]*[\u4e00-\u9fff·•・]){1,9}?)"  # (牙生•司地克: any middle dot)
 _GAP = r"[\s\u3000\u2003?？]*"  # between office and name: spaces, or the ?? a lost space left
 _SPEAKER_AFTER = re.compile(rf"{_OFFICE}{_GAP}{_NAME}(?:同志)?(?:[\s\u3000\u2003]*$|在|作|的)")
 _SPEAKER_BEFORE = re.compile(rf"日\s*([\u4e00-\u9fff·]{{2,5}}?){_OFFICE}在")

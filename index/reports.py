@@ -60,7 +60,7 @@ _DOCUMENT_TYPE = re.compile(r"(?:的|之)(?:通知|决议|决定|意见|批复|�
 _NAME_SEARCH = 40  # lines of a page's navigation an untitled document's name may follow
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")  # a posting time: site chrome, never a title
 # …报告（2016年1月27日洛桑江村）, …报告(全文), a site's tag: …报告【优秀范文】
-_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,20}[)）]$|[—-]*全文$|【[^【】]{1,8}】$")
+_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,30}[)）]$|[—-]*全文$|【[^【】]{1,8}】$")
 _COLUMN_NAME = re.compile(r"(?:工作|政府|情况|年度)?报告")
 _TITLE_TAIL = re.compile(r"(?:建设|工作|情况|年度|的)*报告")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
@@ -558,9 +558,10 @@ _PLACE_TAG = re.compile(r"^[（(\[【]\s*([\u4e00-\u9fff]{2,10})\s*[)）\]】]\s
 
 @lru_cache(maxsize=1)
 def _province_tag() -> re.Pattern:
-    """A province in brackets before a reposted headline: (内蒙古)2022年…政府工作报告(全文)."""
+    """A province in brackets before a reposted headline: (内蒙古)2022年…政府工作报告(全文), also
+    with its bracket garbled by a gateway ((海南?。?024年…: 省)2 lost)."""
     names = {n for p in gazetteer().by_code.values() if p.level == PROVINCE for n in (p.name, *short_names(p))}
-    return re.compile(r"^[（(\[【]\s*(?:" + "|".join(sorted(names, key=len, reverse=True)) + r")\s*[)）\]】]\s*")
+    return re.compile(r"^[（(\[【]\s*(?:" + "|".join(sorted(names, key=len, reverse=True)) + r")\s*(?:[)）\]】]|[?？。]{1,3})\s*")
 
 
 def _is_title_line(line: str) -> bool:
@@ -814,6 +815,7 @@ def _fill_own_name_place(report: Report, name: str) -> None:
 # ---------------------------------------------------------------- 政府工作报告
 
 
+_CONGRESS_COVER = re.compile(r"^\s*([\u4e00-\u9fff]{2,20}?)\s*第[一二三四五六七八九十\d]{1,4}届人民代表大会(?:第[一二三四五六七八九十\d]{1,3}次会议)?(?:文件)?\s*$")
 _TITLE_LIKE = re.compile(r"^[^。，,]{2,30}工作报告$")
 _DATED_NAME_NOTE = re.compile(r"工作报告\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s+([\u4e00-\u9fff·]{2,5})\s*[)）]$")
 
@@ -845,7 +847,10 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
     offices = [body for body in map(speaker_body, speaker_lines) if body is not None]
     # A page may print the report's own title under a site headline (政府工作报告 / 西藏自治区政府工作报告)
     titles = [report.title or "", *(p.text for p in report.front if _TITLE_LIKE.search(to_simplified(p.text)))]
+    # the cover of the congress's documents, above the head: 武汉市硚口区第十四届人民代表大会
+    covers = [m.group(1) for m in map(_CONGRESS_COVER.match, (to_simplified(p.text) for p in report.front)) if m]
     sources = [("title", " ".join(titles)), ("delivery line", delivery.place_text if delivery else ""),
+               ("congress cover", " ".join(covers)),
                ("speaker line", " ".join(offices)), ("issuers", " ".join(report.issuers)),
                ("body", " ".join(represented)), ("file name", file_name if report.source else "")]
     for name, text in sources:
@@ -862,7 +867,7 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
         if found_in:
             report.provenance["place"] = found_in
     # A township's report (在鹅湖镇第六届人民代表大会…): the gazetteer holds no townships
-    report.town = _find_town([to_simplified(text) for _, text in sources[:5]])
+    report.town = _find_town([to_simplified(text) for _, text in sources[:6]])
     if report.town and "place" not in report.provenance:
         report.provenance["place"] = next(name for name, text in sources if report.town in to_simplified(text))
     if report.city and not report.county and represented and represented[0][-1] in "区县":

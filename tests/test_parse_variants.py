@@ -751,3 +751,25 @@ def test_a_county_named_without_its_suffix_in_the_review_sentence_that_names_the
     report = parse_report("政府工作报告\n各位代表:\n现在,我代表县政府向大会报告工作。\n一、2022年工作回顾\n"
                           "2022年,全县新兴产业发展迅速。\n", "web/word.txt")
     assert report.county is None  # 新兴 (新兴县) is also a word
+
+
+def test_u_set_traps_toolbar_middle_dot_garbled_tag_congress_cover_and_a_long_title_note():
+    """无障碍辅助浏览工具条 is chrome (joined to the column word 工作报告 it had made a title); 牙生•司地克
+    with a bullet for its middle dot; (海南?。?024年…: a province tag a gateway garbled; 武汉市硚口区第十四届
+    人民代表大会 printed as the cover above a delivery line that names only 区; a title note of 21 characters."""
+    report = parse_report("无障碍辅助浏览工具条\n首页 > 政务公开 > 法定主动公开内容 > 工作报告\n工作报告\n2020年沈阳市沈河区政府工作报告\n"
+                          "政府工作报告\n——2020年1月9日在沈河区第十八届人民代表大会第三次会议上\n沈河区人民政府区长 林宇航\n各位代表:\n"
+                          "现在,我代表沈河区人民政府向大会报告工作。\n一、2019年工作回顾\n经济平稳增长。\n", "web/toolbar.txt")
+    assert (report.kind, report.title, report.county, report.speaker) == ("gongzuo", "2020年沈阳市沈河区政府工作报告", "沈河区", "林宇航")
+    report = parse_report("政府工作报告\n——2021年1月6日在乌鲁木齐市第十六届人民代表大会第五次会议上\n市长 牙生•司地克\n各位代表:\n"
+                          "现在,我代表市人民政府向大会报告工作。\n一、2020年工作回顾\n经济平稳增长。\n", "web/dot.txt")
+    assert report.speaker == "牙生•司地克"
+    report = parse_report("(海南?。?024年海口市秀英區人民政府工作報告\n2024年秀英區政府工作報告\n各位代表:\n現在,我代表區人民政府向大會報告工作。\n"
+                          "一、2023年工作回顧\n經濟平穩增長。\n", "web/garbled-tag.txt")
+    assert report.title == "(海南?。?024年海口市秀英區人民政府工作報告"
+    report = parse_report("政 府 工 作 报 告\n武汉市硚口区第十四届人民代表大会\n政 府 工 作 报 告\n──2015年1月6日在区第十四届人民代表大会第四次会议上\n"
+                          "区长  景新华\n各位代表:\n现在,我代表区人民政府,向大会报告工作。\n二○一四年工作回顾\n经济平稳增长。\n", "web/cover.txt")
+    assert (report.city, report.county) == ("武汉市", "硚口区")
+    report = parse_report("2020年政府工作报告(2019年工作完成情况及2020年工作安排)\n——2020年1月3日在哈尔滨市平房区第十六届人民代表大会第四次会议上\n"
+                          "区长 宋博岩\n各位代表:\n现在,我代表区人民政府向大会报告工作。\n一、2019年工作简要回顾\n经济平稳增长。\n", "web/note.txt")
+    assert report.title == "2020年政府工作报告(2019年工作完成情况及2020年工作安排)"
