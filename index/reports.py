@@ -564,8 +564,13 @@ def _province_tag() -> re.Pattern:
     return re.compile(r"^[（(\[【]\s*(?:" + "|".join(sorted(names, key=len, reverse=True)) + r")\s*(?:[)）\]】]|[?？。]{1,3})\s*")
 
 
+# The notice a government issues its 政府工作报告 with, printed over the report: its headline
+_ISSUING_NOTICE = re.compile(r"^[^。，,]{0,30}关于印发[^。，,]{0,30}政府工作报告的通知$")
+
+
 def _is_title_line(line: str) -> bool:
-    """The line that names the report: 关于…报告, …年度报告, …工作总结."""
+    """The line that names the report: 关于…报告, …年度报告, …工作总结, or the notice that
+    issues a 政府工作报告 (重庆市渝北区人民政府关于印发2021年政府工作报告的通知)."""
     line = _province_tag().sub("", to_simplified(line))  # (內蒙古) is (内蒙古)
     tag = _PLACE_TAG.match(line)  # (安吉县)2021年鄣吴镇人民政府工作报告(全文): a county's tag
     if tag and any(m.end - m.start == len(tag.group(1)) for m in gazetteer().find(tag.group(1))):
@@ -573,7 +578,7 @@ def _is_title_line(line: str) -> bool:
     if len(line) > 80 or "。" in line or line.startswith(("（", "(")) or _CLOCK.search(line):
         return False
     line = re.sub(r"\s+", "", to_simplified(line))  # 政 府 工 作 报 告, letter-spaced
-    if line.startswith("关于") and _TITLE_WORDS.search(line):
+    if line.startswith("关于") and _TITLE_WORDS.search(line) or _ISSUING_NOTICE.match(line):
         return True
     line = _TITLE_NOTE.sub("", line)  # …年度报告（2024年度）
     # (2021年青海省《政府工作报告》(附全文): the name in 《》)
@@ -684,6 +689,8 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
     the annual report's; gongzuo for a 政府工作报告 (by its title, a delivery line to a
     people's congress, or an untitled opening 各位代表 … 向大会报告工作); other for anything else."""
     names = [report.title] if report.title else _name_lines(report)
+    if delivered and report.title and _ISSUING_NOTICE.search(to_simplified(report.title)):
+        return "gongzuo"  # …关于印发2021年政府工作报告的通知 over the report it issues
     if any(_DOCUMENT_TYPE.search(name) for name in names):
         return "other"  # a notice that issues a work plan, a resolution on a report: no report
     named = re.sub(r"\s+", "", to_simplified(

@@ -773,3 +773,46 @@ def test_u_set_traps_toolbar_middle_dot_garbled_tag_congress_cover_and_a_long_ti
     report = parse_report("2020年政府工作报告(2019年工作完成情况及2020年工作安排)\n——2020年1月3日在哈尔滨市平房区第十六届人民代表大会第四次会议上\n"
                           "区长 宋博岩\n各位代表:\n现在,我代表区人民政府向大会报告工作。\n一、2019年工作简要回顾\n经济平稳增长。\n", "web/note.txt")
     assert report.title == "2020年政府工作报告(2019年工作完成情况及2020年工作安排)"
+
+
+@pytest.mark.parametrize("title, place", [
+    ("2017年株洲县人民政府工作报告", ("湖南省", "株洲市", "株洲县")),      # 渌口区 since 2018
+    ("2009年梅县人民政府工作报告", ("广东省", "梅州市", "梅县")),          # 梅县区 since 2013
+    ("(重慶市)2024年重慶市江北區人民政府工作報告", ("重庆市", None, "江北区")),  # not 宁波's 江北区
+    ("政府工作报告 (重庆市渝北区人民政府、2017年)", ("重庆市", None, "渝北区")),
+    ("2020年崇川区人民政府工作报告", ("江苏省", "南通市", "崇川区")),      # renumbered, one place
+])
+def test_places_under_the_names_of_their_year(title, place):
+    report = parse_report(f"{title}\n各位代表:\n现在,我代表人民政府向大会报告工作。\n一、过去一年工作回顾\n经济平稳增长。\n", "web/former.txt")
+    assert (report.province, report.city, report.county) == place
+
+
+def test_the_notice_that_issues_a_report_is_its_title_and_the_report_below_gives_the_delivery():
+    report = parse_report("重庆市渝北区人民政府关于印发2021年政府工作报告的通知\n各镇人民政府,区政府各部门:\n"
+                          "《政府工作报告》已经区第十八届人民代表大会第五次会议审议通过,现印发给你们,请认真组织实施。\n重庆市渝北区人民政府\n"
+                          "(此件公开发布)\n重庆市渝北区人民政府工作报告\n——2021年3月10日在重庆市渝北区第十八届人民代表大会第五次会议上\n"
+                          "重庆市渝北区人民政府区长 谭 庆\n各位代表:\n现在,我代表区人民政府,向大会报告政府工作。\n"
+                          "一、“十三五”时期及2020年工作回顾\n经济平稳增长。\n", "web/notice.txt")
+    assert (report.kind, report.title, report.published.isoformat(), report.speaker, report.county) == (
+        "gongzuo", "重庆市渝北区人民政府关于印发2021年政府工作报告的通知", "2021-03-10", "谭庆", "渝北区")
+
+
+@pytest.mark.parametrize("head, published, meeting, speaker", [
+    # the date between the delivery line and the name
+    ("政 府 工 作 报 告\n——在科右前旗第十八届人民代表大会第三次会议上\n(2024年3月12日)\n刘 海 涛\n", "2024-03-12",
+     "第十八届人民代表大会第三次会议", "刘海涛"),
+    # a dated line without 在 and 上, over two lines
+    ("2012年换届政府工作报告\n2012年11月20日长沙市芙蓉区第四届\n人民代表大会第一次会议\n代区长 于新凡\n", "2012-11-20",
+     "第四届人民代表大会第一次会议", "于新凡"),
+    # a flattened head: title, the cover of the session's documents, (date) name
+    ("2020年玄武区人民政府工作报告 玄武区十八届人大四次会议文件之一 (2020年1月3日) 钱 维 ", "2020-01-03",
+     "十八届人大四次会议", "钱维"),
+    # a flattened head below a document site's chrome, its dash lost as ;;;;
+    ("会员登录 新用户注册 退出\n公文搜网 - 蓝秘书公文之家\n您现在的位置是: 首页 > 专题材料 > 政府报告\n政府报告\n"
+     "(陕西省)2015年西安市雁塔区人民政府工作报告(全文)\n公文搜 2021-07-22 14:31:00 政府报告\n"
+     "(陕西省)2015年西安市雁塔区人民政府工作报告(全文) ;;;;2016年2月17日在西安市雁塔区第十六届 人民代表大会第六次会议上 区长 赵小林 ",
+     "2016-02-17", "第十六届人民代表大会第六次会议", "赵小林"),
+])
+def test_delivery_heads_of_sets_w_and_x(head, published, meeting, speaker):
+    report = parse_report(f"{head}各位代表:\n现在,我代表人民政府向大会报告工作。\n一、过去一年工作回顾\n经济平稳增长。\n", "web/head.txt")
+    assert (report.kind, report.published.isoformat(), report.meeting, report.speaker) == ("gongzuo", published, meeting, speaker)
