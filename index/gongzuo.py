@@ -102,6 +102,7 @@ class Delivery:
     speaker_line: str | None = None  # the line below the delivery line naming the speaker, as printed
     speaker_rows: int = 0  # the lines speaker_line was printed on (省长 / 陈政高: two)
     month_day: tuple[int, int] | None = None  # a news lead's date, printed without its year
+    readings: tuple[dt.date, ...] = ()  # the dates a garbled date line may mean (2019123日: 1-23 or 12-3)
 
 
 def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
@@ -113,12 +114,15 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
     # A head naming the session is read only where no line has the delivery's own shape
     # (海沧区第十届人民代表大会第五次会议政府工作报告 is often the title above one).
     heads = [i for i, line in enumerate(simple) if _SESSION_HEAD.match(line) or _SESSION_COVER.match(line)]
+    # … and, with none either, a date alone over the speaker's bare name (（2025年1月7日） / 张 志 超 / 各位代表)
+    dated_names = [i for i, line in enumerate(simple[:-1]) if _DATE_LINE.match(line.strip()) and _bare_name(simple, i + 1)]
     for i, line, session_head in [*((i, line, False) for i, line in enumerate(simple)),
-                                  *((i, simple[i], True) for i in heads[:1])]:
+                                  *((i, simple[i], True) for i in [*heads[:1], *dated_names[:1]])]:
         joined = line + (simple[i + 1] if i + 1 < len(simple) else "")
         match = None if session_head else (_DELIVERY.match(joined) or _TITLED_DELIVERY.match(line)
                                            or _BARE_DELIVERY.match(line) or _BARE_DELIVERY.match(joined))
-        undated = (_SESSION_HEAD.match(line) or _SESSION_COVER.match(line)) if session_head else None if match else (
+        undated = (_SESSION_HEAD.match(line) or _SESSION_COVER.match(line) or _DATE_LINE.match(line.strip())
+                   ) if session_head else None if match else (
             _UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line)
             or _DATED_AFTER_DELIVERY.match(line) or _BYLINE_DELIVERY.match(line)
             or _MEETING_LINE_DELIVERY.match(line) or _LEAD_DELIVERY.match(line) or _GARBLED_DELIVERY.match(joined)
@@ -152,14 +156,16 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
             delivered, printed = simple[heads[0]], lines[heads[0]]
         # An undated line may have its date under the speaker: （2020年5月28日）, 2020年6月19日
         after = end + gap + rows
-        dated = match or (undated if undated.re is _DATED_NAME_LINE else None) or _DATED_AFTER.search(delivered) or (
+        dated = match or (undated if undated.re in (_DATED_NAME_LINE, _DATE_LINE) else None) or _DATED_AFTER.search(delivered) or (
             date_first if gap else dated_name) or (_DATE_LINE.match(simple[after].strip()) if after < len(simple) else None)
         garbled = undated.group("digits") or undated.group("dated") if undated and undated.re is _GARBLED_DELIVERY else None
+        readings = garbled_readings(garbled) if garbled and not dated else ()
         return i, end, Delivery(
-            published=_date(*dated.group(1, 2, 3)) if dated else _garbled_date(garbled) if garbled else None,
+            published=_date(*dated.group(1, 2, 3)) if dated else readings[0] if len(readings) == 1 else None,
+            readings=readings,
             meeting=_as_printed(meeting.group(0), delivered, printed) if meeting else None,
             speaker=_as_printed(name, spoken_in, spoken_printed) if name else None, office=office,
-            place_text=(match.group(5) or match.group(4)) if match else "" if undated.re is _DATED_NAME_LINE else undated.group(
+            place_text=(match.group(5) or match.group(4)) if match else "" if undated.re in (_DATED_NAME_LINE, _DATE_LINE) else undated.group(
                 3 if undated.re in (_LEAD_DELIVERY, _GARBLED_DELIVERY) else 1),
             month_day=(int(undated.group("month")), int(undated.group("day"))) if undated and undated.re is _LEAD_DELIVERY else None,
             speaker_line=" ".join(lines[end + gap:end + gap + rows]) if rows and not dated_name else None,
@@ -168,16 +174,16 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
     return None
 
 
-def _garbled_date(digits: str) -> dt.date | None:
-    """The date of a delivery line that lost its 年 and 月 (2021 + 33 -> 2021-03-03, 2020 + " 1 7" -> 2020-01-07,
-    2012 + 1026 -> 2012-10-26), or None when the digits read two ways (2014 + 114: January
-    14th or November 4th)."""
+def garbled_readings(digits: str) -> tuple[dt.date, ...]:
+    """The dates a delivery line that lost its 年 and 月 may mean: one (2021 + 33 ->
+    2021-03-03, 2020 + " 1 7" -> 2020-01-07, 2012 + 1026 -> 2012-10-26) or two (2014 + 114:
+    January 14th or November 4th; the page's posting date may settle it, see reports.py)."""
     year, rest = int(digits[:4]), digits[4:]
     spaced = rest.split()
     if len(spaced) == 2:  # 2020 1 7: the characters became spaces, the reading is plain
         with contextlib.suppress(ValueError):
-            return dt.date(year, int(spaced[0]), int(spaced[1]))
-        return None
+            return (dt.date(year, int(spaced[0]), int(spaced[1])),)
+        return ()
     readings = set()
     for cut in (1, 2):
         month, day = rest[:cut], rest[cut:]
@@ -186,7 +192,7 @@ def _garbled_date(digits: str) -> dt.date | None:
                 readings.add(dt.date(year, int(month), int(day)))
             except ValueError:
                 continue
-    return readings.pop() if len(readings) == 1 else None
+    return tuple(sorted(readings))
 
 
 def find_flattened_delivery(lines: list[str]) -> Delivery | None:

@@ -292,7 +292,7 @@ def parse_report(text: str, source: str = "") -> Report:
     for section in sections:
         section.categories = heading_categories(section.heading, report.kind)
     if report.kind == "gongzuo":
-        _fill_gongzuo(report, delivery)
+        _fill_gongzuo(report, delivery, published)
         spoken = speaker_line(web_meta["author"]) if not report.speaker and web_meta["author"] else None
         if spoken:  # 作者：海南省省长 刘赐贵
             report.speaker, report.speaker_office = spoken
@@ -695,7 +695,7 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
         return "other"  # a notice that issues a work plan, a resolution on a report: no report
     named = re.sub(r"\s+", "", to_simplified(
         report.title or " ".join(p.text[:60] for p in (*report.front, *report.preamble[:1]))))
-    if re.search(r"法治政府.{0,4}(?:建设|年度报告)|法治建设.{0,12}(?:报告|情况)|依法行政.{0,8}(?:报告|情况)", named):
+    if re.search(r"法治政府.{0,4}(?:建设|年度报告)|法治建设.{0,12}(?:报告|情况|总结)|依法行政.{0,8}(?:报告|情况)", named):
         return "fazhi"
     opening = to_simplified(" ".join(p.text[:80] for p in (*report.front, *report.preamble[:2])))
     # 泉州人民政府2011年工作报告 over a delivery line names it too
@@ -717,7 +717,7 @@ def _fazhi_opening(report: Report) -> bool:
     (现将有关工作情况报告如下) whose first section is on 法治政府建设 by name; or an opening on
     法治政府建设 whose first section is the annual report's first part (一、主要举措和成效)."""
     opening = re.sub(r"\s+", "", to_simplified(" ".join(p.text[:600] for p in report.preamble[:2])))
-    if re.search(r"法治(?:政府)?建设[^。]{0,30}报告?如下", opening):
+    if re.search(r"法治(?:政府)?建设[^。]{0,30}(?:报告?|总结)如下", opening):  # (…法治建设工作总结如下)
         return True
     first = to_simplified(report.sections[0].heading) if report.sections else ""
     if re.search(r"报告?如下", opening) and re.search(r"法治政府建设|建设法治政府", first):
@@ -827,10 +827,15 @@ _TITLE_LIKE = re.compile(r"^[^。，,]{2,30}工作报告$")
 _DATED_NAME_NOTE = re.compile(r"工作报告\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s+([\u4e00-\u9fff·]{2,5})\s*[)）]$")
 
 
-def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
+_POSTED_WITHIN = 120  # days between a delivery and the page that prints it, at most
+
+
+def _fill_gongzuo(report: Report, delivery: Delivery | None, report_posted: dt.date | None = None) -> None:
     """Delivery date, meeting, speaker, place and year of a 政府工作报告.
 
     The date is only ever the delivery line's: a date in the body is some other event's.
+    The page's posting date (`report_posted`) only chooses between the readings of a
+    delivery date a site garbled.
     """
     if delivery:
         report.published = delivery.published
@@ -879,6 +884,11 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None) -> None:
         report.provenance["place"] = next(name for name, text in sources if report.town in to_simplified(text))
     if report.city and not report.county and represented and represented[0][-1] in "区县":
         _narrow_to_county(report, represented[0])
+    if delivery and not report.published and len(delivery.readings) > 1 and report_posted:
+        # 2019123日 is January 23rd or December 3rd: the page posted on 2019-01-28 settles it
+        before = [d for d in delivery.readings if dt.timedelta(0) <= report_posted - d <= dt.timedelta(days=_POSTED_WITHIN)]
+        if len(before) == 1:
+            report.published = delivery.published = before[0]
     report.year, report.provenance["year"] = _delivered_year(report, delivery, file_name)
     if delivery and delivery.month_day and report.year and delivery.month_day[0] <= 10:
         # 2月24日 in a news lead: the year the report is known by (a January-to-October

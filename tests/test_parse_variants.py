@@ -816,3 +816,24 @@ def test_the_notice_that_issues_a_report_is_its_title_and_the_report_below_gives
 def test_delivery_heads_of_sets_w_and_x(head, published, meeting, speaker):
     report = parse_report(f"{head}各位代表:\n现在,我代表人民政府向大会报告工作。\n一、过去一年工作回顾\n经济平稳增长。\n", "web/head.txt")
     assert (report.kind, report.published.isoformat(), report.meeting, report.speaker) == ("gongzuo", published, meeting, speaker)
+
+
+@pytest.mark.parametrize("posted, published", [
+    ("发布时间:2019-01-28 18:06", "2019-01-23"),  # 2019123日: January 23rd, before the page was posted
+    ("", None),                                     # or December 3rd: nothing settles it
+])
+def test_a_garbled_date_that_reads_two_ways_is_settled_by_the_pages_posting_date(posted, published):
+    report = parse_report(f"政府工作报告\n{posted}\n——2019123日在武汉市武昌区第十五届人民代表大会\n第四次会议上\n武昌区人民政府区长  余 松\n"
+                          "各位代表:\n现在,我代表区人民政府向大会报告工作。\n2018年工作回顾\n经济平稳增长。\n", "web/posted.txt")
+    assert (report.published.isoformat() if report.published else None) == published
+    assert report.meeting == "第十五届人民代表大会第四次会议"
+
+
+def test_a_date_alone_over_the_speakers_name_and_a_fazhi_work_summary():
+    report = parse_report("(江苏省)南京市玄武区人民政府工作报告(2025年1月7日)\n2025年玄武区人民政府工作报告\n(2025年1月7日)\n张 志 超\n"
+                          "各位代表:\n现在,我代表玄武区人民政府,向大会报告工作。\n一、2024年工作回顾\n经济平稳增长。\n", "web/date-name.txt")
+    assert (report.published.isoformat(), report.speaker, report.meeting) == ("2025-01-07", "张志超", None)
+    report = parse_report("2022年,东丽区市场监管局深入学习贯彻习近平法治思想,认真落实区委、区政府和市场监管委的决策部署,全面开展法治市场监管建设,"
+                          "成效明显。现将法治建设工作总结如下:\n一、2022年推进法治建设的主要举措和成效\n(一)深入学习宣传贯彻习近平法治思想\n"
+                          "将习近平法治思想作为领导干部学习重点内容。\n", "web/summary.txt")
+    assert (report.kind, report.year, report.county) == ("fazhi", 2022, "东丽区")
