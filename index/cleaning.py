@@ -65,13 +65,34 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
         line = clean_line(PINYIN_ANNOTATION.sub("", raw))
         if "?" in line or "？" in line or "|" in line or "｜" in line:  # (most lines have none)
             line = _strip_site_marks(line, dropped)
-        if not line:
-            continue
+        if line:
+            lines.append(line)
+    kept = []
+    for line in _join_number_wraps(lines):
         if _PAGE_NUMBER.match(line):
             dropped.append({"text": line, "reason": "page number or lone bracket"})
         else:
-            lines.append(line)
-    return lines, dropped
+            kept.append(line)
+    return kept, dropped
+
+
+# A PDF's text that put each number on a line of its own (2021 / 年平湖市政府工作报告, 2021 / 年 /
+# 2 / 月 / 25 / 日在…): a number alone, then the 年, 月 or 日 it belongs to
+_NUMBER_ALONE = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?)?\d{1,4}$")  # 2021, 2021年2, 2021年2月25
+_DATE_PART = re.compile(r"^\d{4}年(?:\d{1,2}月)?$")  # 2021年, 2021年2月
+
+
+def _join_number_wraps(lines: list[str]) -> list[str]:
+    """`lines` with a number that a PDF's text put on a line of its own joined to the 年, 月
+    or 日 after it, and such a date part joined to the number after it."""
+    out: list[str] = []
+    for line in lines:
+        if out and (_NUMBER_ALONE.match(out[-1]) and line[0] in "年月日"
+                    or _DATE_PART.match(out[-1]) and line[0].isdigit()):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
 
 
 def _strip_site_marks(line: str, dropped: list[dict]) -> str:

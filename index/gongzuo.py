@@ -86,6 +86,7 @@ _FLAT_BREAKS = re.compile(rf"(?<![{_DASHES}])(?=[{_DASHES}]{{1,2}}\s*(?:{_ANY_DA
 _FLAT_TITLE = re.compile(r"^[^。，,]{0,24}?报告(?:[（(][^（）()]{1,6}[)）])?$")
 _TITLED_LINE_MAX = 160  # a title, its delivery line and a site's posting details
 _DATE_LINE = re.compile(rf"^[（(]?\s*{_DATE}\s*[)）]?$")  # （2020年5月28日） or 2020年6月19日 alone
+_TRAILING_DATE = re.compile(rf"[（(]\s*{_DATE}\s*[)）]\s*$")
 _CJK_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[\s\u3000]+(?=[\u4e00-\u9fff])")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
 
@@ -140,7 +141,13 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
         # or in one line with the name: (2016年2月24日) 林丽
         date_first = _DATE_LINE.match(simple[end].strip()) if not below and end < len(simple) else None
         dated_name = _DATED_NAME_LINE.match(simple[end]) if not below and end < len(simple) else None
+        # … or after the speaker, on the speaker's line: 南宁市市长孙大光(2021年10月25日)
+        date_after = _TRAILING_DATE.search(to_simplified(lines[end])) if not below and end < len(lines) else None
         gap = 0
+        if date_after and speaker_line(lines[end][:date_after.start()]):
+            below, rows = speaker_line(lines[end][:date_after.start()]), 1
+        else:
+            date_after = None
         if date_first:
             below, rows = _speaker_below(lines, simple, end + 1)
             gap = 1 if below else 0
@@ -157,7 +164,8 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
         # An undated line may have its date under the speaker: （2020年5月28日）, 2020年6月19日
         after = end + gap + rows
         dated = match or (undated if undated.re in (_DATED_NAME_LINE, _DATE_LINE) else None) or _DATED_AFTER.search(delivered) or (
-            date_first if gap else dated_name) or (_DATE_LINE.match(simple[after].strip()) if after < len(simple) else None)
+            date_first if gap else dated_name) or date_after or (
+            _DATE_LINE.match(simple[after].strip()) if after < len(simple) else None)
         garbled = undated.group("digits") or undated.group("dated") if undated and undated.re is _GARBLED_DELIVERY else None
         readings = garbled_readings(garbled) if garbled and not dated else ()
         return i, end, Delivery(

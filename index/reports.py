@@ -255,7 +255,7 @@ def parse_report(text: str, source: str = "") -> Report:
     preamble: list[Paragraph] = []
     sections: list[Section] = []
     subsection: str | None = None
-    for line in body:
+    for line in _join_wrapped_headings(body):
         if _section_heading(line, len(sections) + 1):
             sections.append(Section(next(counter), line, []))
             subsection = None
@@ -316,6 +316,25 @@ def parse_report(text: str, source: str = "") -> Report:
 
 
 # ---------------------------------------------------------------- structure
+
+
+_WRAP_END = ("和", "与", "及", "暨", "、")  # a heading cut off after one of these goes on below
+_WRAP_LINE_MAX = 30
+
+
+def _join_wrapped_headings(body: list[str]) -> list[str]:
+    """`body` with each Chinese-numbered heading that a PDF's lines broke (一、“十三五”发展成就和 /
+    2020年工作回顾; 一、“十三五”发展回顾 / 和2020年主要工作) joined to its rest."""
+    out: list[str] = []
+    for line in body:
+        last = out[-1] if out else ""
+        if (last and _SECTION_CN.match(last) and len(line) <= _WRAP_LINE_MAX and not _SENTENCE_MARKS.search(line)
+                and not _SECTION_CN.match(line) and (last.endswith(_WRAP_END) or line.startswith(_WRAP_END[:4]))
+                and len(last) + len(line) <= _HEADING_MAX):
+            out[-1] = last + line
+        else:
+            out.append(line)
+    return out
 
 
 def _section_heading(line: str, expected: int) -> bool:

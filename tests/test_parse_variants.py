@@ -837,3 +837,23 @@ def test_a_date_alone_over_the_speakers_name_and_a_fazhi_work_summary():
                           "成效明显。现将法治建设工作总结如下:\n一、2022年推进法治建设的主要举措和成效\n(一)深入学习宣传贯彻习近平法治思想\n"
                           "将习近平法治思想作为领导干部学习重点内容。\n", "web/summary.txt")
     assert (report.kind, report.year, report.county) == ("fazhi", 2022, "东丽区")
+
+
+def test_a_pdfs_text_with_numbers_and_headings_on_lines_of_their_own():
+    """2021 / 年平湖市政府工作报告, 2021 / 年 / 2 / 月 / 25 / 日在… (the 2 and 25 had been dropped as
+    page numbers), 一、“十三五”发展成就和 / 2020 / 年工作回顾."""
+    report = parse_report("2021\n年平湖市政府工作报告\n2021\n年\n2\n月\n25\n日在平湖市第十五届人民代表大会第五次会议上\n平湖市人民政府市长\n仲旭东\n"
+                          "各位代表:\n现在,我代表市人民政府向大会作工作报告。\n一、“十三五”发展成就和\n2020\n年工作回顾\n"
+                          "“十三五”时期是平湖发展极不平凡的五年。\n", "web/pdf-wraps.txt")
+    assert (report.title, report.published.isoformat(), report.speaker) == ("2021年平湖市政府工作报告", "2021-02-25", "仲旭东")
+    assert report.sections[0].heading == "一、“十三五”发展成就和2020年工作回顾"
+    report = parse_report("政府工作报告\n——2021年2月23日在瑞安市第十六届人民代表大会第五次会议上\n市长 秦肖\n各位代表:\n"
+                          "现在,我代表市人民政府向大会作工作报告。\n一、“十三五”发展回顾\n和2020年主要工作\n过去五年,经济平稳增长。\n"
+                          "二、“十四五”时期的目标任务\n加快发展。\n", "web/heading-wrap.txt")
+    assert [s.heading for s in report.sections] == ["一、“十三五”发展回顾和2020年主要工作", "二、“十四五”时期的目标任务"]
+
+
+def test_a_speaker_line_with_the_date_after_the_name():
+    report = parse_report("政府工作报告\n在南宁市第十五届人民代表大会第一次会议上\n南宁市市长孙大光(2021年10月25日)\n各位代表:\n"
+                          "现在,我代表南宁市第十四届人民政府,向大会报告政府工作。\n一、过去五年工作回顾\n经济平稳增长。\n", "web/date-after.txt")
+    assert (report.speaker, report.published.isoformat(), report.year, report.city) == ("孙大光", "2021-10-25", 2021, "南宁市")
