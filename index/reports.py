@@ -349,6 +349,9 @@ def _section_heading(line: str, expected: int) -> bool:
         return False
     line = to_simplified(line)
     match = _SECTION_CN.match(line) or _SECTION_PART.match(line)
+    review = _REVIEW_RUN_IN.match(line)
+    if review and len(line) - review.end() >= 10:
+        return False  # a review heading run into its text: see _run_in_heading
     if match and len(line) > _HEADING_MAX:  # a long heading of the 法治 template (…的情况,…的举措和成效)
         return _LONG_HEADING.search(line) is not None and not re.search(r"[；;：:]", line)
     if match:
@@ -427,13 +430,15 @@ def _inline_sections(report: Report) -> list[Section]:
 
 _INLINE_REVIEW = re.compile(r"(?<=。)(?:19|20)\d{2}年(?:和[^。，,]{1,10})?(?:工作回顾|工作安排(?:建议)?)")
 _FLATTENED_MIN = 300  # characters of a line that holds a page's head and its first section
-# A numbered heading where the flattened lines once broke: after a space, up to the next
+# A numbered heading where the flattened lines once broke: after a space, a review heading up
+# to the review's first words (一、2018年工作回顾过去一年,是…), or up to the next
 # space (… 一、2025年工作回顾 2025年是…; clean_line closed the space before a year up) or run
 # into its text up to its first 。 (一、强化思想引领,统筹推进法治政府建设。一是…); or, where no
 # space was left, after a sentence's 。 up to a word that ends headings (…提出意见。一、过去五年
 # 工作回顾本届政府任期…)
 _INLINE_HEADING = re.compile(
-    r"(?:(?<=\s)|(?<=^))([一二三四五六七八九十]{1,3})、(?:[^\s。；;：:！？!?，,]{2,30}?(?=\s|(?:19|20)\d{2}\s*年)"
+    r"(?:(?<=\s)|(?<=^))([一二三四五六七八九十]{1,3})、(?:[^\s。；;：:！？!?，,]{2,24}?回顾(?=过去|一年来|刚刚|五年来|(?:19|20)\d{2}年)"
+    r"|[^\s。；;：:！？!?，,]{2,30}?(?=\s|(?:19|20)\d{2}\s*年)"
     r"|[^\s。；;：:！？!?]{2,40}。)"
     r"|(?<=。)([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,]{2,30}?(?:回顾|工作安排(?:建议)?|目标任务|自身建设|成效)")
 
@@ -469,11 +474,17 @@ def _file_paragraph(paragraph: Paragraph, sections: list[Section], preamble: lis
 
 def _run_in_heading(line: str, expected: int) -> str | None:
     """The heading of section `expected` when it runs into the section's text on one line
-    (一、加强法治政府建设组织领导。一是切实履行…): its first sentence, else None."""
-    if not line or line[0] not in _CN_NUM or "。" not in line:  # (before simplifying the whole line)
+    (一、加强法治政府建设组织领导。一是切实履行…): its first sentence, else None; a review
+    heading needs no full stop (一、2018年工作回顾过去一年,是…的一年)."""
+    if not line or line[0] not in _CN_NUM:  # (before simplifying the whole line)
         return None
     match = _SECTION_CN.match(to_simplified(line))
     if not match or _cn_number(match.group(1)) != expected:
+        return None
+    review = _REVIEW_RUN_IN.match(to_simplified(line))
+    if review and len(line) - review.end() >= 10:
+        return line[:review.end()]
+    if "。" not in line:
         return None
     part = _RUN_IN_PART.search(line, 2)
     if part:  # 一、主要举措和成效 （一）加强党的领导…。: the heading ends where its first part begins
@@ -485,6 +496,8 @@ def _run_in_heading(line: str, expected: int) -> str | None:
 
 
 _RUN_IN_PART = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[)）]")
+# 一、2018年工作回顾 run into the review's first words (过去一年, 一年来, 2018年…)
+_REVIEW_RUN_IN = re.compile(r"^[一二三四五六七八九十]{1,3}、[^，,。]{2,24}?回顾(?=过去|一年来|刚刚|五年来|(?:19|20)\d{2}年)")
 
 
 def _cn_number(numeral: str) -> int | None:

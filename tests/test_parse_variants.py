@@ -857,3 +857,17 @@ def test_a_speaker_line_with_the_date_after_the_name():
     report = parse_report("政府工作报告\n在南宁市第十五届人民代表大会第一次会议上\n南宁市市长孙大光(2021年10月25日)\n各位代表:\n"
                           "现在,我代表南宁市第十四届人民政府,向大会报告政府工作。\n一、过去五年工作回顾\n经济平稳增长。\n", "web/date-after.txt")
     assert (report.speaker, report.published.isoformat(), report.year, report.city) == ("孙大光", "2021-10-25", 2021, "南宁市")
+
+
+def test_a_review_heading_run_into_the_reviews_first_words():
+    text = "一、2018年工作回顾过去一年,是呼和浩特改革发展进程中充满挑战、又富有成效的一年。"
+    report = parse_report(f"政府工作报告\n——2019年1月4日在呼和浩特市第十五届人民代表大会第二次会议上\n市长 冯玉臻\n各位代表:\n"
+                          f"现在,我代表市人民政府向大会报告工作。\n{text}\n经济平稳增长。\n", "web/review-run-in.txt")
+    assert [(s.heading, s.line) for s in report.sections] == [("一、2018年工作回顾", text)]
+    flat = ("2019年1月4日在呼和浩特市第十五届人民代表大会第二次会议上呼和浩特市人民政府市长冯玉臻各位代表:现在,我代表市人民政府向大会报告工作,"
+            "请予审议,并请各位政协委员提出意见。 " + text + "一年来,我们坚持稳中求进工作总基调,经济平稳增长," * 8)
+    report = parse_report(f"2019年呼和浩特市政府工作报告\n{flat}\n", "web/review-flat.txt")
+    assert [s.heading for s in report.sections] == ["一、2018年工作回顾"]
+    report = parse_report("政府工作报告\n各位代表:\n现在,我代表区人民政府向大会报告工作。\n"
+                          "一、回顧2023年:我們堅持實干興區,交出一份合格答卷\n經濟平穩增長。\n", "web/review-first.txt")
+    assert report.sections[0].heading == "一、回顧2023年:我們堅持實干興區,交出一份合格答卷"
