@@ -65,6 +65,10 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
         line = clean_line(PINYIN_ANNOTATION.sub("", raw))
         if "?" in line or "？" in line or "|" in line or "｜" in line:  # (most lines have none)
             line = _strip_site_marks(line, dropped)
+        glued = _GLUED_PAGE_NUMBER.match(line)
+        if glued:  # —1—政府工作报告—2024年1月8日在…: a PDF's page number run into the text
+            dropped.append({"text": glued.group(0), "reason": "page number or lone bracket"})
+            line = line[glued.end():]
         if line:
             lines.append(line)
     kept = []
@@ -76,6 +80,7 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
     return kept, dropped
 
 
+_GLUED_PAGE_NUMBER = re.compile(r"^[—－-]\s*\d{1,3}\s*[—－-](?=[\u4e00-\u9fff])")
 # A PDF's text that put each number on a line of its own (2021 / 年平湖市政府工作报告, 2021 / 年 /
 # 2 / 月 / 25 / 日在…): a number alone, then the 年, 月 or 日 it belongs to
 _NUMBER_ALONE = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?)?\d{1,4}$")  # 2021, 2021年2, 2021年2月25
@@ -158,7 +163,7 @@ def _label(*words: str) -> str:
 
 # The title row's value is kept as a line of its own: it is the report's title as printed.
 # (题 alone: a row whose 标 the site lost, • 题: …, only with its colon)
-_VALUE_LABELS = re.compile(_LABEL_PREFIX + f"(?:(?:{_label('标题', '文件名称', '名称', '中文名')})" + _TABLE_SUFFIX
+_VALUE_LABELS = re.compile(_LABEL_PREFIX + f"(?:(?:{_label('标题', '文件名称', '信息名称', '名称', '中文名')})" + _TABLE_SUFFIX
                            + rf"|题{_LABEL_SUFFIX})" + r"(?=\S)")
 # A table flattened into lines: each cell's value, then the next cell's label (… - 名称：)
 _TRAILING_LABEL = re.compile(r"\s+-\s*(?:" + _label("名称", "文号", "标题", "发文机关", "发文日期", "成文日期", "分类")

@@ -23,14 +23,19 @@ _ANY_DATE = _DATE.replace("(", "(?:")  # the same, without groups (re.split retu
 _CONGRESS = r"(?:第?\s*[一二三四五六七八九十\d]{1,4}\s*届\s*(?:人民代表大会|人大)|人民代表大会\s*[（(]临时[)）])"
 _MEETING = re.compile(_CONGRESS + r"\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次?\s*(?:全体)?会议")
 _DASHES = "—\\-－–─━―‒"  # the dashes a delivery line starts with (――, U+2015, on some sites)
-_LEAD = rf"[\s（({_DASHES}?？;；]*"  # before a delivery line's date: dashes, or the ?? or ;;;; a lost dash left
+# before a delivery line's date: dashes, or the ?? or ;;;; a lost dash left (and a stray 在:
+# ——在2005年1月8日在…会议上)
+_LEAD = rf"[\s（({_DASHES}?？;；]*(?:在(?=\s*\d))?"
+# Titles a speaker is printed with; the name follows (or, in 龚正市长在…, precedes) it.
+_OFFICE = r"(?:代理?|代理)?(?:省长|市长|州长|盟长|区长|县长|旗长|镇长|乡长|主席|专员)"
 # (between the date and 在 only the speaker: 2025年1月15日龚正市长在…; not a posting time and
 # the real delivery line below it, 2023年01月18日10:52来源:辽宁日报 / ——2023年1月12日在…)
 # (a news lead's source may come first: 中商情报网讯:2021年1月30日在青海省…会议上《青海省政府工作报告》…)
 _DELIVERY = re.compile(rf"^(?:[^\s。，,：:]{{2,12}}[讯电]\s*[：:]\s*)?{_LEAD}{_DATE}\s*([^年{_DASHES}]{{0,30}}?)在\s*(.{{0,24}}?)\s*{_CONGRESS}")
 # A delivery line that prints no date (—— 在上海市普陀区第十三届人民代表大会第五次会议上).
 # A dated line without 在 that is nothing but the meeting (2021年1月8日灵璧县第十七届人民代表大会第五次会议).
-_BARE_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*()([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*上?[)）]?\s*$")
+_BARE_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*()([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*上?[)）]?\s*"
+                            rf"(?:[\u4e00-\u9fff]{{0,24}}?{_OFFICE}.{{1,12}})?$")  # (…会议大连市西岗区人民政府区长阎利军)
 # (or only its month: ——2018年12月在山南市第一届人民代表大会第四次会议上)
 _UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}]*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*)?"
                                rf"在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}会议上")
@@ -66,8 +71,6 @@ _TITLED_UNDATED_DELIVERY = re.compile(_TITLE_BEFORE + _UNDATED_DELIVERY.pattern[
 _DATED_AFTER = re.compile(rf"会议上\s*[（(]\s*{_DATE}\s*[)）]")
 _DATED_AFTER_DELIVERY = re.compile(rf"^(?:[^。，,]{{0,24}}?报告\s*)?在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?"
                                    rf"(?=会议上\s*[（(]\s*{_ANY_DATE}\s*[)）])")
-# Titles a speaker is printed with; the name follows (or, in 龚正市长在…, precedes) it.
-_OFFICE = r"(?:代理?|代理)?(?:省长|市长|州长|盟长|区长|县长|旗长|镇长|乡长|主席|专员)"
 _NAME = r"([\u4e00-\u9fff](?:[\s\u3000\u2003]*[\u4e00-\u9fff·•・]){1,9}?)"  # (牙生•司地克: any middle dot)
 _GAP = r"[\s\u3000\u2003?？]*"  # between office and name: spaces, or the ?? a lost space left
 _SPEAKER_AFTER = re.compile(rf"{_OFFICE}{_GAP}{_NAME}(?:同志)?(?:[\s\u3000\u2003]*$|在|作|的)")

@@ -439,6 +439,7 @@ _FLATTENED_MIN = 300  # characters of a line that holds a page's head and its fi
 _INLINE_HEADING = re.compile(
     r"(?:(?<=\s)|(?<=^))([一二三四五六七八九十]{1,3})、(?:[^\s。；;：:！？!?，,]{2,24}?回顾(?=过去|一年来|刚刚|五年来|(?:19|20)\d{2}年)"
     r"|[^\s。；;：:！？!?，,]{2,30}?(?=\s|(?:19|20)\d{2}\s*年)"
+    r"|[^\s。；;：:！？!?]{2,40}?(?=\s*(?:19|20)\d{2}\s*年)"  # 一、奋斗2022,我们聚力攻坚,… 2022年是…
     r"|[^\s。；;：:！？!?]{2,40}。)"
     r"|(?<=。)([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,]{2,30}?(?:回顾|工作安排(?:建议)?|目标任务|自身建设|成效)")
 
@@ -597,7 +598,8 @@ def _province_tag() -> re.Pattern:
 
 
 # The notice a government issues its 政府工作报告 with, printed over the report: its headline
-_ISSUING_NOTICE = re.compile(r"^[^。，,]{0,30}关于印发[^。，,]{0,30}政府工作报告的通知$")
+# (北京市海淀区人民政府印发2017年政府工作报告的通知; (通政发〔2020〕1号)…关于印发赵磊同志在…作的《政府工作报告》的通知)
+_ISSUING_NOTICE = re.compile(r"^[^。，,]{0,40}(?:关于)?印发[^。，,]{0,50}政府工作报告》?的通知$")
 
 
 def _is_title_line(line: str) -> bool:
@@ -607,6 +609,8 @@ def _is_title_line(line: str) -> bool:
     tag = _PLACE_TAG.match(line)  # (安吉县)2021年鄣吴镇人民政府工作报告(全文): a county's tag
     if tag and any(m.end - m.start == len(tag.group(1)) for m in gazetteer().find(tag.group(1))):
         line = line[tag.end():]
+    if _ISSUING_NOTICE.match(re.sub(r"\s+", "", line)):  # ((通政发〔2020〕1号)…的通知, too)
+        return True
     if len(line) > 80 or "。" in line or line.startswith(("（", "(")) or _CLOCK.search(line):
         return False
     line = re.sub(r"\s+", "", to_simplified(line))  # 政 府 工 作 报 告, letter-spaced

@@ -871,3 +871,35 @@ def test_a_review_heading_run_into_the_reviews_first_words():
     report = parse_report("政府工作报告\n各位代表:\n现在,我代表区人民政府向大会报告工作。\n"
                           "一、回顧2023年:我們堅持實干興區,交出一份合格答卷\n經濟平穩增長。\n", "web/review-first.txt")
     assert report.sections[0].heading == "一、回顧2023年:我們堅持實干興區,交出一份合格答卷"
+
+
+@pytest.mark.parametrize("head, field, value", [
+    ("2005年北京市丰台区人民政府工作报告\n——在2005年1月8日在北京市丰台区第十三届人民代表大会第二次会议上\n丰台区区长 张大力\n",
+     "published", "2005-01-08"),  # a stray 在 before the date
+    ("政府工作报告\n——2016年1月6日大连市西岗区第十七届人民代表大会第四次会议大连市西岗区人民政府区长阎利军\n", "speaker", "阎利军"),
+    ("索引号 SY-310115-2022-71013\n信息名称 政 府 工 作 报 告\n公开类别 主动公开 发布时间 2018-03-28\n政 府 工 作 报 告\n"
+     "——2018年1月14日在浦东新区第六届人民代表大会第三次会议上\n", "title", "政 府 工 作 报 告"),  # 信息名称 is a title row
+    ("北京市海淀区人民政府印发2017年政府工作报告的通知\n——2017年1月5日在海淀区第十六届人民代表大会第一次会议上\n区长 戴彬彬\n",
+     "title", "北京市海淀区人民政府印发2017年政府工作报告的通知"),
+    ("(通政发〔2020〕1号)北京市通州区人民政府关于印发赵磊同志在区六届人大六次会议上作的《政府工作报告》的通知\n"
+     "——2020年1月8日在北京市通州区第六届人民代表大会第六次会议上\n区长 赵磊\n", "title",
+     "(通政发〔2020〕1号)北京市通州区人民政府关于印发赵磊同志在区六届人大六次会议上作的《政府工作报告》的通知"),
+])
+def test_heads_of_set_ac(head, field, value):
+    report = parse_report(f"{head}各位代表:\n现在,我代表区人民政府向大会报告工作。\n一、过去一年工作回顾\n经济平稳增长。\n", "web/ac.txt")
+    got = getattr(report, field)
+    assert (got.isoformat() if hasattr(got, "isoformat") else got) == value
+    assert report.kind == "gongzuo"
+
+
+def test_a_pdfs_page_number_run_into_a_flattened_head_and_a_heading_with_commas_before_the_year():
+    report = parse_report("—1—政府工作报告—2024年1月8日在区第十八届人民代表大会第四次会议上沙依巴克区人民政府区长海赛尔·沙比提各位代表:"
+                          "现在,我代表区人民政府向大会报告工作,请予审议。2023年工作回顾2023年是全区上下奋力推进高质量发展的重要一年。" * 2,
+                          "web/glued-page.txt")
+    assert (report.title, report.speaker, report.county) == ("政府工作报告", "海赛尔·沙比提", "沙依巴克区")
+    assert {"text": "—1—", "reason": "page number or lone bracket"} in report.dropped
+    flat = ("2023年青岛市市南区政府工作报告 ——2023年1月7日在市南区第十九届人民代表大会第二次会议上 市南区人民政府区长 刘存东 各位代表: "
+            "现在,我代表区人民政府向大会报告工作,请予审议。 一、奋斗2022,我们聚力攻坚,在砥砺奋进中收获信心 2022年是党的二十大胜利召开之年。"
+            + "全区上下坚持稳中求进,经济平稳增长。" * 10)
+    report = parse_report(flat + "\n", "web/comma-heading.txt")
+    assert report.sections[0].heading == "一、奋斗2022,我们聚力攻坚,在砥砺奋进中收获信心"
