@@ -175,7 +175,7 @@ _NUMBER_PREFIX = re.compile(r"^[\[［【]\s*([^\]］】]{1,12}[〔\[［(（]\d{4
 _CELL_VALUE = rf"(?:{_LABEL_SUFFIX}(?P<value>\S[^。]*)|\s+(?P<cell>\S[^。\s]*)(?:\s[^。]*)?)$"
 # Rows whose value may stand in for what the body lacks: its issuer, number and date.
 _META_VALUES = {
-    "issuers": re.compile(_LABEL_PREFIX + rf"(?:{_label('发文机关', '发布机构', '发文单位', '汇报单位')})" + _CELL_VALUE),
+    "issuers": re.compile(_LABEL_PREFIX + rf"(?:{_label('发文机关', '发文机构', '发布机构', '发文单位', '汇报单位')})" + _CELL_VALUE),
     "doc_number": re.compile(_LABEL_PREFIX + rf"(?:{_label('发文字号', '文号')})" + _CELL_VALUE),
     # anywhere in the row: 来源：司法厅 发布时间：2024-03-28
     "published": re.compile(rf"(?:{_label('成文日期', '发布日期', '发文日期', '发布时间')})"
@@ -192,7 +192,7 @@ _NEXT_CELL = re.compile(r"\s+(?:" + _label("发布日期", "发布时间", "发�
 # … or at the next cell's bracketed label ([ 发布机构 ] | 巴南区木洞镇 | [ 有效性 ] | |)
 _NEXT_BRACKETED_CELL = re.compile(r"\s*[|｜]?\s*[\[［【]\s*[\u4e00-\u9fff][^\]］】]{0,8}[\]］】].*$")
 # An issuer's label whose value is the next line, and a value that is a body's name
-_ISSUER_BELOW = re.compile(_LABEL_PREFIX + rf"(?:{_label('发文机关', '发布机构', '发文单位')})\s*[：:]?\s*")
+_ISSUER_BELOW = re.compile(_LABEL_PREFIX + rf"(?:{_label('发文机关', '发文机构', '发布机构', '发文单位')})\s*[：:]?\s*")
 _BODY_NAME = re.compile(r"[\u4e00-\u9fff（）()]{4,30}")
 # Metadata rows that say nothing about the report itself: dropped whole.
 _META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号', '报告类型')})"
@@ -225,7 +225,8 @@ _MID_ROW_DATE = re.compile(r"\s(?:" + _label("发文日期", "发布日期", "�
 _SUMMARY = re.compile(r"^\s*(?:内容摘要|内容概述|内容提要)\s*[：:]")
 _SEO_TAIL = re.compile(r"\s*本文(?:关键词|简介|内容|摘要)\s*[：:].*$")
 _CLASS_ROW = re.compile(r"分\s*类\s*[：:]")  # 分      类: 其他 ; 报告 (a bare 分类 only with its colon)
-_BARE_LABEL = re.compile(r"(?:" + _label("发文机关", "发布机构", "名称", "文号", "标题", "分类", "索引号") + r")\s*[：:]")
+_BARE_LABEL = re.compile(r"(?:" + _label("发文机关", "发文机构", "发布机构", "名称", "发文字号", "文号", "标题", "分类", "索引号",
+                                          "公文时效") + r")\s*[：:]")
 CHROME_REASONS = ("web breadcrumb", "web toolbar", "web metadata", "web metadata label", "photo caption",
                   "web column name", "web posting date", "web document number", "web link", "web title row",
                   "web promo", "web navigation", "web summary", "web metadata list")
@@ -271,6 +272,8 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
         if twice:  # 柳市镇2024年法治政府建设年度报告 柳市镇2024年法治政府建设年度报告 |: a headline and its copy
             dropped.append({"text": line[twice.end(1):].strip(), "reason": "web title row"})
             line = twice.group(1)
+        if line.lstrip().startswith(("|", "｜")):  # | 关键词 | 发布机构 | 肃南县林草局 | |: a table's row, cell by cell
+            _read_table_row(line, meta)
         reason = chrome_reason(line) or ("web promo" if _PROMO_WORDS.search(line) and _PROMO.search(to_simplified(line))
                                          else None)
         if reason:
@@ -339,6 +342,17 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
         if kept[at] == crumbs.get(origin[at] + 1):
             dropped.append({"text": kept.pop(at), "reason": "web column name"})
     return kept, dropped, meta
+
+
+_ISSUER_CELL = re.compile(rf"^(?:{_label('发文机关', '发文机构', '发布机构', '发文单位')})$")
+
+
+def _read_table_row(line: str, meta: dict) -> None:
+    """Add to `meta` the issuer a metadata table's row names in the cell after its label."""
+    cells = [cell.strip() for cell in re.split(r"[|｜]", to_simplified(line))]
+    for label, value in zip(cells, cells[1:]):
+        if _ISSUER_CELL.match(label) and re.search(r"[\u4e00-\u9fff]", value) and value not in meta["issuers"]:
+            meta["issuers"].append(value)
 
 
 def _navigation_runs(lines: list[str]) -> list[int]:

@@ -138,11 +138,11 @@ _WING_BANNER = re.compile(r"^(.)[^左右]+(左|右)翼(前|中|后)旗$")  # 科
 
 
 def aliases(place: Place) -> list[str]:
-    """Names a place is printed with that are no other word: 镇宁自治县 for
+    """Names a place is printed with that are no other word: 镇宁自治县 and 镇宁县 for
     镇宁布依族苗族自治县, 红河州 for 红河哈尼族彝族自治州 (the peoples left out)."""
     county = _AUTONOMOUS_COUNTY.match(place.name)
-    if county and place.level == COUNTY:
-        return [county.group(1) + "自治县"]
+    if county and place.level == COUNTY:  # (and 肃南县, as its own bodies print it: 肃南县林草局)
+        return [county.group(1) + "自治县", county.group(1) + "县"]
     prefecture = _AUTONOMOUS.match(place.name)
     if prefecture and place.level == CITY and len(prefecture.group(1)) >= 2:
         return [prefecture.group(1) + "州"]

@@ -52,7 +52,7 @@ _SUBSECTION = re.compile(rf"^[（(]\s*([{_CN_NUM}]{{1,3}})\s*[)）]\s*(.*)$")
 _HEADING_MAX = 70
 _LONG_HEADING_MAX = 160
 # The ends of the 法治 report template's long headings: …推动法治政府建设的举措和成效, …的情况
-_LONG_HEADING = re.compile(r"(?:举措|成效|情况|问题|原因|打算|安排|思路|计划|措施|职责)$")
+_LONG_HEADING = re.compile(r"(?:举措|成效|情况|问题|原因|打算|安排|思路|计划|措施|职责)$|举措和成效。$")
 
 _TITLE_WORDS = re.compile(r"报告|总结|年报|情况的?通报|情况$")
 # What a document that is no report calls itself at the end of its name (…工作安排的通知).
@@ -678,6 +678,10 @@ def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
         if title_at is not None and i <= title_at:
             if i < title_at and _is_body_name(line) and not (meta["title"] or "").startswith(line):
                 meta["issuers"].append(line)
+            continue
+        if title_at is not None and _is_body_name(line) and i + 1 < len(header) and (
+                re.sub(r"\s+", "", header[i + 1]) == re.sub(r"\s+", "", meta["title"])):
+            meta["issuers"].append(line)  # the headline printed again below the chrome, its issuer above it
             continue
         if _DOC_NUMBER.match(to_simplified(line)):
             meta["doc_number"] = re.sub(r"\s+", "", line)

@@ -321,3 +321,22 @@ def test_a_pages_html_saved_as_text_is_read_without_its_tags():
     assert report.sections[0].heading == "一、2006年工作简要回顾"
     assert report.sections[0].paragraphs[0].text == "2006年实现了“十一五”时期的良好开局。"
     assert {d["reason"] for d in report.dropped} >= {"html markup"}
+
+
+def test_set_ad_traps_a_table_rows_issuer_cell_an_issuer_over_the_repeated_headline_and_a_long_heading_with_its_stop():
+    from baogao.index.reports import parse_report
+    report = parse_report("| 索引号 | 620721125/2026-00002 | 发文字号 | 肃林草发〔2026〕6号 |\n|---|---|---|---|\n"
+                          "| 关键词 | 发布机构 | 肃南县林草局 | |\n2025年,我局法治政府建设坚持以习近平法治思想为指导。现将有关情况报告如下:\n"
+                          "一、主要举措和成效\n加强学习。\n", "web/table-row.txt")
+    assert (report.issuers, report.county) == (["肃南县林草局"], "肃南裕固族自治县")  # 肃南县: the county as its bodies print it
+    report = parse_report("当前位置: 政府机构 >> 公义镇 >> 信息公开 >> 政策文件 >> 正文\n2021年法治政府建设工作情况报告\n  • 发文字号:\n"
+                          "  • 发文机构:gyz1\n  • 名 称:2021年法治政府建设工作情况报告\n  • 公文时效:\n眉山市彭山区公义镇人民政府\n"
+                          "2021年法治政府建设工作情况报告\n2021年,公义镇推进法治政府建设。现将有关情况报告如下:\n一、主要举措\n加强学习。\n",
+                          "web/repeat.txt")
+    assert (report.issuers, report.county, report.town) == (["眉山市彭山区公义镇人民政府"], "彭山区", "公义镇")
+    assert all(is_chrome(d) for d in report.dropped if d["reason"].startswith("web"))
+    heading = ("一、全面贯彻党的二十大精神,深入学习贯彻习近平法治思想和习近平总书记对广东系列重要讲话、重要指示精神的情况,"
+               "紧密围绕省委“1310”具体部署和市委工作安排,推动法治政府建设的举措和成效。")
+    report = parse_report(f"内湖镇2025年法治政府建设年度报告\n2025年内湖镇人民政府推进法治政府建设。\n{heading}\n(一)强化政治引领。\n",
+                          "web/long-stop.txt")
+    assert report.sections[0].heading == heading
