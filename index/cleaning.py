@@ -65,14 +65,14 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
         line = clean_line(PINYIN_ANNOTATION.sub("", raw))
         if "?" in line or "？" in line or "|" in line or "｜" in line:  # (most lines have none)
             line = _strip_site_marks(line, dropped)
-        glued = _GLUED_PAGE_NUMBER.match(line)
+        glued = _GLUED_PAGE_NUMBER.match(line) if line[:1] in "—－-" else None
         if glued:  # —1—政府工作报告—2024年1月8日在…: a PDF's page number run into the text
             dropped.append({"text": glued.group(0), "reason": "page number or lone bracket"})
             line = line[glued.end():]
         if line:
             lines.append(line)
     kept = []
-    for line in _join_number_wraps(lines):
+    for line in _join_number_wraps(lines) if _NUMBER_WRAP.search(text) else lines:
         if _PAGE_NUMBER.match(line):
             dropped.append({"text": line, "reason": "page number or lone bracket"})
         else:
@@ -83,6 +83,7 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
 _GLUED_PAGE_NUMBER = re.compile(r"^[—－-]\s*\d{1,3}\s*[—－-](?=[\u4e00-\u9fff])")
 # A PDF's text that put each number on a line of its own (2021 / 年平湖市政府工作报告, 2021 / 年 /
 # 2 / 月 / 25 / 日在…): a number alone, then the 年, 月 or 日 it belongs to
+_NUMBER_WRAP = re.compile(r"^\s*\d{1,4}\s*\n\s*[年月日]", re.M)  # (whether a text has any: most have none)
 _NUMBER_ALONE = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?)?\d{1,4}$")  # 2021, 2021年2, 2021年2月25
 _DATE_PART = re.compile(r"^\d{4}年(?:\d{1,2}月)?$")  # 2021年, 2021年2月
 
@@ -92,8 +93,8 @@ def _join_number_wraps(lines: list[str]) -> list[str]:
     or 日 after it, and such a date part joined to the number after it."""
     out: list[str] = []
     for line in lines:
-        if out and (_NUMBER_ALONE.match(out[-1]) and line[0] in "年月日"
-                    or _DATE_PART.match(out[-1]) and line[0].isdigit()):
+        if out and len(out[-1]) <= 10 and (_NUMBER_ALONE.match(out[-1]) and line[0] in "年月日"
+                                           or _DATE_PART.match(out[-1]) and line[0].isdigit()):
             out[-1] += line
         else:
             out.append(line)

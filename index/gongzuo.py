@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -117,11 +118,10 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
     simple = [_CJK_SPACES.sub("", to_simplified(line)) for line in lines]
     # A head naming the session is read only where no line has the delivery's own shape
     # (海沧区第十届人民代表大会第五次会议政府工作报告 is often the title above one).
-    heads = [i for i, line in enumerate(simple) if _SESSION_HEAD.match(line) or _SESSION_COVER.match(line)]
-    # … and, with none either, a date alone over the speaker's bare name (（2025年1月7日） / 张 志 超 / 各位代表)
-    dated_names = [i for i, line in enumerate(simple[:-1]) if _DATE_LINE.match(line.strip()) and _bare_name(simple, i + 1)]
-    for i, line, session_head in [*((i, line, False) for i, line in enumerate(simple)),
-                                  *((i, simple[i], True) for i in [*heads[:1], *dated_names[:1]])]:
+    heads = [i for i, line in enumerate(simple) if "会议" in line and (_SESSION_HEAD.match(line) or _SESSION_COVER.match(line))]
+    fallbacks = (i for first in (heads[:1], itertools.islice(_dated_names(simple), 1)) for i in first)
+    for i, line, session_head in itertools.chain(((i, line, False) for i, line in enumerate(simple)),
+                                                 ((i, simple[i], True) for i in fallbacks)):
         joined = line + (simple[i + 1] if i + 1 < len(simple) else "")
         match = None if session_head else (_DELIVERY.match(joined) or _TITLED_DELIVERY.match(line)
                                            or _BARE_DELIVERY.match(line) or _BARE_DELIVERY.match(joined))
@@ -183,6 +183,14 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
             speaker_rows=rows + gap,
         )
     return None
+
+
+def _dated_names(simple: list[str]):
+    """Lines that are a date alone over the speaker's bare name (（2025年1月7日） / 张 志 超 /
+    各位代表), read where no line has a delivery line's shape (lazily: most reports have one)."""
+    for i, line in enumerate(simple[:-1]):
+        if "日" in line and _DATE_LINE.match(line.strip()) and _bare_name(simple, i + 1):
+            yield i
 
 
 def garbled_readings(digits: str) -> tuple[dt.date, ...]:

@@ -347,9 +347,11 @@ def _section_heading(line: str, expected: int) -> bool:
     if len(line) > _LONG_HEADING_MAX or "。" in line[:-1] or not line or not (
             line[0] in _CN_NUM or line[0] == "第" or line[0].isdigit()):  # (before simplifying the line)
         return False
+    if len(line) > _HEADING_MAX and not _LONG_HEADING.search(to_simplified(line[-6:])):
+        return False  # (most long numbered lines are articles and list items: only their ends are read)
     line = to_simplified(line)
     match = _SECTION_CN.match(line) or _SECTION_PART.match(line)
-    review = _REVIEW_RUN_IN.match(line)
+    review = _REVIEW_RUN_IN.match(line) if "回顾" in line else None
     if review and len(line) - review.end() >= 10:
         return False  # a review heading run into its text: see _run_in_heading
     if match and len(line) > _HEADING_MAX:  # a long heading of the 法治 template (…的情况,…的举措和成效)
@@ -482,7 +484,7 @@ def _run_in_heading(line: str, expected: int) -> str | None:
     match = _SECTION_CN.match(to_simplified(line))
     if not match or _cn_number(match.group(1)) != expected:
         return None
-    review = _REVIEW_RUN_IN.match(to_simplified(line))
+    review = _REVIEW_RUN_IN.match(to_simplified(line)) if "回" in line else None
     if review and len(line) - review.end() >= 10:
         return line[:review.end()]
     if "。" not in line:
@@ -605,16 +607,18 @@ _ISSUING_NOTICE = re.compile(r"^[^。，,]{0,40}(?:关于)?印发[^。，,]{0,50
 def _is_title_line(line: str) -> bool:
     """The line that names the report: 关于…报告, …年度报告, …工作总结, or the notice that
     issues a 政府工作报告 (重庆市渝北区人民政府关于印发2021年政府工作报告的通知)."""
-    line = _province_tag().sub("", to_simplified(line))  # (內蒙古) is (内蒙古)
-    tag = _PLACE_TAG.match(line)  # (安吉县)2021年鄣吴镇人民政府工作报告(全文): a county's tag
-    if tag and any(m.end - m.start == len(tag.group(1)) for m in gazetteer().find(tag.group(1))):
-        line = line[tag.end():]
-    if _ISSUING_NOTICE.match(re.sub(r"\s+", "", line)):  # ((通政发〔2020〕1号)…的通知, too)
+    if line[:1] in "（(【[":  # (the cheap test first: most lines are no title)
+        line = _province_tag().sub("", to_simplified(line))  # (內蒙古) is (内蒙古)
+        tag = _PLACE_TAG.match(line)  # (安吉县)2021年鄣吴镇人民政府工作报告(全文): a county's tag
+        if tag and any(m.end - m.start == len(tag.group(1)) for m in gazetteer().find(tag.group(1))):
+            line = line[tag.end():]
+    notice = "印发" in line and _ISSUING_NOTICE.match(re.sub(r"\s+", "", to_simplified(line)))
+    if notice:  # ((通政发〔2020〕1号)…的通知, too)
         return True
     if len(line) > 80 or "。" in line or line.startswith(("（", "(")) or _CLOCK.search(line):
         return False
     line = re.sub(r"\s+", "", to_simplified(line))  # 政 府 工 作 报 告, letter-spaced
-    if line.startswith("关于") and _TITLE_WORDS.search(line) or _ISSUING_NOTICE.match(line):
+    if line.startswith("关于") and _TITLE_WORDS.search(line):
         return True
     line = _TITLE_NOTE.sub("", line)  # …年度报告（2024年度）
     # (2021年青海省《政府工作报告》(附全文): the name in 《》)
