@@ -113,7 +113,19 @@ class Delivery:
 def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
     """(first, end, delivery) for the delivery line among `lines`; a line broken before
     人民代表大会 is read together with the next one. A line in traditional characters is
-    read in simplified ones; its meeting and speaker are returned as printed."""
+    read in simplified ones; its meeting and speaker are returned as printed. An undated
+    one gives way to a dated one below it (政府工作报告——在赣州市五届人大三次会议上, a site's
+    headline, over ——2018年1月6日在赣州市第五届人民代表大会第三次会议上)."""
+    found = _deliveries(lines)
+    first = next(found, None)
+    if first and not first[2].published:
+        dated = next((later for later in itertools.islice(found, 2) if later[2].published), None)
+        return dated or first
+    return first
+
+
+def _deliveries(lines: list[str]):
+    """The delivery lines among `lines`, in order, as find_delivery reads each."""
     # Letter-spaced words are read closed up (人 民 代 表 大 会 on a line of its own).
     simple = [_CJK_SPACES.sub("", to_simplified(line)) for line in lines]
     # A head naming the session is read only where no line has the delivery's own shape
@@ -171,7 +183,7 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
             _DATE_LINE.match(simple[after].strip()) if after < len(simple) else None)
         garbled = undated.group("digits") or undated.group("dated") if undated and undated.re is _GARBLED_DELIVERY else None
         readings = garbled_readings(garbled) if garbled and not dated else ()
-        return i, end, Delivery(
+        yield i, end, Delivery(
             published=_date(*dated.group(1, 2, 3)) if dated else readings[0] if len(readings) == 1 else None,
             readings=readings,
             meeting=_as_printed(meeting.group(0), delivered, printed) if meeting else None,
@@ -182,7 +194,6 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
             speaker_line=" ".join(lines[end + gap:end + gap + rows]) if rows and not dated_name else None,
             speaker_rows=rows + gap,
         )
-    return None
 
 
 def _dated_names(simple: list[str]):

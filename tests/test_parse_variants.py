@@ -903,3 +903,10 @@ def test_a_pdfs_page_number_run_into_a_flattened_head_and_a_heading_with_commas_
             + "全区上下坚持稳中求进,经济平稳增长。" * 10)
     report = parse_report(flat + "\n", "web/comma-heading.txt")
     assert report.sections[0].heading == "一、奋斗2022,我们聚力攻坚,在砥砺奋进中收获信心"
+
+
+def test_an_undated_delivery_in_a_headline_gives_way_to_the_dated_one_below():
+    report = parse_report("政府工作报告——在赣州市五届人大三次会议上\n访问量:\n政府工作报告\n——2018年1月6日在赣州市第五届人民代表大会第三次会议上\n"
+                          "市长曾文明\n各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、过去五年工作回顾\n经济平稳增长。\n", "web/two-heads.txt")
+    assert (report.published.isoformat(), report.meeting, report.speaker, report.city) == (
+        "2018-01-06", "第五届人民代表大会第三次会议", "曾文明", "赣州市")
