@@ -83,7 +83,7 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
 _GLUED_PAGE_NUMBER = re.compile(r"^[—－-]\s*\d{1,3}\s*[—－-](?=[\u4e00-\u9fff])")
 # A PDF's text that put each number on a line of its own (2021 / 年平湖市政府工作报告, 2021 / 年 /
 # 2 / 月 / 25 / 日在…): a number alone, then the 年, 月 or 日 it belongs to
-_NUMBER_WRAP = re.compile(r"^\s*\d{1,4}\s*\n\s*[年月日]", re.M)  # (whether a text has any: most have none)
+_NUMBER_WRAP = re.compile(r"\d[ \t]*\n\s*[年月日]")  # (whether a text has any: most have none)
 _NUMBER_ALONE = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?)?\d{1,4}$")  # 2021, 2021年2, 2021年2月25
 _DATE_PART = re.compile(r"^\d{4}年(?:\d{1,2}月)?$")  # 2021年, 2021年2月
 
@@ -273,7 +273,7 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
         if twice:  # 柳市镇2024年法治政府建设年度报告 柳市镇2024年法治政府建设年度报告 |: a headline and its copy
             dropped.append({"text": line[twice.end(1):].strip(), "reason": "web title row"})
             line = twice.group(1)
-        if line.lstrip().startswith(("|", "｜")):  # | 关键词 | 发布机构 | 肃南县林草局 | |: a table's row, cell by cell
+        if line[:1] in "|｜":  # | 关键词 | 发布机构 | 肃南县林草局 | |: a table's row, cell by cell (lines come stripped)
             _read_table_row(line, meta)
         reason = chrome_reason(line) or ("web promo" if _PROMO_WORDS.search(line) and _PROMO.search(to_simplified(line))
                                          else None)

@@ -347,7 +347,7 @@ def _section_heading(line: str, expected: int) -> bool:
     if len(line) > _LONG_HEADING_MAX or "。" in line[:-1] or not line or not (
             line[0] in _CN_NUM or line[0] == "第" or line[0].isdigit()):  # (before simplifying the line)
         return False
-    if len(line) > _HEADING_MAX and not _LONG_HEADING.search(to_simplified(line[-6:])):
+    if len(line) > _HEADING_MAX and (line[0] not in _CN_NUM or not _LONG_HEADING.search(to_simplified(line[-6:]))):
         return False  # (most long numbered lines are articles and list items: only their ends are read)
     line = to_simplified(line)
     match = _SECTION_CN.match(line) or _SECTION_PART.match(line)
