@@ -174,9 +174,12 @@ _NUMBER_PREFIX = re.compile(r"^[\[［【]\s*([^\]］】]{1,12}[〔\[［(（]\d{4
 # A row's value: all the rest after a colon; after spaces alone, up to the next cell
 # (发布机构 西藏自治区…办公室 发布日期 2018-05-31)
 _CELL_VALUE = rf"(?:{_LABEL_SUFFIX}(?P<value>\S[^。]*)|\s+(?P<cell>\S[^。\s]*)(?:\s[^。]*)?)$"
+# The labels of a row naming the issuer (汇报单位: a wiki infobox's)
+_ISSUER_LABELS = _label("发文机关", "发文机构", "发布机构", "发文单位", "汇报单位")
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 # Rows whose value may stand in for what the body lacks: its issuer, number and date.
 _META_VALUES = {
-    "issuers": re.compile(_LABEL_PREFIX + rf"(?:{_label('发文机关', '发文机构', '发布机构', '发文单位', '汇报单位')})" + _CELL_VALUE),
+    "issuers": re.compile(_LABEL_PREFIX + rf"(?:{_ISSUER_LABELS})" + _CELL_VALUE),
     "doc_number": re.compile(_LABEL_PREFIX + rf"(?:{_label('发文字号', '文号')})" + _CELL_VALUE),
     # anywhere in the row: 来源：司法厅 发布时间：2024-03-28
     "published": re.compile(rf"(?:{_label('成文日期', '发布日期', '发文日期', '发布时间')})"
@@ -193,7 +196,7 @@ _NEXT_CELL = re.compile(r"\s+(?:" + _label("发布日期", "发布时间", "发�
 # … or at the next cell's bracketed label ([ 发布机构 ] | 巴南区木洞镇 | [ 有效性 ] | |)
 _NEXT_BRACKETED_CELL = re.compile(r"\s*[|｜]?\s*[\[［【]\s*[\u4e00-\u9fff][^\]］】]{0,8}[\]］】].*$")
 # An issuer's label whose value is the next line, and a value that is a body's name
-_ISSUER_BELOW = re.compile(_LABEL_PREFIX + rf"(?:{_label('发文机关', '发文机构', '发布机构', '发文单位')})\s*[：:]?\s*")
+_ISSUER_BELOW = re.compile(_LABEL_PREFIX + rf"(?:{_ISSUER_LABELS})\s*[：:]?\s*")
 _BODY_NAME = re.compile(r"[\u4e00-\u9fff（）()]{4,30}")
 # Metadata rows that say nothing about the report itself: dropped whole.
 _META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号', '报告类型')})"
@@ -288,7 +291,7 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
                     issuer = _NEXT_BRACKETED_CELL.sub("", _NEXT_CELL.sub("", value)).strip(" |｜")
                     if _ISSUER_BELOW.fullmatch(line):  # 发 布 机 构 : / 天津市河东区司法局
                         issuer_below = True
-                    elif re.search(r"[\u4e00-\u9fff]", issuer):
+                    elif _HAS_CJK.search(issuer):
                         meta["issuers"].append(issuer)
                 elif match and name == "author":
                     meta[name] = meta[name] or _NEXT_CELL.sub("", value).strip()
@@ -345,14 +348,14 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     return kept, dropped, meta
 
 
-_ISSUER_CELL = re.compile(rf"^(?:{_label('发文机关', '发文机构', '发布机构', '发文单位')})$")
+_ISSUER_CELL = re.compile(rf"^(?:{_ISSUER_LABELS})$")
 
 
 def _read_table_row(line: str, meta: dict) -> None:
     """Add to `meta` the issuer a metadata table's row names in the cell after its label."""
     cells = [cell.strip() for cell in re.split(r"[|｜]", to_simplified(line))]
     for label, value in zip(cells, cells[1:]):
-        if _ISSUER_CELL.match(label) and re.search(r"[\u4e00-\u9fff]", value) and value not in meta["issuers"]:
+        if _ISSUER_CELL.match(label) and _HAS_CJK.search(value) and value not in meta["issuers"]:
             meta["issuers"].append(value)
 
 

@@ -158,11 +158,12 @@ def _deliveries(lines: list[str]):
         dated_name = _DATED_NAME_LINE.match(simple[end]) if not below and end < len(simple) else None
         # … or after the speaker, on the speaker's line: 南宁市市长孙大光(2021年10月25日)
         date_after = _TRAILING_DATE.search(to_simplified(lines[end])) if not below and end < len(lines) else None
-        gap = 0
-        if date_after and speaker_line(lines[end][:date_after.start()]):
-            below, rows = speaker_line(lines[end][:date_after.start()]), 1
+        spoken_before_date = speaker_line(lines[end][:date_after.start()]) if date_after else None
+        if spoken_before_date:
+            below, rows = spoken_before_date, 1
         else:
             date_after = None
+        gap = 0
         if date_first:
             below, rows = _speaker_below(lines, simple, end + 1)
             gap = 1 if below else 0

@@ -67,9 +67,8 @@ class Gazetteer:
         self.by_name: dict[str, list[Place]] = {}
         for p in self.by_code.values():
             self.by_name.setdefault(p.name, []).append(p)
-        for p in former:
-            if p not in self.by_name.get(p.name, []):
-                self.by_name.setdefault(p.name, []).append(p)
+        for p in former:  # (never a current place's name in its province: see gazetteer())
+            self.by_name.setdefault(p.name, []).append(p)
             self.by_code.setdefault(p.code, p)  # (its own code, when no current place took it)
         # Names as unmistakable as the official one, found in any text: 镇宁自治县
         self.by_alias: dict[str, list[Place]] = {}

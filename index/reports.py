@@ -292,14 +292,7 @@ def parse_report(text: str, source: str = "") -> Report:
     for section in sections:
         section.categories = heading_categories(section.heading, report.kind)
     if report.kind == "gongzuo":
-        _fill_gongzuo(report, delivery, published)
-        spoken = speaker_line(web_meta["author"]) if not report.speaker and web_meta["author"] else None
-        if spoken:  # 作者：海南省省长 刘赐贵
-            report.speaker, report.speaker_office = spoken
-        if not report.published and web_meta["delivered"]:  # 报告时间：2003年12月25日 in a wiki's infobox
-            report.published = _published_date([f"发布日期：{web_meta['delivered']}"])
-            report.year = report.published.year + (1 if report.published.month >= 11 else 0)
-            report.provenance["year"] = "metadata"
+        _fill_gongzuo(report, delivery, web_meta, published)
     elif report.kind == "other":
         name = _document_name(report) or report.title or (lines[0] if lines else "")
         _fill_own_name_place(report, name)
@@ -368,12 +361,20 @@ def _unnumbered_sections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], 
     Sichuan style: 2024年工作回顾, 2025年工作安排建议, 加强政府自身建设, each a line of its own,
     its parts numbered （一）…): every such heading starts a section. Only for a report with
     no numbered section at all: where 一、 headings exist, they are the sections."""
+    starts = [i for i, p in enumerate(paragraphs)
+              if _UNNUMBERED_GONGZUO_HEADING.search(re.sub(r"\s+", "", to_simplified(p.text)))]
+    # (before the first such heading, the paragraph that opens the first section starts one too)
+    opening = next((i for i in range(starts[0] if starts else len(paragraphs)) if _opens_first_section(paragraphs, i)), None)
+    return _sections_at(paragraphs, {*starts, *([] if opening is None else [opening])})
+
+
+def _sections_at(paragraphs: list[Paragraph], starts: set[int]) -> tuple[list[Paragraph], list[Section]]:
+    """(preamble, sections) of `paragraphs` when those at `starts` are the section headings."""
     preamble: list[Paragraph] = []
     sections: list[Section] = []
     subsection: str | None = None
     for i, p in enumerate(paragraphs):
-        if (_UNNUMBERED_GONGZUO_HEADING.search(re.sub(r"\s+", "", to_simplified(p.text)))
-                or not sections and _opens_first_section(paragraphs, i)):
+        if i in starts:
             sections.append(Section(p.n, p.text, []))
             subsection = None
         else:
@@ -391,21 +392,10 @@ def _plain_heading_sections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph
     """(preamble, sections) of a 法治 report whose top-level headings carry no number and no
     punctuation (党政主要负责人严格履行推进法治建设第一责任人职责), each followed by a longer
     paragraph; unchanged when fewer than two lines are such headings."""
-    at = [i for i, p in enumerate(paragraphs[:-1])
+    at = {i for i, p in enumerate(paragraphs[:-1])
           if 6 <= len(p.text.strip()) <= 32 and _PLAIN_HEADING.match(p.text.strip())
-          and len(paragraphs[i + 1].text) > 2 * len(p.text)]
-    if len(at) < _PLAIN_HEADINGS_MIN:
-        return paragraphs, []
-    preamble: list[Paragraph] = list(paragraphs[:at[0]])
-    sections: list[Section] = []
-    subsection: str | None = None
-    for i, p in enumerate(paragraphs[at[0]:], start=at[0]):
-        if i in at:
-            sections.append(Section(p.n, p.text, []))
-            subsection = None
-        else:
-            subsection = _file_paragraph(p, sections, preamble, subsection)
-    return preamble, sections
+          and len(paragraphs[i + 1].text) > 2 * len(p.text)}
+    return _sections_at(paragraphs, at if len(at) >= _PLAIN_HEADINGS_MIN else set())
 
 
 def _inline_sections(report: Report) -> list[Section]:
@@ -874,12 +864,12 @@ _DATED_NAME_NOTE = re.compile(r"工作报告\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2
 _POSTED_WITHIN = 120  # days between a delivery and the page that prints it, at most
 
 
-def _fill_gongzuo(report: Report, delivery: Delivery | None, report_posted: dt.date | None = None) -> None:
+def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, report_posted: dt.date | None) -> None:
     """Delivery date, meeting, speaker, place and year of a 政府工作报告.
 
-    The date is only ever the delivery line's: a date in the body is some other event's.
-    The page's posting date (`report_posted`) only chooses between the readings of a
-    delivery date a site garbled.
+    The date is only ever the delivery line's (or a wiki infobox's 报告时间, in `web_meta`):
+    a date in the body is some other event's. The page's posting date (`report_posted`) only
+    chooses between the readings of a delivery date a site garbled.
     """
     if delivery:
         report.published = delivery.published
@@ -933,6 +923,8 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, report_posted: dt.d
         before = [d for d in delivery.readings if dt.timedelta(0) <= report_posted - d <= dt.timedelta(days=_POSTED_WITHIN)]
         if len(before) == 1:
             report.published = delivery.published = before[0]
+    if not report.published and web_meta["delivered"]:  # 报告时间：2003年12月25日 in a wiki's infobox
+        report.published = _published_date([f"发布日期：{web_meta['delivered']}"])
     report.year, report.provenance["year"] = _delivered_year(report, delivery, file_name)
     if delivery and delivery.month_day and report.year and delivery.month_day[0] <= 10:
         # 2月24日 in a news lead: the year the report is known by (a January-to-October
@@ -940,6 +932,9 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, report_posted: dt.d
         month, day = delivery.month_day
         with contextlib.suppress(ValueError):
             report.published = dt.date(report.year, month, day)
+    spoken = speaker_line(web_meta["author"]) if not report.speaker and web_meta["author"] else None
+    if spoken:  # 作者：海南省省长 刘赐贵
+        report.speaker, report.speaker_office = spoken
 
 
 def _above_address(report: Report) -> list[Paragraph]:
@@ -1001,9 +996,9 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
     year after the one its review section names, the year its plans section names, or the
     file name's. The date comes first: a site's headline may name the year reviewed
     (2016年政府工作报告 over a report delivered on 2017-01-09)."""
-    if delivery and delivery.published:
-        date = delivery.published
-        return date.year + (1 if date.month >= 11 else 0), "delivery line"
+    if report.published:  # (the delivery line's date, or an infobox's 报告时间)
+        date = report.published
+        return date.year + (1 if date.month >= 11 else 0), "delivery line" if delivery and delivery.published else "metadata"
     titled = _TITLE_YEAR.search(to_simplified(report.title)) if report.title else None
     if titled:
         return int(titled.group(1)), "title"
