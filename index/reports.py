@@ -912,6 +912,7 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
         report.county, found_in = _ambiguous_county([(name, to_simplified(text), True) for name, text in sources])
         if found_in:
             report.provenance["place"] = found_in
+            _settle_by_body(report)
     # A township's report (在鹅湖镇第六届人民代表大会…): the gazetteer holds no townships
     report.town = _find_town([to_simplified(text) for _, text in sources[:6]])
     if report.town and "place" not in report.provenance:
@@ -1111,6 +1112,8 @@ def _fill_places(report: Report) -> None:
             found_in = "opening"
     if not found_in and not report.town:
         report.county, found_in = _ambiguous_county(names)
+        if report.county:
+            _settle_by_body(report)
     if found_in:
         report.provenance["place"] = found_in
 
@@ -1221,6 +1224,21 @@ def _ambiguous_county(texts: list[tuple[str, str, bool]]) -> tuple[str | None, s
         if shared:
             return (shared.pop(), source) if len(shared) == 1 else (None, None)
     return None, None
+
+
+def _settle_by_body(report: Report) -> None:
+    """Complete an ambiguous district (龙华区: 深圳市's or 海口市's) upward when the body names
+    the city or province of exactly one of the places of that name (对广东、深圳系列重要讲话)
+    and of no other: a report of 长春市's 朝阳区 that also names 北京 stays undecided."""
+    gz = gazetteer()
+    body = to_simplified("\n".join(t for _, _, t, _, _ in report.blocks()))
+    candidates = [p for p in gz.by_name.get(report.county, []) if p.level == COUNTY]
+    named = {m.place.code for m in gz.find(body, short=True) if m.place.level < COUNTY}
+    supported = [c for c in candidates if c.province_code in named or c.city_code in named]
+    if len(supported) == 1:
+        province, city = gz.province_of(supported[0]), gz.city_of(supported[0])
+        report.province = province.name if province else None
+        report.city = city.name if city else None
 
 
 def _related(place: Place, within: Place | None) -> bool:

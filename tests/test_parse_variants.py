@@ -691,6 +691,20 @@ def test_a_district_several_places_share_is_kept_without_the_levels_above_it():
     assert (report.province, report.city, report.county) == (None, None, "市中区")
 
 
+def test_a_shared_district_is_completed_when_the_body_names_the_city_or_province_of_one_of_them():
+    """龙华区 is 深圳市's and 海口市's: a body that speaks of 海南 (and not of 广东 or 深圳) settles
+    it; one that names the provinces of both (北京 and 吉林, for 朝阳区) does not."""
+    head = "2025年龙华区政府工作报告\n各位代表:\n现在,我代表区人民政府向大会报告工作。\n一、2024年工作回顾\n"
+    report = parse_report(head + "我们牢记嘱托,全力服务海南自由贸易港建设。\n", "web/longhua.txt")
+    assert (report.province, report.city, report.county) == ("海南省", "海口市", "龙华区")
+    report = parse_report(head + "我们学习深圳先进经验。\n", "web/longhua2.txt")
+    assert (report.province, report.city, report.county) == ("广东省", "深圳市", "龙华区")
+    report = parse_report("政 府 工 作 报 告\n——2021年1月12日在朝阳区第十六届人民代表大会\n第七次会议上\n朝阳区人民政府区长 文 献\n"
+                          "各位代表:\n现在,我代表朝阳区人民政府,向大会报告工作。\n一、2020年工作回顾\n"
+                          "我们赴北京学习,在吉林省率先完成改革。\n", "web/chaoyang2.txt")
+    assert (report.province, report.city, report.county) == (None, None, "朝阳区")
+
+
 def test_a_fazhi_report_whose_headings_carry_no_number_nor_punctuation():
     body = ("坚持高位推动 法治政府建设责任不断强化\n加强统筹谋划。县委、县政府高度重视法治建设，县委常委会、县政府常务会多次研究法治政府建设工作，制定下发年度工作要点。\n"
             "深化宣传教育 全民法治意识不断增强\n发挥“关键少数”学法用法示范带动作用，县政府常务会议会前学法12次，组织国家工作人员参加学法考试。\n")
