@@ -1083,6 +1083,10 @@ def _fill_places(report: Report) -> None:
         # An ambiguous district (宝山区: in 上海市 and in 双鸭山市) is settled by the
         # province or city the report's other own names give.
         county, found_in = _pick(gz, own, COUNTY, within=city or province)
+    if not county and "superior document" in (city_in, province_in):
+        # A township's cited documents give its county or nothing: 《武汉市…条例》 is followed
+        # by every township of 武汉市's thirteen districts.
+        city = province = None
     settled = county or city or province
     if ambiguous and not named and settled and settled.name not in ambiguous:
         # Cited documents only settle which of two places the report's own name (河东区:

@@ -483,6 +483,18 @@ def test_a_municipalitys_report_takes_no_district_from_the_documents_it_cites():
     assert (report.province, report.city, report.county) == ("上海市", None, None)
 
 
+def test_a_township_takes_its_county_from_a_cited_document_or_nothing():
+    """《城口县…》 gives 明通镇 its county; 《武汉市…条例》 or 《山东省…办法》 is followed by every
+    township of the city or province and gives none of its levels."""
+    body = "2024年，{town}坚持以习近平法治思想为指引，认真落实《{doc}》，推进法治政府建设。现将有关情况报告如下。\n一、主要举措\n加强培训。\n"
+    report = parse_report(body.format(town="明通镇", doc="城口县人民政府办公室关于印发法治政府建设工作要点的通知"), "web/mingtong.txt")
+    assert (report.province, report.city, report.county, report.town) == ("重庆市", None, "城口县", "明通镇")
+    report = parse_report(body.format(town="鹦鹉街道", doc="武汉市法治政府建设条例"), "web/yingwu.txt")
+    assert (report.province, report.city, report.county, report.town) == (None, None, None, "鹦鹉街道")
+    report = parse_report(body.format(town="皇城镇", doc="山东省行政调解办法"), "web/huangcheng.txt")
+    assert (report.province, report.city, report.county, report.town) == (None, None, None, "皇城镇")
+
+
 def test_a_body_that_names_no_place_takes_none_from_the_documents_it_cites():
     """我县 citing 《兴国县…》 or a county government citing its city's plan: the county or
     city cited may not be the report's own, and an empty place is better than a wrong one."""
