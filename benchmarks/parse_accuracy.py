@@ -18,6 +18,9 @@ right when all four levels are. A township's county that the parser reads from t
 the township follows (《城口县人民政府办公室关于印发…》, as seed 004's specification requires) where
 the label, by the labellers' convention, leaves the township alone, is counted as a miss and
 also listed on its own line ("town's county from cited documents"), so both readings show.
+So is a first heading labelled as the first numbered part (一、…) of the unnumbered top-level
+heading the parser reads as the report's first section (2023年工作回顾), the convention of
+the later sets (AG on) that the earlier labels do not follow.
 """
 from __future__ import annotations
 
@@ -49,13 +52,18 @@ def compared(report: dict) -> dict:
             "categories": report.get("categories", [])}
 
 
-def measure(labels: Path, pages: Path) -> tuple[dict, dict, list, list]:
+# The convention disagreements listed on lines of their own, by what each is
+CITED_COUNTY = "place misses that are a town's county from cited documents"
+NUMBERED_PART = "first_heading misses that are the first numbered part of the unnumbered heading read"
+
+
+def measure(labels: Path, pages: Path) -> tuple[dict, dict, list, dict]:
     """(right, total) counts per (kind, field), the misses as (file, field, got, wanted), and
-    the files whose place differs only by a township's county read from cited documents."""
+    the files of each convention disagreement (CITED_COUNTY, NUMBERED_PART)."""
     right: dict = {}
     total: dict = {}
     misses = []
-    cited_county = []
+    disagreements: dict = {CITED_COUNTY: [], NUMBERED_PART: []}
     for entry in json.loads(labels.read_text(encoding="utf-8"))["reports"]:
         text = (pages / entry["file"]).read_text(encoding="utf-8")
         got = parse_report(text, "web/" + entry["file"]).to_dict()
@@ -67,12 +75,24 @@ def measure(labels: Path, pages: Path) -> tuple[dict, dict, list, list]:
             total[key] = total.get(key, 0) + 1
             if have[field] == want[field]:
                 right[key] = right.get(key, 0) + 1
-            else:
-                misses.append((entry["file"], field, have[field], want[field]))
-                if (field == "place" and want["place"][:3] == (None, None, None) and want["place"][3]
-                        and have["place"][3] == want["place"][3] and got["provenance"].get("place") == "superior document"):
-                    cited_county.append(entry["file"])
-    return right, total, misses, cited_county
+                continue
+            misses.append((entry["file"], field, have[field], want[field]))
+            if (field == "place" and want["place"][:3] == (None, None, None) and want["place"][3]
+                    and have["place"][3] == want["place"][3] and got["provenance"].get("place") == "superior document"):
+                disagreements[CITED_COUNTY].append(entry["file"])
+            if field == "first_heading" and want[field] and got["sections"] and _first_part(got) == _unnumbered(want[field]):
+                disagreements[NUMBERED_PART].append(entry["file"])
+    return right, total, misses, disagreements
+
+
+def _unnumbered(heading: str) -> str:
+    return re.sub(r"^[一二三四五六七八九十]{1,3}[、.．]", "", heading).rstrip("。．.")
+
+
+def _first_part(report: dict) -> str | None:
+    """The first subsection of the report's first section, compared as a label is."""
+    parts = report["sections"][0]["subsections"]
+    return _squashed(parts[0]).rstrip("。．.") if parts else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,13 +105,14 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"error: {len(missing)} page(s) not saved in {args.pages}, e.g. {missing[0]}", file=sys.stderr)
         return 2
-    right, total, misses, cited_county = measure(args.labels, args.pages)
+    right, total, misses, disagreements = measure(args.labels, args.pages)
     print(f"{'kind':8} {'field':14} right")
     for kind, field in total:
         n, of = right.get((kind, field), 0), total[(kind, field)]
         print(f"{kind:8} {field:14} {n}/{of} ({n / of:.0%})")
-    if cited_county:
-        print(f"place misses that are a town's county from cited documents: {len(cited_county)} ({', '.join(cited_county)})")
+    for what, files in disagreements.items():
+        if files:
+            print(f"{what}: {len(files)} ({', '.join(files)})")
     for miss in misses:
         print("miss:", *miss)
     return 0

@@ -43,7 +43,9 @@ _GONGZUO_CATEGORY_PATTERNS = {
 # the year reviewed, the plans or the government's own conduct (“十三五”时期工作回顾,
 # 2024年工作安排建议, 全面加强政府自身建设).
 _UNNUMBERED_GONGZUO_HEADING = re.compile(
-    r"^[^。，,；;：:！？!?（(]{0,24}(?:回顾|发展成就|工作安排(?:建议)?|总体要求和?.{0,10}|目标任务|政府自身建设)$|^[^。，,]{0,6}做好[^。，,]{0,12}工作$")
+    r"^[^。，,；;：:！？!?（(]{0,24}(?:回顾(?:和总结)?|发展成就|工作安排(?:建议)?|总体要求和?.{0,10}|目标任务|政府自身建设)$"
+    r"|^[^。，,]{0,6}做好[^。，,]{0,12}工作$|^回顾(?:19|20)\d{2}年$"
+    r"|^(?:19|20)\d{2}年[^。，,；;：:！？!?]{0,14}(?:主要工作|重点工作|重点任务|目标任务|工作建议)$")
 _CN_NUM = "一二三四五六七八九十"
 _SECTION_CN = re.compile(rf"^([{_CN_NUM}]{{1,3}})\s*[、.．]\s*(.*)$")
 _SECTION_ARABIC = re.compile(r"^(\d{1,2})\s*[、．]\s*(.*)$")
@@ -284,6 +286,9 @@ def parse_report(text: str, source: str = "") -> Report:
     if report.kind == "gongzuo" and not sections:
         report.preamble, report.sections = _unnumbered_sections(preamble)
         sections = report.sections
+    elif report.kind == "gongzuo" and _headed_above_numbers(preamble, sections):
+        report.preamble, report.sections = _unnumbered_sections(preamble + _flattened(sections), numbered_parts=True)
+        sections = report.sections
     if not sections:
         report.sections = sections = _inline_sections(report)
     if report.kind == "fazhi" and not sections:
@@ -356,27 +361,50 @@ def _section_heading(line: str, expected: int) -> bool:
                 and not line.endswith("。"))
 
 
-def _unnumbered_sections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Section]]:
+def _unnumbered_sections(paragraphs: list[Paragraph], numbered_parts: bool = False) -> tuple[list[Paragraph], list[Section]]:
     """(preamble, sections) of a 政府工作报告 whose top-level headings carry no number (the
     Sichuan style: 2024年工作回顾, 2025年工作安排建议, 加强政府自身建设, each a line of its own,
-    its parts numbered （一）…): every such heading starts a section. Only for a report with
-    no numbered section at all: where 一、 headings exist, they are the sections."""
+    its parts numbered （一）…): every such heading starts a section. With `numbered_parts`,
+    the parts are numbered 一、 as well (2021年以来工作回顾 / 一、以经济建设为中心…): those lines
+    are subsections."""
     starts = [i for i, p in enumerate(paragraphs)
-              if _UNNUMBERED_GONGZUO_HEADING.search(re.sub(r"\s+", "", to_simplified(p.text)))]
+              if _UNNUMBERED_GONGZUO_HEADING.search(re.sub(r"\s+", "", to_simplified(p.text)))
+              and not (numbered_parts and _SECTION_CN.match(to_simplified(p.text)))]
     # (before the first such heading, the paragraph that opens the first section starts one too)
     opening = next((i for i in range(starts[0] if starts else len(paragraphs)) if _opens_first_section(paragraphs, i)), None)
-    return _sections_at(paragraphs, {*starts, *([] if opening is None else [opening])})
+    return _sections_at(paragraphs, {*starts, *([] if opening is None else [opening])}, numbered_parts)
 
 
-def _sections_at(paragraphs: list[Paragraph], starts: set[int]) -> tuple[list[Paragraph], list[Section]]:
-    """(preamble, sections) of `paragraphs` when those at `starts` are the section headings."""
+def _headed_above_numbers(preamble: list[Paragraph], sections: list[Section]) -> bool:
+    """Whether a 政府工作报告's numbered sections are the parts of an unnumbered top-level
+    heading printed above them, right after the address's opening (本届政府工作回顾 /
+    一、凝心聚力促发展…); not for a page flattened into long lines."""
+    return (bool(sections) and not any(s.inline for s in sections)
+            and any(_opens_first_section(preamble, i) for i in range(len(preamble))))
+
+
+def _flattened(sections: list[Section]) -> list[Paragraph]:
+    """The paragraphs of `sections` with each heading as the paragraph it was printed as."""
+    return [p for s in sections for p in (Paragraph(s.n, s.line or s.heading), *s.paragraphs)]
+
+
+def _sections_at(paragraphs: list[Paragraph], starts: set[int],
+                 numbered_parts: bool = False) -> tuple[list[Paragraph], list[Section]]:
+    """(preamble, sections) of `paragraphs` when those at `starts` are the section headings;
+    with `numbered_parts`, a 一、 line within a section opens a subsection."""
     preamble: list[Paragraph] = []
     sections: list[Section] = []
     subsection: str | None = None
     for i, p in enumerate(paragraphs):
+        part = numbered_parts and sections and _SECTION_CN.match(to_simplified(p.text))
         if i in starts:
             sections.append(Section(p.n, p.text, []))
             subsection = None
+        elif part:
+            subsection = _subsection_title(part.group(2))
+            sections[-1].subsections.append(subsection)
+            p.subsection = subsection
+            sections[-1].paragraphs.append(p)
         else:
             subsection = _file_paragraph(p, sections, preamble, subsection)
     return preamble, sections
@@ -446,7 +474,7 @@ def _opens_first_section(paragraphs: list[Paragraph], i: int) -> bool:
 
 
 _SENTENCE_MARKS = re.compile(r"[。；;：:！？!?]|[，,、]$")
-_ADDRESS_OPENING = re.compile(r"^\s*(?:各位代表\s*[：:]\s*)?现在\s*[，,]\s*我代表.{0,24}向大会")
+_ADDRESS_OPENING = re.compile(r"^\s*(?:各位代表\s*[：:]\s*)?现在\s*[，,]\s*由?我代表.{0,24}向大会")
 
 
 def _file_paragraph(paragraph: Paragraph, sections: list[Section], preamble: list[Paragraph],

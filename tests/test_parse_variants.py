@@ -144,14 +144,27 @@ def test_unnumbered_top_level_headings_of_a_work_report_are_its_sections():
     assert [p.text for p in report.preamble] == ["现在，我代表市人民政府，向大会报告工作，请予审议。"]
 
 
-def test_an_unnumbered_review_line_above_numbered_sections_is_no_section():
-    """Where the report numbers its sections (一、), those are the sections: an unnumbered
-    line above them stays a paragraph."""
+def test_numbered_parts_under_unnumbered_top_level_headings_are_subsections():
+    """2024年工作回顾 on a line of its own right after the address, its parts numbered 一、:
+    the unnumbered lines are the sections (the review keeps its category), the numbered
+    lines their subsections; numbering that starts again under the plans stays theirs."""
     text = UNNUMBERED_GONGZUO.replace("（一）经济运行回升向好", "一、经济运行回升向好").replace(
-        "（一）着力扩大有效需求", "二、着力扩大有效需求")
+        "（一）着力扩大有效需求", "一、着力扩大有效需求")
     report = parse_report(text, "web/numbered.txt")
+    assert [(s.heading, s.categories, s.subsections) for s in report.sections] == [
+        ("2024年工作回顾", ["review"], ["经济运行回升向好"]), ("2025年工作安排建议", ["plans"], ["着力扩大有效需求"]),
+        ("加强政府自身建设", ["self"], [])]
+    assert [p.text for p in report.preamble] == ["现在，我代表市人民政府，向大会报告工作，请予审议。"]
+
+
+def test_a_line_above_numbered_sections_but_not_after_the_address_stays_a_paragraph():
+    """Only the line right after the address's opening is read as a heading over the
+    numbered sections: a sentence or a line further down is the preamble's."""
+    text = UNNUMBERED_GONGZUO.replace("2024年工作回顾\n", "").replace(
+        "（一）经济运行回升向好", "一、经济运行回升向好").replace("（一）着力扩大有效需求", "二、着力扩大有效需求")
+    report = parse_report(text, "web/numbered2.txt")
     assert [s.heading for s in report.sections] == ["一、经济运行回升向好。", "二、着力扩大有效需求。"]
-    assert "2024年工作回顾" in [p.text for p in report.preamble]
+    assert "过去一年，全市经济稳中有进。" in [p.text for p in report.preamble]
 
 
 def test_title_printed_on_the_delivery_line():
