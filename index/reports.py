@@ -789,8 +789,13 @@ def _fazhi_opening(report: Report) -> bool:
         # 现将有关情况报告如下 / 一、2023年主要举措和成效 / (一)进一步完善法治政府建设顶层设计
         if re.search(r"法治政府建设|建设法治政府", to_simplified(report.sections[0].paragraphs[0].text[:200])):
             return True
-    return bool(re.search(r"法治政府建设|建设法治政府", opening)
-                and (re.search(r"法治|依法行政", first) or first_is_measures))
+    if not report.preamble and re.search(r"法治政府建设.{0,6}(?:举措|成效|情况)", first):
+        return True  # a copy that starts at its first section: 一、2023年度法治政府建设的主要举措和成效
+    on_fazhi = bool(re.search(r"法治政府建设|建设法治政府", opening))
+    if on_fazhi and re.search(r"(?:报告|总结|汇报)如下", opening):
+        return True  # …系统推进法治政府建设… 现将2025年工作情况总结如下
+    # (the first parts of the 法治政府建设 template: 依法全面履行政府职能, 加强组织领导)
+    return on_fazhi and bool(re.search(r"法治|依法行政|履行政府职能|组织领导", first) or first_is_measures)
 
 
 # ---------------------------------------------------------------- year

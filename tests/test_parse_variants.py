@@ -336,6 +336,25 @@ def test_an_untitled_copy_that_reports_its_measures_on_rule_of_law_government_is
     assert (report.kind, report.year, report.province, report.county) == ("fazhi", 2023, "北京市", "西城区")
 
 
+def test_untitled_copies_of_fazhi_reports_cut_at_other_places():
+    """A copy that starts at its first section (一、2023年度法治政府建设的主要举措和成效); an
+    opening on 法治政府建设 that sums up (现将…工作情况总结如下) over a first section that does
+    not name it; an opening on it over the template's first part (依法全面履行政府职能,
+    加强组织领导). A work summary of another office that never names 法治政府建设 stays other."""
+    report = parse_report("一、2023年度法治政府建设的主要举措和成效\n（一）加强组织领导。调整领导小组成员。\n", "web/cut.txt")
+    assert (report.kind, report.year) == ("fazhi", 2023)
+    report = parse_report("人民街街道办事处坚持以习近平法治思想为根本遵循，系统推进法治政府建设，切实将法治优势转化为治理效能。"
+                          "现将2025年工作情况总结如下:\n一、全年工作完成情况\n（一）组织保障体系更加健全。\n", "web/summary.txt")
+    assert (report.kind, report.year, report.town) == ("fazhi", 2025, "人民街街道")
+    for first in ("一、全面履行政府职能", "一、切实加强组织领导。一是全面加强党的领导。"):
+        report = parse_report("2016年，在省委、省政府和南通市委的正确领导下，南通市政府深入贯彻落实《法治政府建设实施纲要(2015-2020年)》，"
+                              f"加快建设法治政府。\n{first}\n一是深化行政审批制度改革。\n", "web/nantong.txt")
+        assert (report.kind, report.year, report.city) == ("fazhi", 2016, "南通市")
+    report = parse_report("2016年，南通市统计局认真履行职责，各项工作取得新进展。现将工作情况总结如下:\n一、全年工作完成情况\n加强统计执法。\n",
+                          "web/stats.txt")
+    assert report.kind == "other"
+
+
 def test_a_flattened_page_names_its_place_in_the_speaker_line_it_runs_together():
     line = ("2019年新县政府工作报告 ——2019年2月16日在县十四届人大三次会议上 新县人民政府县长 王六 各位代表: "
             "现在，我代表县人民政府向大会报告工作，请予审议。 一、新时代新答卷 2018年，全县经济平稳增长。")
