@@ -179,7 +179,8 @@ _ISSUER_LABELS = _label("发文机关", "发文机构", "发布机构", "发文�
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 # Rows whose value may stand in for what the body lacks: its issuer, number and date.
 _META_VALUES = {
-    "issuers": re.compile(_LABEL_PREFIX + rf"(?:{_ISSUER_LABELS})" + _CELL_VALUE),
+    # (also a row's later cell: 主题分类: 其他 发文单位: 咸宁市水利和湖泊局)
+    "issuers": re.compile(rf"(?:{_LABEL_PREFIX}|(?<=\s))(?:{_ISSUER_LABELS})" + _CELL_VALUE),
     "doc_number": re.compile(_LABEL_PREFIX + rf"(?:{_label('发文字号', '文号')})" + _CELL_VALUE),
     # anywhere in the row: 来源：司法厅 发布时间：2024-03-28
     "published": re.compile(rf"(?:{_label('成文日期', '发布日期', '发文日期', '发布时间')})"

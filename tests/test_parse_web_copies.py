@@ -310,6 +310,14 @@ def test_a_metadata_table_printed_as_its_values_and_a_title_row_whose_issuer_ran
     assert report.title == "关于2023年度法治政府建设情况的报告"
 
 
+def test_an_issuer_in_a_rows_later_cell_names_the_reporting_body():
+    from baogao.index.reports import parse_report
+    report = parse_report("2020年度法治政府建设工作报告\n主题分类: 其他 发文单位: 咸宁市水利和湖泊局\n市委依法治市办:\n"
+                          "2020年，我局深入学习领会习近平法治思想。现将有关情况报告如下:\n一、主要举措\n加强培训。\n", "web/later-cell.txt")
+    assert (report.issuers, report.province, report.city) == (["咸宁市水利和湖泊局"], "湖北省", "咸宁市")
+    assert report.provenance["place"] == "issuers"
+
+
 def test_a_pages_html_saved_as_text_is_read_without_its_tags():
     from baogao.index.reports import parse_report
     report = parse_report('当前位置:  首页 >  市政府 >  工作报告\n<p style="font-size: 36px; text-align: center">政 府 工 作 报 告</font></strong></p>\n'
