@@ -79,6 +79,9 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _REPORTED_YEAR = re.compile(r"(?:现将|总结|报告)[^。，,]{0,12}?((?:19|20)\d{2})\s*年")  # 认真总结我局2024年…工作
 _OPENING_YEAR = re.compile(r"(?:^|[，,。；;])\s*((?:19|20)\d{2})\s*年度?[，,]")
 _TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|街道办事处))")
+# A sub-district that calls itself X街 (石门街以…, 海滨街 2020 年…报告), read only where the
+# name acts or heads a title: 步行街 and 商业街 are streets
+_STREET_AS_CALLED = re.compile(r"([\u4e00-\u9fff]{2,3})街(?=以|坚持|在|深入|全面|严格|认真|始终|紧紧|紧密|法治|\s*(?:19|20)\d{2}|$)")
 _NOT_TOWN_NAMES = re.compile(r"^(?:全|我|本|该|各|乡|城[乡镇]|村|集|场|小[城集]?镇|重点|中心|建制|特色|每个|所有|辖区|相关|"
                              r"有关|其他|其它|部分|多个|[两三]个|[两三][镇乡]$|个|所在|全县|全区|全市|各乡|各个|结合)|.*[了的是把将对]")
 _AUTONOMOUS_TOWN = re.compile(r"族乡$")
@@ -1098,6 +1101,9 @@ def _fill_places(report: Report) -> None:
            ("doc number", to_simplified(report.doc_number or ""), False),
            ("body", re.sub(r"《[^《》]*》", "", to_simplified(opening)), False),  # a cited name is no own name
            *(("superior document", t, False) for t in _superior_documents(body_text))]
+    town = _find_town([text for source, text, _ in own if source != "superior document"])
+    if town:  # 沅江路街道 names no 沅江市: a township's name is read as nothing else
+        own = [(source, text.replace(town, "｜"), short) for source, text, short in own]
 
     # A superior document is a superior government's: it may name the county of a township
     # that names itself but not its county (明通镇 follows 《城口县人民政府办公室…》), never
@@ -1107,7 +1113,7 @@ def _fill_places(report: Report) -> None:
     names = [source for source in own if source[0] != "superior document"]
     named = any(_pick(gz, names, level)[0] for level in (COUNTY, CITY, PROVINCE))
     ambiguous = {m.place.name for _, text, short in names for m in gz.find(text, short=short)}
-    if named or not (ambiguous or _find_town([text for _, text, _ in names])):
+    if named or not (ambiguous or town):
         own = names
     county, found_in = _pick(gz, own, COUNTY)
     city, city_in = _pick(gz, own, CITY, within=county)
@@ -1139,9 +1145,9 @@ def _fill_places(report: Report) -> None:
     report.province = province.name if province else None
     report.city = city.name if city else None
     report.county = county.name if county else None
-    report.town = _find_town([text for source, text, _ in own if source != "superior document"])
-    if report.town and not found_in:
-        found_in = next((source for source, text, _ in own if report.town in text), "body")
+    report.town = town
+    if town and not found_in:
+        found_in = next((source for source, text, _ in own if "｜" in text), "body")
     if not found_in:
         scope = _OPENING_SCOPE.match(to_simplified(opening).strip())
         paragraph = (report.preamble or (report.sections[0].paragraphs if report.sections else []) or [None])[0]
@@ -1159,7 +1165,9 @@ def _opening_subject(text: str) -> str:
     """The clause of the opening sentence that names who acts, with the clause before it
     (2021年，在区委、区政府坚强领导下，虹桥街道深入学习…: 虹桥街道…): a place named later in
     the sentence (成功入选上海市第一批…) is something the body did, not the body. A first
-    sentence that only says what the year was (2024年是…之年，也是西兴街道…之年。) is passed over."""
+    sentence that only says what the year was (2024年是…之年，也是西兴街道…之年。) is passed over.
+    Read in simplified characters (2022年以來 is 2022年以来)."""
+    text = to_simplified(text)
     framing = _framing_end(text)
     if framing and text[framing:].strip():
         text = text[framing:]
@@ -1307,6 +1315,9 @@ def _town_candidates(text: str, gz: Gazetteer):
             segment = segment.replace(m.place.name, "|")
         for piece in segment.split("|"):
             match = _TOWN.match(piece)
+            street = None if match else _STREET_AS_CALLED.match(piece)
+            if street:  # 石门街以…: 石门街道, as Guangzhou's streets call themselves
+                yield street.group(1) + "街道"
             if not match:
                 continue
             name = match.group(1)

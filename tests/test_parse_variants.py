@@ -355,6 +355,20 @@ def test_untitled_copies_of_fazhi_reports_cut_at_other_places():
     assert report.kind == "other"
 
 
+def test_township_names_read_as_printed():
+    """沅江路街道 is no 沅江市's; 開發區(黃梅街道) in traditional characters after 2022年以來;
+    a Guangzhou street that calls itself 石门街 (石门街道), in its opening or its title; a
+    pedestrian street (步行街) is none."""
+    def town(text):
+        report = parse_report(text + "\n一、主要举措\n加强培训。\n", "web/town.txt")
+        return report.town, report.county
+    assert town("沅江路街道2024法治政府建设年度报告\n2024年，沅江路街道推进法治政府建设。") == ("沅江路街道", None)
+    assert town("2022年以來,開發區(黃梅街道)堅持推進法治政府建設。現報告如下:") == ("黄梅街道", None)
+    assert town("2020年，石门街以习近平新时代中国特色社会主义思想为指导，推进法治政府建设。现将情况报告如下:") == ("石门街道", None)
+    assert town("海滨街 2020 年法治政府建设情况报告\n2020 年，在区委的领导下，海滨街严格依法行政。") == ("海滨街道", None)
+    assert town("2020年，步行街管理办公室推进法治政府建设。现将情况报告如下:") == (None, None)
+
+
 def test_a_flattened_page_names_its_place_in_the_speaker_line_it_runs_together():
     line = ("2019年新县政府工作报告 ——2019年2月16日在县十四届人大三次会议上 新县人民政府县长 王六 各位代表: "
             "现在，我代表县人民政府向大会报告工作，请予审议。 一、新时代新答卷 2018年，全县经济平稳增长。")
