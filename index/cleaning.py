@@ -206,7 +206,8 @@ _META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种�
 _CRUMB = r"(?:-?[>＞»›]|→)"
 # (a breadcrumb broken over lines: 首页 / >政府信息公开>…>政府工作报告)
 _BREADCRUMB = re.compile(rf"^您?(?:现在|当前|目前)?(?:所在)?的?位置(?:是)?\s*[：:]|^首页\s*(?:{_CRUMB}|/|$)|^\s*[>＞»›]\s*\S|\s{_CRUMB}\s*\S+\s*{_CRUMB}|"
-                         r"^[^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,30}$")
+                         r"^[^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,30}$"
+                         r"|^[^/]{1,40}(?:\s/\s[^/]{1,20}){3,}$")  # 首页 / 信息公开 / 重点工作 / 政府工作报告
 _PROMO_WORDS = re.compile(r"小[编編]|供大家|[欢歡]迎")  # a cheap test before simplifying the line
 # A headline printed twice on one line, the second time as a table cell (… |)
 _HEADLINE_TWICE = re.compile(r"([^。|｜]{6,80}?)\s+\1\s*[|｜]?")

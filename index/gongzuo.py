@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from .analysis import to_simplified
 
 _CN = "〇零○O一二三四五六七八九十"
-_DATE = rf"(\d{{4}}|[{_CN}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
-_ANY_DATE = _DATE.replace("(", "(?:")  # the same, without groups (re.split returns groups)
+# (a site may lose the 年 after Arabic digits: ——20141月4日在金乡县…)
+_DATE = rf"(\d{{4}}|[{_CN}]{{4}})\s*(?:年|(?<=\d))\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
+_ANY_DATE = re.sub(r"\((?!\?)", "(?:", _DATE)  # the same, without groups (re.split returns groups)
 # 第十五届人民代表大会第四次会议 (…第二次全体会议), or in short 十五届人大四次会议
 # (and with its 次 dropped by a typo: 第十六届人民代表大会第一会议)
 # A congress between terms (after two districts merged) has no 届: 人民代表大会(临时)第二次会议
@@ -39,7 +40,7 @@ _BARE_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*()([\u4e00-\u9fff]{{0,24}}?)\s*
                             rf"(?:[\u4e00-\u9fff]{{0,24}}?{_OFFICE}.{{1,12}})?$")  # (…会议大连市西岗区人民政府区长阎利军)
 # (or only its month: ——2018年12月在山南市第一届人民代表大会第四次会议上)
 _UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}]*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*)?"
-                               rf"在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}会议上")
+                               rf"(?:在|(?=[\u4e00-\u9fff]))\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}会议上")  # (在 lost: ——浬浦镇…会议上的报告)
 # A line that is the meeting alone, without dash or date: 在石渠县第十四届人民代表大会第一次会议上
 _MEETING_LINE_DELIVERY = re.compile(rf"^\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议上\s*$")
 # A head that names the session it is delivered to: 新巴尔虎左旗第十五届人民代表大会第二次会议政府工作报告
@@ -73,7 +74,7 @@ _DATED_AFTER = re.compile(rf"会议上\s*[（(]\s*{_DATE}\s*[)）]")
 _DATED_AFTER_DELIVERY = re.compile(rf"^(?:[^。，,]{{0,24}}?报告\s*)?在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?"
                                    rf"(?=会议上\s*[（(]\s*{_ANY_DATE}\s*[)）])")
 _NAME = r"([\u4e00-\u9fff](?:[\s\u3000\u2003]*[\u4e00-\u9fff·•・]){1,9}?)"  # (牙生•司地克: any middle dot)
-_GAP = r"[\s\u3000\u2003?？]*"  # between office and name: spaces, or the ?? a lost space left
+_GAP = r"[\s\u3000\u2003?？：:]*"  # between office and name: spaces, the ?? a lost space left, a colon
 _SPEAKER_AFTER = re.compile(rf"{_OFFICE}{_GAP}{_NAME}(?:同志)?(?:[\s\u3000\u2003]*$|在|作|的)")
 _SPEAKER_BEFORE = re.compile(rf"日\s*([\u4e00-\u9fff·]{{2,5}}?){_OFFICE}在")
 _SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff、]{{0,24}}?{_OFFICE}{_GAP}{_NAME}(?:同志)?$")
@@ -83,7 +84,7 @@ _NOT_NAMES = {"全文", "摘要", "草案", "讨论稿", "报告", "工作报告
 # Where the lines of a flattened page's head broke: before a delivery line's dash or date,
 # after its 会议上, before a date in brackets printed under the speaker.
 FLAT_HEAD = 300  # characters of a flattened first line that may come before 各位代表
-_FLAT_LINES = 6  # the lines (after a site's chrome) a flattened head may be
+_FLAT_LINES = 10  # the lines (after a site's chrome and a reposting site's teaser) a flattened head may be
 _FLAT_BREAKS = re.compile(rf"(?<![{_DASHES}])(?=[{_DASHES}]{{1,2}}\s*(?:{_ANY_DATE}|在))|"
                           rf"(?<![{_DASHES}\s])\s*(?={_ANY_DATE}\s*在)|(?<=会议上)|(?=[（(]\s*{_ANY_DATE}\s*[)）])|"
                           r"(?<=报告)\s+(?=[^\s（(])")  # 2020年玄武区人民政府工作报告 玄武区十八届人大四次会议文件之一
@@ -179,9 +180,11 @@ def _deliveries(lines: list[str]):
             delivered, printed = simple[heads[0]], lines[heads[0]]
         # An undated line may have its date under the speaker: （2020年5月28日）, 2020年6月19日
         after = end + gap + rows
+        # … or above it: 2025年1月17日 / ——在湖镇镇第十五届人民代表大会第七次会议上
+        date_above = _DATE_LINE.match(simple[i - 1].strip()) if i and undated and undated.re is _UNDATED_DELIVERY else None
         dated = match or (undated if undated.re in (_DATED_NAME_LINE, _DATE_LINE) else None) or _DATED_AFTER.search(delivered) or (
             date_first if gap else dated_name) or date_after or (
-            _DATE_LINE.match(simple[after].strip()) if after < len(simple) else None)
+            _DATE_LINE.match(simple[after].strip()) if after < len(simple) else None) or date_above
         garbled = undated.group("digits") or undated.group("dated") if undated and undated.re is _GARBLED_DELIVERY else None
         readings = garbled_readings(garbled) if garbled and not dated else ()
         yield i, end, Delivery(

@@ -581,7 +581,9 @@ def _contents_end(lines: list[str]) -> int:
     for i in range(first + 1, min(len(lines), first + _CONTENTS_LINES)):
         if _is_title_line(lines[i]):
             repeated = any(re.sub(r"\s+", "", line) == heading for line in lines[i + 1:i + 12])
-            return i + 1 if repeated else 0
+            # (or the title is over the address: a contents list of the parts, the title, 各位代表)
+            addressed = any(_DELEGATES.match(line) for line in lines[i + 1:i + 3])
+            return i + 1 if repeated or addressed else 0
     return 0
 
 
@@ -643,7 +645,9 @@ def _is_title_line(line: str) -> bool:
         return True
     line = _TITLE_NOTE.sub("", line)  # …年度报告（2024年度）
     # (2021年青海省《政府工作报告》(附全文): the name in 《》)
-    return bool(re.search(r"(?:报告|年报|工作总结)》?$|法治政府.{0,8}建设.{0,4}情况$", line)) and not _ADDRESSEE.match(line)
+    # (…政府工作报告和2019年工作计划: the report with the year's plan)
+    return (bool(re.search(r"(?:报告|年报|工作总结)》?$|法治政府.{0,8}建设.{0,4}情况$|报告和[^。，,]{2,14}(?:计划|安排)$", line))
+            and not _ADDRESSEE.match(line))
 
 
 def _late_title(body: list[str]) -> int | None:

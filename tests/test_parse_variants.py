@@ -369,6 +369,51 @@ def test_township_names_read_as_printed():
     assert town("2020年，步行街管理办公室推进法治政府建设。现将情况报告如下:") == (None, None)
 
 
+def test_delivery_lines_a_site_mangled_and_heads_printed_in_other_orders():
+    """A date line above an undated delivery line; a delivery line that lost its 在, the bare
+    name and the date under it; a year that lost its 年 (20141月4日); a speaker after a colon."""
+    address = "各位代表:\n现在,我代表镇人民政府向大会报告工作。\n一、2024年工作回顾\n经济平稳增长。\n"
+    report = parse_report("2024年湖镇镇政府工作报告\n2025年1月17日\n——在湖镇镇第十五届人民代表大会第七次会议上\n湖镇镇镇长 钟罗谊\n"
+                          + address, "web/date-above.txt")
+    assert (report.year, report.published.isoformat(), report.speaker) == (2025, "2025-01-17", "钟罗谊")
+    report = parse_report("2021年政府工作报告\n——浬浦镇第十九届人民代表大会第一次会议上的报告\n戴梦喆\n2022年01月18日\n" + address,
+                          "web/no-zai.txt")
+    assert (report.year, report.published.isoformat(), report.meeting, report.speaker) == (
+        2022, "2022-01-18", "第十九届人民代表大会第一次会议", "戴梦喆")
+    report = parse_report("政 府 工 作 报 告\n——20141月4日在金乡县第十六届人民代表大会第三次会议上\n县长董 冰\n" + address, "web/no-nian.txt")
+    assert (report.year, report.published.isoformat(), report.speaker) == (2014, "2014-01-04", "董冰")
+    report = parse_report("2021年洪湖市政府工作报告\n——2021年1月7日在洪湖市第八届人民代表大会第五次会议上\n洪湖市人民政府市长:沈先武\n"
+                          + address, "web/colon.txt")
+    assert (report.speaker, report.speaker_office, report.county) == ("沈先武", "市长", "洪湖市")
+
+
+def test_a_township_report_titled_with_its_plan_and_a_contents_list_over_the_title():
+    report = parse_report("魏庄镇2018年政府工作报告和2019年工作计划\n政 府 工 作 报 告\n2019年2月26日在镇第十四届人民代表大会第三次会议\n"
+                          "魏庄镇人民政府镇长 杨杰\n各位代表:\n现在,我代表魏庄镇人民政府向大会作政府工作报告。\n一、2018年工作回顾\n经济平稳。\n",
+                          "web/plan-title.txt")
+    assert (report.title, report.year, report.town) == ("魏庄镇2018年政府工作报告和2019年工作计划", 2019, "魏庄镇")
+    contents = "一、坚持迎难而上\n二、坚持大抓招商\n一、聚焦以港强市\n二、聚焦需求提振\n"
+    report = parse_report(contents + "2026年如皋市政府工作报告\n各位代表:\n现在,我代表市人民政府向大会作工作报告。\n"
+                          "2025年和“十四五”工作回顾\n过去一年,我们坚持稳中求进。\n一、坚持迎难而上\n经济平稳。\n", "web/contents.txt")
+    assert (report.kind, report.title, report.year, report.county) == ("gongzuo", "2026年如皋市政府工作报告", 2026, "如皋市")
+    assert report.sections[0].heading == "2025年和“十四五”工作回顾"
+    assert [p.text for p in report.front][:2] == ["一、坚持迎难而上", "二、坚持大抓招商"]  # (still printed, still found)
+
+
+def test_a_flattened_report_below_a_reposting_sites_teaser_and_a_breadcrumb_drawn_with_slashes():
+    teaser = "会员登录 新用户注册\n公文搜网\n您现在的位置是: 首页 > 专题材料 > 政府报告\n政府报告\n2017年黄梅县人民政府工作报告\n公文搜 2021-07-23\n"
+    line = ("2017年黄梅县人民政府工作报告 政 府 工 作 报 告 2016年12月16日在黄梅县第十六届人民代表大会第一次会议上 县长 屈凯军 "
+            "各位代表: 现在,我代表县人民政府向大会报告工作。 一、过去五年工作回顾 本届政府的五年,经济平稳增长。")
+    report = parse_report(teaser + "2017年黄梅县人民政府工作报告 政 府 工 作 报 告 2016年12月16日在黄梅县第十六届人民代表大会第一次会\n" + line + "\n",
+                          "web/teaser.txt")
+    assert (report.published.isoformat(), report.speaker, report.year) == ("2016-12-16", "屈凯军", 2017)
+    report = parse_report("体育直播 / 信息公开 / 重点公开领域 / 重点工作 / 政府工作报告\n政府工作报告\n"
+                          "——2020年1月16日在淀山湖镇第十九届人民代表大会第七次会议上\n镇长 朱叶华\n各位代表:\n现在,我代表镇人民政府向大会报告工作。\n"
+                          "一、2019年工作回顾\n经济平稳。\n", "web/slashes.txt")
+    assert report.title == "政府工作报告"
+    assert {d["reason"] for d in report.dropped} == {"web breadcrumb"}
+
+
 def test_a_flattened_page_names_its_place_in_the_speaker_line_it_runs_together():
     line = ("2019年新县政府工作报告 ——2019年2月16日在县十四届人大三次会议上 新县人民政府县长 王六 各位代表: "
             "现在，我代表县人民政府向大会报告工作，请予审议。 一、新时代新答卷 2018年，全县经济平稳增长。")
