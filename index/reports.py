@@ -957,6 +957,11 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
     report.town = _find_town([to_simplified(text) for _, text in sources[:6]])
     if report.town and "place" not in report.provenance:
         report.provenance["place"] = next(name for name, text in sources if report.town in to_simplified(text))
+    if report.town and not (report.county or report.city or report.province):
+        # a township's county from the committees it worked under (在昆山市委、市政府和镇党委的…领导下)
+        county, _ = _pick(gazetteer(), [("superior body", t, False) for t in _superior_bodies(report)], COUNTY)
+        if county and _set_place(report, county.name):
+            report.provenance["place"] = "superior body"
     if report.city and not report.county and represented and represented[0][-1] in "区县":
         _narrow_to_county(report, represented[0])
     if delivery and not report.published and len(delivery.readings) > 1 and report_posted:
@@ -1104,8 +1109,9 @@ def _fill_places(report: Report) -> None:
            *(("signature", to_simplified(p.text), False) for p in report.closing),
            ("doc number", to_simplified(report.doc_number or ""), False),
            ("body", re.sub(r"《[^《》]*》", "", to_simplified(opening)), False),  # a cited name is no own name
-           *(("superior document", t, False) for t in _superior_documents(body_text))]
-    town = _find_town([text for source, text, _ in own if source != "superior document"])
+           *(("superior document", t, False) for t in _superior_documents(body_text)),
+           *(("superior body", t, False) for t in _superior_bodies(report))]
+    town = _find_town([text for source, text, _ in own if source not in _SUPERIOR])
     if town:  # 沅江路街道 names no 沅江市: a township's name is read as nothing else
         own = [(source, text.replace(town, "｜"), short) for source, text, short in own]
 
@@ -1114,7 +1120,7 @@ def _fill_places(report: Report) -> None:
     # a level below the one a report names as its own (上海市's report cites 《关于浦东新区…》),
     # nor the place of a body that names none (我县, 我局: the county or city it cites may
     # not be its own).
-    names = [source for source in own if source[0] != "superior document"]
+    names = [source for source in own if source[0] not in _SUPERIOR]
     named = any(_pick(gz, names, level)[0] for level in (COUNTY, CITY, PROVINCE))
     ambiguous = {m.place.name for _, text, short in names for m in gz.find(text, short=short)}
     if named or not (ambiguous or town):
@@ -1126,7 +1132,7 @@ def _fill_places(report: Report) -> None:
         # An ambiguous district (宝山区: in 上海市 and in 双鸭山市) is settled by the
         # province or city the report's other own names give.
         county, found_in = _pick(gz, own, COUNTY, within=city or province)
-    if not county and "superior document" in (city_in, province_in):
+    if not county and {city_in, province_in} & set(_SUPERIOR):
         # A township's cited documents give its county or nothing: 《武汉市…条例》 is followed
         # by every township of 武汉市's thirteen districts.
         city = province = None
@@ -1294,6 +1300,19 @@ def _related(place: Place, within: Place | None) -> bool:
     """Whether `place` lies in `within` or contains it (always, when `within` is None)."""
     return within is None or (within.code.startswith(place.code[:2 * (place.level + 1)])
                               or place.code.startswith(within.code[:2 * (within.level + 1)]))
+
+
+_SUPERIOR = ("superior document", "superior body")
+# A superior party committee named with its place in the opening: 在昆山市委、市政府和镇党委的正确领导下
+_LEADING_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{2,6}?[市县区旗])委(?=[、，,和及]|的|会)")
+
+
+def _superior_bodies(report: Report) -> list[str]:
+    """The superior governments a report names as such: the addressee it reports to (慈溪市委、
+    市政府:) and the party committees it says it worked under (在湛江市委、廉江市委…领导下)."""
+    texts = [p.text[:300] for p in (*report.preamble[:2], *(report.sections[0].paragraphs[:1] if report.sections else []))]
+    committees = [m.group(1) for t in texts for m in _LEADING_COMMITTEE.finditer(to_simplified(t))]
+    return ([to_simplified(report.addressee)] if report.addressee else []) + committees
 
 
 def _superior_documents(text: str) -> list[str]:

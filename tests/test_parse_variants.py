@@ -586,6 +586,21 @@ def test_a_township_takes_its_county_from_a_cited_document_or_nothing():
     assert (report.province, report.city, report.county, report.town) == (None, None, None, "皇城镇")
 
 
+def test_a_township_takes_its_county_from_the_bodies_it_reports_to_or_works_under():
+    """The addressee (慈溪市委、市政府:) and the committees named in the opening (在昆山市委、
+    市政府和镇党委的正确领导下) are the township's superiors: they give its county; a city's
+    committee alone (在湛江市委的领导下) gives nothing, and unnamed ones (区委、区政府) neither."""
+    report = parse_report("慈溪市委、市政府:\n2021年,在市委、市政府的正确领导下,白沙路街道积极推进法治政府建设。现将工作推进情况报告如下:\n"
+                          "一、加强党对法治建设的领导\n加强培训。\n", "web/addressee.txt")
+    assert (report.province, report.city, report.county, report.town) == ("浙江省", "宁波市", "慈溪市", "白沙路街道")
+    assert report.provenance["place"] == "superior body"
+    for committee, county in (("昆山市委、市政府和镇党委", "昆山市"), ("湛江市委", None), ("区委、区政府", None)):
+        report = parse_report("政府工作报告\n——2020年1月16日在淀山湖镇第十九届人民代表大会第七次会议上\n镇长 朱叶华\n各位代表:\n"
+                              "现在,我代表镇人民政府向大会报告工作。\n一、2019年工作回顾\n"
+                              f"过去的一年,我们在{committee}的正确领导下,经济平稳增长。\n", "web/committee.txt")
+        assert (report.county, report.town) == (county, "淀山湖镇")
+
+
 def test_a_body_that_names_no_place_takes_none_from_the_documents_it_cites():
     """我县 citing 《兴国县…》 or a county government citing its city's plan: the county or
     city cited may not be the report's own, and an empty place is better than a wrong one."""
