@@ -786,18 +786,19 @@ def _fazhi_opening(report: Report) -> bool:
     (现将有关工作情况报告如下) whose first section is on 法治政府建设 by name; or an opening on
     法治政府建设 whose first section is the annual report's first part (一、主要举措和成效)."""
     opening = re.sub(r"\s+", "", to_simplified(" ".join(p.text[:600] for p in report.preamble[:2])))
-    if re.search(r"法治(?:政府)?建设[^。]{0,30}(?:报告?|总结)如下", opening):  # (…法治建设工作总结如下)
+    if re.search(r"法治(?:政府)?(?:建设|工作)[^。]{0,30}(?:报告?|总结)如下", opening):  # (…法治建设工作总结如下)
         return True
     first = to_simplified(report.sections[0].heading) if report.sections else ""
+    if re.search(r"法治政府建设.{0,6}(?:举措|成效|情况)", first):
+        return True  # the template's first part: 一、2020年度推进法治政府建设的主要举措和成效
     if re.search(r"报告?如下", opening) and re.search(r"法治政府建设|建设法治政府", first):
         return True
     first_is_measures = bool(report.sections) and "measures" in heading_categories(report.sections[0].heading)
-    if re.search(r"报告?如下", opening) and first_is_measures and report.sections[0].paragraphs:
+    template_part = re.search(r"举措和成效", first)  # (the annual report's first part, by the 督察工作规定)
+    if (re.search(r"报告?如下", opening) or template_part) and first_is_measures and report.sections[0].paragraphs:
         # 现将有关情况报告如下 / 一、2023年主要举措和成效 / (一)进一步完善法治政府建设顶层设计
-        if re.search(r"法治政府建设|建设法治政府", to_simplified(report.sections[0].paragraphs[0].text[:200])):
+        if re.search(r"法治政府建设|建设法治政府", to_simplified(" ".join(p.text[:200] for p in report.sections[0].paragraphs[:3]))):
             return True
-    if not report.preamble and re.search(r"法治政府建设.{0,6}(?:举措|成效|情况)", first):
-        return True  # a copy that starts at its first section: 一、2023年度法治政府建设的主要举措和成效
     on_fazhi = bool(re.search(r"法治政府建设|建设法治政府", opening))
     if on_fazhi and re.search(r"(?:报告|总结|汇报)如下", opening):
         return True  # …系统推进法治政府建设… 现将2025年工作情况总结如下
@@ -1210,7 +1211,7 @@ def _framing_end(text: str) -> int:
             break
     return end
 _YEAR_ONLY = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度|以来|至今)?|过去的一年|一年来|今年以来|这一年)")
-_CIRCUMSTANCE = ("在", "根据", "按照", "为", "围绕", "以及")
+_CIRCUMSTANCE = ("在", "根据", "依据", "按照", "为", "围绕", "以及")
 
 # The level a body names itself by without its name: 全市各区、各部门…, 我县…, 县政府…
 _OPENING_SCOPE = re.compile(r"^(?:(?:19|20)\d{2}年度?[，,]?)?(?:[^，,]{0,30}[，,])?\s*(?:全|我|本)?(省|市|县|区|州|旗|盟)"
@@ -1307,12 +1308,17 @@ _SUPERIOR = ("superior document", "superior body")
 _LEADING_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{2,6}?[市县区旗])委(?=[、，,和及]|的|会)")
 
 
+# … and a superior's plan it follows, named without 《》: 2024年滨海新区法治政府建设年度工作要点
+_SUPERIOR_PLAN = re.compile(r"(?:19|20)\d{2}年度?([\u4e00-\u9fff]{2,6}?[市县区旗])[\u4e00-\u9fff]{0,14}?(?:工作要点|实施方案|实施纲要)")
+
+
 def _superior_bodies(report: Report) -> list[str]:
     """The superior governments a report names as such: the addressee it reports to (慈溪市委、
     市政府:) and the party committees it says it worked under (在湛江市委、廉江市委…领导下)."""
     texts = [p.text[:300] for p in (*report.preamble[:2], *(report.sections[0].paragraphs[:1] if report.sections else []))]
     committees = [m.group(1) for t in texts for m in _LEADING_COMMITTEE.finditer(to_simplified(t))]
-    return ([to_simplified(report.addressee)] if report.addressee else []) + committees
+    plans = [m.group(1) for t in texts for m in _SUPERIOR_PLAN.finditer(to_simplified(t))]
+    return ([to_simplified(report.addressee)] if report.addressee else []) + committees + plans
 
 
 def _superior_documents(text: str) -> list[str]:

@@ -414,6 +414,24 @@ def test_a_flattened_report_below_a_reposting_sites_teaser_and_a_breadcrumb_draw
     assert {d["reason"] for d in report.dropped} == {"web breadcrumb"}
 
 
+def test_untitled_township_copies_named_by_the_template_and_the_plans_they_follow():
+    """The template's first part (2020年度推进法治政府建设的主要举措和成效) makes an untitled copy
+    a fazhi report; so does 主要举措和成效 over paragraphs on 法治政府建设; a district's plan
+    named without 《》 gives a street its county; 依据《…》 is a circumstance, not the subject."""
+    report = parse_report("2020年余杭街道深入贯彻落实区委区政府各项决策部署,一步一个脚印、深入推进法治建设。\n"
+                          "一、2020年度推进法治政府建设的主要举措和成效\n(一)三个保障到位。\n", "web/template.txt")
+    assert (report.kind, report.year, report.town) == ("fazhi", 2020, "余杭街道")
+    report = parse_report("2025年,庙行镇在区委、区政府领导下,深入学习贯彻习近平法治思想,推进“法治庙行”建设。\n一、主要举措和成效\n"
+                          "(一)强化组织保障\n1.将法治政府建设纳入镇党委总体工作布局。\n", "web/measures.txt")
+    assert (report.kind, report.town) == ("fazhi", "庙行镇")
+    report = parse_report("塘沽街道2024年度法治政府建设情况报告\n2024年,塘沽街道紧紧围绕《天津市法治政府建设实施纲要(2021-2025年)》"
+                          "和2024年滨海新区法治政府建设年度工作要点,推动法治政府建设取得新进展。\n一、主要举措和成效\n加强培训。\n", "web/plan.txt")
+    assert (report.province, report.county, report.town) == ("天津市", "滨海新区", "塘沽街道")
+    report = parse_report("依据《法治政府建设与责任落实督察工作规定》的相关要求,现将北京市石景山区人民政府2023年法治政府建设年度情况报告如下。\n"
+                          "一、主要举措和成效\n加强培训。\n", "web/yiju.txt")
+    assert (report.kind, report.year, report.province, report.county) == ("fazhi", 2023, "北京市", "石景山区")
+
+
 def test_a_flattened_page_names_its_place_in_the_speaker_line_it_runs_together():
     line = ("2019年新县政府工作报告 ——2019年2月16日在县十四届人大三次会议上 新县人民政府县长 王六 各位代表: "
             "现在，我代表县人民政府向大会报告工作，请予审议。 一、新时代新答卷 2018年，全县经济平稳增长。")
