@@ -82,7 +82,7 @@ _TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|街道办事处))")
 # A sub-district that calls itself X街 (石门街以…, 海滨街 2020 年…报告), read only where the
 # name acts or heads a title: 步行街 and 商业街 are streets
 _STREET_AS_CALLED = re.compile(r"([\u4e00-\u9fff]{2,3})街(?=以|坚持|在|深入|全面|严格|认真|始终|紧紧|紧密|法治|\s*(?:19|20)\d{2}|$)")
-_NOT_TOWN_NAMES = re.compile(r"^(?:全|我|本|该|各|乡|城[乡镇]|村|集|场|小[城集]?镇|重点|中心|建制|特色|每个|所有|辖区|相关|"
+_NOT_TOWN_NAMES = re.compile(r"^(?:全|我|本|该|各|部门|乡|城[乡镇]|村|集|场|小[城集]?镇|重点|中心|建制|特色|每个|所有|辖区|相关|"
                              r"有关|其他|其它|部分|多个|[两三]个|[两三][镇乡]$|个|所在|全县|全区|全市|各乡|各个|结合)|.*[了的是把将对]")
 _AUTONOMOUS_TOWN = re.compile(r"族乡$")
 
@@ -940,8 +940,9 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
                ("congress cover", " ".join(covers)),
                ("speaker line", " ".join(offices)), ("issuers", " ".join(report.issuers)),
                ("body", " ".join(represented)), ("file name", file_name if report.source else "")]
+    town = _find_town([to_simplified(text) for _, text in sources[:6]])
     for name, text in sources:
-        if _set_place(report, to_simplified(text)):
+        if _set_place(report, to_simplified(text).replace(town, "｜") if town else to_simplified(text)):  # (三河镇 is no 三河市)
             report.provenance["place"] = name
             break
     if "place" not in report.provenance and represented and represented[0] in _SCOPES:
@@ -955,7 +956,7 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
             report.provenance["place"] = found_in
             _settle_by_body(report)
     # A township's report (在鹅湖镇第六届人民代表大会…): the gazetteer holds no townships
-    report.town = _find_town([to_simplified(text) for _, text in sources[:6]])
+    report.town = town
     if report.town and "place" not in report.provenance:
         report.provenance["place"] = next(name for name, text in sources if report.town in to_simplified(text))
     if report.town and not (report.county or report.city or report.province):
@@ -1305,7 +1306,7 @@ def _related(place: Place, within: Place | None) -> bool:
 
 _SUPERIOR = ("superior document", "superior body")
 # A superior party committee named with its place in the opening: 在昆山市委、市政府和镇党委的正确领导下
-_LEADING_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{2,6}?[市县区旗])委(?=[、，,和及]|的|会)")
+_LEADING_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{2,6}?[市县区旗])委(?=[、，,和及]|的|会|[市县区旗]?(?:人民)?政府)")
 
 
 # … and a superior's plan it follows, named without 《》: 2024年滨海新区法治政府建设年度工作要点

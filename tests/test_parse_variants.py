@@ -432,6 +432,17 @@ def test_untitled_township_copies_named_by_the_template_and_the_plans_they_follo
     assert (report.kind, report.year, report.province, report.county) == ("fazhi", 2023, "北京市", "石景山区")
 
 
+def test_a_township_work_report_named_like_a_county_and_one_under_its_countys_committee():
+    """三河镇's delivery line names no 三河市; 在台山市委市政府的正确领导下 gives 大江镇 its county."""
+    report = parse_report("政府工作报告\n——2021年3月30日在三河镇第十七届人民代表大会第十次会议上\n三河镇镇长 卫涌波\n各位代表:\n"
+                          "现在,我代表镇人民政府,向大会作工作报告。\n一、2020年工作回顾\n全镇经济平稳增长。\n", "web/sanhe.txt")
+    assert (report.province, report.city, report.county, report.town) == (None, None, None, "三河镇")
+    report = parse_report("政 府 工 作 报 告\n——2020年5月9日在大江镇第十七届人民代表大会第十次会议上\n各位代表:\n"
+                          "现在,我代表大江镇人民政府向大会报告工作。\n2019年工作回顾\n2019年,大江镇在台山市委市政府的正确领导下,经济平稳增长。\n",
+                          "web/dajiang.txt")
+    assert (report.province, report.city, report.county, report.town) == ("广东省", "江门市", "台山市", "大江镇")
+
+
 def test_a_flattened_page_names_its_place_in_the_speaker_line_it_runs_together():
     line = ("2019年新县政府工作报告 ——2019年2月16日在县十四届人大三次会议上 新县人民政府县长 王六 各位代表: "
             "现在，我代表县人民政府向大会报告工作，请予审议。 一、新时代新答卷 2018年，全县经济平稳增长。")
