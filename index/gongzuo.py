@@ -29,11 +29,11 @@ _DASHES = "—\\-－–─━―‒"  # the dashes a delivery line starts with (
 # ——在2005年1月8日在…会议上)
 _LEAD = rf"[\s（({_DASHES}?？;；]*(?:在(?=\s*\d))?"
 # Titles a speaker is printed with; the name follows (or, in 龚正市长在…, precedes) it.
-_OFFICE = r"(?:代理?|代理)?(?:省长|市长|州长|盟长|区长|县长|旗长|镇长|乡长|主席|专员)"
+_OFFICE = r"(?:代理?|代理)?(?:省长|市长|州长|盟长|区长|县长|旗长|镇长|乡长|主席|专员)(?:提名人选|候选人)?"
 # (between the date and 在 only the speaker: 2025年1月15日龚正市长在…; not a posting time and
 # the real delivery line below it, 2023年01月18日10:52来源:辽宁日报 / ——2023年1月12日在…)
 # (a news lead's source may come first: 中商情报网讯:2021年1月30日在青海省…会议上《青海省政府工作报告》…)
-_DELIVERY = re.compile(rf"^(?:[^\s。，,：:]{{2,12}}[讯电]\s*[：:]\s*)?{_LEAD}{_DATE}\s*([^年{_DASHES}]{{0,30}}?)在\s*(.{{0,24}}?)\s*{_CONGRESS}")
+_DELIVERY = re.compile(rf"^(?:[^\s。，,：:]{{2,12}}[讯电]\s*[：:]\s*|《[^《》]{{2,40}}》\s*)?{_LEAD}{_DATE}\s*([^年{_DASHES}]{{0,30}}?)在\s*(.{{0,24}}?)\s*{_CONGRESS}")
 # A delivery line that prints no date (—— 在上海市普陀区第十三届人民代表大会第五次会议上).
 # A dated line without 在 that is nothing but the meeting (2021年1月8日灵璧县第十七届人民代表大会第五次会议).
 _BARE_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*()([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*上?[)）]?\s*"
@@ -90,6 +90,8 @@ _FLAT_BREAKS = re.compile(rf"(?<![{_DASHES}])(?=[{_DASHES}]{{1,2}}\s*(?:{_ANY_DA
                           r"(?<=报告)\s+(?=[^\s（(])")  # 2020年玄武区人民政府工作报告 玄武区十八届人大四次会议文件之一
 _FLAT_TITLE = re.compile(r"^[^。，,]{0,24}?报告(?:[（(][^（）()]{1,6}[)）])?$")
 _TITLED_LINE_MAX = 160  # a title, its delivery line and a site's posting details
+_DATE_NAME_ABOVE = re.compile(rf"^{_DATE}\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$")  # (read only over a delivery line)
+_NAME_AFTER_MEETING = re.compile(r"会议上\s+([\u4e00-\u9fff·]{2,4})\s*$")
 _DATE_LINE = re.compile(rf"^[（(]?\s*{_DATE}\s*[)）]?$")  # （2020年5月28日） or 2020年6月19日 alone
 _TRAILING_DATE = re.compile(rf"[（(]\s*{_DATE}\s*[)）]\s*$")
 _CJK_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[\s\u3000]+(?=[\u4e00-\u9fff])")
@@ -151,6 +153,15 @@ def _deliveries(lines: list[str]):
         name, office = _speaker(delivered)
         if name is None and undated and "name" in undated.re.groupindex:
             name = undated.group("name")
+        trailing_name = _NAME_AFTER_MEETING.search(lines[end - 1]) if name is None else None
+        if trailing_name:  # ——2020年7月7日在孚玉镇…会议上 夏幼华
+            name = trailing_name.group(1)
+        # a date (and the speaker) above an undated delivery line: 2025年1月17日 / ——在…会议上,
+        # 2016年11月2日  王四平 / (长湖乡第六届人民代表大会第一次会议上)
+        above = simple[i - 1].strip() if i and undated and undated.re is _UNDATED_DELIVERY else ""
+        date_above = _DATE_LINE.match(above) or _DATE_NAME_ABOVE.match(above)
+        if name is None and date_above and "name" in date_above.re.groupindex:
+            name = date_above.group("name")
         spoken_in, spoken_printed = delivered, printed
         below, rows = _speaker_below(lines, simple, end)
         # An undated line's date may stand between it and the speaker: （2024年3月12日） / 刘 海 涛,
@@ -180,8 +191,6 @@ def _deliveries(lines: list[str]):
             delivered, printed = simple[heads[0]], lines[heads[0]]
         # An undated line may have its date under the speaker: （2020年5月28日）, 2020年6月19日
         after = end + gap + rows
-        # … or above it: 2025年1月17日 / ——在湖镇镇第十五届人民代表大会第七次会议上
-        date_above = _DATE_LINE.match(simple[i - 1].strip()) if i and undated and undated.re is _UNDATED_DELIVERY else None
         dated = match or (undated if undated.re in (_DATED_NAME_LINE, _DATE_LINE) else None) or _DATED_AFTER.search(delivered) or (
             date_first if gap else dated_name) or date_after or (
             _DATE_LINE.match(simple[after].strip()) if after < len(simple) else None) or date_above

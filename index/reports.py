@@ -973,6 +973,10 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
             report.published = delivery.published = before[0]
     if not report.published and web_meta["delivered"]:  # 报告时间：2003年12月25日 in a wiki's infobox
         report.published = _published_date([f"发布日期：{web_meta['delivered']}"])
+    noted = _TITLE_DATE_NOTE.search(to_simplified(report.title)) if report.title and not report.published else None
+    if noted:  # (重庆市)重庆市渝中区人民政府工作报告(2024年1月15日): a reposting site's note of the day
+        with contextlib.suppress(ValueError):
+            report.published = dt.date(*map(int, noted.groups()))
     report.year, report.provenance["year"] = _delivered_year(report, delivery, file_name)
     if delivery and delivery.month_day and report.year and delivery.month_day[0] <= 10:
         # 2月24日 in a news lead: the year the report is known by (a January-to-October
@@ -983,6 +987,9 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
     spoken = speaker_line(web_meta["author"]) if not report.speaker and web_meta["author"] else None
     if spoken:  # 作者：海南省省长 刘赐贵
         report.speaker, report.speaker_office = spoken
+
+
+_TITLE_DATE_NOTE = re.compile(r"报告\s*[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]$")
 
 
 def _above_address(report: Report) -> list[Paragraph]:
@@ -1049,7 +1056,7 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
         return date.year + (1 if date.month >= 11 else 0), "delivery line" if delivery and delivery.published else "metadata"
     titled = _TITLE_YEAR.search(to_simplified(report.title)) if report.title else None
     if titled:
-        return int(titled.group(1)), "title"
+        return int(titled.group(1) or titled.group(2)), "title"
     plan = _plan_year(report)
     if plan:
         return plan, "body"
@@ -1066,7 +1073,8 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
 
 
 # A year in a 政府工作报告's title, also without its 年: 2008两会内蒙古自治区政府工作报告, 2019政府工作报告
-_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*(?:年|两会|[\u4e00-\u9fff]{0,12}政府工作报告))")
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*(?:年|两会|[\u4e00-\u9fff]{0,12}政府工作报告))"
+                         r"|(?<=工作报告[（(])((?:19|20)\d{2})(?=[)）]$)")  # 洪山镇政府工作报告(2021)
 # A five-year plan: “十三五” (the 13th, 2016–2020), 第十四个五年规划; “十五” is the 10th, 十五五 the 15th
 _PLAN = r"(?:“|\"|第)?(九|十[一二三四五]?)(?:个)?五(?:”|\"|年规划|规划|时期)"
 _PLAN_REVIEW = re.compile(rf"^[一二三四五六七八九十、.\s]*{_PLAN}[^。，,]{{0,12}}回顾")  # 一、“十三五”时期工作回顾

@@ -443,6 +443,32 @@ def test_a_township_work_report_named_like_a_county_and_one_under_its_countys_co
     assert (report.province, report.city, report.county, report.town) == ("广东省", "江门市", "台山市", "大江镇")
 
 
+def test_township_heads_with_the_speaker_and_date_in_other_places():
+    """A speaker after the delivery line on its line; a date and name above a bracketed
+    meeting; a nominee's office (镇长提名人选); a news lead after the title in 《》; a reposting
+    site's title with the day in brackets; a title's year in brackets; a title over its
+    delivery line after a site's menu."""
+    address = "各位代表:\n现在,我代表镇人民政府向大会报告工作。\n一、2019年工作回顾\n经济平稳增长。\n"
+    report = parse_report("——2020年7月7日在孚玉镇第七届人民代表大会第二次会议上 夏幼华\n" + address, "web/trailing.txt")
+    assert (report.published.isoformat(), report.speaker, report.town) == ("2020-07-07", "夏幼华", "孚玉镇")
+    report = parse_report("政府工作报告\n2016年11月2日  王四平\n(长湖乡第六届人民代表大会第一次会议上)\n" + address, "web/above.txt")
+    assert (report.published.isoformat(), report.meeting, report.speaker) == ("2016-11-02", "第六届人民代表大会第一次会议", "王四平")
+    report = parse_report("政 府 工 作 报 告\n2021年10月25日\n在巴中市恩阳区双胜镇第二十届人民代表大会第一次会议上\n"
+                          "巴中市恩阳区双胜镇党委副书记、镇长提名人选 卜先\n" + address, "web/nominee.txt")
+    assert (report.speaker, report.county, report.town) == ("卜先", "恩阳区", "双胜镇")
+    report = parse_report("2023年南康区政府工作报告(全文)\n《2023年南康区政府工作报告》2023年2月8日,区长李赣兴在赣州市南康区第三届人民代表大会"
+                          "第三次会议上,代表南康区人民政府向大会作政府工作,政府工作报告全文如下。\n" + address, "web/lead.txt")
+    assert (report.published.isoformat(), report.speaker, report.county) == ("2023-02-08", "李赣兴", "南康区")
+    report = parse_report("(重庆市)重庆市渝中区人民政府工作报告(2024年1月15日)\n过去一年,我们坚持把政治建设摆在首位。\n", "web/noted.txt")
+    assert (report.kind, report.published.isoformat(), report.year) == ("gongzuo", "2024-01-15", 2024)
+    report = parse_report("洪山镇政府工作报告(2021)\n各位代表、同志们:\n现在,我代表镇人民政府向大会报告工作。\n一、过去五年工作回顾\n经济平稳增长。\n",
+                          "web/bracket-year.txt")
+    assert (report.year, report.town) == (2021, "洪山镇")
+    menu = "移动端应用\n政务微信\n政务微博\n智能问答\n登录个人中心\n"
+    report = parse_report(menu + "政府工作报告\n--2017年1月2日在社渚镇第三届人民代表大会第一次会议上\n镇长 赵 波\n" + address, "web/menu.txt")
+    assert (report.title, report.published.isoformat()) == ("政府工作报告", "2017-01-02")
+
+
 def test_a_flattened_page_names_its_place_in_the_speaker_line_it_runs_together():
     line = ("2019年新县政府工作报告 ——2019年2月16日在县十四届人大三次会议上 新县人民政府县长 王六 各位代表: "
             "现在，我代表县人民政府向大会报告工作，请予审议。 一、新时代新答卷 2018年，全县经济平稳增长。")
