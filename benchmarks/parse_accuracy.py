@@ -20,7 +20,9 @@ the label, by the labellers' convention, leaves the township alone, is counted a
 also listed on its own line ("town's county from cited documents"), so both readings show.
 So is a first heading labelled as the first numbered part (一、…) of the unnumbered top-level
 heading the parser reads as the report's first section (2023年工作回顾), the convention of
-the later sets (AG on) that the earlier labels do not follow.
+the later sets (AG on) that the earlier labels do not follow; and a body that calls itself
+only 我县 or 我区, which the parser places by the one county its own documents name
+(《兴国县…》) where earlier labels leave it empty.
 """
 from __future__ import annotations
 
@@ -55,6 +57,7 @@ def compared(report: dict) -> dict:
 # The convention disagreements listed on lines of their own, by what each is
 CITED_COUNTY = "place misses that are a town's county from cited documents or superior bodies"
 NUMBERED_PART = "first_heading misses that are the first numbered part of the unnumbered heading read"
+OWN_DOCUMENTS = "place misses that are a body named by its level (我县) placed by its own documents"
 
 
 def measure(labels: Path, pages: Path) -> tuple[dict, dict, list, dict]:
@@ -63,7 +66,7 @@ def measure(labels: Path, pages: Path) -> tuple[dict, dict, list, dict]:
     right: dict = {}
     total: dict = {}
     misses = []
-    disagreements: dict = {CITED_COUNTY: [], NUMBERED_PART: []}
+    disagreements: dict = {CITED_COUNTY: [], NUMBERED_PART: [], OWN_DOCUMENTS: []}
     for entry in json.loads(labels.read_text(encoding="utf-8"))["reports"]:
         text = (pages / entry["file"]).read_text(encoding="utf-8")
         got = parse_report(text, "web/" + entry["file"]).to_dict()
@@ -80,6 +83,8 @@ def measure(labels: Path, pages: Path) -> tuple[dict, dict, list, dict]:
             if (field == "place" and want["place"][:3] == (None, None, None) and want["place"][3]
                     and have["place"][3] == want["place"][3] and got["provenance"].get("place") in ("superior document", "superior body")):
                 disagreements[CITED_COUNTY].append(entry["file"])
+            if field == "place" and want["place"] == (None,) * 4 and got["provenance"].get("place") == "own documents":
+                disagreements[OWN_DOCUMENTS].append(entry["file"])
             if field == "first_heading" and want[field] and got["sections"] and _first_part(got) == _unnumbered(want[field]):
                 disagreements[NUMBERED_PART].append(entry["file"])
     return right, total, misses, disagreements

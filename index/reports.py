@@ -1173,6 +1173,8 @@ def _fill_places(report: Report) -> None:
         paragraph = (report.preamble or (report.sections[0].paragraphs if report.sections else []) or [None])[0]
         if scope and paragraph and _set_scoped_place(report, scope.group(1), paragraph.text):
             found_in = "opening"
+    if not found_in and not report.town and _set_place_from_own_documents(report, body_text):
+        found_in = "own documents"
     if not found_in and not report.town:
         report.county, found_in = _ambiguous_county(names)
         if report.county:
@@ -1289,6 +1291,32 @@ def _ambiguous_county(texts: list[tuple[str, str, bool]]) -> tuple[str | None, s
         if shared:
             return (shared.pop(), source) if len(shared) == 1 else (None, None)
     return None, None
+
+
+# A body that names itself by its level only: 我县, 我区, 本市, or a bureau of it (2022年，县司法局…)
+_SELF_BY_LEVEL = re.compile(r"(?:我|本)(县|区|旗|市)(?![委级直属内域])|^(?:(?:19|20)\d{2}年度?[，,]?\s*)?(县|区|旗)[\u4e00-\u9fff]{1,8}?局")
+# … and the province above a prefecture-level city: a county-level city answers to its prefecture
+_PROVINCIAL_SUPERIOR = re.compile(r"省委|省政府|省人民政府|自治区党委|自治区政府|自治区人民政府")
+
+
+def _set_place_from_own_documents(report: Report, body: str) -> bool:
+    """Set the place of a body that calls itself only 我县, 我区 or 县司法局 from the one place of
+    that level among the documents it cites (《蒸湘区2021年依法治区工作要点》); for 我市, only
+    when it answers to a province (在省委、省政府…领导下), since a county-level city cites its
+    prefecture's documents as well. Two such places, or none, give nothing."""
+    opening = to_simplified(" ".join(p.text[:200] for p in report.preamble[:2])
+                            or (report.sections[0].paragraphs[0].text[:200] if report.sections and report.sections[0].paragraphs else ""))
+    own = _SELF_BY_LEVEL.search(opening)
+    if not own:
+        return False
+    level = own.group(1) or own.group(2)
+    if level == "市" and not _PROVINCIAL_SUPERIOR.search(opening + " " + to_simplified(report.addressee or "")):
+        return False
+    gz = gazetteer()
+    wanted = (lambda p: p.level == CITY and p.name.endswith("市")) if level == "市" else (
+        lambda p: p.level == COUNTY and p.name.endswith(level))
+    places = {m.place for title in _superior_documents(body) for m in gz.find(title) if wanted(m.place)}
+    return len(places) == 1 and _set_place(report, places.pop().name)
 
 
 def _settle_by_body(report: Report) -> None:

@@ -656,12 +656,19 @@ def test_a_township_takes_its_county_from_the_bodies_it_reports_to_or_works_unde
         assert (report.county, report.town) == (county, "淀山湖镇")
 
 
-def test_a_body_that_names_no_place_takes_none_from_the_documents_it_cites():
-    """我县 citing 《兴国县…》 or a county government citing its city's plan: the county or
-    city cited may not be the report's own, and an empty place is better than a wrong one."""
-    report = parse_report("2022年，我县坚持以习近平法治思想为指引，不断推进法治政府建设。现将有关工作情况报告如下。\n"
-                          "一、主要举措\n印发《兴国县法治政府建设实施方案》和《赣州市法治政府建设规划》。\n", "web/our-county.txt")
-    assert (report.province, report.city, report.county, report.town) == (None, None, None, None)
+def test_a_body_named_by_its_level_takes_the_one_place_of_that_level_its_documents_name():
+    """我县 citing 《兴国县…》 and 《赣州市…》: 兴国县 is the one county cited, its own. 我市 is
+    placed so only when it answers to a province (a county-level city cites its prefecture's
+    documents too); two counties cited, or none, give nothing."""
+    def place(opening, cited):
+        report = parse_report(f"2022年，{opening}，不断推进法治政府建设。现将有关工作情况报告如下。\n一、主要举措\n印发{cited}。\n",
+                              "web/our-level.txt")
+        return report.province, report.city, report.county
+    assert place("我县坚持以习近平法治思想为指引", "《兴国县法治政府建设实施方案》和《赣州市法治政府建设规划》") == ("江西省", "赣州市", "兴国县")
+    assert place("县司法局紧紧围绕县委、县政府中心工作", "《潼关县2022年法治政府建设工作要点》") == ("陕西省", "渭南市", "潼关县")
+    assert place("我县坚持以习近平法治思想为指引", "《兴国县法治政府建设实施方案》和《于都县法治政府建设规划》") == (None, None, None)
+    assert place("我市坚持以习近平法治思想为指引", "《盐城市法治政府建设实施方案》") == (None, None, None)
+    assert place("在省委、省政府的正确领导下，我市坚持以习近平法治思想为指引", "《景德镇市法治政府建设实施纲要》") == ("江西省", "景德镇市", None)
 
 
 def test_a_cited_document_settles_an_ambiguous_own_name_but_names_no_other_place():
