@@ -233,7 +233,9 @@ _SEO_TAIL = re.compile(r"\s*本文(?:关键词|简介|内容|摘要)\s*[：:].*$
 _CLASS_ROW = re.compile(r"分\s*类\s*[：:]")  # 分      类: 其他 ; 报告 (a bare 分类 only with its colon)
 _BARE_LABEL = re.compile(r"(?:" + _label("发文机关", "发文机构", "发布机构", "名称", "发文字号", "文号", "标题", "分类", "索引号",
                                           "公文时效") + r")\s*[：:]")
-CHROME_REASONS = ("web breadcrumb", "web toolbar", "web metadata", "web metadata label", "photo caption",
+# A browser title: the site's name, an underscore, the page's title (长沙市司法局_关于…的报告)
+_BROWSER_TITLE = re.compile(r"^([\u4e00-\u9fff]{2,20})[_＿](?=[^_＿]{4,80}(?:报告|報告|总结|總結)$)")
+CHROME_REASONS = ("web breadcrumb", "web site name", "web toolbar", "web metadata", "web metadata label", "photo caption",
                   "web column name", "web posting date", "web document number", "web link", "web title row",
                   "web promo", "web navigation", "web summary", "web metadata list")
 _REPEAT_WINDOW = 15  # lines below a 标题 row in which the page prints the title itself
@@ -278,6 +280,10 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
         if twice:  # 柳市镇2024年法治政府建设年度报告 柳市镇2024年法治政府建设年度报告 |: a headline and its copy
             dropped.append({"text": line[twice.end(1):].strip(), "reason": "web title row"})
             line = twice.group(1)
+        browser = _BROWSER_TITLE.match(line) if short and ("_" in line or "＿" in line) else None
+        if browser:  # 长沙市司法局_关于长沙市2020年…的报告: a browser title, the site's name first
+            dropped.append({"text": browser.group(1), "reason": "web site name"})
+            line = line[browser.end(1) + 1:]
         if line[:1] in "|｜":  # | 关键词 | 发布机构 | 肃南县林草局 | |: a table's row, cell by cell (lines come stripped)
             _read_table_row(line, meta)
         reason = chrome_reason(line) or ("web promo" if _PROMO_WORDS.search(line) and _PROMO.search(to_simplified(line))
@@ -462,6 +468,8 @@ def is_chrome(dropped: dict) -> bool:
         return len(text) <= _CHROME_MAX * 2 and "。" not in text
     if reason == "web summary":
         return bool(_SUMMARY.match(text))
+    if reason == "web site name":
+        return bool(_BROWSER_TITLE.match(text + "_关于某某报告"))
     if reason == "web navigation":
         return _is_menu_item(text)
     if reason == "web metadata list":

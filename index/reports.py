@@ -690,11 +690,12 @@ def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
             meta["title"], meta["title_lines"] = line, (i, i + 1)
             break
         # A title printed over two lines: 关于…建设 / 情况的报告, …法治政府建设工作 / 情况报告,
-        # 长春市人民政府关于 / 2023年度…的报告
+        # 长春市人民政府关于 / 2023年度…的报告, 南京市人民政府关于2020年度 / 法治政府建设情况的报告
         simple = to_simplified(line).strip()
         if i + 1 < len(header) and i + 1 not in skip and _is_title_line(header[i + 1]) and (
                 (simple.startswith("关于") and not to_simplified(header[i + 1]).startswith("关于"))
-                or (simple.endswith("关于") and len(simple) <= 40) or _is_title_tail(header[i + 1], line)):
+                or (re.search(r"关于\s*(?:(?:19|20)\d{2}\s*年度?)?$", simple) and len(simple) <= 40)  # …关于2020年度 / 法治…的报告
+                or _is_title_tail(header[i + 1], line)):
             title_at = i + 1
             meta["title"], meta["title_lines"] = line + header[i + 1], (i, i + 2)
             break
@@ -1197,7 +1198,10 @@ def _opening_subject(text: str) -> str:
     for i, clause in enumerate(clauses):
         bare = clause.strip("，, ")
         dated = _YEAR_ONLY.match(bare)  # 2022年在县委、县政府的坚强领导下: a circumstance too
-        if bare and not _YEAR_ONLY.fullmatch(bare) and not bare[dated.end() if dated else 0:].startswith(_CIRCUMSTANCE):
+        # (…在市委、市政府的坚强领导下，省农业农村厅的正确指导下，: the second 在 left out)
+        circumstance = bare[dated.end() if dated else 0:].startswith(_CIRCUMSTANCE) or (
+            "在" not in bare and _UNDER_GUIDANCE.search(bare))
+        if bare and not _YEAR_ONLY.fullmatch(bare) and not circumstance:
             return "".join(clauses[:i + 1])[:80] if i == 0 else "".join(clauses[i - 1:i + 1])
     return text[:80]
 
@@ -1223,6 +1227,7 @@ def _framing_end(text: str) -> int:
     return end
 _YEAR_ONLY = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度|以来|至今)?|过去的一年|一年来|今年以来|这一年)")
 _CIRCUMSTANCE = ("在", "根据", "依据", "按照", "为", "围绕", "以及")
+_UNDER_GUIDANCE = re.compile(r"的?(?:坚强|正确|有力|精心)?(?:领导|指导|监督|支持)下$")  # …省农业农村厅的正确指导下，
 
 # The level a body names itself by without its name: 全市各区、各部门…, 我县…, 县政府…
 _OPENING_SCOPE = re.compile(r"^(?:(?:19|20)\d{2}年度?[，,]?)?(?:[^，,]{0,30}[，,])?\s*(?:全|我|本)?(省|市|县|区|州|旗|盟)"
@@ -1295,6 +1300,11 @@ def _ambiguous_county(texts: list[tuple[str, str, bool]]) -> tuple[str | None, s
 
 # A body that names itself by its level only: 我县, 我区, 本市, or a bureau of it (2022年，县司法局…)
 _SELF_BY_LEVEL = re.compile(r"(?:我|本)(县|区|旗|市)(?![委级直属内域])|^(?:(?:19|20)\d{2}年度?[，,]?\s*)?(县|区|旗)[\u4e00-\u9fff]{1,8}?局")
+# A bureau that says only 我局, the level it works under (在区委、区政府的坚强领导下), and its own
+# documents, named with its place (《龙岩市永定区卫生健康局…方案》)
+_SELF_BUREAU = re.compile(r"(?:我|本)局")
+_LEVEL_LEADERSHIP = re.compile(r"在(县|区|旗)委[、，,和]?(?:县|区|旗)?(?:人民)?政府")
+_BUREAU_DOCUMENT = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,14}?(?:局|委员会)(?=党组|关于|[\u4e00-\u9fff]{0,24}(?:规程|方案|办法|制度|计划|规定|报告))")
 # … and the province above a prefecture-level city: a county-level city answers to its prefecture
 _PROVINCIAL_SUPERIOR = re.compile(r"省委|省政府|省人民政府|自治区党委|自治区政府|自治区人民政府")
 
@@ -1306,17 +1316,37 @@ def _set_place_from_own_documents(report: Report, body: str) -> bool:
     prefecture's documents as well. Two such places, or none, give nothing."""
     opening = to_simplified(" ".join(p.text[:200] for p in report.preamble[:2])
                             or (report.sections[0].paragraphs[0].text[:200] if report.sections and report.sections[0].paragraphs else ""))
-    own = _SELF_BY_LEVEL.search(opening)
+    gz = gazetteer()
+    if _SELF_BUREAU.search(opening):  # 我局 citing its own documents: 《江门市交通运输局制定规范性文件工作规程》
+        issuers = {m.group(0) for m in map(_BUREAU_DOCUMENT.match, _superior_documents(body)) if m}
+        places = {_lowest_place(gz, issuer) for issuer in issuers} - {None}
+        if places:
+            return len(places) == 1 and _assign_place(report, places.pop())
+    own = _SELF_BY_LEVEL.search(opening) or (_SELF_BUREAU.search(opening) and _LEVEL_LEADERSHIP.search(opening))
     if not own:
         return False
-    level = own.group(1) or own.group(2)
+    level = own.group(1) or (own.group(2) if own.re is _SELF_BY_LEVEL else None)
     if level == "市" and not _PROVINCIAL_SUPERIOR.search(opening + " " + to_simplified(report.addressee or "")):
         return False
-    gz = gazetteer()
     wanted = (lambda p: p.level == CITY and p.name.endswith("市")) if level == "市" else (
         lambda p: p.level == COUNTY and p.name.endswith(level))
     places = {m.place for title in _superior_documents(body) for m in gz.find(title) if wanted(m.place)}
-    return len(places) == 1 and _set_place(report, places.pop().name)
+    return len(places) == 1 and _assign_place(report, places.pop())
+
+
+def _assign_place(report: Report, place: Place) -> bool:
+    """Set the report's province, city and county from `place` and the levels above it."""
+    gz = gazetteer()
+    province, city = gz.province_of(place), gz.city_of(place)
+    report.province = province.name if province else None
+    report.city = city.name if city and not gz.is_municipality(place) else None
+    report.county = place.name if place.level == COUNTY else None
+    return True
+
+
+def _lowest_place(gz: Gazetteer, text: str) -> Place | None:
+    """The most local place `text` names (龙岩市永定区卫生健康局: 永定区), or None."""
+    return next(filter(None, (_pick(gz, [("name", text, False)], level)[0] for level in (COUNTY, CITY, PROVINCE))), None)
 
 
 def _settle_by_body(report: Report) -> None:
@@ -1329,9 +1359,7 @@ def _settle_by_body(report: Report) -> None:
     named = {m.place.code for m in gz.find(body, short=True) if m.place.level < COUNTY}
     supported = [c for c in candidates if c.province_code in named or c.city_code in named]
     if len(supported) == 1:
-        province, city = gz.province_of(supported[0]), gz.city_of(supported[0])
-        report.province = province.name if province else None
-        report.city = city.name if city else None
+        _assign_place(report, supported[0])
 
 
 def _related(place: Place, within: Place | None) -> bool:

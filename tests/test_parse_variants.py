@@ -671,6 +671,39 @@ def test_a_body_named_by_its_level_takes_the_one_place_of_that_level_its_documen
     assert place("在省委、省政府的正确领导下，我市坚持以习近平法治思想为指引", "《景德镇市法治政府建设实施纲要》") == ("江西省", "景德镇市", None)
 
 
+def test_a_bureau_that_says_only_wo_ju_is_placed_by_its_own_documents_or_its_districts():
+    """我局 citing a document of its own, named with its place (《龙岩市永定区卫生健康局…方案》,
+    永定区 also being 张家界市's); 我局 under 区委、区政府 citing one district's plan; 我局 under
+    市委 citing only a city's plan gives nothing (it may be a county-level city's bureau)."""
+    def place(opening, cited):
+        report = parse_report(f"2025年，{opening}，我局坚持以习近平法治思想为指导推进法治政府建设。现将主要情况报告如下:\n"
+                              f"一、主要举措和成效\n制定{cited}。\n", "web/bureau.txt")
+        return report.province, report.city, report.county
+    assert place("在区委、区政府的坚强领导下", "《龙岩市永定区卫生健康局参与全国法治政府建设示范创建活动实施方案》") == ("福建省", "龙岩市", "永定区")
+    assert place("在市委、市政府的正确领导下", "《江门市交通运输局制定规范性文件工作规程》") == ("广东省", "江门市", None)
+    assert place("在区委区政府的坚强领导下", "《洞头区法治政府示范区创建工作方案》") == ("浙江省", "温州市", "洞头区")
+    assert place("在市委、市政府的正确领导下", "《安康市法治政府建设实施方案》") == (None, None, None)
+
+
+def test_titles_a_browser_or_a_line_break_split():
+    report = parse_report("长沙市司法局_关于长沙市2020年法治政府建设情况的报告\n2020年，我市推进法治政府建设。\n一、主要举措\n加强培训。\n",
+                          "web/browser.txt")
+    assert report.title == "关于长沙市2020年法治政府建设情况的报告"
+    assert [d["reason"] for d in report.dropped] == ["web site name"]
+    report = parse_report("南京市人民政府关于2020年度\n法治政府建设情况的报告\n宁政发〔2021〕8号\n2020年，全市推进法治政府建设。\n"
+                          "一、主要举措\n加强培训。\n", "web/two-lines.txt")
+    assert (report.title, report.city) == ("南京市人民政府关于2020年度法治政府建设情况的报告", "南京市")
+
+
+def test_an_opening_names_its_body_after_two_circumstances():
+    report = parse_report("2021年,在市委、市政府的坚强领导下,省农业农村厅的正确指导下,六安市农业农村局全面贯彻落实法治政府建设各项工作要求。\n"
+                          "一、2021年度推进法治政府建设的主要举措和成效\n加强培训。\n", "web/two-circumstances.txt")
+    assert (report.province, report.city) == ("安徽省", "六安市")
+    report = parse_report("2023年,郑庄镇在县委、县政府的坚强领导下,推进法治政府建设。现将有关情况报告如下:\n一、主要举措\n加强培训。\n",
+                          "web/subject-first.txt")
+    assert report.town == "郑庄镇"
+
+
 def test_a_cited_document_settles_an_ambiguous_own_name_but_names_no_other_place():
     """河东区 is a district of 天津市 and of 临沂市: 《天津市…》 settles it; a document of a
     third place (《山东省…》 beside 和平区, which is 天津市's and 沈阳市's) gives nothing."""
