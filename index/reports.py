@@ -477,7 +477,7 @@ def _opens_first_section(paragraphs: list[Paragraph], i: int) -> bool:
 
 
 _SENTENCE_MARKS = re.compile(r"[。；;：:！？!?]|[，,、]$")
-_ADDRESS_OPENING = re.compile(r"^\s*(?:各位代表\s*[：:]\s*)?现在\s*[，,]\s*由?我代表.{0,24}向大会")
+_ADDRESS_OPENING = re.compile(r"^\s*(?:各位代表\s*[：:]\s*)?(?:现在\s*[，,]\s*)?由?我代表.{0,24}向大会")
 
 
 def _file_paragraph(paragraph: Paragraph, sections: list[Section], preamble: list[Paragraph],

@@ -157,6 +157,13 @@ def test_numbered_parts_under_unnumbered_top_level_headings_are_subsections():
     assert [p.text for p in report.preamble] == ["现在，我代表市人民政府，向大会报告工作，请予审议。"]
 
 
+def test_an_address_without_its_now_still_opens_the_first_section():
+    """我代表覃巴镇人民政府向大会作政府工作报告 (no 现在，) / 2016年工作回顾 / 一、…"""
+    text = UNNUMBERED_GONGZUO.replace("现在，我代表", "我代表").replace("（一）经济运行回升向好", "一、经济运行回升向好")
+    report = parse_report(text, "web/no-xianzai.txt")
+    assert report.sections[0].heading == "2024年工作回顾"
+
+
 def test_a_line_above_numbered_sections_but_not_after_the_address_stays_a_paragraph():
     """Only the line right after the address's opening is read as a heading over the
     numbered sections: a sentence or a line further down is the preamble's."""
