@@ -963,7 +963,7 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
     if report.town and not (report.county or report.city or report.province):
         # a township's county from the committees it worked under (在昆山市委、市政府和镇党委的…领导下)
         county, _ = _pick(gazetteer(), [("superior body", t, False) for t in _superior_bodies(report)], COUNTY)
-        if county and _set_place(report, county.name):
+        if county and _assign_place(report, county):
             report.provenance["place"] = "superior body"
     if report.city and not report.county and represented and represented[0][-1] in "区县":
         _narrow_to_county(report, represented[0])
@@ -1325,7 +1325,7 @@ def _set_place_from_own_documents(report: Report, body: str) -> bool:
     own = _SELF_BY_LEVEL.search(opening) or (_SELF_BUREAU.search(opening) and _LEVEL_LEADERSHIP.search(opening))
     if not own:
         return False
-    level = own.group(1) or (own.group(2) if own.re is _SELF_BY_LEVEL else None)
+    level = next(group for group in own.groups() if group)
     if level == "市" and not _PROVINCIAL_SUPERIOR.search(opening + " " + to_simplified(report.addressee or "")):
         return False
     wanted = (lambda p: p.level == CITY and p.name.endswith("市")) if level == "市" else (
