@@ -78,7 +78,7 @@ _PUBLISHED_LINE = re.compile(r"^(?:发布|发文|成文|印发)\s*(?:时\s*间|�
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _REPORTED_YEAR = re.compile(r"(?:现将|总结|报告)[^。，,]{0,12}?((?:19|20)\d{2})\s*年")  # 认真总结我局2024年…工作
 _OPENING_YEAR = re.compile(r"(?:^|[，,。；;])\s*((?:19|20)\d{2})\s*年度?[，,]")
-_TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|街道办事处))")
+_TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|苏木|街道|街道办事处))")  # (苏木: Inner Mongolia's township)
 # A sub-district that calls itself X街 (石门街以…, 海滨街 2020 年…报告), read only where the
 # name acts or heads a title: 步行街 and 商业街 are streets
 _STREET_AS_CALLED = re.compile(r"([\u4e00-\u9fff]{2,3})街(?=以|坚持|在|深入|全面|严格|认真|始终|紧紧|紧密|法治|\s*(?:19|20)\d{2}|$)")

@@ -362,6 +362,13 @@ def test_untitled_copies_of_fazhi_reports_cut_at_other_places():
     assert report.kind == "other"
 
 
+def test_a_sumu_is_a_township():
+    """苏木, Inner Mongolia's township, as the issue lists it beside 街道, 乡 and 镇."""
+    report = parse_report("——2023年3月24日在白音他拉苏木第十九届人民代表大会第三次会议上\n白笑宇\n各位代表:\n"
+                          "现在,我代表白音他拉苏木人民政府向大会报告工作。\n一、2022年工作回顾\n经济平稳增长。\n", "web/sumu.txt")
+    assert (report.kind, report.town, report.year) == ("gongzuo", "白音他拉苏木", 2023)
+
+
 def test_township_names_read_as_printed():
     """沅江路街道 is no 沅江市's; 開發區(黃梅街道) in traditional characters after 2022年以來;
     a Guangzhou street that calls itself 石门街 (石门街道), in its opening or its title; a
