@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from .analysis import to_simplified
+from .gongzuo import DELIVERY_START
 
 # Word-to-text converters leave bookmarks and field codes; web copies leave wiki markers.
 # HTML tags left in a text (a CMS's stored markup pasted as text), of the elements that hold text
@@ -377,7 +378,7 @@ def _navigation_runs(lines: list[str]) -> list[int]:
         if _is_menu_item(line):
             run.append(i)
             continue
-        if run and lines[run[-1]].rstrip().endswith("报告") and _DELIVERY_START.match(line):
+        if run and lines[run[-1]].rstrip().endswith("报告") and DELIVERY_START.match(line):
             run.pop()  # the title over its delivery line (政府工作报告 / --2017年1月2日在…) ends no menu
         if len(run) >= NAVIGATION_RUN:
             found += run
@@ -386,7 +387,6 @@ def _navigation_runs(lines: list[str]) -> list[int]:
 
 
 NAVIGATION_RUN = 6
-_DELIVERY_START = re.compile(r"^[\s（(—\-－–─―]*(?:\d{4}\s*年|[〇零○一二三四五六七八九]{4}年|在)")
 # A metadata table printed as a list of its values, without labels (755156513/2014-00003 /
 # 新郑市人民政府 / 政府工作报告 / 2014-02-13, once bullet points): from the index number down to the
 # last date, short lines only

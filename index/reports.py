@@ -17,7 +17,7 @@ from functools import lru_cache
 from .analysis import to_simplified
 from .cleaning import split_chrome, split_debris
 from .gongzuo import (FLAT_HEAD, Delivery, delivery_title, find_delivery, find_flattened_delivery, flattened_title, speaker_body,
-                      speaker_line)
+                      speaker_line, trailing_date)
 from .places import COUNTY, CITY, PROVINCE, Gazetteer, Place, gazetteer, short_names
 from .sources import read_text
 
@@ -974,10 +974,8 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
             report.published = delivery.published = before[0]
     if not report.published and web_meta["delivered"]:  # 报告时间：2003年12月25日 in a wiki's infobox
         report.published = _published_date([f"发布日期：{web_meta['delivered']}"])
-    noted = _TITLE_DATE_NOTE.search(to_simplified(report.title)) if report.title and not report.published else None
-    if noted:  # (重庆市)重庆市渝中区人民政府工作报告(2024年1月15日): a reposting site's note of the day
-        with contextlib.suppress(ValueError):
-            report.published = dt.date(*map(int, noted.groups()))
+    if report.title and not report.published:  # (重庆市)重庆市渝中区人民政府工作报告(2024年1月15日): a site's note of the day
+        report.published = trailing_date(report.title)
     report.year, report.provenance["year"] = _delivered_year(report, delivery, file_name)
     if delivery and delivery.month_day and report.year and delivery.month_day[0] <= 10:
         # 2月24日 in a news lead: the year the report is known by (a January-to-October
@@ -988,9 +986,6 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
     spoken = speaker_line(web_meta["author"]) if not report.speaker and web_meta["author"] else None
     if spoken:  # 作者：海南省省长 刘赐贵
         report.speaker, report.speaker_office = spoken
-
-
-_TITLE_DATE_NOTE = re.compile(r"报告\s*[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]$")
 
 
 def _above_address(report: Report) -> list[Paragraph]:
@@ -1025,12 +1020,7 @@ def _set_place(report: Report, text: str) -> bool:
             others = [m.place for m in matches if m.place.level < level]
             candidates = {c for c in candidates if any(c.code.startswith(o.code[:2 * (o.level + 1)]) for o in others)}
         if len(candidates) == 1:
-            place = candidates.pop()
-            province, city = gz.province_of(place), gz.city_of(place)
-            report.province = province.name if province else None
-            report.city = city.name if city and not gz.is_municipality(place) else None
-            report.county = place.name if level == COUNTY else None
-            return True
+            return _assign_place(report, candidates.pop())
     return False
 
 
@@ -1114,13 +1104,14 @@ def _fill_places(report: Report) -> None:
     if not opening and report.sections and report.sections[0].paragraphs:
         opening = _opening_subject(report.sections[0].paragraphs[0].text)
     body_text = to_simplified("\n".join(t for _, _, t, _, _ in report.blocks()))
+    cited = _superior_documents(body_text)
     # Sources in order of authority; short names (伊犁州) only in the title and issuers.
     own = [("title", to_simplified(report.title or ""), True),
            *(("issuers", to_simplified(t), True) for t in report.issuers),
            *(("signature", to_simplified(p.text), False) for p in report.closing),
            ("doc number", to_simplified(report.doc_number or ""), False),
            ("body", re.sub(r"《[^《》]*》", "", to_simplified(opening)), False),  # a cited name is no own name
-           *(("superior document", t, False) for t in _superior_documents(body_text)),
+           *(("superior document", t, False) for t in cited),
            *(("superior body", t, False) for t in _superior_bodies(report))]
     town = _find_town([text for source, text, _ in own if source not in _SUPERIOR])
     if town:  # 沅江路街道 names no 沅江市: a township's name is read as nothing else
@@ -1174,7 +1165,7 @@ def _fill_places(report: Report) -> None:
         paragraph = (report.preamble or (report.sections[0].paragraphs if report.sections else []) or [None])[0]
         if scope and paragraph and _set_scoped_place(report, scope.group(1), paragraph.text):
             found_in = "opening"
-    if not found_in and not report.town and _set_place_from_own_documents(report, body_text):
+    if not found_in and not report.town and _set_place_from_own_documents(report, cited):
         found_in = "own documents"
     if not found_in and not report.town:
         report.county, found_in = _ambiguous_county(names)
@@ -1309,7 +1300,7 @@ _BUREAU_DOCUMENT = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,14}?(?:局|委员�
 _PROVINCIAL_SUPERIOR = re.compile(r"省委|省政府|省人民政府|自治区党委|自治区政府|自治区人民政府")
 
 
-def _set_place_from_own_documents(report: Report, body: str) -> bool:
+def _set_place_from_own_documents(report: Report, cited: list[str]) -> bool:
     """Set the place of a body that calls itself only 我县, 我区 or 县司法局 from the one place of
     that level among the documents it cites (《蒸湘区2021年依法治区工作要点》); for 我市, only
     when it answers to a province (在省委、省政府…领导下), since a county-level city cites its
@@ -1318,7 +1309,7 @@ def _set_place_from_own_documents(report: Report, body: str) -> bool:
                             or (report.sections[0].paragraphs[0].text[:200] if report.sections and report.sections[0].paragraphs else ""))
     gz = gazetteer()
     if _SELF_BUREAU.search(opening):  # 我局 citing its own documents: 《江门市交通运输局制定规范性文件工作规程》
-        issuers = {m.group(0) for m in map(_BUREAU_DOCUMENT.match, _superior_documents(body)) if m}
+        issuers = {m.group(0) for m in map(_BUREAU_DOCUMENT.match, cited) if m}
         places = {_lowest_place(gz, issuer) for issuer in issuers} - {None}
         if places:
             return len(places) == 1 and _assign_place(report, places.pop())
@@ -1330,7 +1321,7 @@ def _set_place_from_own_documents(report: Report, body: str) -> bool:
         return False
     wanted = (lambda p: p.level == CITY and p.name.endswith("市")) if level == "市" else (
         lambda p: p.level == COUNTY and p.name.endswith(level))
-    places = {m.place for title in _superior_documents(body) for m in gz.find(title) if wanted(m.place)}
+    places = {m.place for title in cited for m in gz.find(title) if wanted(m.place)}
     return len(places) == 1 and _assign_place(report, places.pop())
 
 
