@@ -58,15 +58,16 @@ def compared(report: dict) -> dict:
 CITED_COUNTY = "place misses that are a town's county from cited documents or superior bodies"
 NUMBERED_PART = "first_heading misses that are the first numbered part of the unnumbered heading read"
 OWN_DOCUMENTS = "place misses that are a body named by its level (我县) placed by its own documents"
+TITLE_ROW = "title misses that are a title printed only in a metadata table's 标题 row, which the label leaves out"
 
 
 def measure(labels: Path, pages: Path) -> tuple[dict, dict, list, dict]:
     """(right, total) counts per (kind, field), the misses as (file, field, got, wanted), and
-    the files of each convention disagreement (CITED_COUNTY, NUMBERED_PART)."""
+    the files of each convention disagreement (CITED_COUNTY, NUMBERED_PART, OWN_DOCUMENTS, TITLE_ROW)."""
     right: dict = {}
     total: dict = {}
     misses = []
-    disagreements: dict = {CITED_COUNTY: [], NUMBERED_PART: [], OWN_DOCUMENTS: []}
+    disagreements: dict = {CITED_COUNTY: [], NUMBERED_PART: [], OWN_DOCUMENTS: [], TITLE_ROW: []}
     for entry in json.loads(labels.read_text(encoding="utf-8"))["reports"]:
         text = (pages / entry["file"]).read_text(encoding="utf-8")
         got = parse_report(text, "web/" + entry["file"]).to_dict()
@@ -85,9 +86,16 @@ def measure(labels: Path, pages: Path) -> tuple[dict, dict, list, dict]:
                 disagreements[CITED_COUNTY].append(entry["file"])
             if field == "place" and want["place"] == (None,) * 4 and got["provenance"].get("place") == "own documents":
                 disagreements[OWN_DOCUMENTS].append(entry["file"])
+            if field == "title" and want[field] is None and _in_title_row(text, have[field]):
+                disagreements[TITLE_ROW].append(entry["file"])
             if field == "first_heading" and want[field] and got["sections"] and _first_part(got) == _unnumbered(want[field]):
                 disagreements[NUMBERED_PART].append(entry["file"])
     return right, total, misses, disagreements
+
+
+def _in_title_row(text: str, title: str | None) -> bool:
+    """Whether `title` is the value of a 标 题 row of the page's metadata."""
+    return bool(title) and any(re.search(r"标\s*[题題]", line) and title in _squashed(line) for line in text.splitlines())
 
 
 def _unnumbered(heading: str) -> str:

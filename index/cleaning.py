@@ -236,7 +236,7 @@ _BARE_LABEL = re.compile(r"(?:" + _label("发文机关", "发文机构", "发布
                                           "公文时效") + r")\s*[：:]")
 # A browser title: the site's name, an underscore, the page's title (长沙市司法局_关于…的报告)
 _BROWSER_TITLE = re.compile(r"^([\u4e00-\u9fff]{2,20})[_＿](?=[^_＿]{4,80}(?:报告|報告|总结|總結)$)")
-CHROME_REASONS = ("web breadcrumb", "web site name", "web toolbar", "web metadata", "web metadata label", "photo caption",
+CHROME_REASONS = ("web breadcrumb", "web site name", "web metadata table", "web toolbar", "web metadata", "web metadata label", "photo caption",
                   "web column name", "web posting date", "web document number", "web link", "web title row",
                   "web promo", "web navigation", "web summary", "web metadata list")
 _REPEAT_WINDOW = 15  # lines below a 标题 row in which the page prints the title itself
@@ -259,6 +259,7 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     menus = set(_navigation_runs(lines))
     value_lists = set(_value_list_runs(lines))
     issuer_below = False  # the line above was an issuer's label alone
+    top = _first_sentence(lines)
     for i, line in enumerate(lines):
         if i in menus:
             dropped.append({"text": line, "reason": "web navigation"})
@@ -285,27 +286,26 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
         if browser:  # 长沙市司法局_关于长沙市2020年…的报告: a browser title, the site's name first
             dropped.append({"text": browser.group(1), "reason": "web site name"})
             line = line[browser.end(1) + 1:]
-        if line[:1] in "|｜":  # | 关键词 | 发布机构 | 肃南县林草局 | |: a table's row, cell by cell (lines come stripped)
-            _read_table_row(line, meta)
+        row = table_row(line) if i < top and line[:1] in "|｜" else None  # (lines come stripped)
+        if row is not None:  # | 关键词 | 发布机构 | 肃南县林草局 | |: the metadata table, cell by cell
+            dropped.append({"text": line, "reason": "web metadata table"})
+            for cell in row:
+                title = _VALUE_LABELS.match(cell)
+                if title:  # | 标 题: | 厦门市…的报告 |: the title row's value, kept as the title is
+                    title_rows.append(len(kept))
+                    kept.append(cell[title.end():].strip())
+                    origin.append(i)
+                else:
+                    _read_meta_values(cell, meta)
+            continue
         reason = chrome_reason(line) or ("web promo" if _PROMO_WORDS.search(line) and _PROMO.search(to_simplified(line))
                                          else None)
         if reason:
             dropped.append({"text": line, "reason": reason})
             if reason == "web breadcrumb":
                 crumbs[i] = _last_crumb(line)
-            for name, pattern in _META_VALUES.items():
-                match = pattern.search(to_simplified(line))
-                value = match and next(v for v in match.groups() if v)
-                if match and name == "issuers":
-                    issuer = _NEXT_BRACKETED_CELL.sub("", _NEXT_CELL.sub("", value)).strip(" |｜")
-                    if _ISSUER_BELOW.fullmatch(line):  # 发 布 机 构 : / 天津市河东区司法局
-                        issuer_below = True
-                    elif _HAS_CJK.search(issuer):
-                        meta["issuers"].append(issuer)
-                elif match and name == "author":
-                    meta[name] = meta[name] or _NEXT_CELL.sub("", value).strip()
-                elif match and not meta[name]:
-                    meta[name] = re.sub(r"\s+", "", value)
+            issuer_below = bool(_ISSUER_BELOW.fullmatch(line))  # 发 布 机 构 : / 天津市河东区司法局
+            _read_meta_values(line, meta)
             continue
         if issuer_below:
             issuer_below = False
@@ -357,22 +357,59 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     return kept, dropped, meta
 
 
-_ISSUER_CELL = re.compile(rf"^(?:{_ISSUER_LABELS})$")
+def _read_meta_values(line: str, meta: dict) -> None:
+    """Add to `meta` the issuer, number, date or author a metadata line (or a table's cell
+    read as one, 发布机构：市市场监管局) gives."""
+    for name, pattern in _META_VALUES.items():
+        match = pattern.search(to_simplified(line))
+        value = match and next(v for v in match.groups() if v)
+        if match and name == "issuers":
+            issuer = _NEXT_BRACKETED_CELL.sub("", _NEXT_CELL.sub("", value)).strip(" |｜")
+            if _HAS_CJK.search(issuer) and not _ISSUER_BELOW.fullmatch(line) and issuer not in meta["issuers"]:
+                meta["issuers"].append(issuer)
+        elif match and name == "author":
+            meta[name] = meta[name] or _NEXT_CELL.sub("", value).strip()
+        elif match and not meta[name]:
+            meta[name] = re.sub(r"\s+", "", value)
 
 
-def _read_table_row(line: str, meta: dict) -> None:
-    """Add to `meta` the issuer a metadata table's row names in the cell after its label."""
-    cells = [cell.strip() for cell in re.split(r"[|｜]", to_simplified(line))]
-    for label, value in zip(cells, cells[1:]):
-        if _ISSUER_CELL.match(label) and _HAS_CJK.search(value) and value not in meta["issuers"]:
-            meta["issuers"].append(value)
+# The labels of a site's metadata table, printed as a table's cells (| [ 发布机构 ] | 市市场监管局 |)
+_TABLE_LABEL_WORDS = ("标题", "文件名称", "信息名称", "发文机关", "发文机构", "发布机构", "发文单位", "发文字号", "文号",
+                      "成文日期", "发布日期", "发文日期", "发布时间", "发文时间", "生成日期", "索引号", "主题分类", "公文种类",
+                      "体裁分类", "组配分类", "主题词", "关键词", "有效性", "是否有效", "公开形式", "公开目录", "公开方式",
+                      "责任部门", "信息来源", "来源", "浏览量", "浏览次数")
+_TABLE_LABEL = re.compile(rf"^[\[［【]?\s*(?:{_label(*_TABLE_LABEL_WORDS)})\s*[\]］】]?\s*[：:]?$")
+_TABLE_LABEL_VALUE = re.compile(rf"^[\[［【]?\s*(?:{_label(*_TABLE_LABEL_WORDS)})\s*[\]］】]?\s*[：:]\s*\S")
+
+
+def table_row(line: str) -> list[str] | None:
+    """A metadata table's row (| 索引号 | 123/2026-5 | 发布机构 | 市司法局 |) read as its
+    labelled values, one "label：value" string each (a label whose value the copy lost,
+    | 关键词 | 发布机构 | …, gives none); None when no cell is a metadata label."""
+    cells = [cell.strip() for cell in re.split(r"[|｜]", line)]
+    labels = [cell.strip() for cell in re.split(r"[|｜]", to_simplified(line))]  # (a value stays as printed)
+    if len(labels) != len(cells) or not any(_TABLE_LABEL.match(label) or _TABLE_LABEL_VALUE.match(label) for label in labels):
+        return None
+    values = []
+    for at, label in enumerate(labels):
+        value, value_label = (cells[at + 1], labels[at + 1]) if at + 1 < len(cells) else ("", "")
+        if _TABLE_LABEL_VALUE.match(label):
+            values.append(label.split("：" if "：" in label else ":", 1)[0] + "：" + re.split("[：:]", cells[at], 1)[1].strip())
+        elif _TABLE_LABEL.match(label) and value and not _TABLE_LABEL.match(value_label):
+            values.append(f"{label.rstrip('：: ')}：{value}")
+    return values
+
+
+def _first_sentence(lines: list[str]) -> int:
+    """The index of the first line with a sentence (or 各位代表): the site's chrome is above it."""
+    return next((i for i, line in enumerate(lines) if "。" in line or line.startswith("各位代表")), len(lines))
 
 
 def _navigation_runs(lines: list[str]) -> list[int]:
     """The indexes of a site's menus above the report: runs of at least NAVIGATION_RUN short
     lines with no punctuation (外埠看莲花 / 信息公开目录 / 年度报告 / …), before the first
     sentence or 各位代表 (a table in the body is the report's own text)."""
-    top = next((i for i, line in enumerate(lines) if "。" in line or line.startswith("各位代表")), len(lines))
+    top = _first_sentence(lines)
     found, run = [], []
     for i, line in enumerate([*lines[:top], "。"]):
         if _is_menu_item(line):
@@ -466,6 +503,8 @@ def is_chrome(dropped: dict) -> bool:
                     or _BRACKETED_DATE.match(text))
     if reason == "web title row":  # a title, printed again below it (see _printed_below)
         return len(text) <= _CHROME_MAX * 2 and "。" not in text
+    if reason == "web metadata table":
+        return text[:1] in "|｜" and table_row(text) is not None
     if reason == "web summary":
         return bool(_SUMMARY.match(text))
     if reason == "web site name":

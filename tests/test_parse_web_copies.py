@@ -348,3 +348,26 @@ def test_set_ad_traps_a_table_rows_issuer_cell_an_issuer_over_the_repeated_headl
     report = parse_report(f"内湖镇2025年法治政府建设年度报告\n2025年内湖镇人民政府推进法治政府建设。\n{heading}\n(一)强化政治引领。\n",
                           "web/long-stop.txt")
     assert report.sections[0].heading == heading
+
+
+def test_a_metadata_table_printed_cell_by_cell_gives_its_values_and_none_of_its_labels():
+    from baogao.index.reports import parse_report
+    # The 发布机构 cell's value was lost in the copy: the next cell is the label 文 号, not an issuer
+    report = parse_report("| 索 引 号 | XM00128-30-01-2026-005 | 主题分类 | 文件通知 |\n"
+                          "| 发布机构 | 文 号 | 厦政外综〔2026〕18号 | |\n"
+                          "| 标 题: | 厦门市人民政府外事办公室关于2025年法治政府建设工作情况的报告 | ||\n"
+                          "市委、市政府:\n2025年,市外办深入学习贯彻习近平法治思想。现将有关情况报告如下:\n"
+                          "一、主要举措和成效\n加强学习。\n", "web/cells.txt")
+    assert report.issuers == [] and report.doc_number == "厦政外综〔2026〕18号"
+    assert (report.title, report.year, report.province, report.city) == (
+        "厦门市人民政府外事办公室关于2025年法治政府建设工作情况的报告", 2025, "福建省", "厦门市")
+    assert [d["reason"] for d in report.dropped if d["reason"].startswith("web")] == ["web metadata table"] * 3
+    assert all(is_chrome(d) for d in report.dropped if d["reason"].startswith("web"))
+    # a label and its value in one cell; a traditional title kept as printed
+    report = parse_report("| 发文机关:黎侯镇人民政府 | 主题词: |\n| 標 題: | 黎侯鎮2025年度法治政府建設情況報告 | ||\n"
+                          "2025年,我镇推进法治政府建设。现将有关情况报告如下:\n一、主要举措\n加强学习。\n", "web/cells2.txt")
+    assert (report.issuers, report.title, report.town) == (["黎侯镇人民政府"], "黎侯鎮2025年度法治政府建設情況報告", "黎侯镇")
+    # a table in the body is the report's own text, kept whole
+    report = parse_report("关于2025年法治政府建设情况的报告\n2025年,我县推进法治政府建设。现将有关情况报告如下:\n"
+                          "| 发布机构 | 案件数 |\n| 县司法局 | 12 |\n", "web/body-table.txt")
+    assert not [d for d in report.dropped if d["reason"] == "web metadata table"]
