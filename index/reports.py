@@ -792,6 +792,8 @@ def _fazhi_opening(report: Report) -> bool:
     first = to_simplified(report.sections[0].heading) if report.sections else ""
     if re.search(r"法治政府建设.{0,6}(?:举措|成效|情况)", first):
         return True  # the template's first part: 一、2020年度推进法治政府建设的主要举措和成效
+    if re.search(r"履行推进法治建设第一责任人职责", first) and "法治" in opening:
+        return True  # …贯彻习近平法治思想… / 一、主要负责人履行推进法治建设第一责任人职责情况
     if re.search(r"报告?如下", opening) and re.search(r"法治政府建设|建设法治政府", first):
         return True
     first_is_measures = bool(report.sections) and "measures" in heading_categories(report.sections[0].heading)
@@ -1111,6 +1113,7 @@ def _fill_places(report: Report) -> None:
            *(("signature", to_simplified(p.text), False) for p in report.closing),
            ("doc number", to_simplified(report.doc_number or ""), False),
            ("body", re.sub(r"《[^《》]*》", "", to_simplified(opening)), False),  # a cited name is no own name
+           ("body", _acting_name(opening), True),  # 2021年，广东坚持…: a short name as the one who acts
            *(("superior document", t, False) for t in cited),
            *(("superior body", t, False) for t in _superior_bodies(report))]
     town = _find_town([text for source, text, _ in own if source not in _SUPERIOR])
@@ -1173,6 +1176,17 @@ def _fill_places(report: Report) -> None:
             _settle_by_body(report)
     if found_in:
         report.provenance["place"] = found_in
+
+
+# The name that opens the subject clause right before its verb (2021年，广东坚持以…)
+_ACTING_NAME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?(?:以来)?\s*[，,]?\s*)?([\u4e00-\u9fff]{2,6}?)"
+                          r"(?=坚持|始终|紧紧|深入|全面|持续|扎实|认真|以习近平)")
+
+
+def _acting_name(opening: str) -> str:
+    """The short name (广东, 深圳) that opens the opening's subject clause before its verb, or ""."""
+    match = _ACTING_NAME.match(to_simplified(opening).strip())
+    return match.group(1) if match else ""
 
 
 def _opening_subject(text: str) -> str:

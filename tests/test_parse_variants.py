@@ -1151,3 +1151,24 @@ def test_an_undated_delivery_in_a_headline_gives_way_to_the_dated_one_below():
                           "市长曾文明\n各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、过去五年工作回顾\n经济平稳增长。\n", "web/two-heads.txt")
     assert (report.published.isoformat(), report.meeting, report.speaker, report.city) == (
         "2018-01-06", "第五届人民代表大会第三次会议", "曾文明", "赣州市")
+
+
+def test_an_untitled_copy_opening_with_the_first_part_on_the_first_responsibles_duty_is_a_fazhi_report():
+    report = parse_report("相政呈〔2025〕12號\n蘇州市人民政府:\n2024年,相城區始終堅持以習近平新時代中國特色社會主義思想為指導,"
+                          "深入踐行習近平法治思想。\n一、主要負責人履行推進法治建設第一責任人職責情況\n(一)加強法治建設統籌謀劃。\n",
+                          "web/untitled.txt")
+    assert (report.kind, report.year, report.province, report.city, report.county) == ("fazhi", 2024, "江苏省", "苏州市", "相城区")
+    # the heading alone, over an opening on something else, is not enough
+    report = parse_report("2024年,公司始终坚持稳健经营。\n一、主要负责人履行推进法治建设第一责任人职责情况\n加强学习。\n", "web/other.txt")
+    assert report.kind == "other"
+
+
+def test_a_province_or_city_named_short_as_the_one_who_acts_in_the_opening():
+    report = parse_report("2021年,广东坚持以习近平新时代中国特色社会主义思想为指导,扎实推动法治政府建设取得新成效。\n"
+                          "一、坚持以习近平法治思想为统领,党对法治政府建设的领导更加坚强有力。省委、省政府主要负责同志带头学习。\n",
+                          "web/short.txt")
+    assert (report.kind, report.year, report.province, report.city) == ("fazhi", 2021, "广东省", None)
+    # a short name later in the sentence is something the body did, not the body
+    report = parse_report("2021年,我局坚持以习近平法治思想为指导,助力法治广东建设。现将2021年法治政府建设情况报告如下:\n"
+                          "一、主要举措和成效\n加强学习。\n", "web/later.txt")
+    assert report.province is None
