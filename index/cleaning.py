@@ -164,9 +164,9 @@ def _label(*words: str) -> str:
 
 
 # The title row's value is kept as a line of its own: it is the report's title as printed.
-# (题 alone: a row whose 标 the site lost, • 题: …, only with its colon)
+# (题 or 称 alone: a row whose 标 or 名 the site lost, • 题: …, only with its colon)
 _VALUE_LABELS = re.compile(_LABEL_PREFIX + f"(?:(?:{_label('标题', '文件名称', '信息名称', '名称', '中文名')})" + _TABLE_SUFFIX
-                           + rf"|题{_LABEL_SUFFIX})" + r"(?=\S)")
+                           + rf"|[题称]{_LABEL_SUFFIX})" + r"(?=\S)")
 # A table flattened into lines: each cell's value, then the next cell's label (… - 名称：)
 _TRAILING_LABEL = re.compile(r"\s+-\s*(?:" + _label("名称", "文号", "标题", "发文机关", "发文日期", "成文日期", "分类")
                              + r")\s*[：:]\s*$")
@@ -176,7 +176,7 @@ _NUMBER_PREFIX = re.compile(r"^[\[［【]\s*([^\]］】]{1,12}[〔\[［(（]\d{4
 # (发布机构 西藏自治区…办公室 发布日期 2018-05-31)
 _CELL_VALUE = rf"(?:{_LABEL_SUFFIX}(?P<value>\S[^。]*)|\s+(?P<cell>\S[^。\s]*)(?:\s[^。]*)?)$"
 # The labels of a row naming the issuer (汇报单位: a wiki infobox's)
-_ISSUER_LABELS = _label("发文机关", "发文机构", "发布机构", "发文单位", "汇报单位")
+_ISSUER_LABELS = _label("发文机关", "发文机构", "发布机构", "发文单位", "发布单位", "汇报单位")
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 # Rows whose value may stand in for what the body lacks: its issuer, number and date.
 _META_VALUES = {
@@ -194,7 +194,7 @@ _META_VALUES = {
 }
 # The next cell of a row (昆明市五华区人民政府 发布日期: 2022-01-28), cut off an issuer's value
 _NEXT_CELL = re.compile(r"\s+(?:" + _label("发布日期", "发布时间", "发文日期", "成文日期", "编辑", "责任编辑", "来源", "作者",
-                                         "浏览次数", "阅读", "字号", "时间", "日期") + r")\s*[：:].*$")
+                                         "浏览次数", "阅读", "字号", "时间", "日期", "生成日期") + r")\s*[：:].*$")
 # … or at the next cell's bracketed label ([ 发布机构 ] | 巴南区木洞镇 | [ 有效性 ] | |)
 _NEXT_BRACKETED_CELL = re.compile(r"\s*[|｜]?\s*[\[［【]\s*[\u4e00-\u9fff][^\]］】]{0,8}[\]］】].*$")
 # An issuer's label whose value is the next line, and a value that is a body's name
@@ -309,8 +309,9 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
             continue
         if issuer_below:
             issuer_below = False
-            if line.strip() and _BODY_NAME.fullmatch(line.strip()):
-                meta["issuers"].append(line.strip())
+            value = re.sub(r"^[\s•·●◆■□\-*]+", "", line).strip()  # (- 温岭市住房和城乡建设局: a list's item)
+            if value and _BODY_NAME.fullmatch(value):
+                meta["issuers"].append(value)
         trailing = _TRAILING_LABEL.search(line)
         if trailing and len(line) <= _CHROME_MAX * 2:
             dropped.append({"text": trailing.group(0).strip(), "reason": "web metadata label"})
@@ -334,7 +335,7 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
             match = pattern.match(line)
             if match and len(line) <= _CHROME_MAX * 2:
                 dropped.append({"text": match.group(0), "reason": why})
-                line = line[match.end():].strip().rstrip("|｜ ")
+                line = line[match.end():].strip(" |｜")  # (标 题: | 阳城县…报告 | ||: a table row)
                 if pattern is _VALUE_LABELS:
                     title_rows.append(len(kept))
         numbered = _NUMBER_PREFIX.match(line)
@@ -374,7 +375,7 @@ def _read_meta_values(line: str, meta: dict) -> None:
 
 
 # The labels of a site's metadata table, printed as a table's cells (| [ 发布机构 ] | 市市场监管局 |)
-_TABLE_LABEL_WORDS = ("标题", "文件名称", "信息名称", "发文机关", "发文机构", "发布机构", "发文单位", "发文字号", "文号",
+_TABLE_LABEL_WORDS = ("标题", "文件名称", "信息名称", "发文机关", "发文机构", "发布机构", "发文单位", "发布单位", "发文字号", "文号",
                       "成文日期", "发布日期", "发文日期", "发布时间", "发文时间", "生成日期", "索引号", "主题分类", "公文种类",
                       "体裁分类", "组配分类", "主题词", "关键词", "有效性", "是否有效", "公开形式", "公开目录", "公开方式",
                       "责任部门", "信息来源", "来源", "浏览量", "浏览次数")

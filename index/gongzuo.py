@@ -282,7 +282,10 @@ def delivery_title(line: str) -> str | None:
     if _SESSION_HEAD.match(_CJK_SPACES.sub("", to_simplified(line))):  # …第二次会议政府工作报告: all of it
         return line.strip()
     match = _RUN_IN_TITLE.match(to_simplified(line))  # to_simplified keeps every offset
-    return line[:match.end()].strip() if match and match.end() else None
+    return _BULLET.sub("", line[:match.end()].strip()) if match and match.end() else None
+
+
+_BULLET = re.compile(r"^[-•·●◆■□*]\s+")  # a list's bullet before a line (- 政府工作报告——…)
 
 
 def _speaker_below(lines: list[str], simple: list[str], at: int) -> tuple[tuple[str, str | None] | None, int]:

@@ -85,6 +85,7 @@ _STREET_AS_CALLED = re.compile(r"([\u4e00-\u9fff]{2,3})街(?=以|坚持|在|深�
 _NOT_TOWN_NAMES = re.compile(r"^(?:全|我|本|该|各|部门|乡|城[乡镇]|村|集|场|小[城集]?镇|重点|中心|建制|特色|每个|所有|辖区|相关|"
                              r"有关|其他|其它|部分|多个|[两三]个|[两三][镇乡]$|个|所在|全县|全区|全市|各乡|各个|结合)|.*[了的是把将对]")
 _AUTONOMOUS_TOWN = re.compile(r"族乡$")
+_URBAN_RURAL = re.compile(r"建设|规划|一体|统筹|发展|融合|居民|社区|环境")
 
 
 @dataclass
@@ -570,11 +571,14 @@ def _split_header_body_closing(lines: list[str], header_end: int = 0) -> tuple[l
     return header, rest, closing
 
 
+_CONTENTS_PART = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[)）]\S{2,30}$")  # (一)坚持扩增量、提质量
+
+
 def _contents_end(lines: list[str]) -> int:
-    """The end of a table of contents printed above the title (一、… 二、… then the title,
+    """The end of a table of contents printed above the title (一、… 二、… or (一)… then the title,
     then the report, whose first heading repeats the contents' first line): the index after
     the title, or 0 when the page has none."""
-    first = next((i for i, line in enumerate(lines[:15]) if _section_heading(line, 1)), None)
+    first = next((i for i, line in enumerate(lines[:15]) if _section_heading(line, 1) or _CONTENTS_PART.match(line)), None)
     if first is None:
         return 0
     heading = re.sub(r"\s+", "", lines[first])
@@ -603,6 +607,11 @@ def _is_closing_line(line: str) -> bool:
     return bool(_DATE.fullmatch(line.strip()) or _ISO_DATE.fullmatch(line.strip()) or _CN_DATE.match(line.strip())
                 or _PUBLISHED_LINE.match(to_simplified(line)) or _is_body_name(line)
                 or re.match(r"^[（(]?此件.{0,20}[)）]?$", line))
+
+
+def _unbulleted(line: str) -> str:
+    """A line without a list's bullet (- 温岭市住房和城乡建设局)."""
+    return re.sub(r"^[\s•·●◆■□\-*]+", "", line)
 
 
 def _is_body_name(line: str) -> bool:
@@ -707,18 +716,18 @@ def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
             continue
         if title_at is not None and i <= title_at:
             if i < title_at and _is_body_name(line) and not (meta["title"] or "").startswith(line):
-                meta["issuers"].append(line)
+                meta["issuers"].append(_unbulleted(line))
             continue
         if title_at is not None and _is_body_name(line) and i + 1 < len(header) and (
                 re.sub(r"\s+", "", header[i + 1]) == re.sub(r"\s+", "", meta["title"])):
-            meta["issuers"].append(line)  # the headline printed again below the chrome, its issuer above it
+            meta["issuers"].append(_unbulleted(line))  # the headline printed again below the chrome, its issuer above it
             continue
         if _DOC_NUMBER.match(to_simplified(line)):
             meta["doc_number"] = re.sub(r"\s+", "", line)
         elif _ADDRESSEE.match(line):
             meta["addressee"] = line
         elif title_at is None and _is_body_name(line):
-            meta["issuers"].append(line)
+            meta["issuers"].append(_unbulleted(line))
     return meta
 
 
@@ -805,8 +814,10 @@ def _fazhi_opening(report: Report) -> bool:
     on_fazhi = bool(re.search(r"法治政府建设|建设法治政府", opening))
     if on_fazhi and re.search(r"(?:报告|总结|汇报)如下", opening):
         return True  # …系统推进法治政府建设… 现将2025年工作情况总结如下
+    if "法治建设" in opening and re.search(r"报告?如下", opening) and first_is_measures:
+        return True  # …圆满完成年度法治建设任务。现将2025年相关工作情况报告如下 / 一、主要做法和成效
     # (the first parts of the 法治政府建设 template: 依法全面履行政府职能, 加强组织领导)
-    return on_fazhi and bool(re.search(r"法治|依法行政|履行政府职能|组织领导", first) or first_is_measures)
+    return on_fazhi and bool(re.search(r"法治|依法行政|依法全面履行|履行政府职能|组织领导", first) or first_is_measures)
 
 
 # ---------------------------------------------------------------- year
@@ -1178,15 +1189,19 @@ def _fill_places(report: Report) -> None:
         report.provenance["place"] = found_in
 
 
-# The name that opens the subject clause right before its verb (2021年，广东坚持以…)
-_ACTING_NAME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?(?:以来)?\s*[，,]?\s*)?([\u4e00-\u9fff]{2,6}?)"
+# The subject clause up to its verb (2021年，广东坚持以…; 烟台人力资源和社会保障局坚持…)
+_ACTING_NAME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?(?:以来)?\s*[，,]?\s*)?([\u4e00-\u9fff]{2,16}?)"
                           r"(?=坚持|始终|紧紧|深入|全面|持续|扎实|认真|以习近平)")
 
 
 def _acting_name(opening: str) -> str:
-    """The short name (广东, 深圳) that opens the opening's subject clause before its verb, or ""."""
+    """The opening's subject clause up to its verb when it starts with a place's short name
+    (广东, 烟台人力资源和社会保障局), or "" (a township's own name is read apart: 南京东路街道)."""
     match = _ACTING_NAME.match(to_simplified(opening).strip())
-    return match.group(1) if match else ""
+    if not match:
+        return ""
+    first = min(gazetteer().find(match.group(1), short=True), key=lambda m: m.start, default=None)
+    return match.group(1) if first and first.start == 0 else ""
 
 
 def _opening_subject(text: str) -> str:
@@ -1309,33 +1324,54 @@ _SELF_BY_LEVEL = re.compile(r"(?:我|本)(县|区|旗|市)(?![委级直属内域
 # documents, named with its place (《龙岩市永定区卫生健康局…方案》)
 _SELF_BUREAU = re.compile(r"(?:我|本)局")
 _LEVEL_LEADERSHIP = re.compile(r"在(县|区|旗)委[、，,和]?(?:县|区|旗)?(?:人民)?政府")
-_BUREAU_DOCUMENT = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,14}?(?:局|委员会)(?=党组|关于|[\u4e00-\u9fff]{0,24}(?:规程|方案|办法|制度|计划|规定|报告))")
+_BUREAU_DOCUMENT = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:中共)?(?P<issuer>[\u4e00-\u9fff]{2,14}?(?:局|委员会))"
+                              r"(?=党组|关于|[\u4e00-\u9fff]{0,24}(?:规程|方案|办法|制度|计划|规定|报告|清单|要点|细则|规则))")
+# A body named by its level and its trade, acting in the opening (市应急局坚持…, 区政务服务数据管理局)
+_LEVEL_BUREAU = re.compile(r"^(?:(?:19|20)\d{2}年度?(?:以来)?[，,]?\s*)?(?P<level>市|县|区|旗)[\u4e00-\u9fff]{1,14}?(?:局|委员会|办公室)")
+# A department of a province: 我厅, 省统计局, 省交通运输厅 (a 厅 is a province's alone)
+_PROVINCIAL_BODY = re.compile(r"(?:我|本)厅|^(?:(?:19|20)\d{2}年度?(?:以来)?[，,]?\s*)?(?:我|本)?省[\u4e00-\u9fff]{1,14}?(?:局|厅|委员会)")
 # … and the province above a prefecture-level city: a county-level city answers to its prefecture
 _PROVINCIAL_SUPERIOR = re.compile(r"省委|省政府|省人民政府|自治区党委|自治区政府|自治区人民政府")
 
 
 def _set_place_from_own_documents(report: Report, cited: list[str]) -> bool:
-    """Set the place of a body that calls itself only 我县, 我区 or 县司法局 from the one place of
-    that level among the documents it cites (《蒸湘区2021年依法治区工作要点》); for 我市, only
-    when it answers to a province (在省委、省政府…领导下), since a county-level city cites its
+    """Set the place of a body that does not name its own place from the documents it cites:
+    a bureau (我局, 市应急局) from its own documents, named with its place (《宁国市应急管理局
+    …制度》); a provincial department (我厅, 省统计局) from the one province they name; a
+    body that calls itself only 我县, 我区 or 县司法局 from the one place of that level among
+    them (《蒸湘区2021年依法治区工作要点》); for 我市, only when it answers to a province (在省委、
+    省政府…领导下) or the one place is a municipality, since a county-level city cites its
     prefecture's documents as well. Two such places, or none, give nothing."""
-    opening = to_simplified(" ".join(p.text[:200] for p in report.preamble[:2])
-                            or (report.sections[0].paragraphs[0].text[:200] if report.sections and report.sections[0].paragraphs else ""))
+    first = (report.preamble[0].text if report.preamble else
+             report.sections[0].paragraphs[0].text if report.sections and report.sections[0].paragraphs else "")
+    opening = to_simplified(" ".join(p.text[:200] for p in report.preamble[:2]) or first[:200])
+    subject = re.split(r"[，,]", _opening_subject(first).strip("，, "))[-1]  # (在市委…领导下，| 市应急局坚持…)
     gz = gazetteer()
-    if _SELF_BUREAU.search(opening):  # 我局 citing its own documents: 《江门市交通运输局制定规范性文件工作规程》
-        issuers = {m.group(0) for m in map(_BUREAU_DOCUMENT.match, cited) if m}
+    bureau = _SELF_BUREAU.search(opening) or _LEVEL_BUREAU.match(subject)
+    if bureau:  # 我局 citing its own documents: 《江门市交通运输局制定规范性文件工作规程》
+        level = bureau.groupdict().get("level")
+        # (a 市's bureau may be a county-level city's, which also follows its prefecture
+        # bureau's notices, 《宣城市应急管理局关于…的通知》: only its own rules count)
+        issuers = {m.group("issuer") for m in map(_BUREAU_DOCUMENT.match, cited)
+                   if m and not (level == "市" and m.string[m.end():].startswith("关于"))}
         places = {_lowest_place(gz, issuer) for issuer in issuers} - {None}
+        places = {p for p in places if not level or _SCOPES[level](p)}  # 市应急局: a 市's bureau
         if places:
             return len(places) == 1 and _assign_place(report, places.pop())
-    own = _SELF_BY_LEVEL.search(opening) or (_SELF_BUREAU.search(opening) and _LEVEL_LEADERSHIP.search(opening))
+    if _PROVINCIAL_BODY.search(subject):  # 我厅 following 《四川省人民政府2019年度…安排》
+        places = {m.place for title in cited for m in gz.find(title) if m.place.level == PROVINCE}
+        return len(places) == 1 and _assign_place(report, places.pop())
+    own = (_SELF_BY_LEVEL.search(opening) or (_SELF_BUREAU.search(opening) and _LEVEL_LEADERSHIP.search(opening))
+           or _LEVEL_BUREAU.match(subject))
     if not own:
         return False
     level = next(group for group in own.groups() if group)
-    if level == "市" and not _PROVINCIAL_SUPERIOR.search(opening + " " + to_simplified(report.addressee or "")):
-        return False
-    wanted = (lambda p: p.level == CITY and p.name.endswith("市")) if level == "市" else (
+    wanted = (lambda p: (p.level == CITY or gz.is_municipality(p)) and p.name.endswith("市")) if level == "市" else (
         lambda p: p.level == COUNTY and p.name.endswith(level))
     places = {m.place for title in cited for m in gz.find(title) if wanted(m.place)}
+    if level == "市" and not _PROVINCIAL_SUPERIOR.search(opening + " " + to_simplified(report.addressee or "")) and not (
+            len(places) == 1 and gz.is_municipality(next(iter(places)))):
+        return False
     return len(places) == 1 and _assign_place(report, places.pop())
 
 
@@ -1424,6 +1460,8 @@ def _town_candidates(text: str, gz: Gazetteer):
                 name = name[: -len("办事处")]
             if _NOT_TOWN_NAMES.match(name) and not _AUTONOMOUS_TOWN.search(name):
                 continue
+            if name.endswith("城乡") and _URBAN_RURAL.match(piece[match.end():]):
+                continue  # 住房和城乡建设局: town and country, not a township
             yield name
 
 

@@ -1172,3 +1172,52 @@ def test_a_province_or_city_named_short_as_the_one_who_acts_in_the_opening():
     report = parse_report("2021年,我局坚持以习近平法治思想为指导,助力法治广东建设。现将2021年法治政府建设情况报告如下:\n"
                           "一、主要举措和成效\n加强学习。\n", "web/later.txt")
     assert report.province is None
+
+
+@pytest.mark.parametrize("opening, cited, place", [
+    # a city's bureau by its level and trade, placed by its own rules (a county-level city's too)
+    ("2024年,在市委市政府的正确领导下,市应急局坚持依法行政。", "《宁国市应急管理局行政执法案件查处分离制度》",
+     ("安徽省", "宣城市", "宁国市")),
+    ("2022年,市政务服务数据管理局深入学习贯彻习近平法治思想。", "《广州市政务服务数据管理局重大行政决策程序规定》",
+     ("广东省", "广州市", None)),
+    # 我局 and its own work plan, the year first
+    ("一年来,在市委、市政府的坚强领导下,我局以习近平法治思想为根本遵循。", "《2025年益阳市人力资源和社会保障局法治建设工作要点》",
+     ("湖南省", "益阳市", None)),
+    # a province's department: 我厅, 省统计局, by the one province its documents name
+    ("2019年,在省委、省政府坚强领导下,我厅认真贯彻落实法治政府建设实施纲要。", "《四川省人民政府2019年度法治政府建设重点工作安排》",
+     ("四川省", None, None)),
+    ("2020年,省统计局深入贯彻法治政府建设实施纲要。", "《河南省法治政府建设实施方案(2016-2020年)》", ("河南省", None, None)),
+    # a municipality's bureau, whose 市 can be no county-level city
+    ("2018年,市科技局在市委、市政府的正确领导下推进法治政府建设。", "《天津市政府工作部门权责清单动态管理办法》", ("天津市", None, None)),
+    # a short place name as the one who acts
+    ("2022年以来,烟台人力资源和社会保障局坚持以习近平法治思想为指导。", "《中华人民共和国民法典》", ("山东省", "烟台市", None)),
+])
+def test_a_body_that_does_not_print_its_place_is_placed_by_its_own_documents(opening, cited, place):
+    report = parse_report(f"{opening}对照{cited}推进法治政府建设。现将有关情况报告如下:\n一、主要举措和成效\n加强学习。\n", "web/own.txt")
+    assert (report.kind, (report.province, report.city, report.county)) == ("fazhi", place)
+
+
+@pytest.mark.parametrize("opening, cited", [
+    # a county-level city's bureau citing only its prefecture's documents: nothing
+    ("2024年,在市委市政府的正确领导下,市应急局坚持依法行政。", "《宣城市应急管理局关于开展安全生产检查的通知》"),
+    # a county's bureau citing its city bureau's rules: the levels differ
+    ("2024年,县应急局坚持依法行政。", "《宣城市应急管理局行政执法案件查处分离制度》"),
+    # a department citing two provinces' documents
+    ("2019年,我厅认真贯彻落实法治政府建设实施纲要。", "《四川省道路运输条例》和《重庆市道路运输管理条例》"),
+])
+def test_documents_that_do_not_settle_the_bodys_own_place_give_none(opening, cited):
+    report = parse_report(f"{opening}对照{cited}推进法治政府建设。现将有关情况报告如下:\n一、主要举措和成效\n加强学习。\n", "web/none.txt")
+    assert (report.province, report.city, report.county) == (None, None, None)
+
+
+def test_set_b_traps_urban_rural_bureau_listed_issuer_bulleted_delivery_and_contents_of_second_level_parts():
+    report = parse_report("- 发布单位:\n- 温岭市住房和城乡建设局\n温岭市住房和城乡建设局2021年度法治政府建设工作报告\n"
+                          "2021年,市住房和城乡建设局推进法治政府建设。\n一、主要举措和成效\n加强学习。\n", "web/bureau.txt")
+    assert (report.issuers, report.county, report.town) == (["温岭市住房和城乡建设局"], "温岭市", None)
+    report = parse_report("- 政府工作报告——2024年1月15日在江西省南昌市第十六届人民代表大会第四次会议上\n各位代表:\n"
+                          "现在,我代表市人民政府向大会报告工作,请予审议。\n一、2023年工作回顾\n稳中求进。\n", "web/bullet.txt")
+    assert (report.title, report.city, report.year) == ("政府工作报告", "南昌市", 2024)
+    report = parse_report("(一)坚持扩增量、提质量\n(二)坚持抓改革、强服务\n(一)聚焦“三力”蓄能\n2026年道里区政府工作报告\n各位代表:\n"
+                          "现在,我代表区人民政府向大会作工作报告,请予审议。\n“十四五”时期和2025年工作简要回顾\n极不平凡的五年。\n", "web/contents.txt")
+    assert (report.kind, report.title, report.year, report.county) == ("gongzuo", "2026年道里区政府工作报告", 2026, "道里区")
+    assert report.sections[0].heading == "“十四五”时期和2025年工作简要回顾"

@@ -371,3 +371,14 @@ def test_a_metadata_table_printed_cell_by_cell_gives_its_values_and_none_of_its_
     report = parse_report("关于2025年法治政府建设情况的报告\n2025年,我县推进法治政府建设。现将有关情况报告如下:\n"
                           "| 发布机构 | 案件数 |\n| 县司法局 | 12 |\n", "web/body-table.txt")
     assert not [d for d in report.dropped if d["reason"] == "web metadata table"]
+
+
+def test_a_metadata_row_that_lost_its_labels_first_character_and_a_title_cell_after_a_colon():
+    from baogao.index.reports import parse_report
+    report = parse_report("号: cxszfbgs-/2022-0130001 信息分类: 政府文件\n发布机构: 楚雄市人民政府办公室 生成日期: 2022-01-27\n"
+                          "称: 楚雄市人民政府关于印发2022年政府工作报告的通知\n楚雄市人民政府关于印发2022年政府工作报告的通知\n"
+                          "各乡镇人民政府,市属各部门:\n2022年《政府工作报告》已经审议通过,现予印发。\n", "web/lost-label.txt")
+    assert (report.title, report.issuers) == ("楚雄市人民政府关于印发2022年政府工作报告的通知", ["楚雄市人民政府办公室"])
+    report = parse_report("标 题: | 阳城县科学技术局2020年度法治政府建设报告 | ||\n2020年,县科技局推进法治政府建设。现将有关情况报告如下:\n"
+                          "一、主要举措和成效\n加强学习。\n", "web/title-cell.txt")
+    assert (report.title, report.county) == ("阳城县科学技术局2020年度法治政府建设报告", "阳城县")
