@@ -799,8 +799,8 @@ def _fazhi_opening(report: Report) -> bool:
     if re.search(r"法治(?:政府)?(?:建设|工作)[^。]{0,30}(?:报告?|总结)如下", opening):  # (…法治建设工作总结如下)
         return True
     first = to_simplified(report.sections[0].heading) if report.sections else ""
-    if re.search(r"法治政府建设.{0,6}(?:举措|成效|情况)", first):
-        return True  # the template's first part: 一、2020年度推进法治政府建设的主要举措和成效
+    if re.search(r"法治(?:政府)?建设.{0,6}(?:举措|成效|情况)", first):
+        return True  # the template's first part: 一、2020年度推进法治政府建设的主要举措和成效 (法治建设 too)
     if re.search(r"履行推进法治建设第一责任人职责", first) and "法治" in opening:
         return True  # …贯彻习近平法治思想… / 一、主要负责人履行推进法治建设第一责任人职责情况
     if re.search(r"报告?如下", opening) and re.search(r"法治政府建设|建设法治政府", first):

@@ -1221,3 +1221,9 @@ def test_set_b_traps_urban_rural_bureau_listed_issuer_bulleted_delivery_and_cont
                           "现在,我代表区人民政府向大会作工作报告,请予审议。\n“十四五”时期和2025年工作简要回顾\n极不平凡的五年。\n", "web/contents.txt")
     assert (report.kind, report.title, report.year, report.county) == ("gongzuo", "2026年道里区政府工作报告", 2026, "道里区")
     assert report.sections[0].heading == "“十四五”时期和2025年工作简要回顾"
+
+
+def test_an_untitled_copy_whose_first_part_is_the_templates_on_法治建设_is_a_fazhi_report():
+    report = parse_report("2022年,官埠桥镇在区委、区政府的正确领导下,贯彻落实习近平法治思想,有力推进依法行政工作深入开展。\n"
+                          "一、2022年推进法治建设的主要举措和成效\n(一)强化党建引领\n严格贯彻落实。\n", "web/town.txt")
+    assert (report.kind, report.year, report.town) == ("fazhi", 2022, "官埠桥镇")
