@@ -59,15 +59,17 @@ CITED_COUNTY = "place misses that are a town's county from cited documents or su
 NUMBERED_PART = "first_heading misses that are the first numbered part of the unnumbered heading read"
 OWN_DOCUMENTS = "place misses that are a body named by its level (我县) placed by its own documents"
 TITLE_ROW = "title misses that are a title printed only in a metadata table's 标题 row, which the label leaves out"
+DATED_HEADLINE = "title misses that are a headline's bracketed day (…工作报告(2024年12月27日)), which the label cuts off"
 
 
 def measure(labels: Path, pages: Path) -> tuple[dict, dict, list, dict]:
     """(right, total) counts per (kind, field), the misses as (file, field, got, wanted), and
-    the files of each convention disagreement (CITED_COUNTY, NUMBERED_PART, OWN_DOCUMENTS, TITLE_ROW)."""
+    the files of each convention disagreement (CITED_COUNTY, NUMBERED_PART, OWN_DOCUMENTS, TITLE_ROW,
+    DATED_HEADLINE)."""
     right: dict = {}
     total: dict = {}
     misses = []
-    disagreements: dict = {CITED_COUNTY: [], NUMBERED_PART: [], OWN_DOCUMENTS: [], TITLE_ROW: []}
+    disagreements: dict = {CITED_COUNTY: [], NUMBERED_PART: [], OWN_DOCUMENTS: [], TITLE_ROW: [], DATED_HEADLINE: []}
     for entry in json.loads(labels.read_text(encoding="utf-8"))["reports"]:
         text = (pages / entry["file"]).read_text(encoding="utf-8")
         got = parse_report(text, "web/" + entry["file"]).to_dict()
@@ -88,9 +90,16 @@ def measure(labels: Path, pages: Path) -> tuple[dict, dict, list, dict]:
                 disagreements[OWN_DOCUMENTS].append(entry["file"])
             if field == "title" and want[field] is None and _in_title_row(text, have[field]):
                 disagreements[TITLE_ROW].append(entry["file"])
+            if field == "title" and want[field] and have[field] and have[field].startswith(want[field]) and (
+                    _BRACKETED_DAY.fullmatch(have[field][len(want[field]):])):
+                disagreements[DATED_HEADLINE].append(entry["file"])
             if field == "first_heading" and want[field] and got["sections"] and _first_part(got) == _unnumbered(want[field]):
                 disagreements[NUMBERED_PART].append(entry["file"])
     return right, total, misses, disagreements
+
+
+# (labels are compared without spaces: 濮阳市政府工作报告(2025年2月8日朱良才))
+_BRACKETED_DAY = re.compile(r"[（(]\d{4}年\d{1,2}月\d{1,2}日[\u4e00-\u9fff·]{0,4}[)）]")
 
 
 def _in_title_row(text: str, title: str | None) -> bool:

@@ -41,6 +41,9 @@ _BARE_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*()([\u4e00-\u9fff]{{0,24}}?)\s*
 # (or only its month: ——2018年12月在山南市第一届人民代表大会第四次会议上)
 _UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}]*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*)?"
                                rf"(?:在|(?=[\u4e00-\u9fff]))\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}会议上")  # (在 lost: ——浬浦镇…会议上的报告)
+# A newspaper's line saying when the meeting adopted the report, not when it was delivered:
+# (2017年2月26日菏泽市第十九届人民代表大会第一次会议通过)
+_ADOPTED = re.compile(rf"^{_LEAD}{_DATE}\s*([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*(?:审议)?通过\s*[)）]?\s*$")
 # A line that is the meeting alone, without dash or date: 在石渠县第十四届人民代表大会第一次会议上
 _MEETING_LINE_DELIVERY = re.compile(rf"^\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议上\s*$")
 # A head that names the session it is delivered to: 新巴尔虎左旗第十五届人民代表大会第二次会议政府工作报告
@@ -55,7 +58,7 @@ _DATED_NAME_LINE = re.compile(rf"^\s*[（(]\s*{_DATE}\s*[)）]?\s*(?P<name>[\u4e
 # ——20121026东山镇…): after a dash, or with its 日
 _GARBLED_DELIVERY = re.compile(rf"^(?:{_LEAD}[{_DASHES}]\s*(?P<digits>(?:19|20)\d{{4,6}}|(?:19|20)\d\d\s+\d{{1,2}}\s+\d{{1,2}})\s*日?"
                                rf"|\s*(?P<dated>(?:19|20)\d{{4,6}})日)"
-                               rf"\s*在?\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议")
+                               rf"\s*在?\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议(?!\s*(?:审议)?通过)")  # (…会议通过: not delivered then)
 # A news-style lead: 2月24日,在运城市第四届人民代表大会第五次会议上,朱鹏作政府工作报告。 (no year)
 _LEAD_DELIVERY = re.compile(rf"^\s*(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日\s*[，,]?\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?"
                             rf"会议上\s*[，,]\s*(?P<name>[\u4e00-\u9fff·]{{2,5}}?)作(?:了)?政府工作报告")
@@ -113,6 +116,7 @@ class Delivery:
     speaker_rows: int = 0  # the lines speaker_line was printed on (省长 / 陈政高: two)
     month_day: tuple[int, int] | None = None  # a news lead's date, printed without its year
     readings: tuple[dt.date, ...] = ()  # the dates a garbled date line may mean (2019123日: 1-23 or 12-3)
+    adopted: dt.date | None = None  # the day the meeting adopted the report, when only that is printed
 
 
 def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
@@ -147,7 +151,7 @@ def _deliveries(lines: list[str]):
             _UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line)
             or _DATED_AFTER_DELIVERY.match(line) or _BYLINE_DELIVERY.match(line)
             or _MEETING_LINE_DELIVERY.match(line) or _LEAD_DELIVERY.match(line) or _GARBLED_DELIVERY.match(joined)
-            or _TITLED_MEETING.match(line) or _DATED_NAME_LINE.match(line))
+            or _TITLED_MEETING.match(line) or _DATED_NAME_LINE.match(line) or _ADOPTED.match(line))
         if not (match or undated):
             continue
         end = i + 1 if _MEETING.search(line) or not _MEETING.search(joined) else i + 2
@@ -204,7 +208,8 @@ def _deliveries(lines: list[str]):
             meeting=_as_printed(meeting.group(0), delivered, printed) if meeting else None,
             speaker=_as_printed(name, spoken_in, spoken_printed) if name else None, office=office,
             place_text=(match.group(5) or match.group(4)) if match else "" if undated.re in (_DATED_NAME_LINE, _DATE_LINE) else undated.group(
-                3 if undated.re in (_LEAD_DELIVERY, _GARBLED_DELIVERY) else 1),
+                3 if undated.re in (_LEAD_DELIVERY, _GARBLED_DELIVERY) else 4 if undated.re is _ADOPTED else 1),
+            adopted=_date(*undated.group(1, 2, 3)) if undated and undated.re is _ADOPTED else None,
             month_day=(int(undated.group("month")), int(undated.group("day"))) if undated and undated.re is _LEAD_DELIVERY else None,
             speaker_line=" ".join(lines[end + gap:end + gap + rows]) if rows and not dated_name else None,
             speaker_rows=rows + gap,

@@ -286,7 +286,8 @@ def parse_report(text: str, source: str = "") -> Report:
     delivery = found[2] if found else None
     if found is None or "各位代表" in lines[found[0]][:FLAT_HEAD]:
         delivery = find_flattened_delivery(lines) or delivery
-    report.kind = _report_kind(report, delivery is not None)
+    # (a line saying when a meeting adopted the text, as laws print it, says nothing of the kind)
+    report.kind = _report_kind(report, delivery is not None and not delivery.adopted)
     if report.kind == "gongzuo" and not sections:
         report.preamble, report.sections = _unnumbered_sections(preamble)
         sections = report.sections
@@ -778,7 +779,7 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
         return "fazhi"
     opening = to_simplified(" ".join(p.text[:80] for p in (*report.front, *report.preamble[:2])))
     # 泉州人民政府2011年工作报告 over a delivery line names it too
-    if "政府工作报告" in named or (not report.title or re.search(r"政府.{0,12}工作报告$", named)) and (
+    if "政府工作报告" in named or (not report.title or re.search(r"政府.{0,12}(?:工作)?报告$", named)) and (  # (沾化县政府报告)
             delivered or re.search(r"位代表.{0,30}向大会(?:报告|作).{0,4}工作", opening)):
         return "gongzuo"
     if not report.title and "政府工作报告" in report.source.replace("\\", "/").rsplit("/", 1)[-1]:
@@ -1058,6 +1059,8 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
     if report.published:  # (the delivery line's date, or an infobox's 报告时间)
         date = report.published
         return date.year + (1 if date.month >= 11 else 0), "delivery line" if delivery and delivery.published else "metadata"
+    if delivery and delivery.adopted:  # (…会议通过): adopted days after it was delivered, at the same meeting
+        return delivery.adopted.year + (1 if delivery.adopted.month >= 11 else 0), "delivery line"
     titled = _TITLE_YEAR.search(to_simplified(report.title)) if report.title else None
     if titled:
         return int(titled.group(1) or titled.group(2)), "title"
@@ -1113,9 +1116,10 @@ def _fill_places(report: Report) -> None:
     """Set province, city, county and town from the reporting body's own names (title,
     issuers, signature, number, opening sentence), completed by the gazetteer; record which."""
     gz = gazetteer()
-    opening = " ".join(_opening_subject(p.text) for p in report.preamble[:2])
-    if not opening and report.sections and report.sections[0].paragraphs:
-        opening = _opening_subject(report.sections[0].paragraphs[0].text)
+    subjects = [_opening_subject(p.text) for p in report.preamble[:2]]
+    if not subjects and report.sections and report.sections[0].paragraphs:
+        subjects = [_opening_subject(report.sections[0].paragraphs[0].text)]
+    opening = " ".join(subjects)
     body_text = to_simplified("\n".join(t for _, _, t, _, _ in report.blocks()))
     cited = _superior_documents(body_text)
     # Sources in order of authority; short names (伊犁州) only in the title and issuers.
@@ -1124,7 +1128,7 @@ def _fill_places(report: Report) -> None:
            *(("signature", to_simplified(p.text), False) for p in report.closing),
            ("doc number", to_simplified(report.doc_number or ""), False),
            ("body", re.sub(r"《[^《》]*》", "", to_simplified(opening)), False),  # a cited name is no own name
-           ("body", _acting_name(opening), True),  # 2021年，广东坚持…: a short name as the one who acts
+           ("body", _acting_name(subjects[0] if subjects else ""), True),  # 2021年，广东坚持…: a short name acting
            *(("superior document", t, False) for t in cited),
            *(("superior body", t, False) for t in _superior_bodies(report))]
     town = _find_town([text for source, text, _ in own if source not in _SUPERIOR])
@@ -1197,7 +1201,8 @@ _ACTING_NAME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?(?:以来)?\s*[，,]?\s*
 def _acting_name(opening: str) -> str:
     """The opening's subject clause up to its verb when it starts with a place's short name
     (广东, 烟台人力资源和社会保障局), or "" (a township's own name is read apart: 南京东路街道)."""
-    match = _ACTING_NAME.match(to_simplified(opening).strip())
+    clause = re.split(r"[，,]", to_simplified(opening).strip("，, "))[-1]  # (在…指导下，| 烟台…局坚持)
+    match = _ACTING_NAME.match(clause.strip()) or _ACTING_NAME.match(to_simplified(opening).strip())
     if not match:
         return ""
     first = min(gazetteer().find(match.group(1), short=True), key=lambda m: m.start, default=None)

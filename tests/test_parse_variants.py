@@ -1227,3 +1227,24 @@ def test_an_untitled_copy_whose_first_part_is_the_templates_on_法治建设_is_a
     report = parse_report("2022年,官埠桥镇在区委、区政府的正确领导下,贯彻落实习近平法治思想,有力推进依法行政工作深入开展。\n"
                           "一、2022年推进法治建设的主要举措和成效\n(一)强化党建引领\n严格贯彻落实。\n", "web/town.txt")
     assert (report.kind, report.year, report.town) == ("fazhi", 2022, "官埠桥镇")
+
+
+def test_a_line_saying_when_the_meeting_adopted_the_report_gives_its_year_and_meeting_not_its_delivery_date():
+    report = parse_report("政府工作报告\n(2017年2月26日菏泽市第十九届人民代表大会第一次会议通过)\n菏泽市市长 解维俊\n各位代表:\n"
+                          "现在,我代表菏泽市人民政府,向大会报告工作,请予审议。\n过去五年工作回顾\n砥砺前行的五年。\n", "web/adopted.txt")
+    assert (report.kind, report.year, report.published, report.meeting, report.speaker, report.city) == (
+        "gongzuo", 2017, None, "第十九届人民代表大会第一次会议", "解维俊", "菏泽市")
+    # a law prints the same line under its title: it stays a law, with no year or meeting of a report's
+    report = parse_report("上海市人民代表大会议事规则\n(1990年4月25日上海市第九届人民代表大会第三次会议通过)\n"
+                          "第一章 总则\n第一条 为了保障市人民代表大会依法行使职权,制定本规则。\n", "laws/rules.txt")
+    assert (report.kind, report.year, report.meeting) == ("other", None, None)
+    # a garbled adoption date (2011115: 1-15 or 11-5) is no delivery date either
+    report = parse_report("沾化县政府报告\n沾化县政府工作报告\n——2011115县十六届人大四次会议通过\n县长 张宝亮\n各位代表:\n"
+                          "现在,我代表县人民政府,向大会作政府工作报告,请予审议。\n一、“十一五”工作回顾\n五年来成绩显著。\n", "web/garbled.txt")
+    assert (report.kind, report.title, report.published) == ("gongzuo", "沾化县政府报告", None)
+
+
+def test_the_short_name_acting_after_the_circumstances_of_the_opening():
+    report = parse_report("2022年,在省委、省政府的正确领导下,烟台人力资源和社会保障局坚持以习近平法治思想为指导,推进法治政府建设。"
+                          "现将有关情况报告如下:\n一、主要举措和成效\n加强学习。\n", "web/after.txt")
+    assert (report.province, report.city) == ("山东省", "烟台市")
