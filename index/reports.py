@@ -1129,6 +1129,7 @@ def _fill_places(report: Report) -> None:
            ("doc number", to_simplified(report.doc_number or ""), False),
            ("body", re.sub(r"《[^《》]*》", "", to_simplified(opening)), False),  # a cited name is no own name
            ("body", _acting_name(subjects[0] if subjects else ""), True),  # 2021年，广东坚持…: a short name acting
+           *(("body", text, False) for text in _self_mentions(report, cited)),
            *(("superior document", t, False) for t in cited),
            *(("superior body", t, False) for t in _superior_bodies(report))]
     town = _find_town([text for source, text, _ in own if source not in _SUPERIOR])
@@ -1430,6 +1431,28 @@ def _superior_bodies(report: Report) -> list[str]:
     committees = [m.group(1) for t in texts for m in _LEADING_COMMITTEE.finditer(to_simplified(t))]
     plans = [m.group(1) for t in texts for m in _SUPERIOR_PLAN.finditer(to_simplified(t))]
     return ([to_simplified(report.addressee)] if report.addressee else []) + committees + plans
+
+
+# Where an opening names the body itself: the sentence that announces the report (现将宝城镇
+# 2025年度法治政府建设情况报告如下) and the circumstance of its own work (结合荷城街道实际)
+_ANNOUNCED = re.compile(r"现[将就把]([^。；;：:]{2,40}?)(?:情况|工作)[^。；;]{0,12}?(?:报告|汇报|总结)如下")
+_OWN_CIRCUMSTANCE = re.compile(r"结合([\u4e00-\u9fff]{2,16}?)的?(?:工作)?(?:实际|特点)")
+
+
+def _self_mentions(report: Report, cited: list[str]) -> list[str]:
+    """The texts in which the opening names the reporting body itself (the announcing
+    sentence, 结合X实际), and the township names its own documents start with (《水口镇2024年
+    依法治镇工作要点》: a township cites no other township's plans)."""
+    paragraphs = [*report.preamble[:3], *(report.sections[0].paragraphs[:1] if report.sections else [])]
+    opening = re.sub(r"《[^《》]*》", "", to_simplified(" ".join(p.text[:400] for p in paragraphs)))
+    found = [m.group(1) for pattern in (_ANNOUNCED, _OWN_CIRCUMSTANCE) for m in pattern.finditer(opening)]
+    gz = gazetteer()
+    for title in cited:
+        head = re.sub(r"^(?:19|20)\d{2}年度?", "", title)
+        town = next(_town_candidates(head[:10], gz), None)
+        if town and head.startswith(town):
+            found.append(town)
+    return found
 
 
 def _superior_documents(text: str) -> list[str]:

@@ -1248,3 +1248,19 @@ def test_the_short_name_acting_after_the_circumstances_of_the_opening():
     report = parse_report("2022年,在省委、省政府的正确领导下,烟台人力资源和社会保障局坚持以习近平法治思想为指导,推进法治政府建设。"
                           "现将有关情况报告如下:\n一、主要举措和成效\n加强学习。\n", "web/after.txt")
     assert (report.province, report.city) == ("山东省", "烟台市")
+
+
+@pytest.mark.parametrize("opening, town", [
+    ("2025年,全镇坚持依法行政。现将宝城镇2025年度法治政府建设情况报告如下:", "宝城镇"),  # the announcing sentence
+    ("2022年,我街道依法履职。结合荷城街道实际,现就2022年法治政府建设工作开展情况报告如下:", "荷城街道"),
+    ("2024年,我镇统筹推进法治政府建设,出台《水口镇2024年依法治镇工作要点》。现将有关情况报告如下:", "水口镇"),  # its own plan
+])
+def test_a_township_named_where_the_opening_speaks_of_itself(opening, town):
+    report = parse_report(f"{opening}\n一、主要举措和成效\n加强学习。\n", "web/self.txt")
+    assert (report.kind, report.town, report.county) == ("fazhi", town, None)
+
+
+def test_a_township_the_opening_merely_mentions_is_not_the_reporting_body():
+    report = parse_report("2024年,我镇推进法治政府建设,与奋斗镇开展结对共建,结合全镇实际完善制度。现将有关情况报告如下:\n"
+                          "一、主要举措和成效\n加强学习。\n", "web/mention.txt")
+    assert (report.kind, report.town) == ("fazhi", None)
