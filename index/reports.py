@@ -1329,15 +1329,13 @@ _SELF_BY_LEVEL = re.compile(r"(?:我|本)(县|区|旗|市)(?![委级直属内域
 # A bureau that says only 我局, the level it works under (在区委、区政府的坚强领导下), and its own
 # documents, named with its place (《龙岩市永定区卫生健康局…方案》)
 _SELF_BUREAU = re.compile(r"(?:我|本)局")
-_LEVEL_LEADERSHIP = re.compile(r"在(县|区|旗)委[、，,和]?(?:县|区|旗)?(?:人民)?政府")
+_LEVEL_LEADERSHIP = re.compile(r"在(县|区|旗|市)委[、，,和]?(?:县|区|旗|市)?(?:人民)?政府")
 _BUREAU_DOCUMENT = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:中共)?(?P<issuer>[\u4e00-\u9fff]{2,14}?(?:局|委员会))"
                               r"(?=党组|关于|[\u4e00-\u9fff]{0,24}(?:规程|方案|办法|制度|计划|规定|报告|清单|要点|细则|规则))")
 # A body named by its level and its trade, acting in the opening (市应急局坚持…, 区政务服务数据管理局)
 _LEVEL_BUREAU = re.compile(r"^(?:(?:19|20)\d{2}年度?(?:以来)?[，,]?\s*)?(?P<level>市|县|区|旗)[\u4e00-\u9fff]{1,14}?(?:局|委员会|办公室)")
 # A department of a province: 我厅, 省统计局, 省交通运输厅 (a 厅 is a province's alone)
 _PROVINCIAL_BODY = re.compile(r"(?:我|本)厅|^(?:(?:19|20)\d{2}年度?(?:以来)?[，,]?\s*)?(?:我|本)?省[\u4e00-\u9fff]{1,14}?(?:局|厅|委员会)")
-# … and the province above a prefecture-level city: a county-level city answers to its prefecture
-_PROVINCIAL_SUPERIOR = re.compile(r"省委|省政府|省人民政府|自治区党委|自治区政府|自治区人民政府")
 
 
 def _set_place_from_own_documents(report: Report, cited: list[str]) -> bool:
@@ -1345,9 +1343,10 @@ def _set_place_from_own_documents(report: Report, cited: list[str]) -> bool:
     a bureau (我局, 市应急局) from its own documents, named with its place (《宁国市应急管理局
     …制度》); a provincial department (我厅, 省统计局) from the one province they name; a
     body that calls itself only 我县, 我区 or 县司法局 from the one place of that level among
-    them (《蒸湘区2021年依法治区工作要点》); for 我市, only when it answers to a province (在省委、
-    省政府…领导下) or the one place is a municipality, since a county-level city cites its
-    prefecture's documents as well. Two such places, or none, give nothing."""
+    them (《蒸湘区2021年依法治区工作要点》); for 我市 (or 我局 under 市委), the lowest of the 市
+    named, when they lie one in the other: a county-level city cites its prefecture's documents
+    as well, so a prefecture alone gives the city and no county. Places that lie apart, or
+    none, give nothing."""
     first = (report.preamble[0].text if report.preamble else
              report.sections[0].paragraphs[0].text if report.sections and report.sections[0].paragraphs else "")
     opening = to_simplified(" ".join(p.text[:200] for p in report.preamble[:2]) or first[:200])
@@ -1372,13 +1371,23 @@ def _set_place_from_own_documents(report: Report, cited: list[str]) -> bool:
     if not own:
         return False
     level = next(group for group in own.groups() if group)
-    wanted = (lambda p: (p.level == CITY or gz.is_municipality(p)) and p.name.endswith("市")) if level == "市" else (
-        lambda p: p.level == COUNTY and p.name.endswith(level))
+    wanted = (lambda p: p.name.endswith("市")) if level == "市" else (lambda p: p.level == COUNTY and p.name.endswith(level))
     places = {m.place for title in cited for m in gz.find(title) if wanted(m.place)}
-    if level == "市" and not _PROVINCIAL_SUPERIOR.search(opening + " " + to_simplified(report.addressee or "")) and not (
-            len(places) == 1 and gz.is_municipality(next(iter(places)))):
-        return False
+    if level == "市":
+        # A county-level city cites its prefecture's documents as well: places that lie one in
+        # the other give the lowest (《华蓥市…通知》 and 《广安市…方案》: 华蓥市), and a prefecture
+        # alone gives the city without the county, never another one's
+        lowest = _lowest_of_chain(places)
+        return bool(lowest) and _assign_place(report, lowest)
     return len(places) == 1 and _assign_place(report, places.pop())
+
+
+def _lowest_of_chain(places: set[Place]) -> Place | None:
+    """The lowest of `places` when each lies in the next (宜兴市 in 无锡市), else None."""
+    ordered = sorted(places, key=lambda p: -p.level)
+    if ordered and all(_related(higher, ordered[0]) for higher in ordered[1:]) and len({p.level for p in ordered}) == len(ordered):
+        return ordered[0]
+    return None
 
 
 def _assign_place(report: Report, place: Place) -> bool:

@@ -671,9 +671,10 @@ def test_a_township_takes_its_county_from_the_bodies_it_reports_to_or_works_unde
 
 
 def test_a_body_named_by_its_level_takes_the_one_place_of_that_level_its_documents_name():
-    """我县 citing 《兴国县…》 and 《赣州市…》: 兴国县 is the one county cited, its own. 我市 is
-    placed so only when it answers to a province (a county-level city cites its prefecture's
-    documents too); two counties cited, or none, give nothing."""
+    """我县 citing 《兴国县…》 and 《赣州市…》: 兴国县 is the one county cited, its own. 我市 may
+    be a county-level city, which cites its prefecture's documents too: a prefecture alone gives
+    the city and no county, a county-level city inside it gives that; two counties cited, or
+    none, give nothing."""
     def place(opening, cited):
         report = parse_report(f"2022年，{opening}，不断推进法治政府建设。现将有关工作情况报告如下。\n一、主要举措\n印发{cited}。\n",
                               "web/our-level.txt")
@@ -681,14 +682,18 @@ def test_a_body_named_by_its_level_takes_the_one_place_of_that_level_its_documen
     assert place("我县坚持以习近平法治思想为指引", "《兴国县法治政府建设实施方案》和《赣州市法治政府建设规划》") == ("江西省", "赣州市", "兴国县")
     assert place("县司法局紧紧围绕县委、县政府中心工作", "《潼关县2022年法治政府建设工作要点》") == ("陕西省", "渭南市", "潼关县")
     assert place("我县坚持以习近平法治思想为指引", "《兴国县法治政府建设实施方案》和《于都县法治政府建设规划》") == (None, None, None)
-    assert place("我市坚持以习近平法治思想为指引", "《盐城市法治政府建设实施方案》") == (None, None, None)
+    assert place("我市坚持以习近平法治思想为指引", "《盐城市法治政府建设实施方案》") == ("江苏省", "盐城市", None)
+    assert place("我市坚持以习近平法治思想为指引", "《盐城市法治政府建设实施方案》和《东台市2022年依法行政工作要点》") == (
+        "江苏省", "盐城市", "东台市")
+    assert place("我市坚持以习近平法治思想为指引", "《盐城市法治政府建设实施方案》和《淮安市法治政府建设规划》") == (None, None, None)
     assert place("在省委、省政府的正确领导下，我市坚持以习近平法治思想为指引", "《景德镇市法治政府建设实施纲要》") == ("江西省", "景德镇市", None)
 
 
 def test_a_bureau_that_says_only_wo_ju_is_placed_by_its_own_documents_or_its_districts():
     """我局 citing a document of its own, named with its place (《龙岩市永定区卫生健康局…方案》,
     永定区 also being 张家界市's); 我局 under 区委、区政府 citing one district's plan; 我局 under
-    市委 citing only a city's plan gives nothing (it may be a county-level city's bureau)."""
+    市委 citing only a city's plan gives that city and no county (it may be a county-level
+    city's bureau)."""
     def place(opening, cited):
         report = parse_report(f"2025年，{opening}，我局坚持以习近平法治思想为指导推进法治政府建设。现将主要情况报告如下:\n"
                               f"一、主要举措和成效\n制定{cited}。\n", "web/bureau.txt")
@@ -696,7 +701,7 @@ def test_a_bureau_that_says_only_wo_ju_is_placed_by_its_own_documents_or_its_dis
     assert place("在区委、区政府的坚强领导下", "《龙岩市永定区卫生健康局参与全国法治政府建设示范创建活动实施方案》") == ("福建省", "龙岩市", "永定区")
     assert place("在市委、市政府的正确领导下", "《江门市交通运输局制定规范性文件工作规程》") == ("广东省", "江门市", None)
     assert place("在区委区政府的坚强领导下", "《洞头区法治政府示范区创建工作方案》") == ("浙江省", "温州市", "洞头区")
-    assert place("在市委、市政府的正确领导下", "《安康市法治政府建设实施方案》") == (None, None, None)
+    assert place("在市委、市政府的正确领导下", "《安康市法治政府建设实施方案》") == ("陕西省", "安康市", None)
 
 
 def test_titles_a_browser_or_a_line_break_split():
@@ -1198,8 +1203,8 @@ def test_a_body_that_does_not_print_its_place_is_placed_by_its_own_documents(ope
 
 
 @pytest.mark.parametrize("opening, cited", [
-    # a county-level city's bureau citing only its prefecture's documents: nothing
-    ("2024年,在市委市政府的正确领导下,市应急局坚持依法行政。", "《宣城市应急管理局关于开展安全生产检查的通知》"),
+    # a 市's bureau citing two cities that lie apart
+    ("2024年,在市委市政府的正确领导下,市应急局坚持依法行政。", "《宣城市应急管理局关于开展安全生产检查的通知》和《淮安市安全生产条例》"),
     # a county's bureau citing its city bureau's rules: the levels differ
     ("2024年,县应急局坚持依法行政。", "《宣城市应急管理局行政执法案件查处分离制度》"),
     # a department citing two provinces' documents
