@@ -201,7 +201,7 @@ _NEXT_BRACKETED_CELL = re.compile(r"\s*[|｜]?\s*[\[［【]\s*[\u4e00-\u9fff][^\
 _ISSUER_BELOW = re.compile(_LABEL_PREFIX + rf"(?:{_ISSUER_LABELS})\s*[：:]?\s*")
 _BODY_NAME = re.compile(r"[\u4e00-\u9fff（）()]{4,30}")
 # Metadata rows that say nothing about the report itself: dropped whole.
-_META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号', '报告类型')})"
+_META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '信息提供日期', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号', '报告类型')})"
                        + _TABLE_SUFFIX + r"[^。]*$")
 # A breadcrumb's separator: > » › →, or an arrow typed as -> (首页 -> 政务公开 -> …)
 _CRUMB = r"(?:-?[>＞»›]|→)"

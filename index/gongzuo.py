@@ -57,7 +57,7 @@ _DATED_NAME_LINE = re.compile(rf"^\s*[（(]\s*{_DATE}\s*[)）]?\s*(?P<name>[\u4e
 # A delivery line whose 年 and 月 a site lost (——2014114日在沧县…, 202133日在平阳县…,
 # ——20121026东山镇…): after a dash, or with its 日
 _GARBLED_DELIVERY = re.compile(rf"^(?:{_LEAD}[{_DASHES}]\s*(?P<digits>(?:19|20)\d{{4,6}}|(?:19|20)\d\d\s+\d{{1,2}}\s+\d{{1,2}})\s*日?"
-                               rf"|\s*(?P<dated>(?:19|20)\d{{4,6}})日)"
+                               rf"|\s*(?P<dated>(?:19|20)\d{{4,6}})(?:日|(?=\s*在)))"  # (2007112在…: the dash and 日 lost too)
                                rf"\s*在?\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议(?!\s*(?:审议)?通过)")  # (…会议通过: not delivered then)
 # A news-style lead: 2月24日,在运城市第四届人民代表大会第五次会议上,朱鹏作政府工作报告。 (no year)
 _LEAD_DELIVERY = re.compile(rf"^\s*(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日\s*[，,]?\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?"

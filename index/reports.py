@@ -782,6 +782,8 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
     if "政府工作报告" in named or (not report.title or re.search(r"政府.{0,12}(?:工作)?报告$", named)) and (  # (沾化县政府报告)
             delivered or re.search(r"位代表.{0,30}向大会(?:报告|作).{0,4}工作", opening)):
         return "gongzuo"
+    if not report.title and report.sections and re.search(r"^[一1][、.．]?\s*(?:19|20)\d{2}年(?:度)?政府工作回顾", to_simplified(report.sections[0].heading)):
+        return "gongzuo"  # an untitled copy that opens at 一、2017年政府工作回顾: a 政府工作报告's review
     if not report.title and "政府工作报告" in report.source.replace("\\", "/").rsplit("/", 1)[-1]:
         return "gongzuo"  # an untitled copy that opens at its first section: its file name says what it is
     categories = {c for s in report.sections for c in heading_categories(s.heading)}

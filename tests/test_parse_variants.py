@@ -1269,3 +1269,19 @@ def test_a_township_the_opening_merely_mentions_is_not_the_reporting_body():
     report = parse_report("2024年,我镇推进法治政府建设,与奋斗镇开展结对共建,结合全镇实际完善制度。现将有关情况报告如下:\n"
                           "一、主要举措和成效\n加强学习。\n", "web/mention.txt")
     assert (report.kind, report.town) == ("fazhi", None)
+
+
+def test_set_bm_to_br_traps_a_delivery_that_lost_dash_and_day_an_untitled_review_and_a_source_row():
+    report = parse_report("政府工作报告(2007年)\n来源:长乐市人民政府 2007-01-12 16:50 浏览量:\n"
+                          "  2007112在长乐市第十五届人民代表大会第一次会议上)\n  代市长  林文芳\n各位代表:\n"
+                          "  现在,我代表市第十四届人民政府向大会作政府工作报告,请予审议。\n  大步跨越的三年\n开局之年。\n", "web/lost.txt")
+    assert (report.kind, report.year, report.meeting, report.county) == ("gongzuo", 2007, "第十五届人民代表大会第一次会议", "长乐市")
+    assert report.published is None  # 2007-01-12 or 2007-11-02: nothing settles it
+    report = parse_report("一、2017年政府工作回顾\n2017年是实干攻坚的一年。一年来,我们在市委、市政府和区委的坚强领导下完成目标任务。\n"
+                          "二、2018年工作安排\n稳中求进。\n", "web/review.txt")
+    assert (report.kind, report.year) == ("gongzuo", 2018)
+    report = parse_report("莲花街道办事处2025年法治政府建设年度报告\n信息提供日期 : 2026-02-03 17:09来源 : 深圳市福田区莲花街道办事处 信息索引号 : /2026-12630492\n"
+                          "  2025年,莲花街道在区委、区政府坚强领导下推进法治政府建设。\n一、2025年法治政府建设工作成效\n加强学习。\n", "web/source.txt")
+    assert (report.town, report.county) == ("莲花街道", None)  # a 来源 row is the publisher's, never the body's own
+    assert {"text": "信息提供日期 : 2026-02-03 17:09来源 : 深圳市福田区莲花街道办事处 信息索引号 : /2026-12630492",
+            "reason": "web metadata"} in report.dropped
