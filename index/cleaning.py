@@ -309,7 +309,7 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
             continue
         if issuer_below:
             issuer_below = False
-            value = re.sub(r"^[\s•·●◆■□\-*]+", "", line).strip()  # (- 温岭市住房和城乡建设局: a list's item)
+            value = unbulleted(line).strip()  # (- 温岭市住房和城乡建设局: a list's item)
             if value and _BODY_NAME.fullmatch(value):
                 meta["issuers"].append(value)
         trailing = _TRAILING_LABEL.search(line)
@@ -356,6 +356,11 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
         if kept[at] == crumbs.get(origin[at] + 1):
             dropped.append({"text": kept.pop(at), "reason": "web column name"})
     return kept, dropped, meta
+
+
+def unbulleted(line: str) -> str:
+    """A line without a list's bullet (- 温岭市住房和城乡建设局)."""
+    return re.sub(r"^[\s•·●◆■□\-*]+", "", line)
 
 
 def _read_meta_values(line: str, meta: dict) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .analysis import to_simplified
-from .cleaning import split_chrome, split_debris
+from .cleaning import split_chrome, split_debris, unbulleted
 from .gongzuo import (FLAT_HEAD, Delivery, delivery_title, find_delivery, find_flattened_delivery, flattened_title, speaker_body,
                       speaker_line, trailing_date)
 from .places import COUNTY, CITY, PROVINCE, Gazetteer, Place, gazetteer, short_names
@@ -85,6 +85,7 @@ _STREET_AS_CALLED = re.compile(r"([\u4e00-\u9fff]{2,3})街(?=以|坚持|在|深�
 _NOT_TOWN_NAMES = re.compile(r"^(?:全|我|本|该|各|部门|乡|城[乡镇]|村|集|场|小[城集]?镇|重点|中心|建制|特色|每个|所有|辖区|相关|"
                              r"有关|其他|其它|部分|多个|[两三]个|[两三][镇乡]$|个|所在|全县|全区|全市|各乡|各个|结合)|.*[了的是把将对]")
 _AUTONOMOUS_TOWN = re.compile(r"族乡$")
+_YEAR_LEAD = r"(?:(?:19|20)\d{2}\s*年度?(?:以来)?\s*[，,]?\s*)?"  # 2024年， or 2022年以来 before an opening's subject
 _URBAN_RURAL = re.compile(r"建设|规划|一体|统筹|发展|融合|居民|社区|环境")
 
 
@@ -610,11 +611,6 @@ def _is_closing_line(line: str) -> bool:
                 or re.match(r"^[（(]?此件.{0,20}[)）]?$", line))
 
 
-def _unbulleted(line: str) -> str:
-    """A line without a list's bullet (- 温岭市住房和城乡建设局)."""
-    return re.sub(r"^[\s•·●◆■□\-*]+", "", line)
-
-
 def _is_body_name(line: str) -> bool:
     line = to_simplified(line.strip())
     return (2 <= len(line) <= 40 and not re.search(r"[，。：:；;,、！？]", line)
@@ -717,18 +713,18 @@ def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
             continue
         if title_at is not None and i <= title_at:
             if i < title_at and _is_body_name(line) and not (meta["title"] or "").startswith(line):
-                meta["issuers"].append(_unbulleted(line))
+                meta["issuers"].append(unbulleted(line))
             continue
         if title_at is not None and _is_body_name(line) and i + 1 < len(header) and (
                 re.sub(r"\s+", "", header[i + 1]) == re.sub(r"\s+", "", meta["title"])):
-            meta["issuers"].append(_unbulleted(line))  # the headline printed again below the chrome, its issuer above it
+            meta["issuers"].append(unbulleted(line))  # the headline printed again below the chrome, its issuer above it
             continue
         if _DOC_NUMBER.match(to_simplified(line)):
             meta["doc_number"] = re.sub(r"\s+", "", line)
         elif _ADDRESSEE.match(line):
             meta["addressee"] = line
         elif title_at is None and _is_body_name(line):
-            meta["issuers"].append(_unbulleted(line))
+            meta["issuers"].append(unbulleted(line))
     return meta
 
 
@@ -1197,8 +1193,7 @@ def _fill_places(report: Report) -> None:
 
 
 # The subject clause up to its verb (2021年，广东坚持以…; 烟台人力资源和社会保障局坚持…)
-_ACTING_NAME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?(?:以来)?\s*[，,]?\s*)?([\u4e00-\u9fff]{2,16}?)"
-                          r"(?=坚持|始终|紧紧|深入|全面|持续|扎实|认真|以习近平)")
+_ACTING_NAME = re.compile(rf"^{_YEAR_LEAD}([\u4e00-\u9fff]{{2,16}}?)(?=坚持|始终|紧紧|深入|全面|持续|扎实|认真|以习近平)")
 
 
 def _acting_name(opening: str) -> str:
@@ -1335,9 +1330,9 @@ _LEVEL_LEADERSHIP = re.compile(r"在(县|区|旗|市)委[、，,和]?(?:县|区|
 _BUREAU_DOCUMENT = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:中共)?(?P<issuer>[\u4e00-\u9fff]{2,14}?(?:局|委员会))"
                               r"(?=党组|关于|[\u4e00-\u9fff]{0,24}(?:规程|方案|办法|制度|计划|规定|报告|清单|要点|细则|规则))")
 # A body named by its level and its trade, acting in the opening (市应急局坚持…, 区政务服务数据管理局)
-_LEVEL_BUREAU = re.compile(r"^(?:(?:19|20)\d{2}年度?(?:以来)?[，,]?\s*)?(?P<level>市|县|区|旗)[\u4e00-\u9fff]{1,14}?(?:局|委员会|办公室)")
+_LEVEL_BUREAU = re.compile(rf"^{_YEAR_LEAD}(?P<level>市|县|区|旗)[\u4e00-\u9fff]{{1,14}}?(?:局|委员会|办公室)")
 # A department of a province: 我厅, 省统计局, 省交通运输厅 (a 厅 is a province's alone)
-_PROVINCIAL_BODY = re.compile(r"(?:我|本)厅|^(?:(?:19|20)\d{2}年度?(?:以来)?[，,]?\s*)?(?:我|本)?省[\u4e00-\u9fff]{1,14}?(?:局|厅|委员会)")
+_PROVINCIAL_BODY = re.compile(rf"(?:我|本)厅|^{_YEAR_LEAD}(?:我|本)?省[\u4e00-\u9fff]{{1,14}}?(?:局|厅|委员会)")
 
 
 def _set_place_from_own_documents(report: Report, cited: list[str]) -> bool:
