@@ -140,6 +140,7 @@ def test_reading_a_report_hit_by_hit_and_back(server, page):
     page.goto(server + "/search?q=法治&county=丰都县&page=1")
     page.click(".all-hits >> nth=0")
     page.wait_for_selector(".hit-nav")
+    page.wait_for_load_state()  # (the n / p keys are bound by the page's deferred script)
     count = int(page.inner_text("#hit-count"))
     assert count > 2
     first = page.inner_text("#hit-current")
@@ -166,6 +167,7 @@ def test_browse_by_place_without_a_query_and_keyboard_focus(server, page):
     page.goto(server + "/")
     page.click(".browse a:text-is('重庆市')")
     page.wait_for_selector(".report-hit")
+    page.wait_for_load_state()  # the page's deferred script, which binds "/", runs after the hits are parsed
     years = [int(t.rstrip("年")) for t in page.locator(".report-hit .hit-meta span:has-text('年')").all_inner_texts()
              if t.rstrip("年").isdigit()]
     assert len(years) == 4 and years == sorted(years, reverse=True)  # newest first
