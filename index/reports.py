@@ -1182,7 +1182,7 @@ def _fill_places(report: Report) -> None:
         paragraph = (report.preamble or (report.sections[0].paragraphs if report.sections else []) or [None])[0]
         if scope and paragraph and _set_scoped_place(report, scope.group(1), paragraph.text):
             found_in = "opening"
-    if not found_in and not report.town and _set_place_from_own_documents(report, cited):
+    if not found_in and not report.town and _set_place_from_own_documents(report, cited, subjects[0] if subjects else ""):
         found_in = "own documents"
     if not found_in and not report.town:
         report.county, found_in = _ambiguous_county(names)
@@ -1196,11 +1196,16 @@ def _fill_places(report: Report) -> None:
 _ACTING_NAME = re.compile(rf"^{_YEAR_LEAD}([\u4e00-\u9fff]{{2,16}}?)(?=坚持|始终|紧紧|深入|全面|持续|扎实|认真|以习近平)")
 
 
-def _acting_name(opening: str) -> str:
+def _acting_clause(subject: str) -> str:
+    """The clause of an opening's subject (see _opening_subject) that acts: its last
+    (在省委…领导下，| 烟台人力资源和社会保障局坚持…)."""
+    return re.split(r"[，,]", subject.strip("，, "))[-1].strip()
+
+
+def _acting_name(subject: str) -> str:
     """The opening's subject clause up to its verb when it starts with a place's short name
     (广东, 烟台人力资源和社会保障局), or "" (a township's own name is read apart: 南京东路街道)."""
-    clause = re.split(r"[，,]", to_simplified(opening).strip("，, "))[-1]  # (在…指导下，| 烟台…局坚持)
-    match = _ACTING_NAME.match(clause.strip()) or _ACTING_NAME.match(to_simplified(opening).strip())
+    match = _ACTING_NAME.match(_acting_clause(subject)) or _ACTING_NAME.match(subject.strip())
     if not match:
         return ""
     first = min(gazetteer().find(match.group(1), short=True), key=lambda m: m.start, default=None)
@@ -1335,7 +1340,7 @@ _LEVEL_BUREAU = re.compile(rf"^{_YEAR_LEAD}(?P<level>市|县|区|旗)[\u4e00-\u9
 _PROVINCIAL_BODY = re.compile(rf"(?:我|本)厅|^{_YEAR_LEAD}(?:我|本)?省[\u4e00-\u9fff]{{1,14}}?(?:局|厅|委员会)")
 
 
-def _set_place_from_own_documents(report: Report, cited: list[str]) -> bool:
+def _set_place_from_own_documents(report: Report, cited: list[str], subject: str) -> bool:
     """Set the place of a body that does not name its own place from the documents it cites:
     a bureau (我局, 市应急局) from its own documents, named with its place (《宁国市应急管理局
     …制度》); a provincial department (我厅, 省统计局) from the one province they name; a
@@ -1343,11 +1348,11 @@ def _set_place_from_own_documents(report: Report, cited: list[str]) -> bool:
     them (《蒸湘区2021年依法治区工作要点》); for 我市 (or 我局 under 市委), the lowest of the 市
     named, when they lie one in the other: a county-level city cites its prefecture's documents
     as well, so a prefecture alone gives the city and no county. Places that lie apart, or
-    none, give nothing."""
+    none, give nothing. `subject` is the opening's subject (see _opening_subject)."""
     first = (report.preamble[0].text if report.preamble else
              report.sections[0].paragraphs[0].text if report.sections and report.sections[0].paragraphs else "")
     opening = to_simplified(" ".join(p.text[:200] for p in report.preamble[:2]) or first[:200])
-    subject = re.split(r"[，,]", _opening_subject(first).strip("，, "))[-1]  # (在市委…领导下，| 市应急局坚持…)
+    subject = _acting_clause(subject)  # (在市委…领导下，| 市应急局坚持…)
     gz = gazetteer()
     bureau = _SELF_BUREAU.search(opening) or _LEVEL_BUREAU.match(subject)
     if bureau:  # 我局 citing its own documents: 《江门市交通运输局制定规范性文件工作规程》
