@@ -19,6 +19,7 @@ import ahocorasick
 
 # Municipalities under the central government are provinces; their reports have no city.
 MUNICIPALITY_PREFIXES = ("11", "12", "31", "50")
+_OUTSIDE_MAINLAND = ("71", "81", "82")  # Taiwan, Hong Kong, Macao
 PROVINCE, CITY, COUNTY = 0, 1, 2
 # The peoples named in autonomous prefectures (黔东南苗族侗族自治州): cutting them off gives
 # the short name reports print (黔东南州, 伊犁州, 凉山).
@@ -195,10 +196,15 @@ _NO_PLACE_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区
 
 def _place(adcode: str, name: str) -> Place | None:
     """The gazetteer entry of one table row, or None for a row that is no place a report
-    is from (a sea area's 99… code, a municipality's 市辖区/县 pseudo-city)."""
+    is from (a sea area's 99… code, a municipality's 市辖区/县 pseudo-city, a division of
+    Taiwan, Hong Kong or Macao)."""
     code = adcode[:6]
     level = PROVINCE if code.endswith("0000") else CITY if code.endswith("00") else COUNTY
     if code.startswith("99") or (level == CITY and code.startswith(MUNICIPALITY_PREFIXES)):
+        return None
+    # No 人民政府 there reports to a people's congress, and their districts' names (新市区,
+    # 和平区, 金山区, 东区) would make fourteen mainland districts ambiguous.
+    if level != PROVINCE and code.startswith(_OUTSIDE_MAINLAND):
         return None
     return Place(name, code, level)
 

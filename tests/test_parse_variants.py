@@ -1033,6 +1033,17 @@ def test_places_under_the_names_of_their_year(title, place):
     assert (report.province, report.city, report.county) == place
 
 
+@pytest.mark.parametrize("title, place", [
+    ("高新区(新市区)人民政府2024年法治政府建设工作报告", ("新疆维吾尔自治区", "乌鲁木齐市", "新市区")),
+    ("金山区2023年法治政府建设情况报告", ("上海市", None, "金山区")),
+    ("2022年泰山区人民政府工作报告", ("山东省", "泰安市", "泰山区")),
+])
+def test_districts_that_share_a_name_only_with_taiwan_or_hong_kong_are_the_mainland_ones(title, place):
+    """Taiwan's 新市区 and 金山区 or Hong Kong's 东区 publish no report to a people's congress."""
+    report = parse_report(f"{title}\n一、主要工作\n经济平稳增长。\n", "web/taiwan-names.txt")
+    assert (report.province, report.city, report.county) == place
+
+
 def test_the_notice_that_issues_a_report_is_its_title_and_the_report_below_gives_the_delivery():
     report = parse_report("重庆市渝北区人民政府关于印发2021年政府工作报告的通知\n各镇人民政府,区政府各部门:\n"
                           "《政府工作报告》已经区第十八届人民代表大会第五次会议审议通过,现印发给你们,请认真组织实施。\n重庆市渝北区人民政府\n"
