@@ -1253,7 +1253,7 @@ def _framing_end(text: str) -> int:
         if clause.endswith("。"):
             break
     return end
-_YEAR_ONLY = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度|以来|至今)?|过去的一年|一年来|今年以来|这一年)")
+_YEAR_ONLY = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度|以来|至今)?|过去的一年|一年来|今年以来|近年来|这一年)")
 _CIRCUMSTANCE = ("在", "根据", "依据", "按照", "为", "围绕", "以及")
 _UNDER_GUIDANCE = re.compile(r"的?(?:坚强|正确|有力|精心)?(?:领导|指导|监督|支持)下$")  # …省农业农村厅的正确指导下，
 

@@ -573,6 +573,13 @@ def test_an_opening_after_a_year_since_names_its_town():
     assert (report.kind, report.town, report.year) == ("fazhi", "青石镇", 2024)
 
 
+def test_an_opening_after_in_recent_years_names_its_town_and_its_countys_plans_place_it():
+    report = parse_report("近年来,丁蜀镇在市政府的正确领导和市委全面依法治市委员会的精心指导下,认真贯彻《法治宜兴建设规划(2021—2025年)》、"
+                          "《宜兴市法治社会建设实施方案(2021—2025年)》等文件规定,推进法治政府建设。\n"
+                          "一、2023年推进法治政府建设的主要举措和成效\n(一)强化组织领导\n", "web/recent.txt")
+    assert (report.kind, report.town, report.county, report.city) == ("fazhi", "丁蜀镇", "宜兴市", "无锡市")
+
+
 def test_an_opening_sentence_that_only_says_what_the_year_was_is_passed_over():
     report = parse_report("2024年是全面贯彻落实党的二十大精神的关键之年,也是西兴街道高质量发展的重要之年。"
                           "西兴街道始终坚持以习近平法治思想为指导,扎实推进法治政府建设。现将有关情况报告如下:\n"
