@@ -213,7 +213,8 @@ _PROMO_WORDS = re.compile(r"小[编編]|供大家|[欢歡]迎")  # a cheap test 
 # A headline printed twice on one line, the second time as a table cell (… |)
 _HEADLINE_TWICE = re.compile(r"([^。|｜]{6,80}?)\s+\1\s*[|｜]?")
 # A template site's promo sentence: …下面是小编为大家整理的…，供大家参考。
-_PROMO = re.compile(r"小编(?:为大家|给大家|精心)?(?:整理|收集|准备)|(?:仅)?供大家(?:参考|借鉴|阅读)|欢迎(?:大家)?(?:阅读|借鉴|参考)")
+_PROMO = re.compile(r"小编(?:为大家|给大家|精心)?(?:整理|收集|准备)|(?:仅)?供大家(?:参考|借鉴|阅读)|欢迎(?:大家)?(?:阅读|借鉴|参考)"
+                    r"|^欢迎(?:来到|访问|光临)")  # 欢迎来到专业的…网平台! 工作总结 工作计划 …: a site's banner
 _LINK = re.compile(r"^(?:点击|请点击)(?:查阅|查看|进入|阅读|下载)|^(?:查看|阅读)更多|^更多\s*[>＞»]")
 _TOOLBAR = re.compile(r"^(?:[【\[]?\s*(?:字体|字号|大|中|小|分享到?|打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|"
                       r"返回顶部|返回|微信|微博|QQ空间|扫一扫|默认|WAP手机版|手机版|无障碍(?:辅助)?(?:浏览)?(?:工具条)?|[：:])\s*[】\]]?\s*)+$")
@@ -259,6 +260,7 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     menus = set(_navigation_runs(lines))
     value_lists = set(_value_list_runs(lines))
     issuer_below = False  # the line above was an issuer's label alone
+    label_above = None  # the line above, when it was a metadata label alone before the first sentence
     top = _first_sentence(lines)
     for i, line in enumerate(lines):
         if i in menus:
@@ -305,8 +307,17 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
             if reason == "web breadcrumb":
                 crumbs[i] = _last_crumb(line)
             issuer_below = bool(_ISSUER_BELOW.fullmatch(line))  # 发 布 机 构 : / 天津市河东区司法局
+            label_above = line if i < top and _label_alone(line) else None
             _read_meta_values(line, meta)
             continue
+        if label_above and _LIST_VALUE.match(line) and _label_alone(lines[i + 1] if i + 1 < len(lines) else ""):
+            # • 成文日期: / • 2021-04-08 / • 公开方式:: a value between two labels (a label's value
+            # may be empty, and the title below it: • 有效性: / 湖塘街道…报告 / 发布时间:…)
+            _read_meta_values(unbulleted(label_above) + unbulleted(line), meta)
+            label_above, issuer_below = None, False
+            dropped.append({"text": line, "reason": "web metadata list"})
+            continue
+        label_above = None
         if issuer_below:
             issuer_below = False
             value = unbulleted(line).strip()  # (- 温岭市住房和城乡建设局: a list's item)
@@ -358,6 +369,11 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     return kept, dropped, meta
 
 
+def _label_alone(line: str) -> bool:
+    """Whether `line` is a metadata label alone with its colon (• 组配分类:)."""
+    return bool(_LABEL_ABOVE_VALUE.fullmatch(unbulleted(to_simplified(line)).strip()))
+
+
 def unbulleted(line: str) -> str:
     """A line without a list's bullet (- 温岭市住房和城乡建设局)."""
     return re.sub(r"^[\s•·●◆■□\-*]+", "", line)
@@ -385,6 +401,10 @@ _TABLE_LABEL_WORDS = ("标题", "文件名称", "信息名称", "发文机关", 
                       "体裁分类", "组配分类", "主题词", "关键词", "有效性", "是否有效", "公开形式", "公开目录", "公开方式",
                       "责任部门", "信息来源", "来源", "浏览量", "浏览次数")
 _TABLE_LABEL = re.compile(rf"^[\[［【]?\s*(?:{_label(*_TABLE_LABEL_WORDS)})\s*[\]］】]?\s*[：:]?$")
+# A label alone with its colon, its value on the next line (• 组配分类: / • 政府工作报告); a title's
+# label (标题:) is read by _VALUE_LABELS and its value kept
+_LABEL_ABOVE_VALUE = re.compile(rf"^[\[［【]?\s*(?:{_label(*(w for w in _TABLE_LABEL_WORDS if w not in ('标题', '文件名称', '信息名称')))})"
+                                r"\s*[\]］】]?\s*[：:]$")
 _TABLE_LABEL_VALUE = re.compile(rf"^[\[［【]?\s*(?:{_label(*_TABLE_LABEL_WORDS)})\s*[\]］】]?\s*[：:]\s*\S")
 
 
@@ -494,6 +514,8 @@ def chrome_reason(line: str) -> str | None:
     if any(pattern.match(bare) for pattern in _META_VALUES.values()):  # 成文日期：2024-01-18
         return "web metadata"
     if _MID_ROW_DATE.search(bare) or _BARE_LABEL.fullmatch(bare) or _CLASS_ROW.match(bare):  # 双牌县教育局 发文日期：2025-02-25
+        return "web metadata"
+    if _LABEL_ABOVE_VALUE.fullmatch(bare):  # • 组配分类: (its value on the line below)
         return "web metadata"
     return None
 

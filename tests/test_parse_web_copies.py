@@ -382,3 +382,27 @@ def test_a_metadata_row_that_lost_its_labels_first_character_and_a_title_cell_af
     report = parse_report("标 题: | 阳城县科学技术局2020年度法治政府建设报告 | ||\n2020年,县科技局推进法治政府建设。现将有关情况报告如下:\n"
                           "一、主要举措和成效\n加强学习。\n", "web/title-cell.txt")
     assert (report.title, report.county) == ("阳城县科学技术局2020年度法治政府建设报告", "阳城县")
+
+
+def test_a_metadata_list_with_each_value_below_its_label_gives_no_title():
+    """• 组配分类: / • 政府工作报告 is a category, not the title; a label whose value is empty
+    (• 有效性:) leaves the title below it alone."""
+    from baogao.index.reports import parse_report
+    report = parse_report("• 索引号:\n• 11330383MB1D78880M/2021-02417\n• 组配分类:\n• 政府工作报告\n• 发布机构:\n"
+                          "• 中共龙港市委市政府办公室\n• 成文日期:\n• 2021-04-08\n• 公开方式:\n• 主动公开\n"
+                          "2021年度政府工作报告\n2021年2月24日在龙港市第一届人民代表大会第二次会议上\n龙港市人民政府市长 何宗静\n"
+                          "各位代表:\n现在,我代表龙港市人民政府向大会报告工作,请予审议。\n一、2020年主要工作回顾\n经济平稳增长。\n",
+                          "web/value-below.txt")
+    assert (report.title, report.issuers, report.county) == ("2021年度政府工作报告", ["中共龙港市委市政府办公室"], "龙港市")
+    assert all(is_chrome(d) for d in report.dropped if d["reason"].startswith("web"))
+    report = parse_report("• 发布机构:\n• 湖塘街道\n• 有效性:\n绍兴市柯桥区湖塘街道办事处2024年法治政府建设年度报告\n发布时间:2025-02-10 13:44\n"
+                          "2024年,湖塘街道深入推进法治政府建设。现将有关情况报告如下:\n一、主要举措和成效\n加强学习。\n", "web/empty-value.txt")
+    assert (report.title, report.town) == ("绍兴市柯桥区湖塘街道办事处2024年法治政府建设年度报告", "湖塘街道")
+
+
+def test_a_sites_welcome_banner_is_no_title():
+    from baogao.index.reports import parse_report
+    report = parse_report("欢迎来到专业的唐家秘书网平台! 工作总结 工作计划 心得体会 述职报告 自查报告\n当前位置:首页 > 工作总结 > 正文\n"
+                          "【法制总结】2009年温州法治政府建设工作总结\n时间:2023-05-17 18:55:12 来源:网友投稿\n"
+                          "2009年,我市各级行政机关以提高依法行政能力为主线,推进法治政府建设。\n", "web/banner.txt")
+    assert (report.kind, report.title, report.year, report.city) == ("fazhi", "2009年温州法治政府建设工作总结", 2009, "温州市")
