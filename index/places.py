@@ -105,6 +105,8 @@ class Gazetteer:
                     _COUNTY_WORD.match(text, end)
                     or name[0] in _CONJUNCTIONS and not _COUNTY_OWN.match(text, end + 1)):
                 continue  # …要求和县委…, …领导和县依法治县…: 和 + 县…, not 和县
+            if start and len(name) == 2 and name.endswith("县") and text[start - 1:start + 1] in _WORDS_BEFORE_COUNTY:
+                continue  # 法治政府建设示范县: 示范 + 县, not 范县
             for place in self.by_name.get(name) or self.by_alias.get(name) or self.by_short_name[name]:
                 found.append(PlaceMatch(place, start, end + 1))
         return found
@@ -129,6 +131,8 @@ class Gazetteer:
 # two-character county's name (代县长 is an acting county head). A county's own bodies
 # (温县人民政府, 滑县人大) are no such word.
 _COUNTY_WORD = re.compile(r"县(?:委|级|域|长|城|里|内|直|属|乡|情|财政)")
+# Words whose last character starts a two-character county's name: 示范县 is no 范县, 创新县 no 新县
+_WORDS_BEFORE_COUNTY = {"示范", "模范", "规范", "创新", "更新", "重新", "全新"}
 # 和县 after a conjunction-like character counts only as the name of its own bodies (和县人民政府)
 _CONJUNCTIONS = set("和与及并或同")
 _COUNTY_OWN = re.compile(r"人民政府|县|人大|政府|委员会|[，,。、]|$")

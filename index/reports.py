@@ -289,6 +289,8 @@ def parse_report(text: str, source: str = "") -> Report:
         delivery = find_flattened_delivery(lines) or delivery
     # (a line saying when a meeting adopted the text, as laws print it, says nothing of the kind)
     report.kind = _report_kind(report, delivery is not None and not delivery.adopted)
+    if report.kind == "gongzuo" and _heading_under_title(report):
+        report.preamble.insert(0, report.front.pop())
     if report.kind == "gongzuo" and not sections:
         report.preamble, report.sections = _unnumbered_sections(preamble)
         sections = report.sections
@@ -379,6 +381,16 @@ def _unnumbered_sections(paragraphs: list[Paragraph], numbered_parts: bool = Fal
     # (before the first such heading, the paragraph that opens the first section starts one too)
     opening = next((i for i in range(starts[0] if starts else len(paragraphs)) if _opens_first_section(paragraphs, i)), None)
     return _sections_at(paragraphs, {*starts, *([] if opening is None else [opening])}, numbered_parts)
+
+
+def _heading_under_title(report: Report) -> bool:
+    """Whether the last line of a 政府工作报告's head, right above its first paragraph, is an
+    unnumbered top-level heading the head took for a short title line (摘登 / 2023年 工作回顾 /
+    刚刚过去的一年…)."""
+    last = report.front[-1] if report.front else None
+    return (last is not None and bool(report.preamble) and last.n + 1 == report.preamble[0].n
+            and (report.title_n is None or last.n > report.title_n)
+            and bool(_UNNUMBERED_GONGZUO_HEADING.search(re.sub(r"\s+", "", to_simplified(last.text)))))
 
 
 def _headed_above_numbers(preamble: list[Paragraph], sections: list[Section]) -> bool:
@@ -652,8 +664,14 @@ def _is_title_line(line: str) -> bool:
     line = _TITLE_NOTE.sub("", line)  # …年度报告（2024年度）
     # (2021年青海省《政府工作报告》(附全文): the name in 《》)
     # (…政府工作报告和2019年工作计划: the report with the year's plan)
-    return (bool(re.search(r"(?:报告|年报|工作总结)》?$|法治政府.{0,8}建设.{0,4}情况$|报告和[^。，,]{2,14}(?:计划|安排)$", line))
+    return (bool(re.search(r"(?:报告|年报|工作总结)》?$|法治政府.{0,8}建设.{0,4}情况$|报告和[^。，,]{2,14}(?:计划|安排)$", line)
+                 or _SUBTITLED.search(line))
             and not _ADDRESSEE.match(line))
+
+
+# A title with a subtitle after its dash, which is no delivery line (大塘埠镇2021年政府工作报告——2020年
+# 工作及“十三五”时期发展回顾和2021工作计划; not ——在…会议上, nor a site's name after a hyphen)
+_SUBTITLED = re.compile(r"工作报告(?:——|－－|--)(?!\s*(?:在|\d{4}\s*年\s*\d|\d{6}|[〇零○一二三四五六七八九]{4}\s*年))[^。，,]{4,40}$")
 
 
 def _late_title(body: list[str]) -> int | None:
@@ -719,6 +737,9 @@ def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
                 re.sub(r"\s+", "", header[i + 1]) == re.sub(r"\s+", "", meta["title"])):
             meta["issuers"].append(unbulleted(line))  # the headline printed again below the chrome, its issuer above it
             continue
+        if title_at is not None and i == _below_title(header, meta["title_lines"][1], meta["title"]) and _is_body_name(line):
+            meta["issuers"].append(unbulleted(line))  # 2024年法治政府建设情况报告 / 新晃县退役军人事务局 / (2025年2月20日)
+            continue
         if _DOC_NUMBER.match(to_simplified(line)):
             meta["doc_number"] = re.sub(r"\s+", "", line)
         elif _ADDRESSEE.match(line):
@@ -726,6 +747,13 @@ def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
         elif title_at is None and _is_body_name(line):
             meta["issuers"].append(unbulleted(line))
     return meta
+
+
+def _below_title(header: list[str], end: int, title: str) -> int:
+    """The index of the first header line below the title (at `end`) that does not print it again."""
+    while end < len(header) and re.sub(r"\s+", "", header[end]) == re.sub(r"\s+", "", title):
+        end += 1
+    return end
 
 
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "O": "0", "○": "0"}
@@ -760,6 +788,11 @@ def _published_date(lines: list[str]) -> dt.date | None:
 # ---------------------------------------------------------------- kind
 
 
+# The first heading of a 政府工作报告's review, naming the government (一、2017年政府工作回顾,
+# 本届政府工作回顾, 过去五年政府工作回顾)
+_GOVERNMENT_REVIEW = re.compile(r"^(?:[一1][、.．]?)?(?:(?:19|20)\d{2}年度?|本届|过去五年)政府工作回顾$")
+
+
 def _report_kind(report: Report, delivered: bool = False) -> str:
     """fazhi when the title (or, untitled, the opening) names 法治政府建设 or the sections are
     the annual report's; gongzuo for a 政府工作报告 (by its title, a delivery line to a
@@ -778,7 +811,8 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
     if "政府工作报告" in named or (not report.title or re.search(r"政府.{0,12}(?:工作)?报告$", named)) and (  # (沾化县政府报告)
             delivered or re.search(r"位代表.{0,30}向大会(?:报告|作).{0,4}工作", opening)):
         return "gongzuo"
-    if not report.title and report.sections and re.search(r"^[一1][、.．]?\s*(?:19|20)\d{2}年(?:度)?政府工作回顾", to_simplified(report.sections[0].heading)):
+    first_line = report.sections[0].heading if report.sections else report.front[0].text if report.front else ""
+    if not report.title and _GOVERNMENT_REVIEW.search(re.sub(r"\s+", "", to_simplified(first_line))):
         return "gongzuo"  # an untitled copy that opens at 一、2017年政府工作回顾: a 政府工作报告's review
     if not report.title and "政府工作报告" in report.source.replace("\\", "/").rsplit("/", 1)[-1]:
         return "gongzuo"  # an untitled copy that opens at its first section: its file name says what it is
@@ -1071,7 +1105,7 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
         year = _years(first.heading)[0]
         return (year, "body") if first.categories == ["plans"] else (year + 1, "body")
     for p in [*report.preamble, *(report.sections[0].paragraphs if report.sections else [])][:6]:
-        if re.match(r"^(?:刚刚)?(?:过去的)?(?:19|20)\d{2}年", p.text):  # 2023年，是…: the year reviewed
+        if re.match(r"^(?:刚刚)?(?:过去的)?(?:19|20)\d{2}年度?(?=\s*[，,是])", p.text):  # 2023年，是…: the year reviewed
             return _years(p.text)[0] + 1, "body"
     years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name) if report.source else []
     return (int(years[0]), "file name") if years else (None, None)
@@ -1370,6 +1404,11 @@ def _set_place_from_own_documents(report: Report, cited: list[str], subject: str
         return len(places) == 1 and _assign_place(report, places.pop())
     own = (_SELF_BY_LEVEL.search(opening) or (_SELF_BUREAU.search(opening) and _LEVEL_LEADERSHIP.search(opening))
            or _LEVEL_BUREAU.match(subject))
+    if not own and bureau:
+        # 我局 that names no level of its own: the lowest of the places its documents name,
+        # when they lie one in the other (《中共重庆市武隆区委…》, 《2022年武隆区…工作要点》: 武隆区)
+        lowest = _lowest_of_chain({m.place for title in cited for m in gz.find(title)})
+        return bool(lowest) and _assign_place(report, lowest)
     if not own:
         return False
     level = next(group for group in own.groups() if group)

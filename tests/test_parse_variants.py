@@ -1303,3 +1303,54 @@ def test_set_bm_to_br_traps_a_delivery_that_lost_dash_and_day_an_untitled_review
     assert (report.town, report.county) == ("莲花街道", None)  # a 来源 row is the publisher's, never the body's own
     assert {"text": "信息提供日期 : 2026-02-03 17:09来源 : 深圳市福田区莲花街道办事处 信息索引号 : /2026-12630492",
             "reason": "web metadata"} in report.dropped
+
+
+def test_a_review_heading_under_a_newspapers_headline_opens_the_first_section():
+    """摘登 in a newspaper: 2023年 工作回顾 right under the headline is the first section, and
+    the year reviewed gives the year delivered."""
+    report = parse_report("“两会”进行时\n刘媛在廊坊市八届人大六次会议上的政府工作报告(摘登)\n2024年01月29日 评论(0) 来源: 《廊坊日报》\n"
+                          "2023年 工作回顾\n刚刚过去的一年,极不平凡。我们在省委、省政府和市委坚强领导下,较好地完成了目标任务。\n", "web/digest.txt")
+    assert (report.kind, report.year, report.city) == ("gongzuo", 2024, "廊坊市")
+    assert [s.heading for s in report.sections] == ["2023年 工作回顾"]
+
+
+def test_an_untitled_copy_opening_at_the_terms_review_is_a_government_work_report():
+    report = parse_report("本屆政府工作回顧\n縣十五屆人大一次會議以來,在中共東海縣委的堅強領導下,全體政府組成人員順利實現了任期目標。\n"
+                          "地區生產總值分別是\n2007\n年的\n2.2\n倍。\n", "web/term.txt")
+    assert (report.kind, [s.heading for s in report.sections]) == ("gongzuo", ["本屆政府工作回顧"])
+    assert report.year is None  # (2007年的 / 2.2 / 倍: a figure broken over lines, not the year reviewed)
+
+
+def test_a_township_work_report_titled_with_a_subtitle():
+    report = parse_report("大塘埠镇2021年政府工作报告——2020年工作及“十三五”时期发展回顾和2021工作计划\n访问量:\n"
+                          "2020年工作及“十三五”时期发展回顾\n一年来,大塘埠镇在县委、县政府的坚强领导下,经济社会发展继续保持良好势头。\n",
+                          "web/subtitle.txt")
+    assert (report.kind, report.title, report.year, report.town) == (
+        "gongzuo", "大塘埠镇2021年政府工作报告——2020年工作及“十三五”时期发展回顾和2021工作计划", 2021, "大塘埠镇")
+    assert [s.heading for s in report.sections] == ["2020年工作及“十三五”时期发展回顾"]
+
+
+@pytest.mark.parametrize("opening, place", [
+    ("根据《中共重庆市武隆区委全面依法治区委员会2022年工作要点的通知》,以及《2022年武隆区法治政府建设工作要点的通知》要求,"
+     "我局结合工作实际,现将2022年法治政府建设工作情况报告如下:", ("重庆市", None, "武隆区")),
+    # 示范县 names no 范县: 泸西县 lies in 云南省
+    ("根据《泸西县创建云南省法治政府建设示范县指标任务分解及佐证材料明细表》,我局认真总结2021年度推进法治政府建设的主要举措和成效,"
+     "现将工作情况报告如下:", ("云南省", "红河哈尼族彝族自治州", "泸西县")),
+])
+def test_a_bureau_that_names_no_level_is_placed_by_the_lowest_place_its_documents_name(opening, place):
+    report = parse_report(f"{opening}\n一、工作开展情况\n(一)加强领导\n", "web/bureau-chain.txt")
+    assert (report.kind, (report.province, report.city, report.county)) == ("fazhi", place)
+
+
+def test_a_bureau_whose_documents_name_places_that_lie_apart_is_not_placed():
+    report = parse_report("根据《武隆区法治政府建设工作要点》和《泸西县依法行政工作方案》要求,我局结合工作实际,"
+                          "现将2022年法治政府建设工作情况报告如下:\n一、工作开展情况\n(一)加强领导\n", "web/bureau-apart.txt")
+    assert (report.province, report.city, report.county) == (None, None, None)
+
+
+def test_the_body_named_under_a_title_is_its_issuer():
+    report = parse_report("2024年法治政府建设情况报告\n发布时间:2025-03-06 15:53 信息来源:新晃县退役军人事务局\n2024年法治政府建设情况报告\n"
+                          "新晃县退役军人事务局\n(2025年2月20日)\n2024年,在县委、县政府的正确领导下,我局推进法治政府建设。"
+                          "现将我局2024年法治政府建设情况报告如下:\n一、工作开展情况\n加强学习。\n", "web/issuer-below.txt")
+    assert report.issuers == ["新晃县退役军人事务局"]
+    assert (report.province, report.city, report.county) == ("湖南省", "怀化市", "新晃侗族自治县")
