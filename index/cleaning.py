@@ -166,7 +166,8 @@ def _label(*words: str) -> str:
 # The title row's value is kept as a line of its own: it is the report's title as printed.
 # (题 or 称 alone: a row whose 标 or 名 the site lost, • 题: …, only with its colon)
 _VALUE_LABELS = re.compile(_LABEL_PREFIX + f"(?:(?:{_label('标题', '文件名称', '信息名称', '名称', '中文名')})" + _TABLE_SUFFIX
-                           + rf"|[题称]{_LABEL_SUFFIX})" + r"(?=\S)")
+                           + rf"|[题称]{_LABEL_SUFFIX}"
+                           + r"|标\s*题(?=[\u4e00-\u9fff][^：:|｜\s]{3,80}(?:报告|总结)$))" + r"(?=\S)")  # (标题沁县林业局关于…的报告)
 # A table flattened into lines: each cell's value, then the next cell's label (… - 名称：)
 _TRAILING_LABEL = re.compile(r"\s+-\s*(?:" + _label("名称", "文号", "标题", "发文机关", "发文日期", "成文日期", "分类")
                              + r")\s*[：:]\s*$")
@@ -546,8 +547,8 @@ def is_chrome(dropped: dict) -> bool:
     if reason == "web column name" and not text.startswith("【"):  # a breadcrumb's last crumb
         return len(text) <= 20 and "。" not in text
     if reason in ("web metadata label", "web column name"):
-        label = (_VALUE_LABELS.match(text + "题") or _COLUMN.match(text + "题")  # a label needs its value
-                 or _TEASER_LABEL.match(text + "题"))
+        value = "某县某局关于某年工作的报告"  # a label needs its value
+        label = _VALUE_LABELS.match(text + value) or _COLUMN.match(text + value) or _TEASER_LABEL.match(text + value)
         return (bool(label) and label.end() == len(text) or bool(_TRAILING_LABEL.fullmatch(" " + text))
                 or bool(_SEO_TAIL.fullmatch(text)))
     return reason in CHROME_REASONS and chrome_reason(text) == reason

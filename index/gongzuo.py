@@ -87,7 +87,9 @@ _NOT_NAMES = {"全文", "摘要", "草案", "讨论稿", "报告", "工作报告
 # Where the lines of a flattened page's head broke: before a delivery line's dash or date,
 # after its 会议上, before a date in brackets printed under the speaker.
 FLAT_HEAD = 300  # characters of a flattened first line that may come before 各位代表
-_FLAT_LINES = 10  # the lines (after a site's chrome and a reposting site's teaser) a flattened head may be
+# The lines a flattened head may be among: after a site's chrome, a reposting site's teaser or
+# a document viewer's list of its pages (…_第1页 / 第1页 / 共9页 / …)
+_FLAT_LINES = 24
 _FLAT_BREAKS = re.compile(rf"(?<![{_DASHES}])(?=[{_DASHES}]{{1,2}}\s*(?:{_ANY_DATE}|在))|"
                           rf"(?<![{_DASHES}\s])\s*(?={_ANY_DATE}\s*在)|(?<=会议上)|(?=[（(]\s*{_ANY_DATE}\s*[)）])|"
                           r"(?<=报告)\s+(?=[^\s（(])")  # 2020年玄武区人民政府工作报告 玄武区十八届人大四次会议文件之一

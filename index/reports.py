@@ -225,6 +225,7 @@ def parse_report(text: str, source: str = "") -> Report:
     lines, dropped = split_debris(text)
     lines, chrome, web_meta = split_chrome(lines)
     dropped += chrome
+    lines = _join_bare_numbers(lines)
     found = find_delivery(lines[:_delivery_window(lines) + 1])  # with 各位代表: a bare speaker name sits above it
     delivery_end = 0
     if found:
@@ -338,6 +339,22 @@ def _join_wrapped_headings(body: list[str]) -> list[str]:
                 and not _SECTION_CN.match(line) and (last.endswith(_WRAP_END) or line.startswith(_WRAP_END[:4]))
                 and len(last) + len(line) <= _HEADING_MAX):
             out[-1] = last + line
+        else:
+            out.append(line)
+    return out
+
+
+_BARE_NUMBER = re.compile(rf"^[{_CN_NUM}]{{1,3}}\s*[、.．]$")
+
+
+def _join_bare_numbers(lines: list[str]) -> list[str]:
+    """`lines` with a heading's number printed on a line of its own (一、 / 过去一年工作回顾)
+    joined to the heading below it."""
+    out: list[str] = []
+    for line in lines:
+        if (out and _BARE_NUMBER.match(out[-1]) and len(line) <= _WRAP_LINE_MAX and not _SENTENCE_MARKS.search(line)
+                and not _SECTION_CN.match(line)):
+            out[-1] += line
         else:
             out.append(line)
     return out
@@ -842,7 +859,8 @@ def _fazhi_opening(report: Report) -> bool:
     template_part = re.search(r"举措和成效", first)  # (the annual report's first part, by the 督察工作规定)
     if (re.search(r"报告?如下", opening) or template_part) and first_is_measures and report.sections[0].paragraphs:
         # 现将有关情况报告如下 / 一、2023年主要举措和成效 / (一)进一步完善法治政府建设顶层设计
-        if re.search(r"法治政府建设|建设法治政府", to_simplified(" ".join(p.text[:200] for p in report.sections[0].paragraphs[:3]))):
+        # ((一)凝心聚力，全面加强党对法治政府的领导)
+        if re.search(r"法治政府", to_simplified(" ".join(p.text[:200] for p in report.sections[0].paragraphs[:3]))):
             return True
     on_fazhi = bool(re.search(r"法治政府建设|建设法治政府", opening))
     if on_fazhi and re.search(r"(?:报告|总结|汇报)如下", opening):

@@ -1354,3 +1354,15 @@ def test_the_body_named_under_a_title_is_its_issuer():
                           "现将我局2024年法治政府建设情况报告如下:\n一、工作开展情况\n加强学习。\n", "web/issuer-below.txt")
     assert report.issuers == ["新晃县退役军人事务局"]
     assert (report.province, report.city, report.county) == ("湖南省", "怀化市", "新晃侗族自治县")
+
+
+def test_a_headings_number_on_a_line_of_its_own_is_joined_to_the_heading():
+    report = parse_report("政 府 工 作 报 告\n——2023年2月23日 在阿荣旗第十六届人民代表大会第二次会议上\n阿荣旗人民政府旗长 宗 哲\n"
+                          "一、\n过去一年工作回顾\n2022年是新一届政府履职元年。一年来,我们坚持稳中求进。\n", "web/bare-number.txt")
+    assert [s.heading for s in report.sections] == ["一、过去一年工作回顾"]
+
+
+def test_an_untitled_opening_on_the_rule_of_law_whose_first_part_leads_the_government_is_fazhi():
+    report = parse_report("2021年,在台州市委、市政府的正确领导下,玉环市坚持以习近平法治思想为指导,有效落实《2021年法治台州建设重点工作清单》。\n"
+                          "一、2021年主要举措和成效\n(一)凝心聚力,全面加强党对法治政府的领导。\n1.笃学践行习近平法治思想。\n", "web/leads.txt")
+    assert (report.kind, report.year, report.county) == ("fazhi", 2021, "玉环市")

@@ -406,3 +406,23 @@ def test_a_sites_welcome_banner_is_no_title():
                           "【法制总结】2009年温州法治政府建设工作总结\n时间:2023-05-17 18:55:12 来源:网友投稿\n"
                           "2009年,我市各级行政机关以提高依法行政能力为主线,推进法治政府建设。\n", "web/banner.txt")
     assert (report.kind, report.title, report.year, report.city) == ("fazhi", "2009年温州法治政府建设工作总结", 2009, "温州市")
+
+
+def test_a_title_row_whose_label_runs_into_its_value():
+    from baogao.index.reports import parse_report
+    report = parse_report("索引号000014349/2025-04796\n发文机关沁县林业局 主题词\n标题沁县林业局关于2024年法治政府建设情况的报告\n"
+                          "主题分类其它 发布日期2025-02-26\n2024年,在县委、县政府的正确领导下,沁县林业局推进法治政府建设。现将有关情况报告如下:\n"
+                          "一、主要举措和成效\n加强学习。\n", "web/glued-label.txt")
+    assert (report.title, report.county) == ("沁县林业局关于2024年法治政府建设情况的报告", "沁县")
+    assert all(is_chrome(d) for d in report.dropped if d["reason"].startswith("web"))
+
+
+def test_a_document_viewers_list_of_pages_above_a_flattened_report():
+    from baogao.index.reports import parse_report
+    pages = "".join(f"2021年赣州市政府工作报告(全文)_第{n}页\n第{n}页 / 共9页\n" for n in range(1, 6))
+    report = parse_report("2021年赣州市政府工作报告(全文)\n上传人:荣*** 文档编号:172993162 上传时间:2021-03-11 格式:DOC 页数:9\n"
+                          f"返回 下载 相关 举报\n{pages}点击查看更多>>\n资源描述\n"
+                          "《2021年赣州市政府工作报告(全文)》由会员分享,可在线阅读,更多相关《2021年赣州市政府工作报告(全文)(9页珍藏版)》请在金锄头文库上搜索。\n"
+                          "1、2021年赣州市政府工作报告(全文) 政府工作报告 2021年2月19日在赣州市第五届人民代表大会第六次会议上 代市长许南吉 "
+                          "各位代表: 现在,我代表市人民政府,向大会报告工作,请予审议。一、2020年工作回顾 经济平稳增长。\n", "web/viewer.txt")
+    assert (report.published.isoformat(), report.speaker, report.meeting) == ("2021-02-19", "许南吉", "第五届人民代表大会第六次会议")
