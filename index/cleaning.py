@@ -187,6 +187,8 @@ _META_VALUES = {
     # anywhere in the row: 来源：司法厅 发布时间：2024-03-28
     "published": re.compile(rf"(?:{_label('成文日期', '发布日期', '发文日期', '发布时间')})"
                             + rf"(?:{_LABEL_SUFFIX}|\s+)" + r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?)"),
+    # 来源：洪江市退役军人事务局, 来源:泰宁县政府网: the body that published the page (anywhere in the row)
+    "source": re.compile(rf"(?:{_label('信息来源', '来源')})" + _LABEL_SUFFIX + r"([\u4e00-\u9fff]{2,30})"),
     # 作者：海南省省长 刘赐贵 编辑：…: the speaker of a 政府工作报告, when the value is a speaker line
     "author": re.compile(_LABEL_PREFIX + rf"(?:{_label('作者')})" + _LABEL_SUFFIX + r"(?P<value>\S[^。]*)"),
     # a wiki infobox's 报告时间: the day the report was delivered, not posted
@@ -252,9 +254,11 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     metadata table's issuer, number and date are returned as {"issuers": [...],
     "doc_number": …, "published": "2024-01-18", "delivered": …} for the parser to use when the
     body lacks them ("delivered": a wiki infobox's 报告时间, the day a report was delivered;
-    "author": a 作者 row's value, which may name a 政府工作报告's speaker).
+    "author": a 作者 row's value, which may name a 政府工作报告's speaker; "source": a 来源 row's
+    value, the body that published the page).
     """
-    kept, dropped, meta = [], [], {"issuers": [], "doc_number": None, "published": None, "delivered": None, "author": None}
+    kept, dropped, meta = [], [], {"issuers": [], "doc_number": None, "published": None, "delivered": None, "author": None,
+                                   "source": None}
     title_rows = []  # where a 标题 row's value was kept
     crumbs = {}  # line index -> the last crumb of the breadcrumb on that line: the page's column
     origin = []  # the index in `lines` of each kept line

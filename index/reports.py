@@ -318,6 +318,9 @@ def parse_report(text: str, source: str = "") -> Report:
         report.year, year_source = _covered_year(report)
         if year_source:
             report.provenance["year"] = year_source
+    placed = report.province or report.city or report.county or report.town
+    if report.kind != "other" and not placed and web_meta["source"] and _set_place_from_publisher(report, web_meta["source"]):
+        report.provenance["place"] = "publisher"
     report.display_title = _display_title(report)
     return report
 
@@ -1439,6 +1442,33 @@ def _set_place_from_own_documents(report: Report, cited: list[str], subject: str
         lowest = _lowest_of_chain(places)
         return bool(lowest) and _assign_place(report, lowest)
     return len(places) == 1 and _assign_place(report, places.pop())
+
+
+# What follows a government's place in its site's 来源 row (泰宁县政府网, 永泰县)
+_GOVERNMENT_SITE = re.compile(r"(?:人民政府|政府)?(?:门户网站|网站|网|办公室|办)?")
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,16}(?:局|委员会|办公室)")
+_SPOKEN_GOVERNMENT = re.compile(r"(县|区|市|旗)(?:人民)?政府")  # 我代表县人民政府, 县政府坚持…
+
+
+def _set_place_from_publisher(report: Report, source: str) -> bool:
+    """Place a report that names no place of its own by the body its page's 来源 row names,
+    when the report speaks as that body: a government that says only 县人民政府 on its own
+    site (来源：泰宁县政府网), or a department that says only 我局 or its name without its place
+    (2023年度退役军人事务局…报告, 来源：洪江市退役军人事务局). A row naming anyone else (a
+    newspaper, a township on its county's site) places nothing."""
+    gz = gazetteer()
+    matches = gz.find(source)
+    first = min(matches, key=lambda m: m.start, default=None)
+    if not first or first.start != 0 or len({m.place for m in matches if m.place.name == first.place.name}) > 1:
+        return False
+    rest = source[first.end:]
+    texts = [report.title or "", *(p.text[:200] for p in (*report.front, *report.preamble[:3]))]
+    opening = to_simplified(" ".join(texts))
+    if _GOVERNMENT_SITE.fullmatch(rest):
+        spoken = any(first.place.name.endswith(level) for level in _SPOKEN_GOVERNMENT.findall(opening))
+    else:
+        spoken = bool(_DEPARTMENT.fullmatch(rest)) and (rest in opening or bool(_SELF_BUREAU.search(opening)))
+    return spoken and _assign_place(report, first.place)
 
 
 def _lowest_of_chain(places: set[Place]) -> Place | None:

@@ -426,3 +426,26 @@ def test_a_document_viewers_list_of_pages_above_a_flattened_report():
                           "1、2021年赣州市政府工作报告(全文) 政府工作报告 2021年2月19日在赣州市第五届人民代表大会第六次会议上 代市长许南吉 "
                           "各位代表: 现在,我代表市人民政府,向大会报告工作,请予审议。一、2020年工作回顾 经济平稳增长。\n", "web/viewer.txt")
     assert (report.published.isoformat(), report.speaker, report.meeting) == ("2021-02-19", "许南吉", "第五届人民代表大会第六次会议")
+
+
+@pytest.mark.parametrize("page, place", [
+    # a county's report on its own site, which says only 县人民政府
+    ("2022年政府工作报告\n来源:泰宁县政府网 时间:2022-01-04 14:52\n各位代表:\n现在,我代表县人民政府向大会工作报告,请予审议。\n"
+     "一、2021年工作回顾\n经济平稳增长。\n", ("福建省", "三明市", "泰宁县")),
+    # a bureau that prints its name without its place, the site's row with it
+    ("2023年度退役军人事务局法治政府建设工作报告\n发布时间:2024-02-05 09:19 信息来源:洪江市退役军人事务局\n"
+     "2023年,我局紧紧围绕市委、市政府中心工作推进法治建设。现将我局2023年法治政府建设工作情况报告如下。\n一、工作开展情况\n加强学习。\n",
+     ("湖南省", "怀化市", "洪江市")),
+    # a newspaper, a township's page on its county's site, a county's row over a city's report: nothing
+    ("2022年政府工作报告\n来源:长治日报 时间:2022-01-04\n各位代表:\n现在,我代表县人民政府向大会报告工作。\n一、2021年工作回顾\n经济平稳增长。\n",
+     (None, None, None)),
+    ("2022年政府工作报告\n来源:泰宁县政府网\n各位代表:\n现在,我代表镇人民政府向大会报告工作。\n一、2021年工作回顾\n经济平稳增长。\n",
+     (None, None, None)),
+    ("2022年政府工作报告\n来源:泰宁县\n各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、2021年工作回顾\n经济平稳增长。\n",
+     (None, None, None)),
+])
+def test_a_body_that_names_no_place_is_placed_by_its_sites_source_row_when_it_speaks_as_that_body(page, place):
+    from baogao.index.reports import parse_report
+    report = parse_report(page, "web/source-row.txt")
+    assert (report.province, report.city, report.county) == place
+    assert report.provenance.get("place") == ("publisher" if place[0] else None)
