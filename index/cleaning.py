@@ -228,7 +228,9 @@ _COLUMN = re.compile(r"^【([^【】]{2,12})】(?=\S)")
 _TEASER_LABEL = re.compile(r"^\s*(?:文档介绍|文档简介|内容简介)\s*[：:]\s*(?=\S)")
 _POSTING_DATE = r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 _BRACKETED_DATE = re.compile(rf"^[（(]\s*({_POSTING_DATE})\s*[)）]$")  # （2024-03-01） below a headline
-_DATED_TITLE = re.compile(rf"^([^。]{{4,78}}?(?:报告|总结|[)）]))\s*(?:发布时间\s*[：:]\s*)?({_POSTING_DATE})$")
+# (…报告 发布时间：2025-02-28, or with the publisher: …情况报告 上海市统计局 2020-06-08)
+_POSTED_BY = r"(?:发布时间\s*[：:]\s*|[\u4e00-\u9fff]{2,20}\s*)?"
+_DATED_TITLE = re.compile(rf"^([^。]{{4,78}}?(?:报告|总结|[)）]))\s*{_POSTED_BY}({_POSTING_DATE})$")
 # A cell's value followed by the next cell's date (双牌县教育局 发文日期：2025-02-25 15:58), and
 # a label whose value is on the next line (发文机关：)
 _MID_ROW_DATE = re.compile(r"\s(?:" + _label("发文日期", "发布日期", "成文日期") + r")\s*[：:]\s*\d{4}[-/.年]")
@@ -532,7 +534,7 @@ def is_chrome(dropped: dict) -> bool:
     if reason == "web document number":
         return bool(_NUMBER_PREFIX.match(text + "题"))
     if reason == "web posting date":
-        return bool(re.fullmatch(rf"(?:发布时间\s*[：:]\s*)?{_POSTING_DATE}", to_simplified(text))
+        return bool(re.fullmatch(rf"{_POSTED_BY}{_POSTING_DATE}", to_simplified(text))
                     or _BRACKETED_DATE.match(text))
     if reason == "web title row":  # a title, printed again below it (see _printed_below)
         return len(text) <= _CHROME_MAX * 2 and "。" not in text

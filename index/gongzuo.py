@@ -101,7 +101,7 @@ _DATE_LINE = re.compile(rf"^[（(]?\s*{_DATE}\s*[)）]?$")  # （2020年5月28�
 _TRAILING_DATE = re.compile(rf"[（(]\s*{_DATE}\s*[)）]\s*$")
 # The start of a delivery line, for a cheap test elsewhere: its dash and year, or 在
 DELIVERY_START = re.compile(rf"^{_LEAD}(?:(?:\d{{4}}|[{_CN}]{{4}})\s*年|在)")
-_CJK_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[\s\u3000]+(?=[\u4e00-\u9fff])")
+CJK_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[\s\u3000]+(?=[\u4e00-\u9fff])")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
 
 
@@ -138,7 +138,7 @@ def find_delivery(lines: list[str]) -> tuple[int, int, Delivery] | None:
 def _deliveries(lines: list[str]):
     """The delivery lines among `lines`, in order, as find_delivery reads each."""
     # Letter-spaced words are read closed up (人 民 代 表 大 会 on a line of its own).
-    simple = [_CJK_SPACES.sub("", to_simplified(line)) for line in lines]
+    simple = [CJK_SPACES.sub("", to_simplified(line)) for line in lines]
     # A head naming the session is read only where no line has the delivery's own shape
     # (海沧区第十届人民代表大会第五次会议政府工作报告 is often the title above one).
     heads = [i for i, line in enumerate(simple) if "会议" in line and (_SESSION_HEAD.match(line) or _SESSION_COVER.match(line))]
@@ -286,7 +286,7 @@ def delivery_title(line: str) -> str | None:
     政府工作报告 ——二○二二年…), as printed, or None when the line starts with its dash."""
     if len(line) > _TITLED_LINE_MAX or "。" in line:  # a page flattened into one line is no title
         return None
-    if _SESSION_HEAD.match(_CJK_SPACES.sub("", to_simplified(line))):  # …第二次会议政府工作报告: all of it
+    if _SESSION_HEAD.match(CJK_SPACES.sub("", to_simplified(line))):  # …第二次会议政府工作报告: all of it
         return line.strip()
     match = _RUN_IN_TITLE.match(to_simplified(line))  # to_simplified keeps every offset
     return _BULLET.sub("", line[:match.end()].strip()) if match and match.end() else None

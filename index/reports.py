@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from .analysis import to_simplified
 from .cleaning import split_chrome, split_debris, unbulleted
-from .gongzuo import (FLAT_HEAD, Delivery, delivery_title, find_delivery, find_flattened_delivery, flattened_title, speaker_body,
-                      speaker_line, trailing_date)
+from .gongzuo import (CJK_SPACES, FLAT_HEAD, Delivery, delivery_title, find_delivery, find_flattened_delivery, flattened_title,
+                      speaker_body, speaker_line, trailing_date)
 from .places import COUNTY, CITY, PROVINCE, Gazetteer, Place, gazetteer, short_names
 from .sources import read_text
 
@@ -303,6 +303,9 @@ def parse_report(text: str, source: str = "") -> Report:
     if report.kind == "fazhi" and not sections:
         report.preamble, report.sections = _plain_heading_sections(preamble)
         sections = report.sections
+    if report.kind == "fazhi" and not sections:
+        report.preamble, report.sections = _part_sections(preamble)
+        sections = report.sections
     for section in sections:
         section.categories = heading_categories(section.heading, report.kind)
     if report.kind == "gongzuo":
@@ -462,6 +465,26 @@ def _plain_heading_sections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph
           if 6 <= len(p.text.strip()) <= 32 and _PLAIN_HEADING.match(p.text.strip())
           and len(paragraphs[i + 1].text) > 2 * len(p.text)}
     return _sections_at(paragraphs, at if len(at) >= _PLAIN_HEADINGS_MIN else set())
+
+
+def _part_sections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Section]]:
+    """(preamble, sections) of a 法治 report whose top-level parts are numbered （一）、（二）…
+    with no 一、 above them (（一）认真贯彻落实中央统计工作决策部署), each a heading line of its
+    own; unchanged unless （一） is such a line."""
+    numbered = {}
+    for i, p in enumerate(paragraphs):
+        part = _SUBSECTION.match(to_simplified(p.text))
+        text = p.text.strip().rstrip("。")
+        if part and len(text) <= _HEADING_MAX and not _SENTENCE_MARKS.search(text):
+            numbered.setdefault(_cn_number(part.group(1)), i)
+    if 1 not in numbered:
+        return paragraphs, []
+    starts, expected = set(), 1
+    for number, i in sorted(numbered.items()):
+        if number == expected and (not starts or i > max(starts)):
+            starts.add(i)
+            expected += 1
+    return _sections_at(paragraphs, starts)
 
 
 def _inline_sections(report: Report) -> list[Section]:
@@ -645,7 +668,7 @@ def _is_closing_line(line: str) -> bool:
 
 def _is_body_name(line: str) -> bool:
     line = to_simplified(line.strip())
-    return (2 <= len(line) <= 40 and not re.search(r"[，。：:；;,、！？]", line)
+    return (2 <= len(line) <= 40 and not re.search(r"[，。：:；;,、！？|｜]", line)  # (中国政府网 | 重庆市人民政府网 部门街镇: a menu)
             and bool(_BODY_SUFFIX.search(line)) and not _TITLE_WORDS.search(line))
 
 
@@ -1032,6 +1055,11 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
         county, _ = _pick(gazetteer(), [("superior body", t, False) for t in _superior_bodies(report)], COUNTY)
         if county and _assign_place(report, county):
             report.provenance["place"] = "superior body"
+    if report.city and not report.county and offices:
+        # 在临沧市第五届人民代表大会…上 over 临沧市临翔区人民政府区长: the speaker's district, in that city
+        city = next((p for p in gazetteer().by_name.get(report.city, []) if p.level == CITY), None)
+        county, _ = _pick(gazetteer(), [("speaker line", to_simplified(" ".join(offices)), False)], COUNTY, within=city)
+        report.county = county.name if county else None
     if report.city and not report.county and represented and represented[0][-1] in "区县":
         _narrow_to_county(report, represented[0])
     if delivery and not report.published and len(delivery.readings) > 1 and report_posted:
@@ -1176,8 +1204,8 @@ def _fill_places(report: Report) -> None:
     body_text = to_simplified("\n".join(t for _, _, t, _, _ in report.blocks()))
     cited = _superior_documents(body_text)
     # Sources in order of authority; short names (伊犁州) only in the title and issuers.
-    own = [("title", to_simplified(report.title or ""), True),
-           *(("issuers", to_simplified(t), True) for t in report.issuers),
+    own = [("title", CJK_SPACES.sub("", to_simplified(report.title or "")), True),
+           *(("issuers", CJK_SPACES.sub("", to_simplified(t)), True) for t in report.issuers),  # (青 海 省 卫 生 健 康 委)
            *(("signature", to_simplified(p.text), False) for p in report.closing),
            ("doc number", to_simplified(report.doc_number or ""), False),
            ("body", re.sub(r"《[^《》]*》", "", to_simplified(opening)), False),  # a cited name is no own name
@@ -1242,6 +1270,12 @@ def _fill_places(report: Report) -> None:
     if not found_in and not report.town:
         report.county, found_in = _ambiguous_county(names)
         if report.county:
+            _settle_by_body(report)
+    elif report.town and not (report.county or report.city or report.province):
+        # 南山区西丽街道 (深圳市's or 鹤岗市's 南山区): the town's own county, settled as a county alone
+        county, source = _ambiguous_county(names)
+        if county and any(text.find(county + "｜") >= 0 for name, text, _ in names if name == source):
+            report.county = county
             _settle_by_body(report)
     if found_in:
         report.provenance["place"] = found_in

@@ -1366,3 +1366,39 @@ def test_an_untitled_opening_on_the_rule_of_law_whose_first_part_leads_the_gover
     report = parse_report("2021年,在台州市委、市政府的正确领导下,玉环市坚持以习近平法治思想为指导,有效落实《2021年法治台州建设重点工作清单》。\n"
                           "一、2021年主要举措和成效\n(一)凝心聚力,全面加强党对法治政府的领导。\n1.笃学践行习近平法治思想。\n", "web/leads.txt")
     assert (report.kind, report.year, report.county) == ("fazhi", 2021, "玉环市")
+
+
+def test_a_letter_spaced_issuer_line_names_its_province():
+    report = parse_report("青 海 省 卫 生 健 康 委\n2023年法治政府建设工作总结\n一年来,在省委省政府的坚强领导下,我委深入推进法治政府建设。"
+                          "现将有关情况报告如下。\n一、工作完成情况\n(一)严格落实法定职责。\n", "web/spaced-issuer.txt")
+    assert (report.kind, report.title, report.province) == ("fazhi", "2023年法治政府建设工作总结", "青海省")
+
+
+def test_a_fazhi_report_whose_parts_are_numbered_only_with_brackets():
+    report = parse_report("上海市统计局2019年度法治政府建设情况报告\n2019年,我局认真贯彻落实《法治政府建设实施纲要(2015-2020年)》。\n"
+                          "(一)认真贯彻落实中央统计工作决策部署\n1.深入学习贯彻习近平法治思想\n局领导班子积极学习。\n"
+                          "(二)完善统计法规制度\n制定统计执法检查办法。\n", "web/bracket-parts.txt")
+    assert [s.heading for s in report.sections] == ["(一)认真贯彻落实中央统计工作决策部署", "(二)完善统计法规制度"]
+
+
+def test_a_menu_line_with_a_pipe_is_no_issuer():
+    report = parse_report("中国政府网 | 重庆市人民政府网 部门街镇\n中共重庆市大渡口区委重庆市大渡口区人民政府2023年法治政府建设情况报告\n"
+                          "2023年以来,大渡口区推进法治政府建设。现将有关情况报告如下:\n一、主要举措和成效\n加强学习。\n", "web/menu-pipe.txt")
+    assert (report.issuers, report.county, report.town) == ([], "大渡口区", None)
+
+
+def test_a_district_report_delivered_to_its_citys_named_congress_is_the_districts():
+    """The delivery line names 临沧市's congress; the speaker line names the district in it."""
+    report = parse_report("政府工作报告\n——2025年2月19日在临沧市第五届人民代表大会第四次会议上\n临沧市临翔区人民政府区长 刘明武\n"
+                          "各位代表:\n现在,我代表区人民政府,向大会报告工作。\n一、2024年工作回顾\n经济平稳增长。\n", "web/city-congress.txt")
+    assert (report.province, report.city, report.county) == ("云南省", "临沧市", "临翔区")
+
+
+def test_a_towns_shared_county_name_is_kept_and_settled_by_the_page():
+    """南山区 is 深圳市's and 鹤岗市's: the site's 深圳市南山区 settles it."""
+    report = parse_report("深圳市南山区人民政府网站\n南山区西丽街道2025年法治政府建设年度报告\n时间:2026-01-12来源:西丽街道办事处\n"
+                          "2025年,西丽街道在区委、区政府领导下推进法治政府建设。现将有关情况报告如下:\n一、主要举措\n加强学习。\n", "web/town-county.txt")
+    assert (report.province, report.city, report.county, report.town) == ("广东省", "深圳市", "南山区", "西丽街道")
+    report = parse_report("南山区西丽街道2025年法治政府建设年度报告\n2025年,西丽街道在区委、区政府领导下推进法治政府建设。"
+                          "现将有关情况报告如下:\n一、主要举措\n加强学习。\n", "web/town-county2.txt")
+    assert (report.province, report.city, report.county, report.town) == (None, None, "南山区", "西丽街道")

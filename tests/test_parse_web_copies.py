@@ -449,3 +449,11 @@ def test_a_body_that_names_no_place_is_placed_by_its_sites_source_row_when_it_sp
     report = parse_report(page, "web/source-row.txt")
     assert (report.province, report.city, report.county) == place
     assert report.provenance.get("place") == ("publisher" if place[0] else None)
+
+
+def test_a_headline_followed_by_its_publisher_and_posting_date():
+    from baogao.index.reports import parse_report
+    report = parse_report("上海市统计局2019年度法治政府建设情况报告 上海市统计局 2020-06-08\n"
+                          "2019年,我局认真贯彻落实法治政府建设实施纲要。\n一、主要举措\n加强学习。\n", "web/publisher-date.txt")
+    assert (report.title, report.province) == ("上海市统计局2019年度法治政府建设情况报告", "上海市")
+    assert all(is_chrome(d) for d in report.dropped if d["reason"].startswith("web"))
