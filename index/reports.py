@@ -766,6 +766,7 @@ def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
             title_at = i + 1
             meta["title"], meta["title_lines"] = line + header[i + 1], (i, i + 2)
             break
+    below_title = _below_title(header, meta["title_lines"][1], meta["title"]) if title_at is not None else None
     for i, line in enumerate(header):
         if i in skip:
             continue
@@ -780,7 +781,7 @@ def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
                 re.sub(r"\s+", "", header[i + 1]) == re.sub(r"\s+", "", meta["title"])):
             meta["issuers"].append(unbulleted(line))  # the headline printed again below the chrome, its issuer above it
             continue
-        if title_at is not None and i == _below_title(header, meta["title_lines"][1], meta["title"]) and _is_body_name(line):
+        if i == below_title and _is_body_name(line):
             meta["issuers"].append(unbulleted(line))  # 2024年法治政府建设情况报告 / 新晃县退役军人事务局 / (2025年2月20日)
             continue
         if _DOC_NUMBER.match(to_simplified(line)):
@@ -1057,8 +1058,9 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
             report.provenance["place"] = "superior body"
     if report.city and not report.county and offices:
         # 在临沧市第五届人民代表大会…上 over 临沧市临翔区人民政府区长: the speaker's district, in that city
-        city = next((p for p in gazetteer().by_name.get(report.city, []) if p.level == CITY), None)
-        county, _ = _pick(gazetteer(), [("speaker line", to_simplified(" ".join(offices)), False)], COUNTY, within=city)
+        gz = gazetteer()
+        city = next((p for p in gz.by_name.get(report.city, []) if p.level == CITY), None)
+        county, _ = _pick(gz, [("speaker line", to_simplified(" ".join(offices)), False)], COUNTY, within=city)
         report.county = county.name if county else None
     if report.city and not report.county and represented and represented[0][-1] in "区县":
         _narrow_to_county(report, represented[0])
@@ -1481,7 +1483,8 @@ def _set_place_from_own_documents(report: Report, cited: list[str], subject: str
 # What follows a government's place in its site's 来源 row (泰宁县政府网, 永泰县)
 _GOVERNMENT_SITE = re.compile(r"(?:人民政府|政府)?(?:门户网站|网站|网|办公室|办)?")
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,16}(?:局|委员会|办公室)")
-_SPOKEN_GOVERNMENT = re.compile(r"(县|区|市|旗)(?:人民)?政府")  # 我代表县人民政府, 县政府坚持…
+# The level a government speaks as (我代表县人民政府, 我县, 全县); 在市委、市政府领导下 is its superior
+_SPOKEN_GOVERNMENT = re.compile(r"我代表(县|区|市|旗)(?:人民)?政府|(?:我|本|全)(县|区|市|旗)(?![委级直属内域])")
 
 
 def _set_place_from_publisher(report: Report, source: str) -> bool:
@@ -1499,7 +1502,8 @@ def _set_place_from_publisher(report: Report, source: str) -> bool:
     texts = [report.title or "", *(p.text[:200] for p in (*report.front, *report.preamble[:3]))]
     opening = to_simplified(" ".join(texts))
     if _GOVERNMENT_SITE.fullmatch(rest):
-        spoken = any(first.place.name.endswith(level) for level in _SPOKEN_GOVERNMENT.findall(opening))
+        levels = {"".join(groups) for groups in _SPOKEN_GOVERNMENT.findall(opening)}
+        spoken = any(first.place.name.endswith(level) for level in levels)
     else:
         spoken = bool(_DEPARTMENT.fullmatch(rest)) and (rest in opening or bool(_SELF_BUREAU.search(opening)))
     return spoken and _assign_place(report, first.place)

@@ -443,6 +443,9 @@ def test_a_document_viewers_list_of_pages_above_a_flattened_report():
      (None, None, None)),
     ("2022年政府工作报告\n来源:泰宁县\n各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、2021年工作回顾\n经济平稳增长。\n",
      (None, None, None)),
+    # a county's report reposted by its city's site: its superior's 市政府 is not who speaks
+    ("2022年政府工作报告\n来源:三明市人民政府网\n各位代表:\n现在,我代表县人民政府向大会报告工作。\n一、2021年工作回顾\n"
+     "在市委、市政府的坚强领导下,全县经济平稳增长。\n", (None, None, None)),
 ])
 def test_a_body_that_names_no_place_is_placed_by_its_sites_source_row_when_it_speaks_as_that_body(page, place):
     from baogao.index.reports import parse_report
