@@ -477,14 +477,10 @@ def _part_sections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[S
         text = p.text.strip().rstrip("。")
         if part and len(text) <= _HEADING_MAX and not _SENTENCE_MARKS.search(text):
             numbered.setdefault(_cn_number(part.group(1)), i)
-    if 1 not in numbered:
-        return paragraphs, []
-    starts, expected = set(), 1
-    for number, i in sorted(numbered.items()):
-        if number == expected and (not starts or i > max(starts)):
-            starts.add(i)
-            expected += 1
-    return _sections_at(paragraphs, starts)
+    starts: list[int] = []  # （一）, （二）, … in order, up to the first one missing or out of place
+    while (i := numbered.get(len(starts) + 1)) is not None and (not starts or i > starts[-1]):
+        starts.append(i)
+    return _sections_at(paragraphs, set(starts)) if starts else (paragraphs, [])
 
 
 def _inline_sections(report: Report) -> list[Section]:
