@@ -10,13 +10,16 @@ from .gongzuo import DELIVERY_START
 
 # Word-to-text converters leave bookmarks and field codes; web copies leave wiki markers.
 # HTML tags left in a text (a CMS's stored markup pasted as text), of the elements that hold text
+# A line break saved as its tag (周村区城北路街道办事处<br/>2017年度…报告): the line breaks there
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 _MARKUP = re.compile(r"</?(?:p|span|font|strong|b|i|u|em|br|div|h[1-6]|td|tr|table|center|a|img|section)\b[^<>]{0,400}/?>", re.I)
 _DEBRIS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:图片|image|img)[^\]]*\]|\{\\[^}]*\}", re.I)
 # Mirror sites that convert a page to traditional characters annotate some with pinyin:
 # 政府工作報(bào)告, 區(qū) 長. Only a syllable with a tone mark, right after a Chinese character.
 PINYIN_ANNOTATION = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 _ONE_CELL = re.compile(r"^[|｜]\s*([^|｜]+?)\s*[|｜]$")
-_LOST_INDENT = re.compile(r"^[?？]{2,}(?=\S)")
+# (one ? before Chinese text at a line's start is a character the site lost: ?中共渠县县委、…:)
+_LOST_INDENT = re.compile(r"^[?？]{2,}(?=\S)|^[?？](?=[\u4e00-\u9fff])")
 _LOST_MARK = re.compile(r"(?<=\S)\s+\?$")
 # Empty cells of a table copied as text, after a line or as all of it: | |||
 _TRAILING_PIPES = re.compile(r"(?:^|\s)[|｜](?:\s*[|｜])*\s*$")
@@ -46,15 +49,18 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
 
     Only debris is dropped: page numbers (- 4 -, 第3页, 3/12, a bare number), lone wiki
     brackets, converter markup ([bookmark: _GoBack]), HTML tags left in a text (<p>…</p>, its
-    entities read: &ldquo; is “), a mirror site's pinyin (報(bào)告), a
-    web table's empty cells (… | |||), an indentation a site turned into ?? (??一、…) and a
-    ? a site left after a line (… 郑小清 ?);
+    entities read: &ldquo; is “; a <br/> breaks the line), a mirror site's pinyin (報(bào)告), a
+    web table's empty cells (… | |||), an indentation a site turned into ?? (??一、…), and a
+    ? a site left before or after a line (?中共渠县县委、…, … 郑小清 ?);
     each is listed as
     {"text": …, "reason": …} so a user can see it.
     """
     lines, dropped = [], []
     text, watermarks = _split_at_watermarks(text)
     dropped += [{"text": mark, "reason": "web watermark"} for mark in watermarks]
+    if "<" in text:
+        dropped += [{"text": tag, "reason": "html markup"} for tag in _BREAK_TAG.findall(text)]
+        text = _BREAK_TAG.sub("\n", text)
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if "<" in raw and _MARKUP.search(raw):  # <p style="…">各位代表:</p>: a page's HTML saved as text
             dropped += [{"text": tag, "reason": "html markup"} for tag in _MARKUP.findall(raw)]
@@ -245,6 +251,7 @@ _BROWSER_TITLE = re.compile(r"^([\u4e00-\u9fff]{2,20})[_＿](?=[^_＿]{4,80}(?:�
 CHROME_REASONS = ("web breadcrumb", "web site name", "web metadata table", "web toolbar", "web metadata", "web metadata label", "photo caption",
                   "web column name", "web posting date", "web document number", "web link", "web title row",
                   "web promo", "web navigation", "web summary", "web metadata list")
+_DASH_LED = re.compile(r"^(?:——|－－|--|—)")  # a subtitle or delivery line under a title
 _REPEAT_WINDOW = 15  # lines below a 标题 row in which the page prints the title itself
 
 
@@ -367,6 +374,11 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
         if _printed_below(kept, at):
             dropped.append({"text": kept.pop(at), "reason": "web title row"})
             origin.pop(at)
+            # the row's value went on to a line of its own, printed below as well (名称: 政府工作报告 /
+            # ——在小胜镇第十六届人民代表大会第一次会议上的报告)
+            if at < len(kept) and _DASH_LED.match(kept[at]) and _printed_below(kept, at):
+                dropped.append({"text": kept.pop(at), "reason": "web title row"})
+                origin.pop(at)
     # The column's name printed alone right above the breadcrumb that ends in it (政府工作报告 /
     # 当前位置: 首页 >> 政务公开 >> 政府工作报告) is the page's heading, not the report's title; below
     # it, the line a breadcrumb ends in is the article's own headline

@@ -45,7 +45,7 @@ _GONGZUO_CATEGORY_PATTERNS = {
 _UNNUMBERED_GONGZUO_HEADING = re.compile(
     r"^[^。，,；;：:！？!?（(]{0,24}(?:回顾(?:和总结)?|发展成就|工作安排(?:建议)?|总体要求和?.{0,10}|目标任务|政府自身建设)$"
     r"|^[^。，,]{0,6}做好[^。，,]{0,12}工作$|^回顾(?:19|20)\d{2}年$"
-    r"|^(?:19|20)\d{2}年[^。，,；;：:！？!?]{0,14}(?:主要工作|重点工作|重点任务|目标任务|工作建议)$")
+    r"|^(?:19|20)\d{2}年[^。，,；;：:！？!?]{0,14}(?:主要工作|重点工作|重点任务|主要任务|目标任务|工作建议)$")
 _CN_NUM = "一二三四五六七八九十"
 _SECTION_CN = re.compile(rf"^([{_CN_NUM}]{{1,3}})\s*[、.．]\s*(.*)$")
 _SECTION_ARABIC = re.compile(r"^(\d{1,2})\s*[、．]\s*(.*)$")
@@ -64,7 +64,7 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}")  # a posting time: site chrome, never a ti
 # …报告（2016年1月27日洛桑江村）, …报告(全文), a site's tag: …报告【优秀范文】
 _TITLE_NOTE = re.compile(r"[（(][^（）()]{1,30}[)）]$|[—-]*全文$|【[^【】]{1,8}】$")
 _COLUMN_NAME = re.compile(r"(?:工作|政府|情况|年度)?报告")
-_TITLE_TAIL = re.compile(r"(?:建设|工作|情况|年度|的)*报告")
+_TITLE_TAIL = re.compile(r"(?:建设|工作|情况|年度|的)*(?:报告|总结)")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
 _ADDRESSEE = re.compile(r"^[\u4e00-\u9fff、，,（）()\s]{2,40}[：:]$")
 _BODY_SUFFIX = re.compile(
@@ -379,6 +379,9 @@ def _section_heading(line: str, expected: int) -> bool:
     if len(line) > _HEADING_MAX and (line[0] not in _CN_NUM or not _LONG_HEADING.search(to_simplified(line[-6:]))):
         return False  # (most long numbered lines are articles and list items: only their ends are read)
     line = to_simplified(line)
+    bare = _BARE_NUMERAL_HEADING.match(line)
+    if bare:  # 一主要举措和成效: the 、 lost, a part of the 法治 template by its words
+        return _cn_number(bare.group(1)) == expected and bool(_LONG_HEADING.search(bare.group(2)))
     match = _SECTION_CN.match(line) or _SECTION_PART.match(line)
     review = _REVIEW_RUN_IN.match(line) if "回顾" in line else None
     if review and len(line) - review.end() >= 10:
@@ -399,11 +402,16 @@ def _unnumbered_sections(paragraphs: list[Paragraph], numbered_parts: bool = Fal
     the parts are numbered 一、 as well (2021年以来工作回顾 / 一、以经济建设为中心…): those lines
     are subsections."""
     starts = [i for i, p in enumerate(paragraphs)
-              if _UNNUMBERED_GONGZUO_HEADING.search(re.sub(r"\s+", "", to_simplified(p.text)))
+              if _is_unnumbered_heading(p.text)
               and not (numbered_parts and _SECTION_CN.match(to_simplified(p.text)))]
     # (before the first such heading, the paragraph that opens the first section starts one too)
     opening = next((i for i in range(starts[0] if starts else len(paragraphs)) if _opens_first_section(paragraphs, i)), None)
     return _sections_at(paragraphs, {*starts, *([] if opening is None else [opening])}, numbered_parts)
+
+
+def _is_unnumbered_heading(text: str) -> bool:
+    """Whether `text` is an unnumbered top-level heading of a 政府工作报告 (2024年工作回顾)."""
+    return bool(_UNNUMBERED_GONGZUO_HEADING.search(re.sub(r"\s+", "", to_simplified(text))))
 
 
 def _heading_under_title(report: Report) -> bool:
@@ -413,15 +421,17 @@ def _heading_under_title(report: Report) -> bool:
     last = report.front[-1] if report.front else None
     return (last is not None and bool(report.preamble) and last.n + 1 == report.preamble[0].n
             and (report.title_n is None or last.n > report.title_n)
-            and bool(_UNNUMBERED_GONGZUO_HEADING.search(re.sub(r"\s+", "", to_simplified(last.text)))))
+            and _is_unnumbered_heading(last.text))
 
 
 def _headed_above_numbers(preamble: list[Paragraph], sections: list[Section]) -> bool:
     """Whether a 政府工作报告's numbered sections are the parts of an unnumbered top-level
     heading printed above them, right after the address's opening (本届政府工作回顾 /
-    一、凝心聚力促发展…); not for a page flattened into long lines."""
+    一、凝心聚力促发展…) or first on a page that starts at it (2025年目标要求和主要任务 / 一、…,
+    a report's second page); not for a page flattened into long lines."""
     return (bool(sections) and not any(s.inline for s in sections)
-            and any(_opens_first_section(preamble, i) for i in range(len(preamble))))
+            and (any(_opens_first_section(preamble, i) for i in range(len(preamble)))
+                 or (bool(preamble) and _is_unnumbered_heading(preamble[0].text))))
 
 
 def _flattened(sections: list[Section]) -> list[Paragraph]:
@@ -573,6 +583,8 @@ def _run_in_heading(line: str, expected: int) -> str | None:
     return heading + "。"
 
 
+# A top-level heading whose 、 a site lost (一主要举措和成效), a line of its own; not 一是…, 一年来…
+_BARE_NUMERAL_HEADING = re.compile(rf"^([{_CN_NUM}])(?![是年些切直般方个批系定来步])([\u4e00-\u9fff]{{4,18}})$")
 _RUN_IN_PART = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[)）]")
 # 一、2018年工作回顾 run into the review's first words (过去一年, 一年来, 2018年…)
 _REVIEW_RUN_IN = re.compile(r"^[一二三四五六七八九十]{1,3}、[^，,。]{2,24}?回顾(?=过去|一年来|刚刚|五年来|(?:19|20)\d{2}年)")
@@ -758,6 +770,8 @@ def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
         if i + 1 < len(header) and i + 1 not in skip and _is_title_line(header[i + 1]) and (
                 (simple.startswith("关于") and not to_simplified(header[i + 1]).startswith("关于"))
                 or (re.search(r"关于\s*(?:(?:19|20)\d{2}\s*年度?)?$", simple) and len(simple) <= 40)  # …关于2020年度 / 法治…的报告
+                or (re.search(r"(?:19|20)\d{2}\s*年度?$", simple) and len(simple) <= 40  # …人民政府2024年 / 法治…年度报告
+                    and not re.search(r"[，。：:；;,、！？]", simple))
                 or _is_title_tail(header[i + 1], line)):
             title_at = i + 1
             meta["title"], meta["title_lines"] = line + header[i + 1], (i, i + 2)
@@ -862,6 +876,10 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
     return "other"
 
 
+# A plan or rules that say what they are for (为…，制定本方案): no report
+_OWN_PLAN = re.compile(r"制定本(?:方案|办法|规划|要点|意见|计划|规定|细则|纲要)")
+
+
 def _fazhi_opening(report: Report) -> bool:
     """An untitled copy that opens with the report's first sentences: 2023年，…扎实推进法治政府
     建设… 现将2023年度法治政府建设工作情况报告如下; or an opening on 法治政府建设 whose first
@@ -869,6 +887,8 @@ def _fazhi_opening(report: Report) -> bool:
     (现将有关工作情况报告如下) whose first section is on 法治政府建设 by name; or an opening on
     法治政府建设 whose first section is the annual report's first part (一、主要举措和成效)."""
     opening = re.sub(r"\s+", "", to_simplified(" ".join(p.text[:600] for p in report.preamble[:2])))
+    if _OWN_PLAN.search(opening):
+        return False  # 为加快建设法治政府…，制定本方案: a plan
     if re.search(r"法治(?:政府)?(?:建设|工作)[^。]{0,30}(?:报告?|总结)如下", opening):  # (…法治建设工作总结如下)
         return True
     first = to_simplified(report.sections[0].heading) if report.sections else ""
@@ -878,6 +898,8 @@ def _fazhi_opening(report: Report) -> bool:
         return True  # …贯彻习近平法治思想… / 一、主要负责人履行推进法治建设第一责任人职责情况
     if re.search(r"报告?如下", opening) and re.search(r"法治政府建设|建设法治政府", first):
         return True
+    if "法治政府" in opening and re.search(r"法治政府建设|建设法治政府", first):
+        return True  # …坚持法治新疆、法治政府、法治社会一体建设… / 一、…系统谋划统筹推进法治政府建设
     first_is_measures = bool(report.sections) and "measures" in heading_categories(report.sections[0].heading)
     template_part = re.search(r"举措和成效", first)  # (the annual report's first part, by the 督察工作规定)
     if (re.search(r"报告?如下", opening) or template_part) and first_is_measures and report.sections[0].paragraphs:
@@ -1131,9 +1153,9 @@ def _narrow_to_county(report: Report, body: str) -> None:
 
 def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -> tuple[int | None, str | None]:
     """(year, its source): the year a 政府工作报告 is delivered and known by — the delivery
-    date's (a report delivered in November or December is next year's), the title's, the
-    year after the one its review section names, the year its plans section names, or the
-    file name's. The date comes first: a site's headline may name the year reviewed
+    date's (a report delivered in November or December is next year's), the title's (the next
+    year when the first section reviews the title's year), the year after the one its review
+    section names, the year its plans section names, or the file name's. The date comes first: a site's headline may name the year reviewed
     (2016年政府工作报告 over a report delivered on 2017-01-09)."""
     if report.published:  # (the delivery line's date, or an infobox's 报告时间)
         date = report.published
@@ -1142,7 +1164,13 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
         return delivery.adopted.year + (1 if delivery.adopted.month >= 11 else 0), "delivery line"
     titled = _TITLE_YEAR.search(to_simplified(report.title)) if report.title else None
     if titled:
-        return int(titled.group(1) or titled.group(2)), "title"
+        year = int(titled.group(1) or titled.group(2))
+        first = to_simplified(report.sections[0].heading) if report.sections else ""
+        if re.search(rf"(?<!\d){year}年度?(?!以来)[^，,。]{{0,8}}回顾", first):
+            # a site's headline naming the year the report reviews (2020年阜新县政府工作报告 over
+            # 一、“十三五”取得成就及2020年工作回顾): no report reviews the year it is delivered in
+            return year + 1, "body"
+        return year, "title"
     plan = _plan_year(report)
     if plan:
         return plan, "body"
@@ -1622,6 +1650,8 @@ def _town_candidates(text: str, gz: Gazetteer):
                 continue
             if name.endswith("城乡") and _URBAN_RURAL.match(piece[match.end():]):
                 continue  # 住房和城乡建设局: town and country, not a township
+            if piece[match.end():match.end() + 1] in ("镇", "乡", "街") and name[-1] in "乡镇":
+                continue  # 《司法所长列席乡镇(街道)党委…规定》: 乡镇 and 镇街 are townships in general
             yield name
 
 

@@ -1402,3 +1402,66 @@ def test_a_towns_shared_county_name_is_kept_and_settled_by_the_page():
     report = parse_report("南山区西丽街道2025年法治政府建设年度报告\n2025年,西丽街道在区委、区政府领导下推进法治政府建设。"
                           "现将有关情况报告如下:\n一、主要举措\n加强学习。\n", "web/town-county2.txt")
     assert (report.province, report.city, report.county, report.town) == (None, None, "南山区", "西丽街道")
+
+
+def test_a_title_broken_after_its_year():
+    report = parse_report("某某网站\n清远市清城区人民政府2024年\n法治政府建设年度报告\n2024年,清城区深入推进法治政府建设。\n"
+                          "一、2024年推进法治政府建设的主要成效\n加强学习。\n", "web/title-after-year.txt")
+    assert (report.title, report.city, report.county) == ("清远市清城区人民政府2024年法治政府建设年度报告", "清远市", "清城区")
+
+
+def test_a_cover_letter_above_a_summary_whose_title_is_broken_over_two_lines():
+    report = parse_report("中共湖州市委、湖州市人民政府:\n根据市委依法治市办要求,现将我局《2024年度交通运输法治政府建设工作总结》随文上报。\n"
+                          "特此报告。\n湖州市交通运输局\n2025年1月15日\n2024年度交通运输法治政府建设\n工作总结\n"
+                          "2024年湖州市交通运输局笃学践行习近平法治思想,交通依法行政水平持续提升。\n一、主要举措\n加强学习。\n", "web/cover-letter.txt")
+    assert (report.kind, report.title, report.year) == ("fazhi", "2024年度交通运输法治政府建设工作总结", 2024)
+
+
+def test_townships_in_general_in_a_cited_rule_are_no_town():
+    report = parse_report("2023年,在市委、市政府和区委的坚强领导下,谯城区人民政府深入推进法治政府建设。现将有关情况报告如下。\n"
+                          "一、基本情况\n(一)忠实践行习近平法治思想。制定《司法所长列席乡镇(街道)党委(扩大)会议规定(试行)》。\n",
+                          "web/township-rule.txt")
+    assert (report.city, report.county, report.town) == ("亳州市", "谯城区", None)
+
+
+def test_a_headline_naming_the_year_its_report_reviews():
+    """2020年阜新县政府工作报告 over 一、…2020年工作回顾: a report reviews the year before it is delivered."""
+    report = parse_report("2020年阜新县政府工作报告\n日期: 2021-01-12 浏览量:2965\n——在阜新蒙古族自治县第十六届人民代表大会第四次会议上\n"
+                          "县长 吴青林\n各位代表:\n现在,我代表县政府向大会报告工作,请予审议。\n一、“十三五”取得成就及2020年工作回顾\n"
+                          "过去五年,我县发展历程充满挑战。\n", "web/reviewed-year.txt")
+    assert (report.kind, report.year) == ("gongzuo", 2021)
+    report = parse_report("2021年阜新县政府工作报告\n各位代表:\n现在,我代表县政府向大会报告工作,请予审议。\n一、2020年工作回顾\n"
+                          "过去一年,我县经济平稳增长。\n", "web/reviewed-year2.txt")
+    assert report.year == 2021
+
+
+def test_a_pages_first_unnumbered_heading_heads_the_numbered_parts_below_it():
+    """The second page of a report split by a reposting site starts at its plans heading."""
+    report = parse_report("(山东省)武城县人民政府工作报告(2025年1月9日)\n2025年目标要求和主要任务\n"
+                          "2025年是“十四五”规划收官之年,做好今年工作意义重要。\n围绕实现上述目标,重点做好五个方面的工作:\n"
+                          "一、坚持项目带动、深挖潜力,在激发经济活力上攻坚突破。\n全力以赴抓项目。\n"
+                          "二、坚持创新驱动,在加快动能转换上攻坚突破。\n培育新动能。\n", "web/second-page.txt")
+    assert [(s.heading, s.categories) for s in report.sections] == [("2025年目标要求和主要任务", ["plans"])]
+    assert report.sections[0].subsections[:1] == ["坚持项目带动、深挖潜力,在激发经济活力上攻坚突破"]
+
+
+def test_a_top_level_heading_whose_comma_the_site_lost():
+    report = parse_report("渠县有庆镇人民政府关于2024年度法治政府建设工作情况的报告\n2024年,有庆镇推进法治政府建设。\n"
+                          "一主要举措和成效\n(一)强化组织领导,健全法治建设机制。深入贯彻落实法治政府建设相关要求。\n"
+                          "二存在的问题\n普法形式单一。\n", "web/lost-comma.txt")
+    assert [s.heading for s in report.sections] == ["一主要举措和成效", "二存在的问题"]
+    report = parse_report("渠县有庆镇人民政府关于2024年度法治政府建设工作情况的报告\n2024年,有庆镇推进法治政府建设。\n"
+                          "一是强化组织领导和工作措施\n加强学习。\n", "web/yishi.txt")
+    assert report.sections == []
+
+
+@pytest.mark.parametrize("opening, kind", [
+    # an opening on 法治政府 (not by the words 法治政府建设) and a first part on 法治政府建设
+    ("2023年,新疆维吾尔自治区人民政府坚持法治新疆、法治政府、法治社会一体建设,抓好重点任务落实落地。", "fazhi"),
+    # a plan that says what it is for is no report
+    ("为加快建设法治政府、法治社会,结合自治区实际,制定本方案。", "other"),
+])
+def test_an_untitled_report_on_the_rule_of_law_by_its_first_part(opening, kind):
+    report = parse_report(f"{opening}\n一、深入学习贯彻习近平法治思想,系统谋划统筹推进法治政府建设\n坚持和加强党的领导。\n",
+                          "web/untitled-fazhi.txt")
+    assert report.kind == kind

@@ -460,3 +460,29 @@ def test_a_headline_followed_by_its_publisher_and_posting_date():
                           "2019年,我局认真贯彻落实法治政府建设实施纲要。\n一、主要举措\n加强学习。\n", "web/publisher-date.txt")
     assert (report.title, report.province) == ("上海市统计局2019年度法治政府建设情况报告", "上海市")
     assert all(is_chrome(d) for d in report.dropped if d["reason"].startswith("web"))
+
+
+def test_a_line_break_saved_as_its_tag_breaks_the_headline():
+    from baogao.index.reports import parse_report
+    report = parse_report("周村区城北路街道办事处<br/>2017年度法治政府建设情况报告\n发布日期:2018-03-30\n"
+                          "现将城北路街道办事处2017年度法治政府建设情况报告如下:\n一、强化组织领导\n加强学习。\n", "web/br-tag.txt")
+    assert (report.title, report.issuers, report.town) == ("2017年度法治政府建设情况报告", ["周村区城北路街道办事处"], "城北路街道")
+
+
+def test_a_character_lost_before_the_addressee_line():
+    """?中共渠县县委、…: the ? a site left; the addressee then names the town's county."""
+    from baogao.index.reports import parse_report
+    report = parse_report("?中共渠县县委、渠县人民政府:\n2024年,在县委、县政府的坚强领导下,三汇镇坚持以习近平法治思想为指导,扎实推进法治政府建设工作,"
+                          "现将2024年法治政府建设工作情况汇报如下:\n一、法治政府建设主要举措及成效\n加强学习。\n", "web/lost-mark.txt")
+    assert (report.addressee, report.county, report.town) == ("中共渠县县委、渠县人民政府:", "渠县", "三汇镇")
+
+
+def test_a_title_rows_value_that_goes_on_to_its_delivery_line():
+    """名称: 政府工作报告 / ——在小胜镇…会议上的报告: both lines are printed again below."""
+    from baogao.index.reports import parse_report
+    report = parse_report("索引号: 114414230072218181/2021-00055 分类:\n名称: 政府工作报告\n——在小胜镇第十六届人民代表大会第一次会议上的报告\n"
+                          "文号: 发布日期: 2021-12-07\n政府工作报告\n——在小胜镇第十六届人民代表大会第一次会议上的报告\n彭剑峰\n(2021年9月28日)\n"
+                          "各位代表、同志们:\n现在,我代表镇人民政府向大会作工作报告,请予审议。\n过去五年工作回顾\n过去五年,本届政府砥砺前行。\n",
+                          "web/wrapped-row.txt")
+    assert (report.kind, report.title, report.town, report.speaker) == ("gongzuo", "政府工作报告", "小胜镇", "彭剑峰")
+    assert (report.published.isoformat(), report.meeting) == ("2021-09-28", "第十六届人民代表大会第一次会议")
