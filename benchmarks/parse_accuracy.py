@@ -60,16 +60,18 @@ NUMBERED_PART = "first_heading misses that are the first numbered part of the un
 OWN_DOCUMENTS = "place misses that are a body named by its level (我县) placed by its own documents"
 TITLE_ROW = "title misses that are a title printed only in a metadata table's 标题 row, which the label leaves out"
 DATED_HEADLINE = "title misses that are a headline's bracketed day (…工作报告(2024年12月27日)), which the label cuts off"
+ISSUER_ROW = "place misses that are a town's county from a 发布机构 row, which the label leaves out"
 
 
 def measure(labels: Path, pages: Path) -> tuple[dict, dict, list, dict]:
     """(right, total) counts per (kind, field), the misses as (file, field, got, wanted), and
     the files of each convention disagreement (CITED_COUNTY, NUMBERED_PART, OWN_DOCUMENTS, TITLE_ROW,
-    DATED_HEADLINE)."""
+    DATED_HEADLINE, ISSUER_ROW)."""
     right: dict = {}
     total: dict = {}
     misses = []
-    disagreements: dict = {CITED_COUNTY: [], NUMBERED_PART: [], OWN_DOCUMENTS: [], TITLE_ROW: [], DATED_HEADLINE: []}
+    disagreements: dict = {CITED_COUNTY: [], NUMBERED_PART: [], OWN_DOCUMENTS: [], TITLE_ROW: [], DATED_HEADLINE: [],
+                           ISSUER_ROW: []}
     for entry in json.loads(labels.read_text(encoding="utf-8"))["reports"]:
         text = (pages / entry["file"]).read_text(encoding="utf-8")
         got = parse_report(text, "web/" + entry["file"]).to_dict()
@@ -86,6 +88,10 @@ def measure(labels: Path, pages: Path) -> tuple[dict, dict, list, dict]:
             if (field == "place" and want["place"][:3] == (None, None, None) and want["place"][3]
                     and have["place"][3] == want["place"][3] and got["provenance"].get("place") in ("superior document", "superior body")):
                 disagreements[CITED_COUNTY].append(entry["file"])
+            if (field == "place" and want["place"][:3] == (None, None, None) and want["place"][3]
+                    and have["place"][3] == want["place"][3] and got["provenance"].get("place") == "issuers"
+                    and _in_issuer_row(text, have["place"][2])):
+                disagreements[ISSUER_ROW].append(entry["file"])
             if field == "place" and want["place"] == (None,) * 4 and got["provenance"].get("place") == "own documents":
                 disagreements[OWN_DOCUMENTS].append(entry["file"])
             if field == "title" and want[field] is None and _in_title_row(text, have[field]):
@@ -105,6 +111,12 @@ _BRACKETED_DAY = re.compile(r"[（(]\d{4}年\d{1,2}月\d{1,2}日[\u4e00-\u9fff·
 def _in_title_row(text: str, title: str | None) -> bool:
     """Whether `title` is the value of a 标 题 row of the page's metadata."""
     return bool(title) and any(re.search(r"标\s*[题題]", line) and title in _squashed(line) for line in text.splitlines())
+
+
+def _in_issuer_row(text: str, county: str | None) -> bool:
+    """Whether a 发布机构 (or 发文机关) row of the page's metadata names `county`."""
+    return bool(county) and any(re.search(r"(?:发布|发文)\s*(?:机\s*[构关]|单\s*位)", line) and county in line
+                                for line in text.splitlines())
 
 
 def _unnumbered(heading: str) -> str:
