@@ -229,10 +229,13 @@ _TOOLBAR = re.compile(r"^(?:[【\[]?\s*(?:字体|字号|大|中|小|分享到?|�
                       r"返回顶部|返回|微信|微博|QQ空间|扫一扫|默认|WAP手机版|手机版|无障碍(?:辅助)?(?:浏览)?(?:工具条)?|[：:])\s*[】\]]?\s*)+$")
 _POSTED = re.compile(r"^(?:(?:发布|发表|更新|来源|时间|日期|作者|浏览|阅读)[^：:]{0,4}[：:]\s*\S+\s*){2,}$")
 _CAPTION = re.compile(r"^[▲△↑（(]?\s*(?:图为|图片为|图：|图片来源|摄影|供图)[^。]{0,70}$")
-_COLUMN = re.compile(r"^【([^【】]{2,12})】(?=\S)")
+# (in square brackets too, [权威发布]; but [江西] before a reposted headline is the headline's own)
+_COLUMN = re.compile(r"^(?:【([^【】]{2,12})】|[\[［](?P<square>[^\[\]［］]{2,8})[\]］])(?=\S)")
 # A document-sharing site's label glued to the text's first line (文档介绍:——2009年5月16日在…)
 _TEASER_LABEL = re.compile(r"^\s*(?:文档介绍|文档简介|内容简介)\s*[：:]\s*(?=\S)")
 _POSTING_DATE = r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+# A posting time alone (2010年02月04日 14时39分, 2024-03-28 09:18): no report prints a clock time
+_TIMESTAMP = re.compile(r"^\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s*\d{1,2}\s*[时:：]\s*\d{2}\s*分?(?:\s*[:：]?\s*\d{2}\s*秒?)?$")
 _BRACKETED_DATE = re.compile(rf"^[（(]\s*({_POSTING_DATE})\s*[)）]$")  # （2024-03-01） below a headline
 # (…报告 发布时间：2025-02-28, or with the publisher: …情况报告 上海市统计局 2020-06-08)
 _POSTED_BY = r"(?:发布时间\s*[：:]\s*|[\u4e00-\u9fff]{2,20}\s*)?"
@@ -358,6 +361,8 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
         for pattern, why in ((_VALUE_LABELS, "web metadata label"), (_COLUMN, "web column name"),
                              (_TEASER_LABEL, "web metadata label")):
             match = pattern.match(line)
+            if match and pattern is _COLUMN and match.group("square") and _names_a_place(match.group("square")):
+                continue
             if match and len(line) <= _CHROME_MAX * 2:
                 dropped.append({"text": match.group(0), "reason": why})
                 line = line[match.end():].strip(" |｜")  # (标 题: | 阳城县…报告 | ||: a table row)
@@ -386,6 +391,14 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
         if kept[at] == crumbs.get(origin[at] + 1):
             dropped.append({"text": kept.pop(at), "reason": "web column name"})
     return kept, dropped, meta
+
+
+def _names_a_place(text: str) -> bool:
+    """Whether `text` is a place's name, full or short (江西, 内蒙古, 安吉县)."""
+    from .places import gazetteer  # (the gazetteer loads on first use only)
+
+    simple = to_simplified(text)
+    return any(m.start == 0 and m.end == len(simple) for m in gazetteer().find(simple, short=True))
 
 
 def _label_alone(line: str) -> bool:
@@ -526,7 +539,7 @@ def chrome_reason(line: str) -> str | None:
         return None
     line = to_simplified(line)  # 瀏覽次數 is 浏览次数
     for pattern, reason in ((_BREADCRUMB, "web breadcrumb"), (_TOOLBAR, "web toolbar"), (_LINK, "web link"), (_POSTED, "web metadata"),
-                            (_META_ROW, "web metadata"), (_CAPTION, "photo caption")):
+                            (_META_ROW, "web metadata"), (_CAPTION, "photo caption"), (_TIMESTAMP, "web posting date")):
         if pattern.search(line):
             return reason
     bare = re.sub(r"^[\s•·●◆■□\-*]+", "", line)
@@ -547,7 +560,7 @@ def is_chrome(dropped: dict) -> bool:
         return bool(_NUMBER_PREFIX.match(text + "题"))
     if reason == "web posting date":
         return bool(re.fullmatch(rf"{_POSTED_BY}{_POSTING_DATE}", to_simplified(text))
-                    or _BRACKETED_DATE.match(text))
+                    or _BRACKETED_DATE.match(text) or _TIMESTAMP.match(text))
     if reason == "web title row":  # a title, printed again below it (see _printed_below)
         return len(text) <= _CHROME_MAX * 2 and "。" not in text
     if reason == "web metadata table":

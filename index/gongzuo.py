@@ -99,6 +99,7 @@ _DATE_NAME_ABOVE = re.compile(rf"^{_DATE}\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$"
 _NAME_AFTER_MEETING = re.compile(r"会议上\s+([\u4e00-\u9fff·]{2,4})\s*$")
 _DATE_LINE = re.compile(rf"^[（(]?\s*{_DATE}\s*[)）]?$")  # （2020年5月28日） or 2020年6月19日 alone
 _TRAILING_DATE = re.compile(rf"[（(]\s*{_DATE}\s*[)）]\s*$")
+_TRAILING_DATE_NOTE = re.compile(rf"[（(]\s*{_DATE}(?:\s+[\u4e00-\u9fff·]{{2,5}})?\s*[)）]\s*$")
 # The start of a delivery line, for a cheap test elsewhere: its dash and year, or 在
 DELIVERY_START = re.compile(rf"^{_LEAD}(?:(?:\d{{4}}|[{_CN}]{{4}})\s*年|在)")
 CJK_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[\s\u3000]+(?=[\u4e00-\u9fff])")
@@ -381,8 +382,9 @@ def _number(text: str) -> int:
 
 
 def trailing_date(text: str) -> dt.date | None:
-    """The date in brackets at the end of `text` ((重庆市)…政府工作报告(2024年1月15日)), or None."""
-    dated = _TRAILING_DATE.search(to_simplified(text))
+    """The date in brackets at the end of `text` ((重庆市)…政府工作报告(2024年1月15日), with the
+    speaker's name after it: 宿州市政府工作报告(2025年1月12日 王启荣)), or None."""
+    dated = _TRAILING_DATE_NOTE.search(to_simplified(text))
     return _date(*dated.group(1, 2, 3)) if dated else None
 
 

@@ -386,6 +386,8 @@ def _section_heading(line: str, expected: int) -> bool:
     review = _REVIEW_RUN_IN.match(line) if "回顾" in line else None
     if review and len(line) - review.end() >= 10:
         return False  # a review heading run into its text: see _run_in_heading
+    if match and _COLON_RUN_IN.match(line):
+        return False  # a heading run into its text after a colon: see _run_in_heading
     if match and len(line) > _HEADING_MAX:  # a long heading of the 法治 template (…的情况,…的举措和成效)
         return _LONG_HEADING.search(line) is not None and not re.search(r"[；;：:]", line)
     if match:
@@ -541,7 +543,8 @@ def _opens_first_section(paragraphs: list[Paragraph], i: int) -> bool:
 
 
 _SENTENCE_MARKS = re.compile(r"[。；;：:！？!?]|[，,、]$")
-_ADDRESS_OPENING = re.compile(r"^\s*(?:各位代表\s*[：:]\s*)?(?:现在\s*[，,]\s*)?由?我代表.{0,24}向大会")
+# (a sentence may come first: 本届政府于2007年12月组成，任期即将结束。现在，我代表区政府向大会…)
+_ADDRESS_OPENING = re.compile(r"^\s*(?:各位代表\s*[：:]\s*)?(?:[^。]{0,40}。)?(?:现在\s*[，,]\s*)?由?我代表.{0,24}向大会")
 
 
 def _file_paragraph(paragraph: Paragraph, sections: list[Section], preamble: list[Paragraph],
@@ -572,6 +575,9 @@ def _run_in_heading(line: str, expected: int) -> str | None:
     review = _REVIEW_RUN_IN.match(to_simplified(line)) if "回" in line else None
     if review and len(line) - review.end() >= 10:
         return line[:review.end()]
+    colon = _COLON_RUN_IN.match(line)
+    if colon:  # 一、2015年主要工作情况: 一年来，…: a heading and its colon, the text after a space
+        return colon.group(1)
     if "。" not in line:
         return None
     part = _RUN_IN_PART.search(line, 2)
@@ -585,6 +591,7 @@ def _run_in_heading(line: str, expected: int) -> str | None:
 
 # A top-level heading whose 、 a site lost (一主要举措和成效), a line of its own; not 一是…, 一年来…
 _BARE_NUMERAL_HEADING = re.compile(rf"^([{_CN_NUM}])(?![是年些切直般方个批系定来步])([\u4e00-\u9fff]{{4,18}})$")
+_COLON_RUN_IN = re.compile(r"^([一二三四五六七八九十]{1,3}、[^。，,；;：:]{2,28})[：:]\s+(?=\S.{9})")
 _RUN_IN_PART = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[)）]")
 # 一、2018年工作回顾 run into the review's first words (过去一年, 一年来, 2018年…)
 _REVIEW_RUN_IN = re.compile(r"^[一二三四五六七八九十]{1,3}、[^，,。]{2,24}?回顾(?=过去|一年来|刚刚|五年来|(?:19|20)\d{2}年)")
@@ -715,7 +722,9 @@ def _is_title_line(line: str) -> bool:
     line = _TITLE_NOTE.sub("", line)  # …年度报告（2024年度）
     # (2021年青海省《政府工作报告》(附全文): the name in 《》)
     # (…政府工作报告和2019年工作计划: the report with the year's plan)
-    return (bool(re.search(r"(?:报告|年报|工作总结)》?$|法治政府.{0,8}建设.{0,4}情况$|报告和[^。，,]{2,14}(?:计划|安排)$", line)
+    # (…2015年推进依法行政工作情况及2016年工作打算: the year's account with the next year's plans)
+    return (bool(re.search(r"(?:报告|年报|工作总结)》?$|法治政府.{0,8}建设.{0,4}情况$|报告和[^。，,]{2,14}(?:计划|安排)$"
+                           r"|工作情况(?:及|和|暨)[^。，,]{2,20}(?:打算|计划|安排|思路)$", line)
                  or _SUBTITLED.search(line))
             and not _ADDRESSEE.match(line))
 
@@ -912,8 +921,8 @@ def _fazhi_opening(report: Report) -> bool:
         return True  # …系统推进法治政府建设… 现将2025年工作情况总结如下
     if "法治建设" in opening and re.search(r"报告?如下", opening) and first_is_measures:
         return True  # …圆满完成年度法治建设任务。现将2025年相关工作情况报告如下 / 一、主要做法和成效
-    # (the first parts of the 法治政府建设 template: 依法全面履行政府职能, 加强组织领导)
-    return on_fazhi and bool(re.search(r"法治|依法行政|依法全面履行|履行政府职能|组织领导", first) or first_is_measures)
+    # (the first parts of the 法治政府建设 template: 依法全面履行政府职能, 加快政府职能转变, 加强组织领导)
+    return on_fazhi and bool(re.search(r"法治|依法行政|依法全面履行|政府职能|组织领导", first) or first_is_measures)
 
 
 # ---------------------------------------------------------------- year
@@ -1028,8 +1037,13 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
     else:
         report.published = None
     if not report.speaker:  # a speaker line without a delivery line (市长  马  军), above 各位代表
-        spoken = next(filter(None, map(speaker_line, (p.text for p in _above_address(report)))), None)
-        report.speaker, report.speaker_office = spoken or (None, None)
+        above = _above_address(report)
+        at = next((i for i, p in enumerate(above) if speaker_line(p.text)), None)
+        report.speaker, report.speaker_office = speaker_line(above[at].text) if at is not None else (None, None)
+        if at is not None and at + 1 < len(above) and not report.published:
+            # 市长 葛红林 / 2007年3月26日 / 各位代表: the day it was delivered, under the speaker
+            dated = _DATE_ALONE.match(above[at + 1].text)
+            report.published = _published_date([above[at + 1].text.strip("（）() ")]) if dated else None
     if not report.speaker:  # 广东省政府工作报告(2023年1月12日 王伟中): the date and name after a title
         noted = next(filter(None, (_DATED_NAME_NOTE.search(to_simplified(t))
                                    for t in [report.title or "", *(p.text for p in report.front)])), None)
@@ -1103,6 +1117,9 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
         report.speaker, report.speaker_office = spoken
 
 
+_DATE_ALONE = re.compile(r"^\s*[（(]?\s*(?:\d{4}|[〇零○O一二三四五六七八九]{4})\s*年[^年，,。]{2,10}日\s*[)）]?\s*$")
+
+
 def _above_address(report: Report) -> list[Paragraph]:
     """The header lines, and the body's first lines down to the address 各位代表 (a page
     may print its head twice, the header ending at the first copy)."""
@@ -1166,7 +1183,7 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
     if titled:
         year = int(titled.group(1) or titled.group(2))
         first = to_simplified(report.sections[0].heading) if report.sections else ""
-        if re.search(rf"(?<!\d){year}年度?(?!以来)[^，,。]{{0,8}}回顾", first):
+        if re.search(rf"(?<!\d){year}年度?(?!以来)[^，,。]{{0,12}}回顾", first):
             # a site's headline naming the year the report reviews (2020年阜新县政府工作报告 over
             # 一、“十三五”取得成就及2020年工作回顾): no report reviews the year it is delivered in
             return year + 1, "body"
@@ -1329,7 +1346,8 @@ def _acting_name(subject: str) -> str:
 
 def _opening_subject(text: str) -> str:
     """The clause of the opening sentence that names who acts, with the clause before it
-    (2021年，在区委、区政府坚强领导下，虹桥街道深入学习…: 虹桥街道…): a place named later in
+    (2021年，在区委、区政府坚强领导下，虹桥街道深入学习…: 虹桥街道…; a purpose may run over
+    several clauses, 为深入贯彻…，全面推进依法行政，桃源县民政局…): a place named later in
     the sentence (成功入选上海市第一批…) is something the body did, not the body. A first
     sentence that only says what the year was (2024年是…之年，也是西兴街道…之年。) is passed over.
     Read in simplified characters (2022年以來 is 2022年以来)."""
@@ -1343,7 +1361,8 @@ def _opening_subject(text: str) -> str:
         dated = _YEAR_ONLY.match(bare)  # 2022年在县委、县政府的坚强领导下: a circumstance too
         # (…在市委、市政府的坚强领导下，省农业农村厅的正确指导下，: the second 在 left out)
         circumstance = bare[dated.end() if dated else 0:].startswith(_CIRCUMSTANCE) or (
-            "在" not in bare and _UNDER_GUIDANCE.search(bare))
+            "在" not in bare and _UNDER_GUIDANCE.search(bare)) or (
+            i > 0 and clauses[i - 1].lstrip().startswith("为") and bare.startswith(_PURPOSE_GOES_ON))
         if bare and not _YEAR_ONLY.fullmatch(bare) and not circumstance:
             return "".join(clauses[:i + 1])[:80] if i == 0 else "".join(clauses[i - 1:i + 1])
     return text[:80]
@@ -1370,6 +1389,9 @@ def _framing_end(text: str) -> int:
     return end
 _YEAR_ONLY = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度|以来|至今)?|过去的一年|一年来|今年以来|近年来|这一年)")
 _CIRCUMSTANCE = ("在", "根据", "依据", "按照", "为", "围绕", "以及")
+# A purpose's next verb (为深入贯彻落实习近平法治思想，全面推进依法行政，桃源县民政局…)
+_PURPOSE_GOES_ON = ("全面", "深入", "进一步", "持续", "加快", "不断", "切实", "扎实", "大力", "着力", "推动", "推进", "加强",
+                    "坚持", "落实", "贯彻", "提升", "促进", "助力", "服务")
 _UNDER_GUIDANCE = re.compile(r"的?(?:坚强|正确|有力|精心)?(?:领导|指导|监督|支持)下$")  # …省农业农村厅的正确指导下，
 
 # The level a body names itself by without its name: 全市各区、各部门…, 我县…, 县政府…
@@ -1449,8 +1471,10 @@ _SELF_BUREAU = re.compile(r"(?:我|本)局")
 _LEVEL_LEADERSHIP = re.compile(r"在(县|区|旗|市)委[、，,和]?(?:县|区|旗|市)?(?:人民)?政府")
 _BUREAU_DOCUMENT = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:中共)?(?P<issuer>[\u4e00-\u9fff]{2,14}?(?:局|委员会))"
                               r"(?=党组|关于|[\u4e00-\u9fff]{0,24}(?:规程|方案|办法|制度|计划|规定|报告|清单|要点|细则|规则))")
-# A body named by its level and its trade, acting in the opening (市应急局坚持…, 区政务服务数据管理局)
-_LEVEL_BUREAU = re.compile(rf"^{_YEAR_LEAD}(?P<level>市|县|区|旗)[\u4e00-\u9fff]{{1,14}}?(?:局|委员会|办公室)")
+# A body named by its level and its trade, acting in the opening (市应急局坚持…, 区政务服务数据管理局, 区政府办)
+_LEVEL_BUREAU = re.compile(rf"^{_YEAR_LEAD}(?P<level>市|县|区|旗)(?:[\u4e00-\u9fff]{{1,14}}?(?:局|委员会|办公室)|政府办)")
+# A government named by its level alone, acting in the opening (在市委的坚强领导下，市政府坚定以…)
+_LEVEL_GOVERNMENT = re.compile(rf"^{_YEAR_LEAD}(?P<level>市|县|区|旗)(?:人民)?政府(?!办|工作部门|各部门|常务)")
 # A department of a province: 我厅, 省统计局, 省交通运输厅 (a 厅 is a province's alone)
 _PROVINCIAL_BODY = re.compile(rf"(?:我|本)厅|^{_YEAR_LEAD}(?:我|本)?省[\u4e00-\u9fff]{{1,14}}?(?:局|厅|委员会)")
 
@@ -1459,7 +1483,7 @@ def _set_place_from_own_documents(report: Report, cited: list[str], subject: str
     """Set the place of a body that does not name its own place from the documents it cites:
     a bureau (我局, 市应急局) from its own documents, named with its place (《宁国市应急管理局
     …制度》); a provincial department (我厅, 省统计局) from the one province they name; a
-    body that calls itself only 我县, 我区 or 县司法局 from the one place of that level among
+    body that calls itself only 我县, 我区, 县司法局 or 市政府 from the one place of that level among
     them (《蒸湘区2021年依法治区工作要点》); for 我市 (or 我局 under 市委), the lowest of the 市
     named, when they lie one in the other: a county-level city cites its prefecture's documents
     as well, so a prefecture alone gives the city and no county. Places that lie apart, or
@@ -1484,7 +1508,7 @@ def _set_place_from_own_documents(report: Report, cited: list[str], subject: str
         places = {m.place for title in cited for m in gz.find(title) if m.place.level == PROVINCE}
         return len(places) == 1 and _assign_place(report, places.pop())
     own = (_SELF_BY_LEVEL.search(opening) or (_SELF_BUREAU.search(opening) and _LEVEL_LEADERSHIP.search(opening))
-           or _LEVEL_BUREAU.match(subject))
+           or _LEVEL_BUREAU.match(subject) or _LEVEL_GOVERNMENT.match(subject))
     if not own and bureau:
         # 我局 that names no level of its own: the lowest of the places its documents name,
         # when they lie one in the other (《中共重庆市武隆区委…》, 《2022年武隆区…工作要点》: 武隆区)
@@ -1634,8 +1658,11 @@ def _find_town(own: list[str]) -> str | None:
 def _town_candidates(text: str, gz: Gazetteer):
     """Township names in `text`, read after a gazetteer place or at a clause start."""
     for segment in re.split(r"[，,。；;：:、\s《》“”\"（）()]|关于|中共|人民政府|现将|\d+年度?|\d+", text):
-        for m in gz.find(segment):
-            segment = segment.replace(m.place.name, "|")
+        # (中山市's 东区街道 is a street named 东区, not 攀枝花市's 东区)
+        names = {m.place.name for m in gz.find(segment)
+                 if not (m.place.name.endswith("区") and segment[m.end:m.end + 2] == "街道")}
+        for name in names:
+            segment = segment.replace(name, "|")
         for piece in segment.split("|"):
             match = _TOWN.match(piece)
             street = None if match else _STREET_AS_CALLED.match(piece)

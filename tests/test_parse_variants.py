@@ -1465,3 +1465,64 @@ def test_an_untitled_report_on_the_rule_of_law_by_its_first_part(opening, kind):
     report = parse_report(f"{opening}\n一、深入学习贯彻习近平法治思想,系统谋划统筹推进法治政府建设\n坚持和加强党的领导。\n",
                           "web/untitled-fazhi.txt")
     assert report.kind == kind
+
+
+def test_a_purpose_over_several_clauses_before_the_body_that_acts():
+    report = parse_report("为深入贯彻落实习近平法治思想,全面推进依法行政,桃源县民政局在市民政局和县委、县政府的正确领导下,立足民政职能,"
+                          "聚焦法治政府建设重点任务。现将2024年度法治政府建设工作情况报告如下:\n一、主要工作举措及成效\n加强学习。\n",
+                          "web/purpose.txt")
+    assert (report.kind, report.city, report.county) == ("fazhi", "常德市", "桃源县")
+
+
+def test_a_street_named_after_a_district_elsewhere():
+    """中山市 has no counties: its 东区街道 is not 攀枝花市's 东区."""
+    report = parse_report("东区街道2024年法治政府建设年度报告\n发布机构: 中山市人民政府东区街道办事处 成文日期: 2025-02-17\n"
+                          "2024年,东区街道坚持以习近平法治思想为指导,扎实推动法治政府建设。\n一、主要举措\n加强学习。\n", "web/east-street.txt")
+    assert (report.province, report.city, report.county, report.town) == ("广东省", "中山市", None, "东区街道")
+
+
+@pytest.mark.parametrize("subject, place", [
+    ("市政府坚定以习近平新时代中国特色社会主义思想为指导", ("四川省", "宜宾市", None)),
+    ("区政府办深入贯彻习近平法治思想", ("四川省", "宜宾市", "翠屏区")),
+])
+def test_a_government_or_its_office_named_by_its_level_is_placed_by_its_own_documents(subject, place):
+    documents = "《宜宾市2023年法治政府建设重点工作安排》" if subject.startswith("市") else "《宜宾市翠屏区2023年法治政府建设工作要点》"
+    report = parse_report(f"2023年,在市委的坚强领导下,{subject},全面落实{documents},扎实推进依法行政。\n"
+                          "一、党政主要负责人履行推进法治建设第一责任人职责情况\n加强学习。\n", "web/level-government.txt")
+    assert (report.province, report.city, report.county) == place
+
+
+def test_an_untitled_report_whose_first_part_is_the_governments_functions():
+    report = parse_report("2017年,我市深入推进依法行政,加快建设法治政府,全市各级各部门依法行政意识进一步增强。\n"
+                          "一、深入推进行政审批制度改革,加快政府职能转变\n全面清理行政审批事项。\n", "web/functions.txt")
+    assert report.kind == "fazhi"
+
+
+def test_a_headline_naming_the_reviewed_year_over_an_unnumbered_review_after_a_sentence():
+    """本届政府于2007年12月组成，任期即将结束。现在，我代表…: the review heading below it opens the report."""
+    report = parse_report("旅顺口区2012年政府工作报告(全文)\n各位代表:\n本届政府于2007年12月组成,任期即将结束。现在,我代表区政府向大会报告工作,请予审议。\n"
+                          "2012年及过去五年政府工作回顾\n2012年是本届政府任期的最后一年。\n一、着力推进产业转型发展\n产业体系建设取得新成效。\n",
+                          "web/term-review.txt")
+    assert [s.heading for s in report.sections] == ["2012年及过去五年政府工作回顾"]
+    assert report.year == 2013
+
+
+@pytest.mark.parametrize("head, published", [
+    # a site's note of the day and the speaker after the headline
+    ("宿州市政府工作报告(2025年1月12日 王启荣)", "2025-01-12"),
+    # the day printed under the speaker line, no delivery line; a posting time above it is no date of delivery
+    ("成都市2007年政府工作报告\n2007年04月14日 14时39分\n市长 葛红林\n2007年3月26日", "2007-03-26"),
+    ("四川省人民政府工作报告(2010年)\n2010年02月04日 14时39分\n在四川省第十一届人民代表大会第三次会议上\n四川省人民政府省长 蒋巨峰\n2010年1月26日",
+     "2010-01-26"),
+])
+def test_a_delivery_day_printed_without_a_delivery_line(head, published):
+    report = parse_report(f"{head}\n各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、2024年工作回顾\n经济增长。\n", "web/day.txt")
+    assert report.published.isoformat() == published
+
+
+def test_a_years_account_with_the_next_years_plans_is_a_title():
+    report = parse_report("厦门市海沧区政府2015年推进依法行政工作情况及2016年工作打算\n"
+                          "2015年,是海沧区全面推进法治政府建设的一年。\n一、2015年主要工作情况: 一年来,我区依法行政工作成效主要体现在十一个方面。\n",
+                          "web/account-and-plans.txt")
+    assert (report.kind, report.title, report.county) == ("fazhi", "厦门市海沧区政府2015年推进依法行政工作情况及2016年工作打算", "海沧区")
+    assert [s.heading for s in report.sections] == ["一、2015年主要工作情况"]

@@ -486,3 +486,14 @@ def test_a_title_rows_value_that_goes_on_to_its_delivery_line():
                           "web/wrapped-row.txt")
     assert (report.kind, report.title, report.town, report.speaker) == ("gongzuo", "政府工作报告", "小胜镇", "彭剑峰")
     assert (report.published.isoformat(), report.meeting) == ("2021-09-28", "第十六届人民代表大会第一次会议")
+
+
+@pytest.mark.parametrize("headline, title", [
+    ("[权威发布]福建省2017年法治政府建设情况报告", "福建省2017年法治政府建设情况报告"),  # a column's name
+    ("[江西]南昌市2017年法治政府建设情况报告", "[江西]南昌市2017年法治政府建设情况报告"),  # a region's: the headline's own
+])
+def test_a_name_in_square_brackets_before_a_headline(headline, title):
+    from baogao.index.reports import parse_report
+    report = parse_report(f"{headline}\n2017年以来,各级政府深入推进法治政府建设。\n一、主要举措\n加强学习。\n", "web/square.txt")
+    assert report.title == title
+    assert all(is_chrome(d) for d in report.dropped if d["reason"].startswith("web"))
