@@ -376,7 +376,8 @@ def _section_heading(line: str, expected: int) -> bool:
     if len(line) > _LONG_HEADING_MAX or "。" in line[:-1] or not line or not (
             line[0] in _CN_NUM or line[0] == "第" or line[0].isdigit()):  # (before simplifying the line)
         return False
-    if len(line) > _HEADING_MAX and (line[0] not in _CN_NUM or not _LONG_HEADING.search(to_simplified(line[-6:]))):
+    unpunctuated = _UNPUNCTUATED.fullmatch(line) is not None
+    if len(line) > _HEADING_MAX and (line[0] not in _CN_NUM or not (_LONG_HEADING.search(to_simplified(line[-6:])) or unpunctuated)):
         return False  # (most long numbered lines are articles and list items: only their ends are read)
     line = to_simplified(line)
     bare = _BARE_NUMERAL_HEADING.match(line)
@@ -389,7 +390,9 @@ def _section_heading(line: str, expected: int) -> bool:
     if match and _COLON_RUN_IN.match(line):
         return False  # a heading run into its text after a colon: see _run_in_heading
     if match and len(line) > _HEADING_MAX:  # a long heading of the 法治 template (…的情况,…的举措和成效)
-        return _LONG_HEADING.search(line) is not None and not re.search(r"[；;：:]", line)
+        # (or one that never ends a clause, the next section's by its number: 一、深入学习贯彻…，进一步增强…行动自觉)
+        return ((_LONG_HEADING.search(line) is not None or (unpunctuated and _cn_number(match.group(1)) == expected))
+                and not re.search(r"[；;：:]", line))
     if match:
         return bool(match.group(2)) and _cn_number(match.group(1)) is not None
     match = _SECTION_ARABIC.match(line)
@@ -590,6 +593,8 @@ def _run_in_heading(line: str, expected: int) -> str | None:
 
 
 # A top-level heading whose 、 a site lost (一主要举措和成效), a line of its own; not 一是…, 一年来…
+# A line that never ends a clause (no 。；：！？, no comma at its end)
+_UNPUNCTUATED = re.compile(r"[^。；;：:！？!?]+(?<![，,、])")
 _BARE_NUMERAL_HEADING = re.compile(rf"^([{_CN_NUM}])(?![是年些切直般方个批系定来步])([\u4e00-\u9fff]{{4,18}})$")
 _COLON_RUN_IN = re.compile(r"^([一二三四五六七八九十]{1,3}、[^。，,；;：:]{2,28})[：:]\s+(?=\S.{9})")
 _RUN_IN_PART = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[)）]")

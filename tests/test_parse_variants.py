@@ -1526,3 +1526,15 @@ def test_a_years_account_with_the_next_years_plans_is_a_title():
                           "web/account-and-plans.txt")
     assert (report.kind, report.title, report.county) == ("fazhi", "厦门市海沧区政府2015年推进依法行政工作情况及2016年工作打算", "海沧区")
     assert [s.heading for s in report.sections] == ["一、2015年主要工作情况"]
+
+
+def test_a_long_first_heading_that_never_ends_a_clause():
+    heading = ("一、深入学习贯彻习近平总书记重要讲话重要指示精神,深入贯彻落实党的二十大和二十届二中、三中全会精神,"
+               "进一步增强法治建设的思想自觉、政治自觉、行动自觉")
+    report = parse_report(f"东区街道2024年法治政府建设年度报告\n2024年,东区街道扎实推动法治政府建设。\n{heading}\n"
+                          "一是深入学习党的创新理论。严格落实“第一议题”制度。\n", "web/long-heading.txt")
+    assert [s.heading for s in report.sections] == [heading]
+    # a long numbered line that ends a clause is a list item, not a heading
+    report = parse_report(f"东区街道2024年法治政府建设年度报告\n2024年,东区街道扎实推动法治政府建设。\n{heading}。\n加强学习。\n",
+                          "web/long-item.txt")
+    assert report.sections == []
