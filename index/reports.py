@@ -263,8 +263,9 @@ def parse_report(text: str, source: str = "") -> Report:
     preamble: list[Paragraph] = []
     sections: list[Section] = []
     subsection: str | None = None
-    for line in _join_wrapped_headings(body):
-        if _section_heading(line, len(sections) + 1):
+    joined = _join_wrapped_headings(body)
+    for i, line in enumerate(joined):
+        if _section_heading(line, len(sections) + 1, joined[i + 1] if i + 1 < len(joined) else ""):
             sections.append(Section(next(counter), line, []))
             subsection = None
             continue
@@ -366,17 +367,18 @@ def _join_bare_numbers(lines: list[str]) -> list[str]:
     return out
 
 
-def _section_heading(line: str, expected: int) -> bool:
+def _section_heading(line: str, expected: int, following: str = "") -> bool:
     """Whether `line` is the heading of a numbered section.
 
-    Chinese-numbered headings (一、) are headings when short and not a sentence; an Arabic
-    number (3、) only when it is the number the next section should have, since reports
-    also number list items 1、2、3、 inside sections.
+    Chinese-numbered headings (一、) are headings when short and not a sentence, or long and
+    either ending as the 法治 template's do or never ending a clause, with its first part
+    (`following`: 一是…, （一）…) below; an Arabic number (3、) only when it is the number the
+    next section should have, since reports also number list items 1、2、3、 inside sections.
     """
     if len(line) > _LONG_HEADING_MAX or "。" in line[:-1] or not line or not (
             line[0] in _CN_NUM or line[0] == "第" or line[0].isdigit()):  # (before simplifying the line)
         return False
-    unpunctuated = _UNPUNCTUATED.fullmatch(line) is not None
+    unpunctuated = _UNPUNCTUATED.fullmatch(line) is not None and bool(_FIRST_PART.match(following))
     if len(line) > _HEADING_MAX and (line[0] not in _CN_NUM or not (_LONG_HEADING.search(to_simplified(line[-6:])) or unpunctuated)):
         return False  # (most long numbered lines are articles and list items: only their ends are read)
     line = to_simplified(line)
@@ -593,6 +595,8 @@ def _run_in_heading(line: str, expected: int) -> str | None:
 
 
 # A top-level heading whose 、 a site lost (一主要举措和成效), a line of its own; not 一是…, 一年来…
+# The first part under a heading: 一是…, （一）…, 1.…
+_FIRST_PART = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|一是|1\s*[.．、])")
 # A line that never ends a clause (no 。；：！？, no comma at its end)
 _UNPUNCTUATED = re.compile(r"[^。；;：:！？!?]+(?<![，,、])")
 _BARE_NUMERAL_HEADING = re.compile(rf"^([{_CN_NUM}])(?![是年些切直般方个批系定来步])([\u4e00-\u9fff]{{4,18}})$")

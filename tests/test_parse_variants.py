@@ -1534,7 +1534,7 @@ def test_a_long_first_heading_that_never_ends_a_clause():
     report = parse_report(f"东区街道2024年法治政府建设年度报告\n2024年,东区街道扎实推动法治政府建设。\n{heading}\n"
                           "一是深入学习党的创新理论。严格落实“第一议题”制度。\n", "web/long-heading.txt")
     assert [s.heading for s in report.sections] == [heading]
-    # a long numbered line that ends a clause is a list item, not a heading
-    report = parse_report(f"东区街道2024年法治政府建设年度报告\n2024年,东区街道扎实推动法治政府建设。\n{heading}。\n加强学习。\n",
-                          "web/long-item.txt")
-    assert report.sections == []
+    # a long numbered line that ends a clause, or has no first part below it, is a list item
+    for item in (f"{heading}。\n一是深入学习党的创新理论。", f"{heading}\n加强学习。"):
+        report = parse_report(f"东区街道2024年法治政府建设年度报告\n2024年,东区街道扎实推动法治政府建设。\n{item}\n", "web/long-item.txt")
+        assert report.sections == []
