@@ -1481,7 +1481,7 @@ _LEVEL_LEADERSHIP = re.compile(r"在(县|区|旗|市)委[、，,和]?(?:县|区|
 _BUREAU_DOCUMENT = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:中共)?(?P<issuer>[\u4e00-\u9fff]{2,14}?(?:局|委员会))"
                               r"(?=党组|关于|[\u4e00-\u9fff]{0,24}(?:规程|方案|办法|制度|计划|规定|报告|清单|要点|细则|规则))")
 # A body named by its level and its trade, acting in the opening (市应急局坚持…, 区政务服务数据管理局, 区政府办)
-_LEVEL_BUREAU = re.compile(rf"^{_YEAR_LEAD}(?P<level>市|县|区|旗)(?:[\u4e00-\u9fff]{{1,14}}?(?:局|委员会|办公室)|政府办)")
+_LEVEL_BUREAU = re.compile(rf"^{_YEAR_LEAD}(?P<level>市|县|区|旗)(?:[\u4e00-\u9fff]{{1,14}}?(?:局|委员会|办公室|委)|政府办)")
 # A government named by its level alone, acting in the opening (在市委的坚强领导下，市政府坚定以…)
 _LEVEL_GOVERNMENT = re.compile(rf"^{_YEAR_LEAD}(?P<level>市|县|区|旗)(?:人民)?政府(?!办|工作部门|各部门|常务)")
 # A department of a province: 我厅, 省统计局, 省交通运输厅 (a 厅 is a province's alone)
@@ -1501,8 +1501,10 @@ def _set_place_from_own_documents(report: Report, cited: list[str], subject: str
              report.sections[0].paragraphs[0].text if report.sections and report.sections[0].paragraphs else "")
     opening = to_simplified(" ".join(p.text[:200] for p in report.preamble[:2]) or first[:200])
     subject = _acting_clause(subject)  # (在市委…领导下，| 市应急局坚持…)
+    # (or a title that names the body so: 区卫生健康委2020年度法治政府建设工作报告)
+    titled = _LEVEL_BUREAU.match(CJK_SPACES.sub("", to_simplified(report.title or "")))
     gz = gazetteer()
-    bureau = _SELF_BUREAU.search(opening) or _LEVEL_BUREAU.match(subject)
+    bureau = _SELF_BUREAU.search(opening) or _LEVEL_BUREAU.match(subject) or titled
     if bureau:  # 我局 citing its own documents: 《江门市交通运输局制定规范性文件工作规程》
         level = bureau.groupdict().get("level")
         # (a 市's bureau may be a county-level city's, which also follows its prefecture
@@ -1517,7 +1519,7 @@ def _set_place_from_own_documents(report: Report, cited: list[str], subject: str
         places = {m.place for title in cited for m in gz.find(title) if m.place.level == PROVINCE}
         return len(places) == 1 and _assign_place(report, places.pop())
     own = (_SELF_BY_LEVEL.search(opening) or (_SELF_BUREAU.search(opening) and _LEVEL_LEADERSHIP.search(opening))
-           or _LEVEL_BUREAU.match(subject) or _LEVEL_GOVERNMENT.match(subject))
+           or _LEVEL_BUREAU.match(subject) or _LEVEL_GOVERNMENT.match(subject) or titled)
     if not own and bureau:
         # 我局 that names no level of its own: the lowest of the places its documents name,
         # when they lie one in the other (《中共重庆市武隆区委…》, 《2022年武隆区…工作要点》: 武隆区)

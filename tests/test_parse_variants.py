@@ -1538,3 +1538,10 @@ def test_a_long_first_heading_that_never_ends_a_clause():
     for item in (f"{heading}。\n一是深入学习党的创新理论。", f"{heading}\n加强学习。"):
         report = parse_report(f"东区街道2024年法治政府建设年度报告\n2024年,东区街道扎实推动法治政府建设。\n{item}\n", "web/long-item.txt")
         assert report.sections == []
+
+
+def test_a_bureau_named_by_its_level_in_the_title_only_is_placed_by_its_own_documents():
+    report = parse_report("区卫生健康委2020年度法治政府建设工作报告\n一、工作总体情况\n(一)党政主要负责人履行法治建设第一责任人职责情况\n"
+                          "党政主要负责人高度重视。制定《九龙坡区卫生应急体系建设工作方案》,组织学习《传染病防治法》。\n",
+                          "web/title-bureau.txt")
+    assert (report.province, report.city, report.county) == ("重庆市", None, "九龙坡区")
