@@ -594,12 +594,13 @@ def _run_in_heading(line: str, expected: int) -> str | None:
     return heading + "。"
 
 
-# A top-level heading whose 、 a site lost (一主要举措和成效), a line of its own; not 一是…, 一年来…
 # The first part under a heading: 一是…, （一）…, 1.…
 _FIRST_PART = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|一是|1\s*[.．、])")
 # A line that never ends a clause (no 。；：！？, no comma at its end)
 _UNPUNCTUATED = re.compile(r"[^。；;：:！？!?]+(?<![，,、])")
+# A top-level heading whose 、 a site lost (一主要举措和成效), a line of its own; not 一是…, 一年来…
 _BARE_NUMERAL_HEADING = re.compile(rf"^([{_CN_NUM}])(?![是年些切直般方个批系定来步])([\u4e00-\u9fff]{{4,18}})$")
+# A heading, its colon, then its text after a space (一、2015年主要工作情况: 一年来，…)
 _COLON_RUN_IN = re.compile(r"^([一二三四五六七八九十]{1,3}、[^。，,；;：:]{2,28})[：:]\s+(?=\S.{9})")
 _RUN_IN_PART = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[)）]")
 # 一、2018年工作回顾 run into the review's first words (过去一年, 一年来, 2018年…)
@@ -1049,10 +1050,9 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
         above = _above_address(report)
         at = next((i for i, p in enumerate(above) if speaker_line(p.text)), None)
         report.speaker, report.speaker_office = speaker_line(above[at].text) if at is not None else (None, None)
-        if at is not None and at + 1 < len(above) and not report.published:
+        if at is not None and at + 1 < len(above) and not report.published and _DATE_ALONE.match(above[at + 1].text):
             # 市长 葛红林 / 2007年3月26日 / 各位代表: the day it was delivered, under the speaker
-            dated = _DATE_ALONE.match(above[at + 1].text)
-            report.published = _published_date([above[at + 1].text.strip("（）() ")]) if dated else None
+            report.published = _published_date([above[at + 1].text.strip("（）() ")])
     if not report.speaker:  # 广东省政府工作报告(2023年1月12日 王伟中): the date and name after a title
         noted = next(filter(None, (_DATED_NAME_NOTE.search(to_simplified(t))
                                    for t in [report.title or "", *(p.text for p in report.front)])), None)
@@ -1126,6 +1126,7 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
         report.speaker, report.speaker_office = spoken
 
 
+# A day printed alone, in brackets or not (2007年3月26日, （二〇〇七年三月二十六日）)
 _DATE_ALONE = re.compile(r"^\s*[（(]?\s*(?:\d{4}|[〇零○O一二三四五六七八九]{4})\s*年[^年，,。]{2,10}日\s*[)）]?\s*$")
 
 
@@ -1181,8 +1182,9 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
     """(year, its source): the year a 政府工作报告 is delivered and known by — the delivery
     date's (a report delivered in November or December is next year's), the title's (the next
     year when the first section reviews the title's year), the year after the one its review
-    section names, the year its plans section names, or the file name's. The date comes first: a site's headline may name the year reviewed
-    (2016年政府工作报告 over a report delivered on 2017-01-09)."""
+    section names, the year its plans section names, or the file name's. The date comes
+    first: a site's headline may name the year reviewed (2016年政府工作报告 over a report
+    delivered on 2017-01-09)."""
     if report.published:  # (the delivery line's date, or an infobox's 报告时间)
         date = report.published
         return date.year + (1 if date.month >= 11 else 0), "delivery line" if delivery and delivery.published else "metadata"
@@ -1672,7 +1674,7 @@ def _town_candidates(text: str, gz: Gazetteer):
         # (中山市's 东区街道 is a street named 东区, not 攀枝花市's 东区)
         names = {m.place.name for m in gz.find(segment)
                  if not (m.place.name.endswith("区") and segment[m.end:m.end + 2] == "街道")}
-        for name in names:
+        for name in sorted(names, key=len, reverse=True):  # (高新区 before 新区)
             segment = segment.replace(name, "|")
         for piece in segment.split("|"):
             match = _TOWN.match(piece)
