@@ -7,6 +7,7 @@ from collections import Counter
 
 from .analysis import to_simplified
 from .gongzuo import DELIVERY_START
+from .places import gazetteer
 
 # Word-to-text converters leave bookmarks and field codes; web copies leave wiki markers.
 # HTML tags left in a text (a CMS's stored markup pasted as text), of the elements that hold text
@@ -395,8 +396,6 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
 
 def _names_a_place(text: str) -> bool:
     """Whether `text` is a place's name, full or short (江西, 内蒙古, 安吉县)."""
-    from .places import gazetteer  # (the gazetteer loads on first use only)
-
     simple = to_simplified(text)
     return any(m.start == 0 and m.end == len(simple) for m in gazetteer().find(simple, short=True))
 

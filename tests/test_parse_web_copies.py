@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from baogao.index.cleaning import is_chrome, split_chrome
-from baogao.index.reports import parse_file
+from baogao.index.reports import parse_file, parse_report
 
 WEB = Path(__file__).with_name("data") / "web"
 
@@ -190,7 +190,6 @@ def test_chrome_rules_split_a_headline_from_its_date_and_a_title_from_its_number
 
 
 def test_a_township_the_body_merely_mentions_is_not_the_reporting_body():
-    from baogao.index.reports import parse_report
 
     report = parse_report("关于2023年法治政府建设情况的报告\n"
                           "2023年，我们深入学习贯彻习近平法治思想，全面推进依法行政。\n"
@@ -201,7 +200,6 @@ def test_a_township_the_body_merely_mentions_is_not_the_reporting_body():
 
 
 def test_town_names_that_start_like_a_count_and_a_delivery_line_drawn_with_box_rules():
-    from baogao.index.reports import parse_report
 
     fazhi = parse_report("三都镇2025年法治政府建设年度报告\n2025年，我镇扎实推进依法行政。\n"
                          "一、主要举措和成效\n全镇三个社区完成规范化建设，两镇联合执法。\n")
@@ -213,7 +211,6 @@ def test_town_names_that_start_like_a_count_and_a_delivery_line_drawn_with_box_r
 
 
 def test_an_untitled_opening_names_its_body_in_the_clause_that_acts_not_in_what_it_did():
-    from baogao.index.reports import parse_report
 
     report = parse_report("2021年，在区委、区政府坚强领导下，虹桥街道深入学习贯彻习近平法治思想，扎实推进基层法治建设，"
                           "成功入选上海市第一批法治示范创建街镇。现将虹桥街道2021年度法治政府建设工作报告如下：\n"
@@ -223,7 +220,6 @@ def test_an_untitled_opening_names_its_body_in_the_clause_that_acts_not_in_what_
 
 
 def test_a_heading_that_runs_into_its_text_is_the_first_sentence_and_the_line_stays_one_block():
-    from baogao.index.reports import parse_report
 
     line = "一、加强法治政府建设组织领导。一是切实履行第一责任人职责，主要负责人带头学法。"
     report = parse_report("关于2020年法治政府建设情况的报告\n2020年，全省各级政府深入推进依法行政。\n"
@@ -258,7 +254,6 @@ def test_a_headline_printed_twice_and_a_column_name_above_its_breadcrumb():
 def test_an_issuer_row_gives_the_place_with_its_next_cell_or_its_value_on_the_next_line():
     """发布机构: 昆明市五华区人民政府 发布日期: …: the issuer is the cell's value only; a table
     copied cell by cell prints the value below its label (发 布 机 构 : / 天津市河东区司法局)."""
-    from baogao.index.reports import parse_report
     report = parse_report("索引号: 015115177-202201-501651 主题分类: 政府工作报告\n"
                           "发布机构:  昆明市五华区人民政府 发布日期: 2022-01-28 10:41\n2022年政府工作报告\n各位代表:\n"
                           "我代表区人民政府向大会报告工作，请予审议。\n一、过去一年工作回顾\n经济平稳增长。\n", "web/row.txt")
@@ -274,7 +269,6 @@ def test_an_issuer_row_gives_the_place_with_its_next_cell_or_its_value_on_the_ne
 def test_a_document_sites_label_glued_to_the_delivery_line_and_a_wiki_infobox():
     """文档介绍:——2009年5月16日在…: the label is chrome, the line the report's delivery line; a
     wiki's infobox (中文名 / 汇报单位 / 报告时间) gives the title, issuer and delivery date."""
-    from baogao.index.reports import parse_report
     report = parse_report("文档介绍:——2009年5月16日在昔阳县第十五届人民代表大会\n   第三次会议上\n代县长   丁雪钦\n各位代表:\n"
                           "现在,我代表县人民政府向大会作报告,请予审议。\n二00八年工作回顾\n2008年,经济平稳增长。\n", "web/doc.txt")
     assert (report.kind, report.published.isoformat(), report.meeting, report.county) == (
@@ -289,14 +283,12 @@ def test_a_document_sites_label_glued_to_the_delivery_line_and_a_wiki_infobox():
 
 
 def test_a_metadata_date_written_with_year_month_and_day_characters():
-    from baogao.index.reports import parse_report
     report = parse_report("成文日期：2024年01月18日\n关于2023年法治政府建设情况的报告\n2023年，我镇推进法治政府建设。\n"
                           "一、主要工作\n加强培训。\n", "web/date.txt")
     assert report.published.isoformat() == "2024-01-18"
 
 
 def test_a_metadata_table_printed_as_its_values_and_a_title_row_whose_issuer_ran_into_another_row():
-    from baogao.index.reports import parse_report
     report = parse_report("• 755156513/2014-00003\n  • 新郑市人民政府\n  • 政府工作报告\n  • 2014-02-13\n  • 2014-02-13\n"
                           "新郑市人民政府2014年政府工作报告\n——2014年2月13日在新郑市第四届人民代表大会第三次会议上\n代市长 刘建武\n"
                           "各位代表:\n现在,我代表市人民政府,向大会作工作报告。\n一、2013年工作回顾\n经济平稳增长。\n", "web/values.txt")
@@ -311,7 +303,6 @@ def test_a_metadata_table_printed_as_its_values_and_a_title_row_whose_issuer_ran
 
 
 def test_an_issuer_in_a_rows_later_cell_names_the_reporting_body():
-    from baogao.index.reports import parse_report
     report = parse_report("2020年度法治政府建设工作报告\n主题分类: 其他 发文单位: 咸宁市水利和湖泊局\n市委依法治市办:\n"
                           "2020年，我局深入学习领会习近平法治思想。现将有关情况报告如下:\n一、主要举措\n加强培训。\n", "web/later-cell.txt")
     assert (report.issuers, report.province, report.city) == (["咸宁市水利和湖泊局"], "湖北省", "咸宁市")
@@ -319,7 +310,6 @@ def test_an_issuer_in_a_rows_later_cell_names_the_reporting_body():
 
 
 def test_a_pages_html_saved_as_text_is_read_without_its_tags():
-    from baogao.index.reports import parse_report
     report = parse_report('当前位置:  首页 >  市政府 >  工作报告\n<p style="font-size: 36px; text-align: center">政 府 工 作 报 告</font></strong></p>\n'
                           '<p style="font-size: 28px">2007年2月12日在长春市第十二届人民代表大会第五次会议上</p>\n<p style="font-size: 28px">市长 祝业精</p>\n'
                           '<p style="text-indent: 23pt">&nbsp;</p>\n<p>各位代表:</p>\n<p>  我代表市人民政府向大会作工作报告,请予审议。</p>\n'
@@ -332,7 +322,6 @@ def test_a_pages_html_saved_as_text_is_read_without_its_tags():
 
 
 def test_set_ad_traps_a_table_rows_issuer_cell_an_issuer_over_the_repeated_headline_and_a_long_heading_with_its_stop():
-    from baogao.index.reports import parse_report
     report = parse_report("| 索引号 | 620721125/2026-00002 | 发文字号 | 肃林草发〔2026〕6号 |\n|---|---|---|---|\n"
                           "| 关键词 | 发布机构 | 肃南县林草局 | |\n2025年,我局法治政府建设坚持以习近平法治思想为指导。现将有关情况报告如下:\n"
                           "一、主要举措和成效\n加强学习。\n", "web/table-row.txt")
@@ -351,7 +340,6 @@ def test_set_ad_traps_a_table_rows_issuer_cell_an_issuer_over_the_repeated_headl
 
 
 def test_a_metadata_table_printed_cell_by_cell_gives_its_values_and_none_of_its_labels():
-    from baogao.index.reports import parse_report
     # The 发布机构 cell's value was lost in the copy: the next cell is the label 文 号, not an issuer
     report = parse_report("| 索 引 号 | XM00128-30-01-2026-005 | 主题分类 | 文件通知 |\n"
                           "| 发布机构 | 文 号 | 厦政外综〔2026〕18号 | |\n"
@@ -374,7 +362,6 @@ def test_a_metadata_table_printed_cell_by_cell_gives_its_values_and_none_of_its_
 
 
 def test_a_metadata_row_that_lost_its_labels_first_character_and_a_title_cell_after_a_colon():
-    from baogao.index.reports import parse_report
     report = parse_report("号: cxszfbgs-/2022-0130001 信息分类: 政府文件\n发布机构: 楚雄市人民政府办公室 生成日期: 2022-01-27\n"
                           "称: 楚雄市人民政府关于印发2022年政府工作报告的通知\n楚雄市人民政府关于印发2022年政府工作报告的通知\n"
                           "各乡镇人民政府,市属各部门:\n2022年《政府工作报告》已经审议通过,现予印发。\n", "web/lost-label.txt")
@@ -387,7 +374,6 @@ def test_a_metadata_row_that_lost_its_labels_first_character_and_a_title_cell_af
 def test_a_metadata_list_with_each_value_below_its_label_gives_no_title():
     """• 组配分类: / • 政府工作报告 is a category, not the title; a label whose value is empty
     (• 有效性:) leaves the title below it alone."""
-    from baogao.index.reports import parse_report
     report = parse_report("• 索引号:\n• 11330383MB1D78880M/2021-02417\n• 组配分类:\n• 政府工作报告\n• 发布机构:\n"
                           "• 中共龙港市委市政府办公室\n• 成文日期:\n• 2021-04-08\n• 公开方式:\n• 主动公开\n"
                           "2021年度政府工作报告\n2021年2月24日在龙港市第一届人民代表大会第二次会议上\n龙港市人民政府市长 何宗静\n"
@@ -401,7 +387,6 @@ def test_a_metadata_list_with_each_value_below_its_label_gives_no_title():
 
 
 def test_a_sites_welcome_banner_is_no_title():
-    from baogao.index.reports import parse_report
     report = parse_report("欢迎来到专业的唐家秘书网平台! 工作总结 工作计划 心得体会 述职报告 自查报告\n当前位置:首页 > 工作总结 > 正文\n"
                           "【法制总结】2009年温州法治政府建设工作总结\n时间:2023-05-17 18:55:12 来源:网友投稿\n"
                           "2009年,我市各级行政机关以提高依法行政能力为主线,推进法治政府建设。\n", "web/banner.txt")
@@ -409,7 +394,6 @@ def test_a_sites_welcome_banner_is_no_title():
 
 
 def test_a_title_row_whose_label_runs_into_its_value():
-    from baogao.index.reports import parse_report
     report = parse_report("索引号000014349/2025-04796\n发文机关沁县林业局 主题词\n标题沁县林业局关于2024年法治政府建设情况的报告\n"
                           "主题分类其它 发布日期2025-02-26\n2024年,在县委、县政府的正确领导下,沁县林业局推进法治政府建设。现将有关情况报告如下:\n"
                           "一、主要举措和成效\n加强学习。\n", "web/glued-label.txt")
@@ -418,7 +402,6 @@ def test_a_title_row_whose_label_runs_into_its_value():
 
 
 def test_a_document_viewers_list_of_pages_above_a_flattened_report():
-    from baogao.index.reports import parse_report
     pages = "".join(f"2021年赣州市政府工作报告(全文)_第{n}页\n第{n}页 / 共9页\n" for n in range(1, 6))
     report = parse_report("2021年赣州市政府工作报告(全文)\n上传人:荣*** 文档编号:172993162 上传时间:2021-03-11 格式:DOC 页数:9\n"
                           f"返回 下载 相关 举报\n{pages}点击查看更多>>\n资源描述\n"
@@ -448,14 +431,12 @@ def test_a_document_viewers_list_of_pages_above_a_flattened_report():
      "在市委、市政府的坚强领导下,全县经济平稳增长。\n", (None, None, None)),
 ])
 def test_a_body_that_names_no_place_is_placed_by_its_sites_source_row_when_it_speaks_as_that_body(page, place):
-    from baogao.index.reports import parse_report
     report = parse_report(page, "web/source-row.txt")
     assert (report.province, report.city, report.county) == place
     assert report.provenance.get("place") == ("publisher" if place[0] else None)
 
 
 def test_a_headline_followed_by_its_publisher_and_posting_date():
-    from baogao.index.reports import parse_report
     report = parse_report("上海市统计局2019年度法治政府建设情况报告 上海市统计局 2020-06-08\n"
                           "2019年,我局认真贯彻落实法治政府建设实施纲要。\n一、主要举措\n加强学习。\n", "web/publisher-date.txt")
     assert (report.title, report.province) == ("上海市统计局2019年度法治政府建设情况报告", "上海市")
@@ -463,7 +444,6 @@ def test_a_headline_followed_by_its_publisher_and_posting_date():
 
 
 def test_a_line_break_saved_as_its_tag_breaks_the_headline():
-    from baogao.index.reports import parse_report
     report = parse_report("周村区城北路街道办事处<br/>2017年度法治政府建设情况报告\n发布日期:2018-03-30\n"
                           "现将城北路街道办事处2017年度法治政府建设情况报告如下:\n一、强化组织领导\n加强学习。\n", "web/br-tag.txt")
     assert (report.title, report.issuers, report.town) == ("2017年度法治政府建设情况报告", ["周村区城北路街道办事处"], "城北路街道")
@@ -471,7 +451,6 @@ def test_a_line_break_saved_as_its_tag_breaks_the_headline():
 
 def test_a_character_lost_before_the_addressee_line():
     """?中共渠县县委、…: the ? a site left; the addressee then names the town's county."""
-    from baogao.index.reports import parse_report
     report = parse_report("?中共渠县县委、渠县人民政府:\n2024年,在县委、县政府的坚强领导下,三汇镇坚持以习近平法治思想为指导,扎实推进法治政府建设工作,"
                           "现将2024年法治政府建设工作情况汇报如下:\n一、法治政府建设主要举措及成效\n加强学习。\n", "web/lost-mark.txt")
     assert (report.addressee, report.county, report.town) == ("中共渠县县委、渠县人民政府:", "渠县", "三汇镇")
@@ -479,7 +458,6 @@ def test_a_character_lost_before_the_addressee_line():
 
 def test_a_title_rows_value_that_goes_on_to_its_delivery_line():
     """名称: 政府工作报告 / ——在小胜镇…会议上的报告: both lines are printed again below."""
-    from baogao.index.reports import parse_report
     report = parse_report("索引号: 114414230072218181/2021-00055 分类:\n名称: 政府工作报告\n——在小胜镇第十六届人民代表大会第一次会议上的报告\n"
                           "文号: 发布日期: 2021-12-07\n政府工作报告\n——在小胜镇第十六届人民代表大会第一次会议上的报告\n彭剑峰\n(2021年9月28日)\n"
                           "各位代表、同志们:\n现在,我代表镇人民政府向大会作工作报告,请予审议。\n过去五年工作回顾\n过去五年,本届政府砥砺前行。\n",
@@ -493,7 +471,6 @@ def test_a_title_rows_value_that_goes_on_to_its_delivery_line():
     ("[江西]南昌市2017年法治政府建设情况报告", "[江西]南昌市2017年法治政府建设情况报告"),  # a region's: the headline's own
 ])
 def test_a_name_in_square_brackets_before_a_headline(headline, title):
-    from baogao.index.reports import parse_report
     report = parse_report(f"{headline}\n2017年以来,各级政府深入推进法治政府建设。\n一、主要举措\n加强学习。\n", "web/square.txt")
     assert report.title == title
     assert all(is_chrome(d) for d in report.dropped if d["reason"].startswith("web"))
