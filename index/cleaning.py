@@ -172,7 +172,7 @@ def _label(*words: str) -> str:
 
 # The title row's value is kept as a line of its own: it is the report's title as printed.
 # (题 or 称 alone: a row whose 标 or 名 the site lost, • 题: …, only with its colon)
-_VALUE_LABELS = re.compile(_LABEL_PREFIX + f"(?:(?:{_label('标题', '文件名称', '信息名称', '名称', '中文名')})" + _TABLE_SUFFIX
+_VALUE_LABELS = re.compile(_LABEL_PREFIX + f"(?:(?:{_label('标题', '文件标题', '文件名称', '信息名称', '名称', '中文名')})" + _TABLE_SUFFIX
                            + rf"|[题称]{_LABEL_SUFFIX}"
                            + r"|标\s*题(?=[\u4e00-\u9fff][^：:|｜\s]{3,80}(?:报告|总结)$))" + r"(?=\S)")  # (标题沁县林业局关于…的报告)
 # A table flattened into lines: each cell's value, then the next cell's label (… - 名称：)
@@ -210,6 +210,8 @@ _NEXT_BRACKETED_CELL = re.compile(r"\s*[|｜]?\s*[\[［【]\s*[\u4e00-\u9fff][^\
 # An issuer's label whose value is the next line, and a value that is a body's name
 _ISSUER_BELOW = re.compile(_LABEL_PREFIX + rf"(?:{_ISSUER_LABELS})\s*[：:]?\s*")
 _BODY_NAME = re.compile(r"[\u4e00-\u9fff（）()]{4,30}")
+# A government's or a department's name printed alone at the top of its site, above the breadcrumb
+_SITE_BANNER = re.compile(r"[\u4e00-\u9fff]{2,20}(?:人民政府|政府|局|委员会|办公室|街道办事处)")
 # Metadata rows that say nothing about the report itself: dropped whole.
 _META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '信息提供日期', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号', '报告类型')})"
                        + _TABLE_SUFFIX + r"[^。]*$")
@@ -246,6 +248,8 @@ _DATED_TITLE = re.compile(rf"^([^。]{{4,78}}?(?:报告|总结|[)）]))\s*{_POST
 _MID_ROW_DATE = re.compile(r"\s(?:" + _label("发文日期", "发布日期", "成文日期") + r")\s*[：:]\s*\d{4}[-/.年]")
 # A document-sharing site's labels after its headline: …报告 本文关键词:…, 本文简介:…, 本文内容:
 _SUMMARY = re.compile(r"^\s*(?:内容摘要|内容概述|内容提要)\s*[：:]")
+# A title row's next cell (信息名称 …报告 内容概述 …报告), labelled with or without a colon
+_TITLE_NEXT_CELL = re.compile(r"\s+(?:内容概述|内容摘要|内容提要|关键词|主题词)\s*[：:]?\s.*$")
 _SEO_TAIL = re.compile(r"\s*本文(?:关键词|简介|内容|摘要)\s*[：:].*$")
 _CLASS_ROW = re.compile(r"分\s*类\s*[：:]")  # 分      类: 其他 ; 报告 (a bare 分类 only with its colon)
 _BARE_LABEL = re.compile(r"(?:" + _label("发文机关", "发文机构", "发布机构", "名称", "发文字号", "文号", "标题", "分类", "索引号",
@@ -324,6 +328,9 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
             dropped.append({"text": line, "reason": reason})
             if reason == "web breadcrumb":
                 crumbs[i] = _last_crumb(line)
+                if len(kept) == 1 and _SITE_BANNER.fullmatch(kept[0]):  # 禄丰市人民政府 / 首页 >> …: the site's name
+                    dropped.append({"text": kept.pop(), "reason": "web site name"})
+                    origin.pop()
             issuer_below = bool(_ISSUER_BELOW.fullmatch(line))  # 发 布 机 构 : / 天津市河东区司法局
             label_above = line if i < top and _label_alone(line) else None
             _read_meta_values(line, meta)
@@ -369,6 +376,10 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
                 line = line[match.end():].strip(" |｜")  # (标 题: | 阳城县…报告 | ||: a table row)
                 if pattern is _VALUE_LABELS:
                     title_rows.append(len(kept))
+                    cell = _TITLE_NEXT_CELL.search(line)
+                    if cell:  # 信息名称 …报告 内容概述 …报告: the row's next cell is no part of the title
+                        dropped.append({"text": cell.group(0).strip(), "reason": "web metadata label"})
+                        line = line[:cell.start()]
         numbered = _NUMBER_PREFIX.match(line)
         if numbered:
             dropped.append({"text": numbered.group(0).strip(), "reason": "web document number"})
@@ -427,14 +438,14 @@ def _read_meta_values(line: str, meta: dict) -> None:
 
 
 # The labels of a site's metadata table, printed as a table's cells (| [ 发布机构 ] | 市市场监管局 |)
-_TABLE_LABEL_WORDS = ("标题", "文件名称", "信息名称", "发文机关", "发文机构", "发布机构", "发文单位", "发布单位", "发文字号", "文号",
+_TABLE_LABEL_WORDS = ("标题", "文件标题", "文件名称", "信息名称", "发文机关", "发文机构", "发布机构", "发文单位", "发布单位", "发文字号", "文号",
                       "成文日期", "发布日期", "发文日期", "发布时间", "发文时间", "生成日期", "索引号", "主题分类", "公文种类",
                       "体裁分类", "组配分类", "主题词", "关键词", "有效性", "是否有效", "公开形式", "公开目录", "公开方式",
                       "责任部门", "信息来源", "来源", "浏览量", "浏览次数")
 _TABLE_LABEL = re.compile(rf"^[\[［【]?\s*(?:{_label(*_TABLE_LABEL_WORDS)})\s*[\]］】]?\s*[：:]?$")
 # A label alone with its colon, its value on the next line (• 组配分类: / • 政府工作报告); a title's
 # label (标题:) is read by _VALUE_LABELS and its value kept
-_LABEL_ABOVE_VALUE = re.compile(rf"^[\[［【]?\s*(?:{_label(*(w for w in _TABLE_LABEL_WORDS if w not in ('标题', '文件名称', '信息名称')))})"
+_LABEL_ABOVE_VALUE = re.compile(rf"^[\[［【]?\s*(?:{_label(*(w for w in _TABLE_LABEL_WORDS if w not in ('标题', '文件标题', '文件名称', '信息名称')))})"
                                 r"\s*[\]］】]?\s*[：:]$")
 _TABLE_LABEL_VALUE = re.compile(rf"^[\[［【]?\s*(?:{_label(*_TABLE_LABEL_WORDS)})\s*[\]］】]?\s*[：:]\s*\S")
 
@@ -580,5 +591,5 @@ def is_chrome(dropped: dict) -> bool:
         value = "某县某局关于某年工作的报告"  # a label needs its value
         label = _VALUE_LABELS.match(text + value) or _COLUMN.match(text + value) or _TEASER_LABEL.match(text + value)
         return (bool(label) and label.end() == len(text) or bool(_TRAILING_LABEL.fullmatch(" " + text))
-                or bool(_SEO_TAIL.fullmatch(text)))
+                or bool(_SEO_TAIL.fullmatch(text)) or bool(_TITLE_NEXT_CELL.fullmatch(" " + text)))
     return reason in CHROME_REASONS and chrome_reason(text) == reason

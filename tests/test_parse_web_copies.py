@@ -474,3 +474,25 @@ def test_a_name_in_square_brackets_before_a_headline(headline, title):
     report = parse_report(f"{headline}\n2017年以来,各级政府深入推进法治政府建设。\n一、主要举措\n加强学习。\n", "web/square.txt")
     assert report.title == title
     assert all(is_chrome(d) for d in report.dropped if d["reason"].startswith("web"))
+
+
+@pytest.mark.parametrize("row", [
+    "  • 文件标题 关于2020年法治政府建设情况的报告",  # a bulleted row labelled 文件标题, no colon
+    "信息名称 关于2020年法治政府建设情况的报告 内容概述 关于2020年法治政府建设情况的报告",  # the row's next cell
+])
+def test_a_title_row_above_the_printed_title(row):
+    report = parse_report(f"  • 索引号 1150011400914350X1/2021-00017\n{row}\n  • 发布机构 黔江区邻鄂镇\n\n"
+                          "关于2020年法治政府建设情况的报告\n\n黔江区邻鄂镇人民政府\n\n"
+                          "我镇严格按照《法治政府建设实施纲要》要求推进依法行政。\n一、主要举措和成效\n加强学习。\n", "web/title-row.txt")
+    assert (report.title, report.town, report.county) == ("关于2020年法治政府建设情况的报告", "邻鄂镇", "黔江区")
+    assert all(is_chrome(d) for d in report.dropped if d["reason"].startswith("web"))
+
+
+def test_a_sites_name_above_its_breadcrumb_is_no_issuer():
+    """禄丰市人民政府 / 首页 >> 乡镇信息公开 >> 中村乡: a township's page on its county's site."""
+    report = parse_report("禄丰市人民政府\n首页 >> 乡镇信息公开 >> 中村乡\n\n中村乡2020年度法治政府建设情况报告\n\n"
+                          "2020年,中村乡深入推进依法行政,力争把政府工作全面纳入法治轨道。\n一、主要举措和成效\n加强学习。\n",
+                          "web/site-banner.txt")
+    assert (report.issuers, report.town, report.county) == ([], "中村乡", None)
+    assert {"text": "禄丰市人民政府", "reason": "web site name"} in report.dropped
+    assert all(is_chrome(d) for d in report.dropped if d["reason"].startswith("web"))
