@@ -522,7 +522,9 @@ def _inline_sections(report: Report) -> list[Section]:
     return sections
 
 
-_INLINE_REVIEW = re.compile(r"(?<=。)(?:19|20)\d{2}年(?:和[^。，,]{1,10})?(?:工作回顾|工作安排(?:建议)?)")
+# (or a plan period's review: …提出意见。“十五”发展回顾从2001年到2005年…)
+_INLINE_REVIEW = re.compile(r"(?<=。)(?:(?:19|20)\d{2}年(?:和[^。，,]{1,10})?(?:工作回顾|工作安排(?:建议)?)"
+                            r"|“(?:九|十[一二三四五]?)五”(?:时期)?(?:工作|发展)回顾)")
 _FLATTENED_MIN = 300  # characters of a line that holds a page's head and its first section
 # A numbered heading where the flattened lines once broke: after a space, a review heading up
 # to the review's first words (一、2018年工作回顾过去一年,是…), or up to the next
@@ -634,7 +636,7 @@ def _first_body_index(lines: list[str]) -> int:
     for i, line in enumerate(lines):
         if _section_heading(line, 1) or _SUBSECTION.match(to_simplified(line)):
             return i
-        sentence_like = len(line) > 60 or "。" in line or ("，" in line and len(line) > 30)
+        sentence_like = len(line) > 60 or "。" in line or ("，" in line and len(line) > 30) or _ANNOUNCED.search(line)
         if sentence_like and not _is_title_line(line):
             return i
     return len(lines)
@@ -1026,7 +1028,7 @@ def _fill_own_name_place(report: Report, name: str) -> None:
 # ---------------------------------------------------------------- 政府工作报告
 
 
-_CONGRESS_COVER = re.compile(r"^\s*([\u4e00-\u9fff]{2,20}?)\s*第[一二三四五六七八九十\d]{1,4}届人民代表大会(?:第[一二三四五六七八九十\d]{1,3}次会议)?(?:文件)?\s*$")
+_CONGRESS_COVER = re.compile(r"^\s*([\u4e00-\u9fff]{2,20}?)\s*第[一二三四五六七八九十\d]{1,4}届人民代表大会(?:第[一二三四五六七八九十\d]{1,3}次会议)?(?:文件(?:之[一二三四五六七八九十\d]{1,4})?)?\s*$")
 _TITLE_LIKE = re.compile(r"^[^。，,]{2,30}工作报告$")
 _DATED_NAME_NOTE = re.compile(r"工作报告\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s+([\u4e00-\u9fff·]{2,5})\s*[)）]$")
 
@@ -1068,6 +1070,7 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
     # A page may print the report's own title under a site headline (政府工作报告 / 西藏自治区政府工作报告)
     titles = [report.title or "", *(p.text for p in report.front if _TITLE_LIKE.search(to_simplified(p.text)))]
     # the cover of the congress's documents, above the head: 武汉市硚口区第十四届人民代表大会
+    # (or a document's number in it: 温州市鹿城区藤桥镇第十五届人民代表大会第三次会议文件之十三)
     covers = [m.group(1) for m in map(_CONGRESS_COVER.match, (to_simplified(p.text) for p in report.front)) if m]
     sources = [("title", " ".join(titles)), ("delivery line", delivery.place_text if delivery else ""),
                ("congress cover", " ".join(covers)),
@@ -1252,8 +1255,12 @@ def _fill_places(report: Report) -> None:
     issuers, signature, number, opening sentence), completed by the gazetteer; record which."""
     gz = gazetteer()
     subjects = [_opening_subject(p.text) for p in report.preamble[:2]]
-    if not subjects and report.sections and report.sections[0].paragraphs:
-        subjects = [_opening_subject(report.sections[0].paragraphs[0].text)]
+    announced_only = all(_ANNOUNCING_SENTENCE.match(to_simplified(p.text)) for p in report.preamble[:2])
+    first_part = report.sections[0].paragraphs[0].text if report.sections and report.sections[0].paragraphs else ""
+    if announced_only and first_part and not _SUBSECTION.match(to_simplified(first_part)):
+        # (现将市人力资源和社会保障局…报告如下： over 一、… and 2019年以来，郑州市人力资源…: the
+        # first part's opening names the body too; a subsection's text is about one task)
+        subjects.append(_opening_subject(first_part))
     opening = " ".join(subjects)
     body_text = to_simplified("\n".join(t for _, _, t, _, _ in report.blocks()))
     cited = _superior_documents(body_text)
@@ -1262,6 +1269,7 @@ def _fill_places(report: Report) -> None:
            *(("issuers", CJK_SPACES.sub("", to_simplified(t)), True) for t in report.issuers),  # (青 海 省 卫 生 健 康 委)
            *(("signature", to_simplified(p.text), False) for p in report.closing),
            ("doc number", to_simplified(report.doc_number or ""), False),
+           *(("delivery line", text, False) for text in _committee_head(report)),
            ("body", re.sub(r"《[^《》]*》", "", to_simplified(opening)), False),  # a cited name is no own name
            ("body", _acting_name(subjects[0] if subjects else ""), True),  # 2021年，广东坚持…: a short name acting
            *(("body", text, False) for text in _self_mentions(report, cited)),
@@ -1333,6 +1341,26 @@ def _fill_places(report: Report) -> None:
             _settle_by_body(report)
     if found_in:
         report.provenance["place"] = found_in
+
+
+# A report delivered to a standing committee of a people's congress, as governments report on the
+# rule of law (——2019年3月26日在省十三届人大常委会第九次会议上), and its speaker below the line
+# (甘肃省人民政府副秘书长唐志峰): the committee is of the body's own place
+_COMMITTEE_DELIVERY = re.compile(r"在([\u4e00-\u9fff]{0,16}?)第?[一二三四五六七八九十\d]{1,3}届人大常委会"
+                                 r"第[一二三四五六七八九十\d]{1,3}次(?:全体)?会议上")
+_COMMITTEE_SPEAKER = re.compile(r"^([\u4e00-\u9fff]{2,16}?人民政府)[\u4e00-\u9fff]{0,10}?(?:长|主任)\s*[\u4e00-\u9fff·]{2,4}$")
+
+
+def _committee_head(report: Report) -> list[str]:
+    """The place names of a standing committee's delivery line (慈溪市) and of the speaker line
+    below it (甘肃省人民政府), or [] when the report was delivered to no standing committee."""
+    lines = [to_simplified(p.text).strip() for p in report.front]
+    for i, line in enumerate(lines):
+        delivery = _COMMITTEE_DELIVERY.search(line)
+        if delivery:
+            speakers = [m.group(1) for m in map(_COMMITTEE_SPEAKER.match, lines[i + 1:i + 3]) if m]
+            return [delivery.group(1), *speakers]
+    return []
 
 
 # The subject clause up to its verb (2021年，广东坚持以…; 烟台人力资源和社会保障局坚持…)
@@ -1486,8 +1514,12 @@ _BUREAU_DOCUMENT = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:中共)?(?P<issuer
 _LEVEL_BUREAU = re.compile(rf"^{_YEAR_LEAD}(?P<level>市|县|区|旗)(?:[\u4e00-\u9fff]{{1,14}}?(?:局|委员会|办公室|委)|政府办)")
 # A government named by its level alone, acting in the opening (在市委的坚强领导下，市政府坚定以…)
 _LEVEL_GOVERNMENT = re.compile(rf"^{_YEAR_LEAD}(?P<level>市|县|区|旗)(?:人民)?政府(?!办|工作部门|各部门|常务)")
-# A department of a province: 我厅, 省统计局, 省交通运输厅 (a 厅 is a province's alone)
-_PROVINCIAL_BODY = re.compile(rf"(?:我|本)厅|^{_YEAR_LEAD}(?:我|本)?省[\u4e00-\u9fff]{{1,14}}?(?:局|厅|委员会)")
+# The government a bureau's report is addressed to, its own (杭州市人民政府：, 中共X县委、X县人民政府：)
+_ADDRESSED_GOVERNMENT = re.compile(r"(?:中共[\u4e00-\u9fff]{2,12}?委员?会?[、，,])?([\u4e00-\u9fff]{2,12}?)(?:人民)?政府[：:]")
+# A department of a province: 我厅, 省统计局, 省交通运输厅, 司法厅 (a 厅 is a province's alone, but
+# for the 办公厅 of a municipality's government)
+_PROVINCIAL_BODY = re.compile(rf"(?:我|本)厅|^{_YEAR_LEAD}(?:(?:我|本)?省[\u4e00-\u9fff]{{1,14}}?(?:局|厅|委员会)"
+                              rf"|[\u4e00-\u9fff]{{1,12}}?(?<!办公)厅)")
 
 
 def _set_place_from_own_documents(report: Report, cited: list[str], subject: str) -> bool:
@@ -1508,7 +1540,12 @@ def _set_place_from_own_documents(report: Report, cited: list[str], subject: str
     gz = gazetteer()
     bureau = _SELF_BUREAU.search(opening) or _LEVEL_BUREAU.match(subject) or titled
     if bureau:  # 我局 citing its own documents: 《江门市交通运输局制定规范性文件工作规程》
-        level = bureau.groupdict().get("level")
+        # (现将我局…报告如下 above 县人力社保局坚持…: the level the bureau names itself by)
+        level = next((m.group("level") for m in (_LEVEL_BUREAU.match(subject), titled) if m), None)
+        addressed = _ADDRESSED_GOVERNMENT.fullmatch(CJK_SPACES.sub("", to_simplified(report.addressee or "")))
+        place = addressed and _lowest_place(gz, addressed.group(1))
+        if place and (not level or _SCOPES[level](place)):  # 我局 reporting to 杭州市人民政府：
+            return _assign_place(report, place)
         # (a 市's bureau may be a county-level city's, which also follows its prefecture
         # bureau's notices, 《宣城市应急管理局关于…的通知》: only its own rules count)
         issuers = {m.group("issuer") for m in map(_BUREAU_DOCUMENT.match, cited)
@@ -1532,6 +1569,9 @@ def _set_place_from_own_documents(report: Report, cited: list[str], subject: str
     level = next(group for group in own.groups() if group)
     wanted = (lambda p: p.name.endswith("市")) if level == "市" else (lambda p: p.level == COUNTY and p.name.endswith(level))
     places = {m.place for title in cited for m in gz.find(title) if wanted(m.place)}
+    if not places and level == "区":  # 我区 is an autonomous region's too (《内蒙古自治区贯彻…方案》)
+        places = {m.place for title in cited for m in gz.find(title)
+                  if m.place.level == PROVINCE and m.place.name.endswith("自治区")}
     if level == "市":
         # A county-level city cites its prefecture's documents as well: places that lie one in
         # the other give the lowest (《华蓥市…通知》 and 《广安市…方案》: 华蓥市), and a prefecture
@@ -1621,17 +1661,26 @@ _LEADING_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{2,6}?[市县区旗])委(?=[�
 _SUPERIOR_PLAN = re.compile(r"(?:19|20)\d{2}年度?([\u4e00-\u9fff]{2,6}?[市县区旗])[\u4e00-\u9fff]{0,14}?(?:工作要点|实施方案|实施纲要)")
 
 
+# … and the superiors whose directions it carries out: 落实天津市依法治市办和武清区依法治区办的工作部署
+_SUPERIOR_DIRECTION = re.compile(r"落实([^。；;]{2,60}?)部署")
+
+
 def _superior_bodies(report: Report) -> list[str]:
     """The superior governments a report names as such: the addressee it reports to (慈溪市委、
-    市政府:) and the party committees it says it worked under (在湛江市委、廉江市委…领导下)."""
-    texts = [p.text[:300] for p in (*report.preamble[:2], *(report.sections[0].paragraphs[:1] if report.sections else []))]
-    committees = [m.group(1) for t in texts for m in _LEADING_COMMITTEE.finditer(to_simplified(t))]
-    plans = [m.group(1) for t in texts for m in _SUPERIOR_PLAN.finditer(to_simplified(t))]
-    return ([to_simplified(report.addressee)] if report.addressee else []) + committees + plans
+    市政府:), the party committees it says it worked under (在湛江市委、廉江市委…领导下), the
+    plans and the directions it follows (落实省、汕尾和陆丰市法治政府建设各项部署)."""
+    texts = [to_simplified(p.text[:300])
+             for p in (*report.preamble[:2], *(report.sections[0].paragraphs[:1] if report.sections else []))]
+    committees = [m.group(1) for t in texts for m in _LEADING_COMMITTEE.finditer(t)]
+    plans = [m.group(1) for t in texts for m in _SUPERIOR_PLAN.finditer(t)]
+    directions = [m.group(1) for t in texts for m in _SUPERIOR_DIRECTION.finditer(re.sub(r"《[^《》]*》", "", t))]
+    return ([to_simplified(report.addressee)] if report.addressee else []) + committees + plans + directions
 
 
 # Where an opening names the body itself: the sentence that announces the report (现将宝城镇
 # 2025年度法治政府建设情况报告如下) and the circumstance of its own work (结合荷城街道实际)
+# A paragraph that only announces the report (按照…要求，现将2025年度…报告如下。), no body acting before it
+_ANNOUNCING_SENTENCE = re.compile(r"^(?:(?:依据|根据|按照)[^。]*?[，,])?\s*现[将就把][^。]*如下[：:。]?$")
 _ANNOUNCED = re.compile(r"现[将就把]([^。；;：:]{2,40}?)(?:情况|工作)[^。；;]{0,12}?(?:报告|汇报|总结)如下")
 _OWN_CIRCUMSTANCE = re.compile(r"结合([\u4e00-\u9fff]{2,16}?)的?(?:工作)?(?:实际|特点)")
 
@@ -1654,8 +1703,9 @@ def _self_mentions(report: Report, cited: list[str]) -> list[str]:
 
 def _superior_documents(text: str) -> list[str]:
     """Titles of documents the report follows (《城口县人民政府办公室关于印发…》): they name
-    the superior government."""
-    return re.findall(r"《([^《》]{4,80})》", text)
+    the superior government; one whose 》 the page lost ends at its clause (《滨海新区人民政府2019年
+    法治政府建设工作要点文件要求，)."""
+    return re.findall(r"《([^《》]{4,80})(?:》|(?=[，,。；;]))", text)
 
 
 def _find_town(own: list[str]) -> str | None:

@@ -1545,3 +1545,99 @@ def test_a_bureau_named_by_its_level_in_the_title_only_is_placed_by_its_own_docu
                           "党政主要负责人高度重视。制定《九龙坡区卫生应急体系建设工作方案》,组织学习《传染病防治法》。\n",
                           "web/title-bureau.txt")
     assert (report.province, report.city, report.county) == ("重庆市", None, "九龙坡区")
+
+
+@pytest.mark.parametrize("head, year, place", [
+    # the announcing sentence names the body, and is the report's first line
+    ("依据《法治政府建设与责任落实督察工作规定》的相关要求,现将北京市石景山区人民政府2021年法治政府建设年度情况报告如下:\n"
+     "一、2021年度推进法治政府建设的主要举措和成效\n(一)深入学习贯彻习近平法治思想。把习近平法治思想纳入学习内容。\n",
+     2021, ("北京市", None, "石景山区")),
+    # it names the body by its level only; the first part's opening names it in full
+    ("现将市人力资源和社会保障局2019年度法治政府建设工作报告如下:\n一、2019年度法治政府建设主要举措和成效\n"
+     "2019年以来,郑州市人力资源和社会保障局全面贯彻落实《法治政府建设实施纲要(2015—2020年)》的部署和要求。\n",
+     2019, ("河南省", "郑州市", None)),
+])
+def test_an_announcing_sentence_that_opens_an_untitled_report(head, year, place):
+    report = parse_report(head, "web/announced.txt")
+    assert (report.kind, report.year) == ("fazhi", year)
+    assert (report.province, report.city, report.county) == place
+    assert report.sections[0].heading.startswith("一、")
+
+
+def test_a_congress_cover_that_numbers_the_document():
+    report = parse_report("温州市鹿城区藤桥镇第十五届人民代表大会第三次会议文件之十三\n政府工作报告\n"
+                          "——2009年3月25日在藤桥镇第十五届人民代表大会第三次会议上\n鲍 成 发\n各位代表:\n"
+                          "现在,我代表镇人民政府向大会报告工作,请予审议。\n一、2008年工作回顾\n过去的一年,全镇上下稳中求进。\n",
+                          "web/cover-number.txt")
+    assert (report.province, report.city, report.county, report.town) == ("浙江省", "温州市", "鹿城区", "藤桥镇")
+
+
+def test_a_provincial_department_that_names_only_its_trade():
+    report = parse_report("2021年,司法厅坚持以习近平新时代中国特色社会主义思想为指导,着力推进法治政府建设各项工作。\n"
+                          "一、坚持党的领导,统筹推进法治政府建设\n起草《四川省法治政府建设实施方案》,印发《四川省2021年法治政府建设工作要点》。\n",
+                          "web/department.txt")
+    assert (report.province, report.city, report.county) == ("四川省", None, None)
+    # 办公厅 is also a municipality's: its documents name the province it lies in, not its own place
+    report = parse_report("2021年,办公厅坚持以习近平新时代中国特色社会主义思想为指导,着力推进法治政府建设各项工作。\n"
+                          "一、坚持党的领导,统筹推进法治政府建设\n落实《四川省法治政府建设实施方案》。\n", "web/office.txt")
+    assert report.province is None
+
+
+@pytest.mark.parametrize("opening, county", [
+    ("今年以来,在市委、市政府的正确领导下,我镇党委、政府结合实际情况深入推进法治政府建设工作,严格落实《法治政府建设实施纲要"
+     "(2021-2025年)》等文件精神及省、汕尾和陆丰市法治政府建设各项部署,大力推进依法行政,开创湖东镇法治政府建设工作的新局面。", "陆丰市"),
+    # a cited plan whose closing 》 the page lost
+    ("为深入贯彻党的十九大精神,全面落实《法治政府建设实施纲要<2015-2020年>》和《陆丰市人民政府2019年法治政府建设工作要点文件要求,"
+     "根据市委市政府的部署安排,湖东镇在2019年积极开展法治政府建设工作。", "陆丰市"),
+    # the directions of the province and the party only: the town stands alone
+    ("今年以来,我镇严格落实党中央、国务院和省委、省政府法治政府建设各项部署,开创湖东镇法治政府建设工作的新局面。", None),
+])
+def test_a_townships_county_from_the_directions_and_plans_it_follows(opening, county):
+    report = parse_report(f"湖东镇人民政府2021年法治政府建设年度报告\n{opening}\n一、学习贯彻习近平法治思想\n加强学习。\n",
+                          "web/directions.txt")
+    assert (report.town, report.county) == ("湖东镇", county)
+    assert report.city == ("汕尾市" if county else None)
+
+
+def test_a_bureau_placed_by_the_government_its_report_is_addressed_to():
+    report = parse_report("杭人社〔2019〕15号\n杭州市人民政府:\n根据《法治政府建设与责任落实督察工作规定》规定,"
+                          "现将我局2019年法治政府建设工作开展情况报告如下。\n一、法治政府建设的主要举措和成效\n"
+                          "2019年以来,市人力社保局坚持以全面依法治国战略为指引。\n", "web/addressed.txt")
+    assert (report.province, report.city, report.county) == ("浙江省", "杭州市", None)
+    # a 县's bureau addressed to its city's government is not placed by it
+    report = parse_report("杭州市人民政府:\n2019年,县人力社保局坚持以全面依法治国战略为指引,现将我局工作报告如下。\n"
+                          "一、法治政府建设的主要举措和成效\n加强学习。\n", "web/addressed-county.txt")
+    assert report.city is None
+
+
+@pytest.mark.parametrize("head, place", [
+    ("2012年12月25日在慈溪市十六届人大常委会第七次会议上\n市人民政府\n", ("浙江省", "宁波市", "慈溪市")),
+    ("省人民政府关于2018年依法行政工作报告\n——2019年3月26日在省十三届人大常委会第九次会议上\n甘肃省人民政府副秘书长唐志峰\n",
+     ("甘肃省", None, None)),
+])
+def test_a_report_delivered_to_a_standing_committee_is_placed_by_its_head(head, place):
+    report = parse_report(f"{head}主任、各位副主任、各位委员:\n现向人大常委会报告依法行政情况,请予审议。\n"
+                          "2018年,在党委的领导下,政府深入推进依法行政。\n一、依法行政工作开展情况和主要成效\n加强学习。\n",
+                          "web/standing-committee.txt")
+    assert (report.kind, report.meeting) == ("fazhi", None)
+    assert (report.province, report.city, report.county) == place
+
+
+def test_an_autonomous_regions_government_that_says_only_our_region():
+    report = parse_report("2022年,我區堅持以習近平新時代中國特色社會主義思想為指導,推動法治政府建設取得新進展。現將有關情況報告如下:\n"
+                          "一、深入學習貫徹習近平法治思想\n自治區人民政府制定《內蒙古自治區貫徹〈法治政府建設實施綱要〉實施方案》。\n",
+                          "web/region.txt")
+    assert (report.province, report.city) == ("内蒙古自治区", None)
+    # a district's own documents name it, not its region's
+    report = parse_report("2022年,我区坚持以习近平新时代中国特色社会主义思想为指导,推动法治政府建设取得新进展。\n"
+                          "一、深入学习贯彻习近平法治思想\n落实《内蒙古自治区法治政府建设实施方案》,制定《赛罕区法治政府建设工作要点》。\n",
+                          "web/region-district.txt")
+    assert (report.province, report.city, report.county) == ("内蒙古自治区", "呼和浩特市", "赛罕区")
+
+
+def test_a_flattened_address_whose_first_part_reviews_a_plan_period():
+    report = parse_report("宁波市2006年政府工作报告各位代表:现在,我代表宁波市人民政府,向大会报告政府工作,请予审议,"
+                          "并请各位政协委员和其它列席人员提出意见。“十五”发展回顾从2001年到2005年的第十个五年计划时期,"
+                          "是宁波经济社会发展跃上新台阶的重要历史时期。五年来,在中共宁波市委的领导下,全市人民开拓进取。"
+                          + "经济实力显著增强,城乡面貌明显改善,人民生活水平不断提高。" * 6 + "\n", "web/plan-review.txt")
+    assert [s.heading for s in report.sections] == ["“十五”发展回顾"]
