@@ -22,14 +22,16 @@ _ANY_DATE = re.sub(r"\((?!\?)", "(?:", _DATE)  # the same, without groups (re.sp
 # 第十五届人民代表大会第四次会议 (…第二次全体会议), or in short 十五届人大四次会议
 # (and with its 次 dropped by a typo: 第十六届人民代表大会第一会议)
 # A congress between terms (after two districts merged) has no 届: 人民代表大会(临时)第二次会议
-_CONGRESS = r"(?:第?\s*[一二三四五六七八九十\d]{1,4}\s*届\s*(?:人民代表大会|人大)|人民代表大会\s*[（(]临时[)）])"
+# The State Council's report is delivered to the national one: 第十一届全国人民代表大会第四次会议
+_CONGRESS = r"(?:第?\s*[一二三四五六七八九十\d]{1,4}\s*届\s*(?:全国\s*)?(?:人民代表大会|人大)|人民代表大会\s*[（(]临时[)）])"
 _MEETING = re.compile(_CONGRESS + r"\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次?\s*(?:全体)?会议")
 _DASHES = "—\\-－–─━―‒"  # the dashes a delivery line starts with (――, U+2015, on some sites)
 # before a delivery line's date: dashes, or the ?? or ;;;; a lost dash left (and a stray 在:
 # ——在2005年1月8日在…会议上)
 _LEAD = rf"[\s（({_DASHES}?？;；]*(?:在(?=\s*\d))?"
 # Titles a speaker is printed with; the name follows (or, in 龚正市长在…, precedes) it.
-_OFFICE = r"(?:代理?|代理)?(?:省长|市长|州长|盟长|区长|县长|旗长|镇长|乡长|主席|专员)(?:提名人选|候选人)?"
+# (主席团, a congress's presidium, is no chairman: …会议主席团公告第八号公布施行)
+_OFFICE = r"(?:代理?|代理)?(?:总理|省长|市长|州长|盟长|区长|县长|旗长|镇长|乡长|主席(?!团)|专员)(?:提名人选|候选人)?"
 # (between the date and 在 only the speaker: 2025年1月15日龚正市长在…; not a posting time and
 # the real delivery line below it, 2023年01月18日10:52来源:辽宁日报 / ——2023年1月12日在…)
 # (a news lead's source may come first: 中商情报网讯:2021年1月30日在青海省…会议上《青海省政府工作报告》…)

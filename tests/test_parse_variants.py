@@ -2,6 +2,7 @@
 layouts and years. Each fixture is written the way such reports are printed."""
 import pytest
 
+from baogao.index.analysis import to_simplified
 from baogao.index.cleaning import clean_line
 from baogao.index.reports import parse_report
 
@@ -1641,3 +1642,23 @@ def test_a_flattened_address_whose_first_part_reviews_a_plan_period():
                           "是宁波经济社会发展跃上新台阶的重要历史时期。五年来,在中共宁波市委的领导下,全市人民开拓进取。"
                           + "经济实力显著增强,城乡面貌明显改善,人民生活水平不断提高。" * 6 + "\n", "web/plan-review.txt")
     assert [s.heading for s in report.sections] == ["“十五”发展回顾"]
+
+
+@pytest.mark.parametrize("head", [
+    "政府工作报告\n——2011年3月5日在第十一届全国人民代表大会第四次会议上\n国务院总理 温家宝\n",
+    "政府工作報告\n——2011年3月5日在第十一屆全國人民代表大會第四次會議上\n國務院總理 溫家寶\n",
+])
+def test_the_state_councils_report_delivered_to_the_national_peoples_congress(head):
+    report = parse_report(f"{head}各位代表:\n现在,我代表国务院,向大会作政府工作报告,请各位代表审议。\n"
+                          "一、“十一五”时期国民经济和社会发展的回顾\n过去五年,我国发展取得举世瞩目的伟大成就。\n", "web/state-council.txt")
+    assert (report.kind, report.year, report.published.isoformat()) == ("gongzuo", 2011, "2011-03-05")
+    assert to_simplified(report.meeting) == "第十一届全国人民代表大会第四次会议"
+    assert (to_simplified(report.speaker), report.speaker_office) == ("温家宝", "总理")
+    assert (report.province, report.city, report.county) == (None, None, None)
+
+
+def test_a_law_promulgated_by_the_congresss_presidium_is_no_government_work_report():
+    report = parse_report("中华人民共和国宪法修正案(1988年)\n\n1988年4月12日 第七届全国人民代表大会第一次会议通过\n\n"
+                          "1988年4月12日 第七届全国人民代表大会第一次会议主席团公告第八号公布施行\n\n"
+                          "第一条 宪法第十一条增加规定:“国家允许私营经济在法律规定的范围内存在和发展。”\n", "laws/amendment.txt")
+    assert (report.kind, report.published, report.speaker) == ("other", None, None)
