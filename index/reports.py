@@ -79,9 +79,10 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _REPORTED_YEAR = re.compile(r"(?:现将|总结|报告)[^。，,]{0,12}?((?:19|20)\d{2})\s*年")  # 认真总结我局2024年…工作
 _OPENING_YEAR = re.compile(r"(?:^|[，,。；;])\s*((?:19|20)\d{2})\s*年度?[，,]")
 _TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|苏木|街道|街道办事处))")  # (苏木: Inner Mongolia's township)
-# A sub-district that calls itself X街 (石门街以…, 海滨街 2020 年…报告), read only where the
-# name acts or heads a title: 步行街 and 商业街 are streets
-_STREET_AS_CALLED = re.compile(r"([\u4e00-\u9fff]{2,3})街(?=以|坚持|在|深入|全面|严格|认真|始终|紧紧|紧密|法治|\s*(?:19|20)\d{2}|$)")
+# A sub-district that calls itself X街 (石门街以…, 海滨街 2020 年…报告, 黄石街党工委、办事处), read only
+# where the name acts, heads a title or names its own bodies: 步行街 and 商业街 are streets
+_STREET_AS_CALLED = re.compile(r"([\u4e00-\u9fff]{2,3})街(?=以|坚持|在|深入|全面|严格|认真|始终|紧紧|紧密|法治|党工委|办事处"
+                               r"|\s*(?:19|20)\d{2}|$)")
 _NOT_TOWN_NAMES = re.compile(r"^(?:全|我|本|该|各|部门|乡|城[乡镇]|村|集|场|小[城集]?镇|重点|中心|建制|特色|每个|所有|辖区|相关|"
                              r"有关|其他|其它|部分|多个|[两三]个|[两三][镇乡]$|个|所在|全县|全区|全市|各乡|各个|结合)|.*[了的是把将对]")
 _AUTONOMOUS_TOWN = re.compile(r"族乡$")
@@ -290,7 +291,8 @@ def parse_report(text: str, source: str = "") -> Report:
     if found is None or "各位代表" in lines[found[0]][:FLAT_HEAD]:
         delivery = find_flattened_delivery(lines) or delivery
     # (a line saying when a meeting adopted the text, as laws print it, says nothing of the kind)
-    report.kind = _report_kind(report, delivery is not None and not delivery.adopted)
+    delivered = delivery is not None and not delivery.adopted
+    report.kind = _report_kind(report, delivered)
     if report.kind == "gongzuo" and _heading_under_title(report):
         report.preamble.insert(0, report.front.pop())
     if report.kind == "gongzuo" and not sections:
@@ -301,6 +303,8 @@ def parse_report(text: str, source: str = "") -> Report:
         sections = report.sections
     if not sections:
         report.sections = sections = _inline_sections(report)
+        if sections and report.kind == "other" and _report_kind(report, delivered) == "fazhi":
+            report.kind = "fazhi"  # a page flattened into one line: its parts, read inside it, say what it is
     if report.kind == "fazhi" and not sections:
         report.preamble, report.sections = _plain_heading_sections(preamble)
         sections = report.sections
@@ -1345,10 +1349,11 @@ def _fill_places(report: Report) -> None:
 
 # A report delivered to a standing committee of a people's congress, as governments report on the
 # rule of law (——2019年3月26日在省十三届人大常委会第九次会议上), and its speaker below the line
-# (甘肃省人民政府副秘书长唐志峰): the committee is of the body's own place
+# (甘肃省人民政府副秘书长唐志峰, 甘肃省政府法制办主任、…办公室主任马占元): the committee is of
+# the body's own place
 _COMMITTEE_DELIVERY = re.compile(r"在([\u4e00-\u9fff]{0,16}?)第?[一二三四五六七八九十\d]{1,3}届人大常委会"
                                  r"第[一二三四五六七八九十\d]{1,3}次(?:全体)?会议上")
-_COMMITTEE_SPEAKER = re.compile(r"^([\u4e00-\u9fff]{2,16}?人民政府)[\u4e00-\u9fff]{0,10}?(?:长|主任)\s*[\u4e00-\u9fff·]{2,4}$")
+_COMMITTEE_SPEAKER = re.compile(r"^([\u4e00-\u9fff]{2,16}?政府)[\u4e00-\u9fff、，,]{0,40}?(?:长|主任)\s*[\u4e00-\u9fff·]{2,4}$")
 
 
 def _committee_head(report: Report) -> list[str]:
@@ -1535,13 +1540,16 @@ def _set_place_from_own_documents(report: Report, cited: list[str], subject: str
              report.sections[0].paragraphs[0].text if report.sections and report.sections[0].paragraphs else "")
     opening = to_simplified(" ".join(p.text[:200] for p in report.preamble[:2]) or first[:200])
     subject = _acting_clause(subject)  # (在市委…领导下，| 市应急局坚持…)
-    # (or a title that names the body so: 区卫生健康委2020年度法治政府建设工作报告)
-    titled = _LEVEL_BUREAU.match(CJK_SPACES.sub("", to_simplified(report.title or "")))
+    # (or a title that names the body so, 区卫生健康委2020年度法治政府建设工作报告, or the sentence
+    # that announces the report, 为贯彻落实《…》文件要求。现将市信访局2023年度…报告如下)
+    announced = _ANNOUNCED.search(to_simplified(report.preamble[0].text)) if report.preamble else None
+    self_named = (_LEVEL_BUREAU.match(CJK_SPACES.sub("", to_simplified(report.title or "")))
+                  or (_LEVEL_BUREAU.match(announced.group(1)) if announced else None))
     gz = gazetteer()
-    bureau = _SELF_BUREAU.search(opening) or _LEVEL_BUREAU.match(subject) or titled
+    bureau = _SELF_BUREAU.search(opening) or _LEVEL_BUREAU.match(subject) or self_named
     if bureau:  # 我局 citing its own documents: 《江门市交通运输局制定规范性文件工作规程》
         # (现将我局…报告如下 above 县人力社保局坚持…: the level the bureau names itself by)
-        level = next((m.group("level") for m in (_LEVEL_BUREAU.match(subject), titled) if m), None)
+        level = next((m.group("level") for m in (_LEVEL_BUREAU.match(subject), self_named) if m), None)
         addressed = _ADDRESSED_GOVERNMENT.fullmatch(CJK_SPACES.sub("", to_simplified(report.addressee or "")))
         place = addressed and _lowest_place(gz, addressed.group(1))
         if place and (not level or _SCOPES[level](place)):  # 我局 reporting to 杭州市人民政府：
@@ -1558,7 +1566,7 @@ def _set_place_from_own_documents(report: Report, cited: list[str], subject: str
         places = {m.place for title in cited for m in gz.find(title) if m.place.level == PROVINCE}
         return len(places) == 1 and _assign_place(report, places.pop())
     own = (_SELF_BY_LEVEL.search(opening) or (_SELF_BUREAU.search(opening) and _LEVEL_LEADERSHIP.search(opening))
-           or _LEVEL_BUREAU.match(subject) or _LEVEL_GOVERNMENT.match(subject) or titled)
+           or _LEVEL_BUREAU.match(subject) or _LEVEL_GOVERNMENT.match(subject) or self_named)
     if not own and bureau:
         # 我局 that names no level of its own: the lowest of the places its documents name,
         # when they lie one in the other (《中共重庆市武隆区委…》, 《2022年武隆区…工作要点》: 武隆区)

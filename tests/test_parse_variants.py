@@ -1615,6 +1615,8 @@ def test_a_bureau_placed_by_the_government_its_report_is_addressed_to():
     ("2012年12月25日在慈溪市十六届人大常委会第七次会议上\n市人民政府\n", ("浙江省", "宁波市", "慈溪市")),
     ("省人民政府关于2018年依法行政工作报告\n——2019年3月26日在省十三届人大常委会第九次会议上\n甘肃省人民政府副秘书长唐志峰\n",
      ("甘肃省", None, None)),
+    ("省人民政府关于2017年依法行政工作的报告\n——2018年3月28日在省十三届人大常委会第二次会议上\n"
+     "甘肃省政府法制办主任、省依法行政工作领导小组办公室主任马占元\n", ("甘肃省", None, None)),
 ])
 def test_a_report_delivered_to_a_standing_committee_is_placed_by_its_head(head, place):
     report = parse_report(f"{head}主任、各位副主任、各位委员:\n现向人大常委会报告依法行政情况,请予审议。\n"
@@ -1662,3 +1664,27 @@ def test_a_law_promulgated_by_the_congresss_presidium_is_no_government_work_repo
                           "1988年4月12日 第七届全国人民代表大会第一次会议主席团公告第八号公布施行\n\n"
                           "第一条 宪法第十一条增加规定:“国家允许私营经济在法律规定的范围内存在和发展。”\n", "laws/amendment.txt")
     assert (report.kind, report.published, report.speaker) == ("other", None, None)
+
+
+def test_a_page_flattened_into_one_line_is_a_report_by_the_parts_inside_it():
+    report = parse_report("2025年,在区委、区政府的坚强领导下,闵行区坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻落实党的二十大和"
+                          "二十届二中、三中、四中全会精神,紧密结合区委、区政府工作重点,深入推进法治政府建设各项工作,"
+                          "取得积极成效。 一、法治政府建设主要措施和成效 (一)持续深入学习宣传贯彻习近平法治思想 一是深入学习宣传贯彻习近平法治思想。"
+                          + "将学习宣传贯彻习近平法治思想纳入全区年度普法责任制清单,组织召开集体学习会。" * 8 + "\n", "web/flattened-fazhi.txt")
+    assert (report.kind, report.year) == ("fazhi", 2025)
+    assert (report.province, report.county) == ("上海市", "闵行区")
+    assert [s.heading for s in report.sections] == ["一、法治政府建设主要措施和成效"]
+
+
+def test_a_street_named_by_its_party_committee_and_office():
+    report = parse_report("2022年,在区委、区政府的正确领导下,黄石街党工委、办事处高举习近平法治思想旗帜,全面推进法治政府建设工作。"
+                          "现将2022年法治政府建设工作报告如下:\n一、2022年推进法治政府建设的主要举措和成效\n加强学习。\n", "web/street-bodies.txt")
+    assert (report.town, report.county) == ("黄石街道", None)
+
+
+def test_a_bureau_named_by_its_level_in_the_announcing_sentence_is_placed_by_its_own_documents():
+    report = parse_report("为贯彻落实《香格里拉市创建省级法治政府建设示范市实施方案》(香治市办发〔2022〕5号)和《中共香格里拉市委全面依法治市委员会"
+                          "2023年工作要点的通知》文件要求。现将市信访局2023年度法治政府建设工作相关情况报告如下:\n"
+                          "一、2023年法治政府建设工作情况\n(一)深入学习贯彻党的二十大精神。局党组第一时间召开专题会议传达学习。\n",
+                          "web/announced-bureau.txt")
+    assert (report.province, report.city, report.county) == ("云南省", "迪庆藏族自治州", "香格里拉市")
