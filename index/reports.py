@@ -640,7 +640,7 @@ def _first_body_index(lines: list[str]) -> int:
     for i, line in enumerate(lines):
         if _section_heading(line, 1) or _SUBSECTION.match(to_simplified(line)):
             return i
-        sentence_like = len(line) > 60 or "。" in line or ("，" in line and len(line) > 30) or _ANNOUNCED.search(line)
+        sentence_like = len(line) > 60 or "。" in line or ("，" in line and len(line) > 30) or _ANNOUNCED.search(to_simplified(line))
         if sentence_like and not _is_title_line(line):
             return i
     return len(lines)
@@ -1667,8 +1667,6 @@ _LEADING_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{2,6}?[市县区旗])委(?=[�
 
 # … and a superior's plan it follows, named without 《》: 2024年滨海新区法治政府建设年度工作要点
 _SUPERIOR_PLAN = re.compile(r"(?:19|20)\d{2}年度?([\u4e00-\u9fff]{2,6}?[市县区旗])[\u4e00-\u9fff]{0,14}?(?:工作要点|实施方案|实施纲要)")
-
-
 # … and the superiors whose directions it carries out: 落实天津市依法治市办和武清区依法治区办的工作部署
 _SUPERIOR_DIRECTION = re.compile(r"落实([^。；;]{2,60}?)部署")
 
@@ -1687,10 +1685,10 @@ def _superior_bodies(report: Report) -> list[str]:
 
 # Where an opening names the body itself: the sentence that announces the report (现将宝城镇
 # 2025年度法治政府建设情况报告如下) and the circumstance of its own work (结合荷城街道实际)
-# A paragraph that only announces the report (按照…要求，现将2025年度…报告如下。), no body acting before it
-_ANNOUNCING_SENTENCE = re.compile(r"^(?:(?:依据|根据|按照)[^。]*?[，,])?\s*现[将就把][^。]*如下[：:。]?$")
 _ANNOUNCED = re.compile(r"现[将就把]([^。；;：:]{2,40}?)(?:情况|工作)[^。；;]{0,12}?(?:报告|汇报|总结)如下")
 _OWN_CIRCUMSTANCE = re.compile(r"结合([\u4e00-\u9fff]{2,16}?)的?(?:工作)?(?:实际|特点)")
+# A paragraph that only announces the report (按照…要求，现将2025年度…报告如下。), no body acting before it
+_ANNOUNCING_SENTENCE = re.compile(r"^(?:(?:依据|根据|按照)[^。]*?[，,])?\s*现[将就把][^。]*如下[：:。]?$")
 
 
 def _self_mentions(report: Report, cited: list[str]) -> list[str]:
