@@ -1412,20 +1412,23 @@ def _opening_subject(text: str) -> str:
     return text[:80]
 
 
-_YEAR_FRAMING = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?[^。，,]{0,8}[，,]?\s*是")
+_YEAR_FRAMING = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年(?:度)?|今年)[^。，,]{0,8}[，,]?\s*是")
+# … and what it says of the year's work: 做好法治政府建设工作意义十分重大。
+_SIGNIFICANCE = re.compile(r"意义(?:十分|特别|尤为|非常|更加|极其)?重大$")
 _CLAUSE = re.compile(r"[^，,。]*[，,。]?")
 
 
 def _framing_end(text: str) -> int:
     """Where the clauses that only say what the year was end (2025年是…收官之年，| 五华区审计局在…;
-    2021年时间节点特殊，是…周年，是…开局之年，也是…启动年。|), or 0."""
+    2021年时间节点特殊，是…周年，是…开局之年，也是…启动年。|; 今年是…第一年，做好法治政府建设
+    工作意义十分重大。|), or 0."""
     if not _YEAR_FRAMING.match(text):
         return 0
     end = 0
     for i, clause in enumerate(m.group(0) for m in _CLAUSE.finditer(text)):
         bare = clause.rstrip("，,。").strip()
         lead = i == 0 and "是" not in bare  # 2021年时间节点特殊
-        if not bare or not (lead or "是" in bare and bare.endswith("年")):
+        if not bare or not (lead or "是" in bare and bare.endswith("年") or _SIGNIFICANCE.search(bare)):
             break
         end += len(clause)
         if clause.endswith("。"):

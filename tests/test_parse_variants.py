@@ -1688,3 +1688,14 @@ def test_a_bureau_named_by_its_level_in_the_announcing_sentence_is_placed_by_its
                           "一、2023年法治政府建设工作情况\n(一)深入学习贯彻党的二十大精神。局党组第一时间召开专题会议传达学习。\n",
                           "web/announced-bureau.txt")
     assert (report.province, report.city, report.county) == ("云南省", "迪庆藏族自治州", "香格里拉市")
+
+
+def test_a_first_sentence_on_what_this_year_is_and_why_the_work_matters():
+    report = parse_report("今年是中国共产党成立100周年,是全面建成小康社会后迈向全面建设社会主义现代化国家新征程的第一年,"
+                          "做好法治政府建设工作意义十分重大。2021年,闵行区在市委、市政府和区委、区政府的领导下,积极争创全国法治政府建设示范区,"
+                          "建设更高水平的法治政府。\n一、2021年推进法治政府建设的主要举措和成效\n加强学习。\n", "web/this-year.txt")
+    assert (report.province, report.county) == ("上海市", "闵行区")
+    # a first sentence whose last clause is the body acting is read as before
+    report = parse_report("今年是中国共产党成立100周年,闵行区积极争创全国法治政府建设示范区。\n"
+                          "一、2021年推进法治政府建设的主要举措和成效\n加强学习。\n", "web/this-year-acting.txt")
+    assert report.county == "闵行区"
