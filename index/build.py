@@ -33,7 +33,8 @@ from .pipeline import MIN_FILES_FOR_WORKERS, prepared_files
 from .printed import normalised_and_patch
 from .query_words import dictionary_exists, is_dictionary_file, write_dictionary
 from .report_fields import PLACE_FIELDS, paragraphs_of
-from .reports import Report, parse_report
+from .report_model import Report
+from .reports import parse_report
 from .schema import REPORT_KIND, build_schema
 from .shards import MANIFEST, ShardLayoutError, is_sharded, shard_dirs, shard_of, write_manifest
 from .snapshot import has_snapshot, is_snapshot_file, write_snapshot
