@@ -64,6 +64,11 @@ _GARBLED_DELIVERY = re.compile(rf"^(?:{_LEAD}[{_DASHES}]\s*(?P<digits>(?:19|20)\
 # A news-style lead: 2月24日,在运城市第四届人民代表大会第五次会议上,朱鹏作政府工作报告。 (no year)
 _LEAD_DELIVERY = re.compile(rf"^\s*(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日\s*[，,]?\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?"
                             rf"会议上\s*[，,]\s*(?P<name>[\u4e00-\u9fff·]{{2,5}}?)作(?:了)?政府工作报告")
+# … and a live report's lead on the session that opened to hear it: 2010年3月5日9时，十一届全国人民代表大会
+# 第三次会议在人民大会堂举行开幕会，听取国务院总理温家宝作政府工作报告 (the year may be left out)
+_OPENING_LEAD = re.compile(rf"^\s*(?:((?:19|20)\d{{2}})\s*年)?(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日[^，,。]{{0,10}}[，,]\s*"
+                           rf"(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议在[^，,。]{{0,16}}(?:开幕|开幕会)\s*[，,]\s*听取[^。]{{0,24}}?"
+                           rf"作(?:了)?政府工作报告")
 # A byline that names the speaker before the meeting: 马伟在泗阳县第十七届人民代表大会第三次会议上的报告
 _BYLINE_DELIVERY = re.compile(rf"^(?P<name>[\u4e00-\u9fff·]{{2,5}}?)在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议上的"
                               rf"(?:政府工作)?报告$")
@@ -155,7 +160,8 @@ def _deliveries(lines: list[str]):
                    ) if session_head else None if match else (
             _UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line)
             or _DATED_AFTER_DELIVERY.match(line) or _BYLINE_DELIVERY.match(line)
-            or _MEETING_LINE_DELIVERY.match(line) or _LEAD_DELIVERY.match(line) or _GARBLED_DELIVERY.match(joined)
+            or _MEETING_LINE_DELIVERY.match(line) or _LEAD_DELIVERY.match(line) or _OPENING_LEAD.match(line)
+            or _GARBLED_DELIVERY.match(joined)
             or _TITLED_MEETING.match(line) or _DATED_NAME_LINE.match(line) or _ADOPTED.match(line))
         if not (match or undated):
             continue
@@ -202,7 +208,8 @@ def _deliveries(lines: list[str]):
             delivered, printed = simple[heads[0]], lines[heads[0]]
         # An undated line may have its date under the speaker: （2020年5月28日）, 2020年6月19日
         after = end + gap + rows
-        dated = match or (undated if undated.re in (_DATED_NAME_LINE, _DATE_LINE) else None) or _DATED_AFTER.search(delivered) or (
+        dated = match or (undated if undated.re in (_DATED_NAME_LINE, _DATE_LINE) else None) or (
+            undated if undated.re is _OPENING_LEAD and undated.group(1) else None) or _DATED_AFTER.search(delivered) or (
             date_first if gap else dated_name) or date_after or (
             _DATE_LINE.match(simple[after].strip()) if after < len(simple) else None) or date_above
         garbled = undated.group("digits") or undated.group("dated") if undated and undated.re is _GARBLED_DELIVERY else None
@@ -213,9 +220,10 @@ def _deliveries(lines: list[str]):
             meeting=_as_printed(meeting.group(0), delivered, printed) if meeting else None,
             speaker=_as_printed(name, spoken_in, spoken_printed) if name else None, office=office,
             place_text=(match.group(5) or match.group(4)) if match else "" if undated.re in (_DATED_NAME_LINE, _DATE_LINE) else undated.group(
-                3 if undated.re in (_LEAD_DELIVERY, _GARBLED_DELIVERY) else 4 if undated.re is _ADOPTED else 1),
+                3 if undated.re in (_LEAD_DELIVERY, _GARBLED_DELIVERY) else 4 if undated.re in (_ADOPTED, _OPENING_LEAD) else 1),
             adopted=_date(*undated.group(1, 2, 3)) if undated and undated.re is _ADOPTED else None,
-            month_day=(int(undated.group("month")), int(undated.group("day"))) if undated and undated.re is _LEAD_DELIVERY else None,
+            month_day=(int(undated.group("month")), int(undated.group("day")))
+            if undated and undated.re in (_LEAD_DELIVERY, _OPENING_LEAD) else None,
             speaker_line=" ".join(lines[end + gap:end + gap + rows]) if rows and not dated_name else None,
             speaker_rows=rows + gap,
         )

@@ -1699,3 +1699,18 @@ def test_a_first_sentence_on_what_this_year_is_and_why_the_work_matters():
     report = parse_report("今年是中国共产党成立100周年,闵行区积极争创全国法治政府建设示范区。\n"
                           "一、2021年推进法治政府建设的主要举措和成效\n加强学习。\n", "web/this-year-acting.txt")
     assert report.county == "闵行区"
+
+
+@pytest.mark.parametrize("lead, published", [
+    ("2010年3月5日9时,十一届全国人民代表大会第三次会议在人民大会堂举行开幕会,听取国务院总理温家宝作政府工作报告,审查年度计划报告和预算报告。",
+     "2010-03-05"),
+    # without its year: the year the report is known by, from its first part's review of 2009
+    ("3月5日上午9时,第十一届全国人民代表大会第三次会议在人民大会堂开幕,听取国务院总理温家宝作政府工作报告,审查计划报告和预算报告。",
+     "2010-03-05"),
+])
+def test_a_live_reports_lead_on_the_session_that_opened_to_hear_the_report(lead, published):
+    report = parse_report(f"{lead}\n温家宝:各位代表:现在,我代表国务院向大会作政府工作报告,请予审议。\n"
+                          "一、2009年工作回顾\n2009年是新世纪以来我国经济发展最为困难的一年。\n", "web/live.txt")
+    assert (report.kind, report.year, report.published.isoformat()) == ("gongzuo", 2010, published)
+    assert (report.speaker, report.speaker_office) == ("温家宝", "总理")
+    assert "全国人民代表大会第三次会议" in report.meeting
