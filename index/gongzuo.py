@@ -358,6 +358,17 @@ def speaker_line(line: str) -> tuple[str, str] | None:
     return (_as_printed(name, line, printed), office) if name else (name, office)
 
 
+# The cover of a congress's documents (武汉市硚口区第十四届人民代表大会, …第一次会议文件)
+_CONGRESS_COVER = re.compile(r"^\s*([\u4e00-\u9fff]{2,20}?)\s*第[一二三四五六七八九十\d]{1,4}届人民代表大会(?:第[一二三四五六七八九十\d]{1,3}次会议)?(?:文件)?\s*$")
+
+
+def congress_cover(line: str) -> str | None:
+    """The place named on a cover of a congress's documents, or None (武汉市硚口区第十四届人民代表大会;
+    温州市鹿城区藤桥镇第十五届人民代表大会第三次会议文件之十三, a session's numbered document)."""
+    match = _CONGRESS_COVER.match(line) or _SESSION_COVER.match(line)
+    return match.group(1) if match and match.group(1) else None
+
+
 def speaker_body(line: str) -> str | None:
     """The government a speaker line names before the office (解放区人民政府区长 千怀贵 ->
     解放区, 甘肃省代省长 任振鹤 -> 甘肃省), or None when `line` is no speaker line."""

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .analysis import to_simplified
 from .cleaning import split_chrome, split_debris, unbulleted
-from .gongzuo import (FLAT_HEAD, Delivery, delivery_title, find_delivery, find_flattened_delivery, flattened_title,
+from .gongzuo import (FLAT_HEAD, Delivery, congress_cover, delivery_title, find_delivery, find_flattened_delivery, flattened_title,
                       speaker_body, speaker_line, trailing_date)
 from .places import PROVINCE, gazetteer, short_names
 from .report_model import Paragraph, Report, Section
@@ -907,7 +907,6 @@ def _fill_own_name_place(report: Report, name: str) -> None:
 # ---------------------------------------------------------------- 政府工作报告
 
 
-_CONGRESS_COVER = re.compile(r"^\s*([\u4e00-\u9fff]{2,20}?)\s*第[一二三四五六七八九十\d]{1,4}届人民代表大会(?:第[一二三四五六七八九十\d]{1,3}次会议)?(?:文件(?:之[一二三四五六七八九十\d]{1,4})?)?\s*$")
 _TITLE_LIKE = re.compile(r"^[^。，,]{2,30}工作报告$")
 _DATED_NAME_NOTE = re.compile(r"工作报告\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s+([\u4e00-\u9fff·]{2,5})\s*[)）]$")
 
@@ -949,8 +948,7 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
     # A page may print the report's own title under a site headline (政府工作报告 / 西藏自治区政府工作报告)
     titles = [report.title or "", *(p.text for p in report.front if _TITLE_LIKE.search(to_simplified(p.text)))]
     # the cover of the congress's documents, above the head: 武汉市硚口区第十四届人民代表大会
-    # (or a document's number in it: 温州市鹿城区藤桥镇第十五届人民代表大会第三次会议文件之十三)
-    covers = [m.group(1) for m in map(_CONGRESS_COVER.match, (to_simplified(p.text) for p in report.front)) if m]
+    covers = [place for place in map(congress_cover, (to_simplified(p.text) for p in report.front)) if place]
     sources = [("title", " ".join(titles)), ("delivery line", delivery.place_text if delivery else ""),
                ("congress cover", " ".join(covers)),
                ("speaker line", " ".join(offices)), ("issuers", " ".join(report.issuers)),
