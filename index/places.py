@@ -28,6 +28,10 @@ _PEOPLES = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|
             "保安|裕固|独龙|鄂伦春")
 _AUTONOMOUS = re.compile(rf"^(.+?)(?:(?:{_PEOPLES})族?)+自治州$")
 _AUTONOMOUS_COUNTY = re.compile(rf"^(.{{2,}}?)(?:(?:{_PEOPLES})族?)+自治县$")
+# Prefectures whose own bodies print a one-character short name (博州人民政府, 巴州党委), which
+# no rule derives from the official name
+_ONE_CHARACTER_PREFECTURES = {"博尔塔拉蒙古自治州": "博州", "巴音郭楞蒙古自治州": "巴州",
+                              "克孜勒苏柯尔克孜自治州": "克州"}
 
 
 @dataclass(frozen=True)
@@ -155,12 +159,13 @@ def aliases(place: Place) -> list[str]:
 
 def short_names(place: Place) -> list[str]:
     """The short names a place is printed with: 三亚 for 三亚市, 伊犁 for
-    伊犁哈萨克自治州, 锡林郭勒 for 锡林郭勒盟, 上海 for 上海市, 科左后旗 for 科尔沁左翼后旗
+    伊犁哈萨克自治州, 博州 for 博尔塔拉蒙古自治州, 锡林郭勒 for 锡林郭勒盟, 上海 for 上海市, 科左后旗 for 科尔沁左翼后旗
     (never a bare county stem)."""
     name = place.name
     autonomous = _AUTONOMOUS.match(name)
-    if autonomous and place.level == CITY:
-        return [autonomous.group(1)]  # (its 伊犁州 is an alias, found in any text)
+    if autonomous and place.level == CITY:  # (its 伊犁州 is an alias, found in any text)
+        one_character = _ONE_CHARACTER_PREFECTURES.get(name)
+        return [autonomous.group(1), *([one_character] if one_character else [])]
     banner = _WING_BANNER.match(name)
     if banner and place.level == COUNTY:  # 科尔沁左翼后旗 is printed 科左后旗
         return [banner.group(1) + banner.group(2) + banner.group(3) + "旗"]

@@ -205,8 +205,9 @@ def _committee_head(report: Report) -> list[str]:
     return []
 
 
-# The subject clause up to its verb (2021年，广东坚持以…; 烟台人力资源和社会保障局坚持…)
-_ACTING_NAME = re.compile(rf"^{_YEAR_LEAD}([\u4e00-\u9fff]{{2,16}}?)(?=坚持|始终|紧紧|深入|全面|持续|扎实|认真|以习近平)")
+# The subject clause up to its verb (2021年，广东坚持以…; 烟台人力资源和社会保障局坚持…; the joint
+# 巴州党委、政府坚持…)
+_ACTING_NAME = re.compile(rf"^{_YEAR_LEAD}([\u4e00-\u9fff][\u4e00-\u9fff、]{{1,15}}?)(?=坚持|始终|紧紧|深入|全面|持续|扎实|认真|以习近平)")
 
 
 def _acting_clause(subject: str) -> str:

@@ -626,6 +626,17 @@ def test_an_autonomous_prefecture_named_by_its_short_name_in_the_opening():
     assert (report.kind, report.province, report.city, report.county) == ("fazhi", "云南省", "红河哈尼族彝族自治州", None)
 
 
+@pytest.mark.parametrize("opening, city", [
+    # the one-character short names 博州, 巴州 and 克州 that no rule derives from the official name
+    ("2023年以来,在自治区党委、政府坚强领导下,博州人民政府坚持以习近平新时代中国特色社会主义思想为指导,", "博尔塔拉蒙古自治州"),
+    # the joint party committee and government acting, in traditional characters
+    ("2023年,巴州黨委、政府堅持以習近平新時代中國特色社會主義思想為指導,", "巴音郭楞蒙古自治州"),
+])
+def test_a_prefecture_acting_by_its_one_character_short_name(opening, city):
+    report = parse_report(f"{opening}全面推进法治政府建设。\n一、工作开展情况\n加强学习。\n", "web/xinjiang.txt")
+    assert (report.kind, report.province, report.city, report.county) == ("fazhi", "新疆维吾尔自治区", city, None)
+
+
 def test_a_flattened_body_whose_first_heading_runs_into_its_text():
     body = ("2023年,兰州市司法局在市委市政府的坚强领导下,深入学习贯彻党的二十大精神,为全市经济高质量发展提供了有力法治保障。 "
             "一、强化思想引领,统筹推进法治政府建设。一是深入学习贯彻习近平法治思想。" + "制定印发工作方案，举办培训班。" * 15
