@@ -263,26 +263,43 @@ def find_flattened_delivery(lines: list[str]) -> Delivery | None:
     the delivery line, the speaker and 各位代表 together on one line), read from the part of
     a first line before 各位代表, cut where its lines once broke. Only the fields are read:
     the printed line stays one block, so a phrase across those breaks is still found."""
-    for line in lines[:_FLAT_LINES]:
-        at = line.find("各位代表", 0, FLAT_HEAD)
-        if at <= 0:
-            continue
-        pieces = [piece.strip() for piece in _FLAT_BREAKS.split(line[:at]) if piece and piece.strip()]
+    for _, head in _flat_heads(lines):
+        pieces = [piece.strip() for piece in _FLAT_BREAKS.split(head) if piece and piece.strip()]
         found = find_delivery([*pieces, "各位代表"])
         if found:
             return found[2]
     return None
 
 
+def _flat_heads(lines: list[str]):
+    """(line, head) for the first lines that may hold a flattened page's head: the part of a
+    line before 各位代表, or a whole line that starts with the title and 各位代表 starts the
+    next line after (政 府 工 作 报 告 2017年2月18日在临海市 第十六届…会议上 临海市人民政府代市长
+    梅式苗 / 各位代表: …)."""
+    for i, line in enumerate(lines[:_FLAT_LINES]):
+        at = line.find("各位代表", 0, FLAT_HEAD)
+        if at > 0:
+            yield i, line[:at]
+        elif at < 0 and len(line) <= FLAT_HEAD and lines[i + 1:i + 2] and lines[i + 1].lstrip().startswith("各位代表"):
+            first = next((piece for piece in _FLAT_BREAKS.split(line) if piece and piece.strip()), "")
+            if _FLAT_TITLE.match(re.sub(r"\s+", "", to_simplified(first))) and first.strip() != line.strip():
+                yield i, line
+
+
+# A flattened page's title run into its first part (武汉市2005年政府工作报告一、2004年工作回顾…)
+_TITLE_BEFORE_PART = re.compile(r"^\s*([^。，,\s]{2,30}?报告)\s*(?=一、)")
+
+
 def flattened_title(lines: list[str]) -> tuple[int, str] | None:
     """(line, title) when a page flattened into long lines starts with its title, before
     the delivery line it runs into (2024年疏附县政府工作报告 2023年1月5日在…会议上 …县长 … 各位代表: …)
-    or right before 各位代表."""
+    or right before 各位代表 or its first part (2022年东光县政府工作报告 一、2021年工作回顾 2021年是…)."""
     for i, line in enumerate(lines[:_FLAT_LINES]):
-        at = line.find("各位代表", 0, FLAT_HEAD)
-        if at <= 0:
-            continue
-        pieces = [piece.strip() for piece in _FLAT_BREAKS.split(line[:at]) if piece and piece.strip()]
+        part = _TITLE_BEFORE_PART.match(line)
+        if part and _FLAT_TITLE.match(re.sub(r"\s+", "", to_simplified(part.group(1)))):
+            return i, part.group(1)
+    for i, head in _flat_heads(lines):
+        pieces = [piece.strip() for piece in _FLAT_BREAKS.split(head) if piece and piece.strip()]
         # a document viewer's page number before it (1政府工作报告), a site's posting date after it
         title = re.sub(r"^\d{1,3}(?=[\u4e00-\u9fff])|\s*\d{4}-\d{1,2}-\d{1,2}$", "", pieces[0]) if pieces else ""
         titled = _FLAT_TITLE.match(re.sub(r"\s+", "", to_simplified(title)))

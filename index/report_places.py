@@ -218,12 +218,18 @@ def _acting_clause(subject: str) -> str:
 
 def _acting_name(subject: str) -> str:
     """The opening's subject clause up to its verb when it starts with a place's short name
-    (广东, 烟台人力资源和社会保障局), or "" (a township's own name is read apart: 南京东路街道)."""
+    (广东, 烟台人力资源和社会保障局), cut before a place named further on (湖北堵河源…管理局),
+    or "" (a township's own name is read apart: 南京东路街道)."""
     match = _ACTING_NAME.match(_acting_clause(subject)) or _ACTING_NAME.match(subject.strip())
     if not match:
         return ""
-    first = min(gazetteer().find(match.group(1), short=True), key=lambda m: m.start, default=None)
-    return match.group(1) if first and first.start == 0 else ""
+    name = match.group(1)
+    end = 0
+    for found in sorted(gazetteer().find(name, short=True), key=lambda m: m.start):
+        if found.start > end:  # 湖北堵河源…管理局 is 湖北's, whatever 河源 is
+            return name[:found.start] if end else ""
+        end = max(end, found.end)
+    return name if end else ""
 
 
 def _opening_subject(text: str) -> str:

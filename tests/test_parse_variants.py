@@ -531,6 +531,29 @@ def test_a_flattened_page_that_starts_with_its_title_has_that_title_and_stays_on
     assert [(kind, text) for _, kind, text, _, _ in report.blocks()] == [("title", clean_line(line))]
 
 
+def test_a_flattened_page_whose_title_runs_into_its_first_part():
+    line = ("2022年东光县政府工作报告 一、2021年工作回顾 2021年是建党100周年,全县上下在市委、市政府和县委的坚强领导下,"
+            "圆满完成年初任务目标。 二、2022年工作安排 今年经济社会发展的主要预期目标是:生产总值增长6.5%。")
+    report = parse_report(line + "\n", "web/flattened-part.txt")
+    assert (report.kind, report.title, report.year, report.city, report.county) == (
+        "gongzuo", "2022年东光县政府工作报告", 2022, "沧州市", "东光县")
+    # with no space between them
+    report = parse_report(line.replace("报告 一、", "报告一、") + "\n", "web/flattened-part.txt")
+    assert (report.title, report.county) == ("2022年东光县政府工作报告", "东光县")
+
+
+def test_a_flattened_head_on_its_own_line_above_the_address():
+    head = "政 府 工 作 报 告 2017年2月18日在临海市 第十六届人民代表大会第一次会议上 临海市人民政府代市长 梅式苗"
+    report = parse_report(f"2017年政府工作报告\n{head}\n各位代表: 现在,我代表临海市人民政府,向大会作政府工作报告,请予审议。\n"
+                          "一、过去五年工作回顾\n经济平稳增长。\n", "web/flattened-head.txt")
+    assert (report.published.isoformat(), report.meeting, report.speaker, report.county) == (
+        "2017-02-18", "第十六届人民代表大会第一次会议", "梅式苗", "临海市")
+    # a delivery line alone above the address is no flattened head: its 的报告 is no speaker
+    report = parse_report("2024年木棠镇人民政府工作报告\n木棠镇人民政府镇长 羊金万\n在木棠镇第十七届人民代表大会第五次会议上的报告\n"
+                          "各位代表:\n现在,我代表木棠镇人民政府,向大会报告政府工作。\n一、2023年工作回顾\n全镇经济平稳增长。\n", "web/mutang.txt")
+    assert report.speaker == "羊金万"
+
+
 def test_an_autonomous_county_named_without_its_peoples_and_a_headline_above_the_reports_own_title():
     report = parse_report("2022年在县委、县政府的坚强领导下，镇宁自治县坚持以习近平法治思想为指导，高质量推进法治政府建设。\n"
                           "一、工作开展情况及成效\n（一）全面依法履行政府职能\n持续推进证明事项告知承诺制。\n", "web/zhenning.txt")
@@ -1207,6 +1230,12 @@ def test_a_province_or_city_named_short_as_the_one_who_acts_in_the_opening():
     report = parse_report("2021年,我局坚持以习近平法治思想为指导,助力法治广东建设。现将2021年法治政府建设情况报告如下:\n"
                           "一、主要举措和成效\n加强学习。\n", "web/later.txt")
     assert report.province is None
+
+
+def test_a_place_named_further_on_in_the_acting_bodys_name_is_not_its_place():
+    report = parse_report("县委、县政府:\n2025年,在县委、县政府的正确领导下,湖北堵河源国家级自然保护区管理局坚持以习近平新时代中国特色社会主义思想为引领,"
+                          "深入推进依法行政。现将2025年度法治政府建设情况报告如下:\n一、主要做法和成效\n加强学习。\n", "web/duheyuan.txt")
+    assert (report.kind, report.province, report.city) == ("fazhi", "湖北省", None)  # not 广东省's 河源市
 
 
 @pytest.mark.parametrize("opening, cited, place", [
