@@ -575,7 +575,7 @@ def _town_candidates(text: str, gz: Gazetteer):
     """Township names in `text`, read after a gazetteer place or at a clause start."""
     for segment in re.split(r"[，,。；;：:、\s《》“”\"（）()]|关于|中共|人民政府|现将|\d+年度?|\d+", text):
         # (中山市's 东区街道 is a street named 东区, not 攀枝花市's 东区)
-        names = {m.place.name for m in gz.find(segment)
+        names = {segment[m.start:m.end] for m in gz.find(segment)  # (as printed: 恩施州, not its full name)
                  if not (m.place.name.endswith("区") and segment[m.end:m.end + 2] == "街道")}
         for name in sorted(names, key=len, reverse=True):  # (高新区 before 新区)
             segment = segment.replace(name, "|")
@@ -595,4 +595,6 @@ def _town_candidates(text: str, gz: Gazetteer):
                 continue  # 住房和城乡建设局: town and country, not a township
             if piece[match.end():match.end() + 1] in ("镇", "乡", "街") and name[-1] in "乡镇":
                 continue  # 《司法所长列席乡镇(街道)党委…规定》: 乡镇 and 镇街 are townships in general
+            if name[-1] == "乡" and piece[match.end():match.end() + 1] == "村":
+                continue  # 《恩施州县乡村三级…清单》: 乡村 is the countryside
             yield name

@@ -1324,6 +1324,13 @@ def test_a_township_named_where_the_opening_speaks_of_itself(opening, town):
     assert (report.kind, report.town, report.county) == ("fazhi", town, None)
 
 
+def test_the_countryside_in_a_cited_plan_is_no_township():
+    report = parse_report("2022年度法治政府建设年度报告\n2022年以来,州政务局深入贯彻习近平法治思想,有力推进法治恩施建设。\n"
+                          "一、工作完成情况\n(一)深入拓展改革。梳理公布《恩施州县乡村三级依申请及公共服务事项清单》,在全省率先推行。\n",
+                          "web/enshi.txt")
+    assert (report.kind, report.town) == ("fazhi", None)  # not 恩施州县乡
+
+
 def test_a_township_the_opening_merely_mentions_is_not_the_reporting_body():
     report = parse_report("2024年,我镇推进法治政府建设,与奋斗镇开展结对共建,结合全镇实际完善制度。现将有关情况报告如下:\n"
                           "一、主要举措和成效\n加强学习。\n", "web/mention.txt")
