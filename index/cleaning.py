@@ -230,6 +230,8 @@ _PROMO = re.compile(r"小编(?:为大家|给大家|精心)?(?:整理|收集|准�
 _LINK = re.compile(r"^(?:点击|请点击)(?:查阅|查看|进入|阅读|下载)|^(?:查看|阅读)更多|^更多\s*[>＞»]")
 _TOOLBAR = re.compile(r"^(?:[【\[]?\s*(?:字体|字号|大|中|小|分享到?|打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|"
                       r"返回顶部|返回|微信|微博|QQ空间|扫一扫|默认|WAP手机版|手机版|无障碍(?:辅助)?(?:浏览)?(?:工具条)?|[：:])\s*[】\]]?\s*)+$")
+# A site's notice on the reader's browser (当前浏览器版本过低…建议您升级或使用其他浏览器。), whole sentences
+_BROWSER_NOTICE = re.compile(r"浏览器.{0,30}(?:升级|版本过?低|极速模式|兼容模式|最佳体验|最佳效果)|(?:升级|更换|切换)[^。]{0,8}浏览器")
 _POSTED = re.compile(r"^(?:(?:发布|发表|更新|来源|时间|日期|作者|浏览|阅读)[^：:]{0,4}[：:]\s*\S+\s*){2,}$")
 _CAPTION = re.compile(r"^[▲△↑（(]?\s*(?:图为|图片为|图：|图片来源|摄影|供图)[^。]{0,70}$")
 # (in square brackets too, [权威发布]; but [江西] before a reposted headline is the headline's own)
@@ -258,7 +260,7 @@ _BARE_LABEL = re.compile(r"(?:" + _label("发文机关", "发文机构", "发布
 _BROWSER_TITLE = re.compile(r"^([\u4e00-\u9fff]{2,20})[_＿](?=[^_＿]{4,80}(?:报告|報告|总结|總結)$)")
 CHROME_REASONS = ("web breadcrumb", "web site name", "web metadata table", "web toolbar", "web metadata", "web metadata label", "photo caption",
                   "web column name", "web posting date", "web document number", "web link", "web title row",
-                  "web promo", "web navigation", "web summary", "web metadata list")
+                  "web promo", "web navigation", "web summary", "web metadata list", "web notice")
 _DASH_LED = re.compile(r"^(?:——|－－|--|—)")  # a subtitle or delivery line under a title
 _REPEAT_WINDOW = 15  # lines below a 标题 row in which the page prints the title itself
 
@@ -545,9 +547,13 @@ def _printed_below(lines: list[str], at: int) -> bool:
 
 def chrome_reason(line: str) -> str | None:
     """Why a whole line is site chrome, or None when it may be the report's."""
-    if len(line) > _CHROME_MAX or "。" in line:
+    if len(line) > _CHROME_MAX:
         return None
     line = to_simplified(line)  # 瀏覽次數 is 浏览次数
+    if _BROWSER_NOTICE.search(line):
+        return "web notice"
+    if "。" in line:
+        return None
     for pattern, reason in ((_BREADCRUMB, "web breadcrumb"), (_TOOLBAR, "web toolbar"), (_LINK, "web link"), (_POSTED, "web metadata"),
                             (_META_ROW, "web metadata"), (_CAPTION, "photo caption"), (_TIMESTAMP, "web posting date")):
         if pattern.search(line):

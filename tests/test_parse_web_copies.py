@@ -157,7 +157,7 @@ def test_chrome_is_dropped_and_listed_and_nothing_else(name):
 
 def test_chrome_rules_keep_sentences_that_start_like_chrome():
     lines = ["来源于群众的意见建议都得到了回应", "发布时间紧，任务重", "图书馆建设取得新进展。",
-             "首页设计", "2023年，全市主要经济指标大中小企业全面增长"]
+             "首页设计", "2023年，全市主要经济指标大中小企业全面增长", "推动政务网站适老化改造，兼容各类浏览器。"]
     kept, dropped, _ = split_chrome(lines)
     assert kept == lines and dropped == []
 
@@ -174,7 +174,9 @@ def test_chrome_rules_drop_each_trap():
              "首页 -> 政务公开 -> 工作报告 -> 部门工作报告": "web breadcrumb",
              "下面是小编为大家整理的2024年政府工作报告，供大家参考。": "web promo",
              ">政府信息公开>法定主动公开内容>其他法定信息>政府工作报告": "web breadcrumb", "首页": "web breadcrumb",
-             "WAP手机版": "web toolbar", "分      类: 其他 ; 报告": "web metadata", "内容摘要:政 府 工 作 报 告 ——2019年1月9日在…会议上 各位代表:现在,我代表区人民政府。": "web summary"}
+             "WAP手机版": "web toolbar", "分      类: 其他 ; 报告": "web metadata",
+             "当前浏览器版本过低,可能会有安全风险且无法正常显示。建议您升级或使用其他浏览器。": "web notice",
+             "更换或升级浏览器以获得最佳体验。": "web notice", "内容摘要:政 府 工 作 报 告 ——2019年1月9日在…会议上 各位代表:现在,我代表区人民政府。": "web summary"}
     _, dropped, meta = split_chrome(list(traps))
     assert [d["reason"] for d in dropped] == list(traps.values())
     assert meta["published"] == "2024-01-20"
