@@ -400,11 +400,17 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
                 origin.pop(at)
     # The column's name printed alone right above the breadcrumb that ends in it (政府工作报告 /
     # 当前位置: 首页 >> 政务公开 >> 政府工作报告) is the page's heading, not the report's title; below
-    # it, the line a breadcrumb ends in is the article's own headline
+    # it, the line a breadcrumb ends in is the article's own headline, unless a report's title
+    # follows it (… > 镇街法治政府建设报告 / 镇街法治政府建设报告 / 广州市南沙区横沥镇人民政府…年度报告)
     for at in reversed(range(len(kept))):
-        if kept[at] == crumbs.get(origin[at] + 1):
+        if kept[at] == crumbs.get(origin[at] + 1) or (
+                kept[at] == crumbs.get(origin[at] - 1) and at + 1 < len(kept)
+                and kept[at + 1] != kept[at] and _REPORT_TITLE.match(kept[at + 1])):
             dropped.append({"text": kept.pop(at), "reason": "web column name"})
     return kept, dropped, meta
+
+
+_REPORT_TITLE = re.compile(r"^[^。，,]{6,80}(?:报告|報告|总结|總結)$")
 
 
 def _names_a_place(text: str) -> bool:

@@ -253,6 +253,17 @@ def test_a_headline_printed_twice_and_a_column_name_above_its_breadcrumb():
     assert kept == ["2019年甘肃省政府工作报告"] and [d["reason"] for d in dropped] == ["web breadcrumb"]
 
 
+def test_a_column_name_below_its_breadcrumb_and_above_the_reports_title():
+    report = parse_report("您现在的位置:首页 > 政务公开 > 法治政府建设 > 镇街法治政府建设报告\n镇街法治政府建设报告\n"
+                          "广州市南沙区横沥镇人民政府2020年法治政府建设年度报告\n来源:横沥镇人民政府发布日期:2021-01-11\n"
+                          "2020年,横沥镇党委、政府深入学习贯彻习近平法治思想。\n一、工作开展情况\n加强学习。\n", "web/hengli.txt")
+    assert (report.title, report.county, report.town) == ("广州市南沙区横沥镇人民政府2020年法治政府建设年度报告", "南沙区", "横沥镇")
+    # with no title after it, the last crumb printed below is the article's own headline
+    report = parse_report("当前位置:首页 > 政务公开 > 2023年法治政府建设情况报告\n2023年法治政府建设情况报告\n"
+                          "2023年,横沥镇坚持依法行政。\n一、工作开展情况\n加强学习。\n", "web/headline.txt")
+    assert report.title == "2023年法治政府建设情况报告"
+
+
 def test_an_issuer_row_gives_the_place_with_its_next_cell_or_its_value_on_the_next_line():
     """发布机构: 昆明市五华区人民政府 发布日期: …: the issuer is the cell's value only; a table
     copied cell by cell prints the value below its label (发 布 机 构 : / 天津市河东区司法局)."""
