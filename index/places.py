@@ -143,6 +143,8 @@ _COUNTY_OWN = re.compile(r"人民政府|县|人大|政府|委员会|[，,。、]
 
 
 _WING_BANNER = re.compile(r"^(.)[^左右]+(左|右)翼(前|中|后)旗$")  # 科尔沁左翼后旗, 察哈尔右翼前旗
+_SIDE_BANNER = re.compile(r"^(.)[^左右旗]+?(?<!翼)(左|右|前|中|后)旗$")  # 阿拉善左旗, 乌拉特前旗
+_EAST_WEST_BANNER = re.compile(r"^([东西])(.)[^旗]{2,}旗$")  # 东乌珠穆沁旗
 
 
 def aliases(place: Place) -> list[str]:
@@ -159,16 +161,16 @@ def aliases(place: Place) -> list[str]:
 
 def short_names(place: Place) -> list[str]:
     """The short names a place is printed with: 三亚 for 三亚市, 伊犁 for
-    伊犁哈萨克自治州, 博州 for 博尔塔拉蒙古自治州, 锡林郭勒 for 锡林郭勒盟, 上海 for 上海市, 科左后旗 for 科尔沁左翼后旗
-    (never a bare county stem)."""
+    伊犁哈萨克自治州, 博州 for 博尔塔拉蒙古自治州, 锡林郭勒 for 锡林郭勒盟, 上海 for 上海市, 科左后旗 for 科尔沁左翼后旗,
+    东乌旗 for 东乌珠穆沁旗 (never a bare county stem)."""
     name = place.name
     autonomous = _AUTONOMOUS.match(name)
     if autonomous and place.level == CITY:  # (its 伊犁州 is an alias, found in any text)
         one_character = _ONE_CHARACTER_PREFECTURES.get(name)
         return [autonomous.group(1), *([one_character] if one_character else [])]
-    banner = _WING_BANNER.match(name)
-    if banner and place.level == COUNTY:  # 科尔沁左翼后旗 is printed 科左后旗
-        return [banner.group(1) + banner.group(2) + banner.group(3) + "旗"]
+    banner = _WING_BANNER.match(name) or _SIDE_BANNER.match(name) or _EAST_WEST_BANNER.match(name)
+    if banner and place.level == COUNTY:  # 科尔沁左翼后旗 is printed 科左后旗, 阿拉善左旗 阿左旗, 东乌珠穆沁旗 东乌旗
+        return ["".join(banner.groups()) + "旗"]
     if place.level == COUNTY and not name.endswith("市"):
         return []
     for suffix in ("市", "地区", "盟"):

@@ -266,11 +266,17 @@ def test_an_ambiguous_district_is_settled_by_the_province_the_report_names_elsew
     assert (report.province, report.city, report.county, report.town) == ("上海市", None, "宝山区", "罗店镇")
 
 
-def test_a_wing_banner_named_as_it_is_usually_printed():
-    report = parse_report("2020年科左后旗人民政府工作报告\n——2020年4月22日在科左后旗第十六届人民代表大会第四次会议上\n"
+@pytest.mark.parametrize("short, city, county", [
+    ("科左后旗", "通辽市", "科尔沁左翼后旗"),
+    ("东乌旗", "锡林郭勒盟", "东乌珠穆沁旗"),
+    ("阿左旗", "阿拉善盟", "阿拉善左旗"),
+    ("乌前旗", "巴彦淖尔市", "乌拉特前旗"),
+])
+def test_a_banner_named_as_it_is_usually_printed(short, city, county):
+    report = parse_report(f"2020年{short}人民政府工作报告\n——2020年4月22日在{short}第十六届人民代表大会第四次会议上\n"
                           "各位代表:\n现在，我代表旗人民政府向大会报告工作。\n一、2019年工作回顾\n经济平稳增长。\n",
                           "web/banner.txt")
-    assert (report.province, report.city, report.county) == ("内蒙古自治区", "通辽市", "科尔沁左翼后旗")
+    assert (report.province, report.city, report.county) == ("内蒙古自治区", city, county)
 
 
 def test_a_title_run_into_its_delivery_line_is_the_title_and_the_line_stays_one_block():
