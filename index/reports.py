@@ -388,7 +388,7 @@ def _inline_sections(report: Report) -> list[Section]:
     sections: list[Section] = []
     for n, text in blocks:
         for match in _INLINE_HEADING.finditer(text):
-            if _cn_number(match.group(1) or match.group(2)) == len(sections) + 1:
+            if _cn_number(next(number for number in match.groups() if number)) == len(sections) + 1:
                 sections.append(Section(n, match.group(0).strip(), [], inline=True))
     if sections or report.kind != "gongzuo":
         return sections
@@ -410,13 +410,15 @@ _FLATTENED_MIN = 300  # characters of a line that holds a page's head and its fi
 # space (… 一、2025年工作回顾 2025年是…; clean_line closed the space before a year up) or run
 # into its text up to its first 。 (一、强化思想引领,统筹推进法治政府建设。一是…); or, where no
 # space was left, after a sentence's 。 up to a word that ends headings (…提出意见。一、过去五年
-# 工作回顾本届政府任期…)
+# 工作回顾本届政府任期…), or after the announcing sentence's 如下: up to its first subsection
 _INLINE_HEADING = re.compile(
     r"(?:(?<=\s)|(?<=^))([一二三四五六七八九十]{1,3})、(?:[^\s。；;：:！？!?，,]{2,24}?回顾(?=过去|一年来|刚刚|五年来|(?:19|20)\d{2}年)"
     r"|[^\s。；;：:！？!?，,]{2,30}?(?=\s|(?:19|20)\d{2}\s*年)"
     r"|[^\s。；;：:！？!?]{2,40}?(?=\s*(?:19|20)\d{2}\s*年)"  # 一、奋斗2022,我们聚力攻坚,… 2022年是…
     r"|[^\s。；;：:！？!?]{2,40}。)"
-    r"|(?<=。)([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,]{2,30}?(?:回顾|工作安排(?:建议)?|目标任务|自身建设|成效)")
+    r"|(?<=。)([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,]{2,30}?(?:回顾|工作安排(?:建议)?|目标任务|自身建设|成效)"
+    # (right after the announcing sentence, up to its first subsection: …报告如下:一、法治政府建设基本情况(一)强化…)
+    r"|(?<=如下[：:])([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,（(]{2,30}?(?=[（(]一[)）])")
 
 
 def _opens_first_section(paragraphs: list[Paragraph], i: int) -> bool:

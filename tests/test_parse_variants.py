@@ -666,6 +666,15 @@ def test_a_prefecture_acting_by_its_one_character_short_name(opening, city):
     assert (report.kind, report.province, report.city, report.county) == ("fazhi", "新疆维吾尔自治区", city, None)
 
 
+def test_a_flattened_body_whose_first_heading_follows_the_announcing_sentence_without_a_space():
+    line = ("邢台市人民政府关于2020年度法治政府建设情况的报告河北省人民政府:2020年,邢台市政府在省委、省政府和市委的正确领导下,"
+            "扎实推进依法行政," + "法治政府建设取得积极成效," * 20 + "现将我市2020年度法治政府建设情况报告如下:"
+            "一、法治政府建设基本情况(一)强化政治引领,深入推进法治政府建设。一是加强学习。")
+    report = parse_report("邢台市人民政府关于2020年度法治政府建设情况的报告\n发布部门:市政府办公室\n" + line + "\n", "web/xingtai.txt")
+    assert (report.kind, report.city) == ("fazhi", "邢台市")
+    assert [s.heading for s in report.sections][:1] == ["一、法治政府建设基本情况"]
+
+
 def test_a_flattened_body_whose_first_heading_runs_into_its_text():
     body = ("2023年,兰州市司法局在市委市政府的坚强领导下,深入学习贯彻党的二十大精神,为全市经济高质量发展提供了有力法治保障。 "
             "一、强化思想引领,统筹推进法治政府建设。一是深入学习贯彻习近平法治思想。" + "制定印发工作方案，举办培训班。" * 15
