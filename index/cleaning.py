@@ -14,6 +14,10 @@ from .places import gazetteer
 # A line break saved as its tag (周村区城北路街道办事处<br/>2017年度…报告): the line breaks there
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 _MARKUP = re.compile(r"</?(?:p|span|font|strong|b|i|u|em|br|div|h[1-6]|td|tr|table|center|a|img|section)\b[^<>]{0,400}/?>", re.I)
+# A line of nothing but tags, whatever their names (a hijacked page's <delect id="…"></delect>), with
+# a list's number or bullet before them
+_ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,11}\b[^<>]{0,200}/?>")
+_TAGS_ONLY = re.compile(rf"^\s*(?:\d{{1,2}}\.\s*|[•·]\s*)?(?:{_ANY_TAG.pattern}\s*)+$")
 _DEBRIS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:图片|image|img)[^\]]*\]|\{\\[^}]*\}", re.I)
 # Mirror sites that convert a page to traditional characters annotate some with pinyin:
 # 政府工作報(bào)告, 區(qū) 長. Only a syllable with a tone mark, right after a Chinese character.
@@ -63,6 +67,12 @@ def split_debris(text: str) -> tuple[list[str], list[dict]]:
         dropped += [{"text": tag, "reason": "html markup"} for tag in _BREAK_TAG.findall(text)]
         text = _BREAK_TAG.sub("\n", text)
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if "<" in raw and _TAGS_ONLY.match(raw):  # <mark id="h4sia"><del id="h4sia"></del></mark>: a hijacked page's junk
+            dropped += [{"text": tag, "reason": "html markup"} for tag in _ANY_TAG.findall(raw)]
+            left = _ANY_TAG.sub("", raw).strip()
+            if left:  # the list's number or bullet the tags stood in
+                dropped.append({"text": left, "reason": "html markup"})
+            continue
         if "<" in raw and _MARKUP.search(raw):  # <p style="…">各位代表:</p>: a page's HTML saved as text
             dropped += [{"text": tag, "reason": "html markup"} for tag in _MARKUP.findall(raw)]
             raw = html.unescape(_MARKUP.sub("", raw))  # (&ldquo;十一五&rdquo; is “十一五”)

@@ -334,6 +334,16 @@ def test_a_pages_html_saved_as_text_is_read_without_its_tags():
     assert {d["reason"] for d in report.dropped} >= {"html markup"}
 
 
+def test_lines_of_nothing_but_tags_from_a_hijacked_page_are_dropped():
+    junk = '<legend id="h4sia"></legend><samp id="h4sia"></samp>\n  • <input id="h4sia"><address id="h4sia"></address>\n' \
+           '    1. <blockquote id="h4sia"><rt id="h4sia"></rt></blockquote>\n<delect id="h4sia"></delect>\n'
+    report = parse_report(junk + "2023年政府工作报告\n——2023年1月5日在台州市第六届人民代表大会第二次会议上\n"
+                          "各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、2022年工作回顾\n经济平稳增长。\n", "web/tags.txt")
+    assert (report.title, report.city) == ("2023年政府工作报告", "台州市")
+    assert [p.text for p in report.front] == ["——2023年1月5日在台州市第六届人民代表大会第二次会议上", "各位代表:"]
+    assert {d["reason"] for d in report.dropped} == {"html markup"}
+
+
 def test_set_ad_traps_a_table_rows_issuer_cell_an_issuer_over_the_repeated_headline_and_a_long_heading_with_its_stop():
     report = parse_report("| 索引号 | 620721125/2026-00002 | 发文字号 | 肃林草发〔2026〕6号 |\n|---|---|---|---|\n"
                           "| 关键词 | 发布机构 | 肃南县林草局 | |\n2025年,我局法治政府建设坚持以习近平法治思想为指导。现将有关情况报告如下:\n"
