@@ -240,8 +240,10 @@ _PROMO = re.compile(r"小编(?:为大家|给大家|精心)?(?:整理|收集|准�
 _LINK = re.compile(r"^(?:点击|请点击)(?:查阅|查看|进入|阅读|下载)|^(?:查看|阅读)更多|^更多\s*[>＞»]")
 _TOOLBAR = re.compile(r"^(?:[【\[]?\s*(?:字体|字号|大|中|小|分享到?|打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|"
                       r"返回顶部|返回|微信|微博|QQ空间|扫一扫|默认|WAP手机版|手机版|无障碍(?:辅助)?(?:浏览)?(?:工具条)?|[：:])\s*[】\]]?\s*)+$")
-# A site's notice on the reader's browser (当前浏览器版本过低…建议您升级或使用其他浏览器。), whole sentences
-_BROWSER_NOTICE = re.compile(r"浏览器.{0,30}(?:升级|版本过?低|极速模式|兼容模式|最佳体验|最佳效果)|(?:升级|更换|切换)[^。]{0,8}浏览器")
+# A site's notices: on the reader's browser (当前浏览器版本过低…建议您升级或使用其他浏览器。), whole sentences,
+_SITE_NOTICE = re.compile(r"浏览器.{0,30}(?:升级|版本过?低|极速模式|兼容模式|最佳体验|最佳效果)|(?:升级|更换|切换)[^。]{0,8}浏览器"
+                             # … and its greeting and clock (西安市人大网欢迎您!, 当前时间为:, 今天是:2019年10月31日 星期三)
+                             r"|^[\u4e00-\u9fff]{2,20}欢迎您[!！]?$|^(?:当前时间|今天是)[为是]?\s*[：:]")
 _POSTED = re.compile(r"^(?:(?:发布|发表|更新|来源|时间|日期|作者|浏览|阅读)[^：:]{0,4}[：:]\s*\S+\s*){2,}$")
 _CAPTION = re.compile(r"^[▲△↑（(]?\s*(?:图为|图片为|图：|图片来源|摄影|供图)[^。]{0,70}$")
 # (in square brackets too, [权威发布]; but [江西] before a reposted headline is the headline's own)
@@ -566,7 +568,7 @@ def chrome_reason(line: str) -> str | None:
     if len(line) > _CHROME_MAX:
         return None
     line = to_simplified(line)  # 瀏覽次數 is 浏览次数
-    if _BROWSER_NOTICE.search(line):
+    if _SITE_NOTICE.search(line):
         return "web notice"
     if "。" in line:
         return None

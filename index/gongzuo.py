@@ -74,8 +74,9 @@ _BYLINE_DELIVERY = re.compile(rf"^(?P<name>[\u4e00-\u9fff·]{{2,5}}?)在\s*(.{{0
                               rf"(?:政府工作)?报告$")
 # The title printed on the delivery line's own line (政府工作报告——2006年2月20日在…会议上);
 # read on that line alone, since a title line joined to the next would look the same.
-_TITLE_BEFORE = rf"^[^。，,]{{0,24}}?报告(?:[（(][^（）()]{{1,6}}[)）])?\s*(?=[（({_DASHES}])"  # 报告(摘要)--…
-_RUN_IN_TITLE = re.compile(rf"{_TITLE_BEFORE}|^[^。，,]{{0,24}}?报告\s*(?=在)")  # … and 政府工作报告 在…会议上(…)
+# (letter-spaced too: 政 府 工 作 报 告——2017年2月20日在…)
+_TITLE_BEFORE = rf"^[^。，,]{{0,24}}?报\s?告(?:[（(][^（）()]{{1,6}}[)）])?\s*(?=[（({_DASHES}])"  # 报告(摘要)--…
+_RUN_IN_TITLE = re.compile(rf"{_TITLE_BEFORE}|^[^。，,]{{0,24}}?报\s?告\s*(?=在)")  # … and 政府工作报告 在…会议上(…)
 _TITLED_DELIVERY = re.compile(_TITLE_BEFORE + _DELIVERY.pattern[1:])
 _TITLED_UNDATED_DELIVERY = re.compile(_TITLE_BEFORE + _UNDATED_DELIVERY.pattern[1:])
 # A local chronicle's form, its date in brackets after the meeting, the title and the speaker
@@ -350,7 +351,8 @@ def _bare_name(simple: list[str], at: int) -> tuple[str, None] | None:
 
 
 def _is_bare_name(line: str) -> bool:
-    return bool(_BARE_NAME.match(line.strip())) and line.strip() not in _NOT_NAMES
+    # (an office alone, 市长 with its name left out, names no one)
+    return bool(_BARE_NAME.match(line.strip())) and line.strip() not in _NOT_NAMES and not _OFFICE_LINE.match(line.strip())
 
 
 def _as_printed(found: str, simple: str, printed: str) -> str:

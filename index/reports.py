@@ -814,8 +814,10 @@ def _fazhi_opening(report: Report) -> bool:
         return True  # …系统推进法治政府建设… 现将2025年工作情况总结如下
     if "法治建设" in opening and re.search(r"报告?如下", opening) and first_is_measures:
         return True  # …圆满完成年度法治建设任务。现将2025年相关工作情况报告如下 / 一、主要做法和成效
-    # (the first parts of the 法治政府建设 template: 依法全面履行政府职能, 加快政府职能转变, 加强组织领导)
-    return on_fazhi and bool(re.search(r"法治|依法行政|依法全面履行|政府职能|组织领导", first) or first_is_measures)
+    # (the first parts of the 法治政府建设 template: 依法全面履行政府职能, 加快政府职能转变, 加强组织领导,
+    # 落实党政同责 of the leaders' duty to push it)
+    return on_fazhi and bool(re.search(r"法治|依法行政|依法全面履行|政府职能|组织领导|党政同责|第一责任人", first)
+                             or first_is_measures)
 
 
 # ---------------------------------------------------------------- year

@@ -548,6 +548,18 @@ def test_a_flattened_page_whose_title_runs_into_its_first_part():
     assert (report.title, report.county) == ("2022年东光县政府工作报告", "东光县")
 
 
+def test_a_letter_spaced_title_run_into_its_delivery_line_and_an_office_printed_without_a_name():
+    report = parse_report("政 府 工 作 报 告——2017年2月20日在西安市第十六届人民代表大会第一次会议上\n"
+                          "——2017220日在西安市第十六届\n人民代表大会第一次会议上\n西安市市长  上官吉庆\n各位代表:\n"
+                          "现在,我代表西安市人民政府,向大会报告政府工作,请予审议。\n一、本届政府工作回顾\n经济平稳增长。\n", "web/xian.txt")
+    assert (report.title, report.published.isoformat(), report.speaker, report.city) == (
+        "政 府 工 作 报 告", "2017-02-20", "上官吉庆", "西安市")
+    # 市长 alone above the address: its name was left out, so there is no speaker
+    report = parse_report("政 府 工 作 报 告\n——2015年2月3日在西安市第十五届\n人民代表大会第五次会议上\n市长\n各位代表:\n"
+                          "现在,我代表市人民政府向大会作工作报告,请予审议。\n一、2014年工作回顾\n经济平稳增长。\n", "web/xian-2015.txt")
+    assert (report.published.isoformat(), report.speaker) == ("2015-02-03", None)
+
+
 def test_a_flattened_head_on_its_own_line_above_the_address():
     head = "政 府 工 作 报 告 2017年2月18日在临海市 第十六届人民代表大会第一次会议上 临海市人民政府代市长 梅式苗"
     report = parse_report(f"2017年政府工作报告\n{head}\n各位代表: 现在,我代表临海市人民政府,向大会作政府工作报告,请予审议。\n"
@@ -664,6 +676,13 @@ def test_an_autonomous_prefecture_named_by_its_short_name_in_the_opening():
 def test_a_prefecture_acting_by_its_one_character_short_name(opening, city):
     report = parse_report(f"{opening}全面推进法治政府建设。\n一、工作开展情况\n加强学习。\n", "web/xinjiang.txt")
     assert (report.kind, report.province, report.city, report.county) == ("fazhi", "新疆维吾尔自治区", city, None)
+
+
+def test_an_untitled_report_whose_first_part_is_the_leaders_duty_to_push_it():
+    report = parse_report("2021年,焦作市以习近平新时代中国特色社会主义思想为指导,深入贯彻习近平法治思想,严格落实省委、省政府关于全面依法治省的"
+                          "决策部署,以创建全省法治政府建设示范市为抓手,深入推进法治政府建设,为焦作经济社会高质量发展提供了强有力的法治保障。\n"
+                          "一、落实党政同责,扛牢政治责任。一是加强组织领导。焦作市委、市政府先后召开常委会议研究部署。\n", "web/jiaozuo.txt")
+    assert (report.kind, report.year, report.city) == ("fazhi", 2021, "焦作市")
 
 
 def test_a_flattened_body_whose_first_heading_follows_the_announcing_sentence_without_a_space():

@@ -176,7 +176,8 @@ def test_chrome_rules_drop_each_trap():
              ">政府信息公开>法定主动公开内容>其他法定信息>政府工作报告": "web breadcrumb", "首页": "web breadcrumb",
              "WAP手机版": "web toolbar", "分      类: 其他 ; 报告": "web metadata",
              "当前浏览器版本过低,可能会有安全风险且无法正常显示。建议您升级或使用其他浏览器。": "web notice",
-             "更换或升级浏览器以获得最佳体验。": "web notice", "内容摘要:政 府 工 作 报 告 ——2019年1月9日在…会议上 各位代表:现在,我代表区人民政府。": "web summary"}
+             "更换或升级浏览器以获得最佳体验。": "web notice", "西安市人大网欢迎您!": "web notice", "当前时间为:": "web notice",
+             "今天是:2019年10月31日 星期三 农历十月初七": "web notice", "内容摘要:政 府 工 作 报 告 ——2019年1月9日在…会议上 各位代表:现在,我代表区人民政府。": "web summary"}
     _, dropped, meta = split_chrome(list(traps))
     assert [d["reason"] for d in dropped] == list(traps.values())
     assert meta["published"] == "2024-01-20"
