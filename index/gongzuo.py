@@ -64,6 +64,10 @@ _GARBLED_DELIVERY = re.compile(rf"^(?:{_LEAD}[{_DASHES}]\s*(?P<digits>(?:19|20)\
 # A news-style lead: 2月24日,在运城市第四届人民代表大会第五次会议上,朱鹏作政府工作报告。 (no year)
 _LEAD_DELIVERY = re.compile(rf"^\s*(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日\s*[，,]?\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?"
                             rf"会议上\s*[，,]\s*(?P<name>[\u4e00-\u9fff·]{{2,5}}?)作(?:了)?政府工作报告")
+# … or with the speaker first: 1月16日,市长高建军在开封市第十五届人民代表大会第三次会议上作《政府工作报告》
+_SPEAKER_LEAD_DELIVERY = re.compile(rf"^\s*(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日\s*[，,]?\s*(?:[\u4e00-\u9fff]{{0,10}}?{_OFFICE})?"
+                                    rf"(?P<name>[\u4e00-\u9fff·]{{2,4}}?)在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议上"
+                                    rf"(?:作(?:了)?《?政府工作报告》?)?")
 # … and a live report's lead on the session that opened to hear it: 2010年3月5日9时，十一届全国人民代表大会
 # 第三次会议在人民大会堂举行开幕会，听取国务院总理温家宝作政府工作报告 (the year may be left out)
 _OPENING_LEAD = re.compile(rf"^\s*(?:((?:19|20)\d{{2}})\s*年)?(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日[^，,。]{{0,10}}[，,]\s*"
@@ -100,7 +104,8 @@ FLAT_HEAD = 300  # characters of a flattened first line that may come before 各
 _FLAT_LINES = 24
 _FLAT_BREAKS = re.compile(rf"(?<![{_DASHES}])(?=[{_DASHES}]{{1,2}}\s*(?:{_ANY_DATE}|在))|"
                           rf"(?<![{_DASHES}\s])\s*(?={_ANY_DATE}\s*在)|(?<=会议上)|(?=[（(]\s*{_ANY_DATE}\s*[)）])|"
-                          r"(?<=报告)\s+(?=[^\s（(])")  # 2020年玄武区人民政府工作报告 玄武区十八届人大四次会议文件之一
+                          r"(?<=报告)\s+(?=[^\s（(])"  # 2020年玄武区人民政府工作报告 玄武区十八届人大四次会议文件之一
+                          r"|(?<=报告)(?=\d{1,2}月\d{1,2}日)")  # 2020年开封市政府工作报告1月16日,市长高建军在…
 _FLAT_TITLE = re.compile(r"^[^。，,]{0,24}?报告(?:[（(][^（）()]{1,6}[)）])?$")
 _TITLED_LINE_MAX = 160  # a title, its delivery line and a site's posting details
 _DATE_NAME_ABOVE = re.compile(rf"^{_DATE}\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$")  # (read only over a delivery line)
@@ -162,6 +167,7 @@ def _deliveries(lines: list[str]):
             _UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line)
             or _DATED_AFTER_DELIVERY.match(line) or _BYLINE_DELIVERY.match(line)
             or _MEETING_LINE_DELIVERY.match(line) or _LEAD_DELIVERY.match(line) or _OPENING_LEAD.match(line)
+            or _SPEAKER_LEAD_DELIVERY.match(line)
             or _GARBLED_DELIVERY.match(joined)
             or _TITLED_MEETING.match(line) or _DATED_NAME_LINE.match(line) or _ADOPTED.match(line))
         if not (match or undated):
@@ -221,10 +227,11 @@ def _deliveries(lines: list[str]):
             meeting=_as_printed(meeting.group(0), delivered, printed) if meeting else None,
             speaker=_as_printed(name, spoken_in, spoken_printed) if name else None, office=office,
             place_text=(match.group(5) or match.group(4)) if match else "" if undated.re in (_DATED_NAME_LINE, _DATE_LINE) else undated.group(
-                3 if undated.re in (_LEAD_DELIVERY, _GARBLED_DELIVERY) else 4 if undated.re in (_ADOPTED, _OPENING_LEAD) else 1),
+                3 if undated.re in (_LEAD_DELIVERY, _GARBLED_DELIVERY) else 4 if undated.re in (_ADOPTED, _OPENING_LEAD, _SPEAKER_LEAD_DELIVERY)
+                else 1),
             adopted=_date(*undated.group(1, 2, 3)) if undated and undated.re is _ADOPTED else None,
             month_day=(int(undated.group("month")), int(undated.group("day")))
-            if undated and undated.re in (_LEAD_DELIVERY, _OPENING_LEAD) else None,
+            if undated and undated.re in (_LEAD_DELIVERY, _OPENING_LEAD, _SPEAKER_LEAD_DELIVERY) else None,
             speaker_line=" ".join(lines[end + gap:end + gap + rows]) if rows and not dated_name else None,
             speaker_rows=rows + gap,
         )

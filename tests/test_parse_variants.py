@@ -560,6 +560,16 @@ def test_a_letter_spaced_title_run_into_its_delivery_line_and_an_office_printed_
     assert (report.published.isoformat(), report.speaker) == ("2015-02-03", None)
 
 
+def test_a_news_lead_that_names_the_speaker_before_the_meeting():
+    lead = "1月16日,市长高建军在开封市第十五届人民代表大会第三次会议上作《政府工作报告》"
+    body = "各位代表: 现在,我代表市人民政府,向大会报告工作,请予审议。 一、2019年工作回顾 刚刚过去的一年,全市经济平稳增长。"
+    for text in (f"2020年开封市政府工作报告\n{lead}\n" + body.replace(" ", "\n"),  # on lines of their own
+                 f"2020年开封市政府工作报告 {lead} {body}"):  # flattened into one line
+        report = parse_report(text + "\n", "web/kaifeng.txt")
+        assert (report.title, report.published.isoformat(), report.meeting, report.speaker, report.city) == (
+            "2020年开封市政府工作报告", "2020-01-16", "第十五届人民代表大会第三次会议", "高建军", "开封市")
+
+
 def test_a_flattened_head_on_its_own_line_above_the_address():
     head = "政 府 工 作 报 告 2017年2月18日在临海市 第十六届人民代表大会第一次会议上 临海市人民政府代市长 梅式苗"
     report = parse_report(f"2017年政府工作报告\n{head}\n各位代表: 现在,我代表临海市人民政府,向大会作政府工作报告,请予审议。\n"
