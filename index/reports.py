@@ -671,7 +671,8 @@ def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
         simple = to_simplified(line).strip()
         if i + 1 < len(header) and i + 1 not in skip and _is_title_line(header[i + 1]) and (
                 (simple.startswith("关于") and not to_simplified(header[i + 1]).startswith("关于"))
-                or (re.search(r"关于\s*(?:(?:19|20)\d{2}\s*年度?)?$", simple) and len(simple) <= 40)  # …关于2020年度 / 法治…的报告
+                # …关于2020年度 / 法治…的报告, …管理委员会关于报送 / 《…法治政府建设情况》的报告
+                or (re.search(r"关于(?:报送|呈报|上报)?\s*(?:(?:19|20)\d{2}\s*年度?)?$", simple) and len(simple) <= 40)
                 or (re.search(r"(?:19|20)\d{2}\s*年度?$", simple) and len(simple) <= 40  # …人民政府2024年 / 法治…年度报告
                     and not re.search(r"[，。：:；;,、！？]", simple))
                 or _is_title_tail(header[i + 1], line)):

@@ -570,6 +570,13 @@ def test_a_news_lead_that_names_the_speaker_before_the_meeting():
             "2020年开封市政府工作报告", "2020-01-16", "第十五届人民代表大会第三次会议", "高建军", "开封市")
 
 
+def test_a_title_over_two_lines_whose_first_ends_in_a_verb_of_sending():
+    report = parse_report("兰州新区管理委员会关于报送\n《兰州新区2022年度法治政府建设情况》的报告\n省政府:\n"
+                          "现将《兰州新区2022年度法治政府建设情况》随文呈报,请审阅。\n一、主要举措\n加强学习。\n", "web/lanzhou.txt")
+    assert report.title == "兰州新区管理委员会关于报送《兰州新区2022年度法治政府建设情况》的报告"
+    assert (report.year, report.city) == (2022, "兰州市")
+
+
 def test_a_flattened_head_on_its_own_line_above_the_address():
     head = "政 府 工 作 报 告 2017年2月18日在临海市 第十六届人民代表大会第一次会议上 临海市人民政府代市长 梅式苗"
     report = parse_report(f"2017年政府工作报告\n{head}\n各位代表: 现在,我代表临海市人民政府,向大会作政府工作报告,请予审议。\n"
