@@ -46,8 +46,10 @@ _UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}
 # A newspaper's line saying when the meeting adopted the report, not when it was delivered:
 # (2017年2月26日菏泽市第十九届人民代表大会第一次会议通过)
 _ADOPTED = re.compile(rf"^{_LEAD}{_DATE}\s*([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*(?:审议)?通过\s*[)）]?\s*$")
-# A line that is the meeting alone, without dash or date: 在石渠县第十四届人民代表大会第一次会议上
-_MEETING_LINE_DELIVERY = re.compile(rf"^\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议上\s*$")
+# A line that is the meeting alone, without dash or date: 在石渠县第十四届人民代表大会第一次会议上,
+# or with its month and day alone (1月23日在龙岗区第五届人民代表大会第二次会议上)
+_MEETING_LINE_DELIVERY = re.compile(rf"^\s*(?:(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日\s*)?在\s*(.{{0,24}}?)\s*{_CONGRESS}"
+                                    rf".{{0,30}}?会议上\s*$")
 # A head that names the session it is delivered to: 新巴尔虎左旗第十五届人民代表大会第二次会议政府工作报告
 _SESSION_HEAD = re.compile(rf"^\s*([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*(?:上的)?(?:政府)?工作报告\s*$")
 # (or the cover of the session's documents: 玄武区十八届人大四次会议文件之一)
@@ -227,11 +229,11 @@ def _deliveries(lines: list[str]):
             meeting=_as_printed(meeting.group(0), delivered, printed) if meeting else None,
             speaker=_as_printed(name, spoken_in, spoken_printed) if name else None, office=office,
             place_text=(match.group(5) or match.group(4)) if match else "" if undated.re in (_DATED_NAME_LINE, _DATE_LINE) else undated.group(
-                3 if undated.re in (_LEAD_DELIVERY, _GARBLED_DELIVERY) else 4 if undated.re in (_ADOPTED, _OPENING_LEAD, _SPEAKER_LEAD_DELIVERY)
-                else 1),
+                3 if undated.re in (_LEAD_DELIVERY, _GARBLED_DELIVERY, _MEETING_LINE_DELIVERY)
+                else 4 if undated.re in (_ADOPTED, _OPENING_LEAD, _SPEAKER_LEAD_DELIVERY) else 1),
             adopted=_date(*undated.group(1, 2, 3)) if undated and undated.re is _ADOPTED else None,
             month_day=(int(undated.group("month")), int(undated.group("day")))
-            if undated and undated.re in (_LEAD_DELIVERY, _OPENING_LEAD, _SPEAKER_LEAD_DELIVERY) else None,
+            if undated and "month" in undated.re.groupindex and undated.group("month") else None,
             speaker_line=" ".join(lines[end + gap:end + gap + rows]) if rows and not dated_name else None,
             speaker_rows=rows + gap,
         )

@@ -541,17 +541,25 @@ _ANNOUNCING_SENTENCE = re.compile(r"^(?:(?:依据|根据|按照)[^。]*?[，,])?
 def _self_mentions(report: Report, cited: list[str]) -> list[str]:
     """The texts in which the opening names the reporting body itself (the announcing
     sentence, 结合X实际), and the township names its own documents start with (《水口镇2024年
-    依法治镇工作要点》: a township cites no other township's plans)."""
+    依法治镇工作要点》: a township cites no other township's plans; a street that calls itself
+    我街, its 《珠吉街…》)."""
     paragraphs = [*report.preamble[:3], *(report.sections[0].paragraphs[:1] if report.sections else [])]
     opening = re.sub(r"《[^《》]*》", "", to_simplified(" ".join(p.text[:400] for p in paragraphs)))
     found = [m.group(1) for pattern in (ANNOUNCED, _OWN_CIRCUMSTANCE) for m in pattern.finditer(opening)]
     gz = gazetteer()
+    calls_itself_street = "我街" in opening  # (as Guangzhou's streets do: 我街…, 《珠吉街理论学习中心组…》)
     for title in cited:
         head = re.sub(r"^(?:19|20)\d{2}年度?", "", title)
         town = next(_town_candidates(head[:10], gz), None)
         if town and head.startswith(town):
             found.append(town)
+        street = _OWN_STREET_DOCUMENT.match(head) if calls_itself_street and not town else None
+        if street:
+            found.append(street.group(1) + "街道")
     return found
+
+
+_OWN_STREET_DOCUMENT = re.compile(r"^([\u4e00-\u9fff]{2,3})街(?!道|办)")
 
 
 def _superior_documents(text: str) -> list[str]:

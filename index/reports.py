@@ -432,7 +432,8 @@ def _opens_first_section(paragraphs: list[Paragraph], i: int) -> bool:
 
 _SENTENCE_MARKS = re.compile(r"[。；;：:！？!?]|[，,、]$")
 # (a sentence may come first: 本届政府于2007年12月组成，任期即将结束。现在，我代表区政府向大会…)
-_ADDRESS_OPENING = re.compile(r"^\s*(?:各位代表\s*[：:]\s*)?(?:[^。]{0,40}。)?(?:现在\s*[，,]\s*)?由?我代表.{0,24}向大会")
+# (…现在，我代表…; 根据会议安排，我代表新区管委会向大会报告工作)
+_ADDRESS_OPENING = re.compile(r"^\s*(?:各位代表\s*[：:]\s*)?(?:[^。]{0,40}[。，,])?(?:现在\s*[，,]\s*)?由?我代表.{0,24}向大会")
 
 
 def _file_paragraph(paragraph: Paragraph, sections: list[Section], preamble: list[Paragraph],

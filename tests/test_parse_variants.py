@@ -577,6 +577,15 @@ def test_a_title_over_two_lines_whose_first_ends_in_a_verb_of_sending():
     assert (report.year, report.city) == (2022, "兰州市")
 
 
+def test_a_delivery_line_with_its_month_and_day_alone_and_an_address_that_gives_its_occasion_first():
+    report = parse_report("政府工作报告\n1月23日在龙岗区第五届人民代表大会第二次会议上\n各位代表:\n"
+                          "根据会议安排,我代表新区管委会向大会报告工作。\n2012年工作回顾\n一、经济平稳增长\n全年地区生产总值增长5.5%。\n"
+                          "二、2013年工作安排\n加快发展。\n", "web/dapeng.txt")
+    assert (report.year, report.published.isoformat(), report.meeting, report.county) == (
+        2013, "2013-01-23", "第五届人民代表大会第二次会议", "龙岗区")
+    assert report.sections[0].heading == "2012年工作回顾"  # the unnumbered heading above the numbered parts
+
+
 def test_a_flattened_head_on_its_own_line_above_the_address():
     head = "政 府 工 作 报 告 2017年2月18日在临海市 第十六届人民代表大会第一次会议上 临海市人民政府代市长 梅式苗"
     report = parse_report(f"2017年政府工作报告\n{head}\n各位代表: 现在,我代表临海市人民政府,向大会作政府工作报告,请予审议。\n"
@@ -1373,6 +1382,17 @@ def test_the_short_name_acting_after_the_circumstances_of_the_opening():
 def test_a_township_named_where_the_opening_speaks_of_itself(opening, town):
     report = parse_report(f"{opening}\n一、主要举措和成效\n加强学习。\n", "web/self.txt")
     assert (report.kind, report.town, report.county) == ("fazhi", town, None)
+
+
+def test_a_street_that_calls_itself_our_street_named_by_its_own_document():
+    report = parse_report("2022年,在区委、区政府的正确领导下,我街认真贯彻落实习近平法治思想。现将我街2022年度推进法治政府建设工作情况报告如下。\n"
+                          "一、2022年推进法治政府建设的主要举措和成效\n(一)加强领导。制定《珠吉街理论学习中心组2022年学习计划》。\n",
+                          "web/zhuji.txt")
+    assert (report.kind, report.town, report.county) == ("fazhi", "珠吉街道", None)
+    # a street's own plan names nothing when the body does not call itself 我街
+    report = parse_report("2022年,我局认真贯彻落实习近平法治思想。现将2022年度法治政府建设工作情况报告如下。\n"
+                          "一、主要举措和成效\n(一)加强领导。落实《步行街管理规定》。\n", "web/walk.txt")
+    assert report.town is None
 
 
 def test_the_countryside_in_a_cited_plan_is_no_township():
