@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import re
 
@@ -63,9 +64,11 @@ class PlaceMatch:
 class Gazetteer:
     """Name look-ups over the adcode table."""
 
-    def __init__(self, places: list[Place], former: list[Place] = ()):
+    def __init__(self, places: list[Place], former: list[Place] = (), zones: dict[str, str] = None):
         """`places` are the current divisions; `former` are names no longer in use, found
-        by name (a code of theirs may since have been given to a renamed place)."""
+        by name (a code of theirs may since have been given to a renamed place); `zones`
+        maps a zone that is no division (大鹏新区) to the name of the city or province that
+        holds it, which the zone's name is then found as."""
         self.by_code: dict[str, Place] = {}
         for p in places:
             self.by_code.setdefault(p.code, p)
@@ -81,6 +84,10 @@ class Gazetteer:
             for alias in aliases(p):
                 if alias not in self.by_name:
                     self.by_alias.setdefault(alias, []).append(p)
+        for zone, holder in (zones or {}).items():
+            held_by = [p for p in self.by_name.get(holder, []) if p.level < COUNTY]
+            if zone not in self.by_name and len(held_by) == 1:
+                self.by_alias.setdefault(zone, []).append(held_by[0])
         self._automaton = ahocorasick.Automaton()
         for name in (*self.by_name, *self.by_alias):
             if len(name) >= 2:
@@ -198,7 +205,14 @@ def gazetteer() -> Gazetteer:
         key = (place.name, place.code[:2]) if place else None
         if place and key not in current and place.name not in _NO_PLACE_NAMES:
             former.setdefault(key, place)
-    return Gazetteer(places, list(former.values()))
+    return Gazetteer(places, list(former.values()), _zones())
+
+
+def _zones() -> dict[str, str]:
+    """{zone: the name of the city or province that holds it} from data/zones.txt."""
+    path = Path(__file__).with_name("data") / "zones.txt"
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
+    return {zone.strip(): holder.strip() for zone, holder in rows}
 
 
 # Former names that are a table's pseudo-divisions, or too plain to read as a place in text

@@ -1292,6 +1292,24 @@ def test_a_province_or_city_named_short_as_the_one_who_acts_in_the_opening():
     assert report.province is None
 
 
+@pytest.mark.parametrize("zone, province, city", [
+    ("大鹏新区", "广东省", "深圳市"),
+    ("西咸新区", "陕西省", "西安市"),
+    ("贵安新区", "贵州省", None),  # (across two cities: its province alone)
+])
+def test_a_new_area_that_is_no_division_is_placed_in_the_city_that_holds_it(zone, province, city):
+    report = parse_report(f"2022年,在市委、市政府的正确领导下,{zone}坚持以习近平新时代中国特色社会主义思想为指导,深入推进依法行政。"
+                          "现将有关情况报告如下:\n一、2022年法治政府建设工作概况\n加强学习。\n", "web/zone.txt")
+    assert (report.kind, report.province, report.city, report.county) == ("fazhi", province, city, None)
+
+
+def test_a_new_areas_name_does_not_hide_a_district_of_another_city():
+    report = parse_report("重庆市江北区2022年法治政府建设情况报告\n2022年,江北区坚持依法行政。\n一、主要举措\n加强学习。\n", "web/jiangbei.txt")
+    assert (report.province, report.county) == ("重庆市", "江北区")
+    report = parse_report("江北新区2022年法治政府建设情况报告\n2022年,江北新区坚持依法行政。\n一、主要举措\n加强学习。\n", "web/jiangbei-new.txt")
+    assert (report.province, report.city, report.county) == ("江苏省", "南京市", None)
+
+
 def test_a_place_named_further_on_in_the_acting_bodys_name_is_not_its_place():
     report = parse_report("县委、县政府:\n2025年,在县委、县政府的正确领导下,湖北堵河源国家级自然保护区管理局坚持以习近平新时代中国特色社会主义思想为引领,"
                           "深入推进依法行政。现将2025年度法治政府建设情况报告如下:\n一、主要做法和成效\n加强学习。\n", "web/duheyuan.txt")
