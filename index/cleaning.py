@@ -244,6 +244,7 @@ _TOOLBAR = re.compile(r"^(?:[【\[]?\s*(?:字体|字号|大|中|小|分享到?|�
 _SITE_NOTICE = re.compile(r"浏览器.{0,30}(?:升级|版本过?低|极速模式|兼容模式|最佳体验|最佳效果)|(?:升级|更换|切换)[^。]{0,8}浏览器"
                              # … and its greeting and clock (西安市人大网欢迎您!, 当前时间为:, 今天是:2019年10月31日 星期三)
                              r"|^[\u4e00-\u9fff]{2,20}欢迎您[!！]?$|^(?:当前时间|今天是)[为是]?\s*[：:]")
+_CLOCK_STARTS = ("当前时间", "當前時間", "今天是")
 _POSTED = re.compile(r"^(?:(?:发布|发表|更新|来源|时间|日期|作者|浏览|阅读)[^：:]{0,4}[：:]\s*\S+\s*){2,}$")
 _CAPTION = re.compile(r"^[▲△↑（(]?\s*(?:图为|图片为|图：|图片来源|摄影|供图)[^。]{0,70}$")
 # (in square brackets too, [权威发布]; but [江西] before a reposted headline is the headline's own)
@@ -567,11 +568,12 @@ def chrome_reason(line: str) -> str | None:
     """Why a whole line is site chrome, or None when it may be the report's."""
     if len(line) > _CHROME_MAX:
         return None
-    line = to_simplified(line)  # 瀏覽次數 is 浏览次数
-    if _SITE_NOTICE.search(line):
+    if ("览器" in line or "覽器" in line or "迎您" in line or line.startswith(_CLOCK_STARTS)) \
+            and _SITE_NOTICE.search(to_simplified(line)):  # (cheap tests first: most lines are none of these)
         return "web notice"
     if "。" in line:
         return None
+    line = to_simplified(line)  # 瀏覽次數 is 浏览次数
     for pattern, reason in ((_BREADCRUMB, "web breadcrumb"), (_TOOLBAR, "web toolbar"), (_LINK, "web link"), (_POSTED, "web metadata"),
                             (_META_ROW, "web metadata"), (_CAPTION, "photo caption"), (_TIMESTAMP, "web posting date")):
         if pattern.search(line):
