@@ -64,7 +64,7 @@ class PlaceMatch:
 class Gazetteer:
     """Name look-ups over the adcode table."""
 
-    def __init__(self, places: list[Place], former: list[Place] = (), zones: dict[str, str] = None):
+    def __init__(self, places: list[Place], former: list[Place] = (), zones: dict[str, str] | None = None):
         """`places` are the current divisions; `former` are names no longer in use, found
         by name (a code of theirs may since have been given to a renamed place); `zones`
         maps a zone that is no division (大鹏新区) to the name of the city or province that
