@@ -170,6 +170,8 @@ def fill_places(report: Report) -> None:
             found_in = "opening"
     if not found_in and not report.town and _set_place_from_own_documents(report, cited, subjects[0] if subjects else ""):
         found_in = "own documents"
+    if not found_in and not report.town and _set_place_from_zone_name(report, [own[0][1], *report.issuers, *subjects]):
+        found_in = "zone name"
     if not found_in and not report.town:
         report.county, found_in = _ambiguous_county(names)
         if report.county:
@@ -182,6 +184,35 @@ def fill_places(report: Report) -> None:
             _settle_by_body(report)
     if found_in:
         report.provenance["place"] = found_in
+
+
+# A development zone named after the place that holds it, acting as the reporting body: the
+# title or issuer it heads (新荣经济技术开发区2024年…报告) or the opening's subject (2023年，涪陵
+# 高新区管委会坚持…)
+_ZONE_NAME = re.compile(rf"^{_YEAR_LEAD}(?:关于)?([\u4e00-\u9fff]{{2,4}}?)(?:国家级)?(?:经济技术开发区|经济开发区|"
+                        r"高新技术产业开发区|高新区|经开区|工业园区|综合保税区|综保区)")
+
+
+def _set_place_from_zone_name(report: Report, texts: list[str]) -> bool:
+    """Set the place of a zone's report from the place its name starts with (新荣 -> 新荣区):
+    a zone is no division, so it is placed in that place's city, or at the district where a
+    municipality has no city level (宁河经济开发区 -> 天津市宁河区); False when none is named."""
+    gz = gazetteer()
+    for text in texts:
+        for clause in re.split(r"[，,]", to_simplified(text))[:2]:
+            zone = _ZONE_NAME.match(CJK_SPACES.sub("", clause).strip())
+            if not zone:
+                continue
+            stem = zone.group(1)
+            places = {p for name in (stem, stem + "区", stem + "县", stem + "市") for p in gz.by_name.get(name, [])}
+            places |= {m.place for m in gz.find(stem, short=True) if m.end - m.start == len(stem)}
+            if len(places) != 1:
+                continue
+            place = places.pop()
+            if place.level == COUNTY and not gz.is_municipality(place):
+                place = gz.city_of(place) or place
+            return _assign_place(report, place)
+    return False
 
 
 # A report delivered to a standing committee of a people's congress, as governments report on the

@@ -1850,3 +1850,22 @@ def test_a_live_reports_lead_on_the_session_that_opened_to_hear_the_report(lead,
     assert (report.kind, report.year, report.published.isoformat()) == ("gongzuo", 2010, published)
     assert (report.speaker, report.speaker_office) == ("温家宝", "总理")
     assert "全国人民代表大会第三次会议" in report.meeting
+
+
+@pytest.mark.parametrize("text, place", [
+    # a county's zone: its city, as for any zone
+    ("新荣经济技术开发区2024年法治政府建设年度报告\n2024年,新荣经开区坚持依法行政。\n", ("山西省", "大同市", None)),
+    # a municipality has no city level: the district
+    ("2023年,涪陵高新区管委会坚持以习近平法治思想为指导,推进依法行政。现将有关情况报告如下:\n", ("重庆市", None, "涪陵区")),
+    ("经济开发区2024年度法治政府建设情况报告\n2024年宁河经济开发区在区委、区政府的正确领导下,推进依法行政。\n",
+     ("天津市", None, "宁河区")),
+])
+def test_a_zone_named_after_a_place_is_placed_by_that_name(text, place):
+    report = parse_report(text + "一、主要举措和成效\n加强学习。\n", "web/zone-name.txt")
+    assert (report.province, report.city, report.county) == place
+
+
+def test_a_zone_merely_named_in_the_body_places_nothing():
+    report = parse_report("2024年法治政府建设情况报告\n2024年,我们坚持依法行政,支持新荣经济技术开发区发展。\n"
+                          "一、主要举措和成效\n加强学习。\n", "web/zone-mention.txt")
+    assert (report.province, report.city, report.county) == (None, None, None)
