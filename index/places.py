@@ -118,6 +118,8 @@ class Gazetteer:
                 continue  # …要求和县委…, …领导和县依法治县…: 和 + 县…, not 和县
             if start and len(name) == 2 and name.endswith("县") and text[start - 1:start + 1] in _WORDS_BEFORE_COUNTY:
                 continue  # 法治政府建设示范县: 示范 + 县, not 范县
+            if start and name[0] == "长" and text[start - 1] in _LEVEL_WORDS and name in self.by_short_name:
+                continue  # 市长葛慧君作政府工作报告: the office 市长, not 长葛
             for place in self.by_name.get(name) or self.by_alias.get(name) or self.by_short_name[name]:
                 found.append(PlaceMatch(place, start, end + 1))
         return found
@@ -137,6 +139,8 @@ class Gazetteer:
     def is_municipality(self, place: Place) -> bool:
         return place.code.startswith(MUNICIPALITY_PREFIXES)
 
+
+_LEVEL_WORDS = "省市州盟县区旗镇乡"  # (before 长, an office: 市长, 县长)
 
 # Words that begin with 县 (县委, 县级, 县长…): after one character, that character is no
 # two-character county's name (代县长 is an acting county head). A county's own bodies

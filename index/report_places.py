@@ -23,6 +23,19 @@ _YEAR_LEAD = r"(?:(?:19|20)\d{2}\s*年度?(?:以来)?\s*[，,]?\s*)?"  # 2024年
 _URBAN_RURAL = re.compile(r"建设|规划|一体|统筹|发展|融合|居民|社区|环境")
 
 
+_CITED = re.compile(r"《[^《》]*》")
+
+
+def without_cited(text: str) -> str:
+    """`text` without the names of the documents it cites, a notice that issues another
+    (《黔江区人民政府办公室关于印发《…要点》的通知》) whole."""
+    while True:
+        shorter = _CITED.sub("", text)
+        if shorter == text:
+            return text
+        text = shorter
+
+
 def set_place(report: Report, text: str) -> bool:
     """Set the place levels from the place `text` names as its own (short names allowed);
     False when it names none, or only an ambiguous one."""
@@ -111,7 +124,7 @@ def fill_places(report: Report) -> None:
            *(("signature", to_simplified(p.text), False) for p in report.closing),
            ("doc number", to_simplified(report.doc_number or ""), False),
            *(("delivery line", text, False) for text in _committee_head(report)),
-           ("body", re.sub(r"《[^《》]*》", "", to_simplified(opening)), False),  # a cited name is no own name
+           ("body", without_cited(to_simplified(opening)), False),  # a cited name is no own name
            ("body", _acting_name(subjects[0] if subjects else ""), True),  # 2021年，广东坚持…: a short name acting
            *(("body", text, False) for text in _self_mentions(report, cited)),
            *(("superior document", t, False) for t in cited),
@@ -334,7 +347,7 @@ def _set_scoped_place(report: Report, scope: str, text: str) -> bool:
     人民政府) and `text` names exactly one place of that level (考察青海重要讲话, 是海西经济
     社会发展…的一年); the names of cited documents (《…》) do not count."""
     gz = gazetteer()
-    text = re.sub(r"《[^《》]*》", "", to_simplified(text))
+    text = without_cited(to_simplified(text))
     # (a two-character county or city, 和县, is too often two words: 领导和县人大)
     places = {m.place for m in gz.find(text, short=True)
               if _SCOPES[scope](m.place) and (m.end - m.start > 2 or text[m.end - 1] not in "县区市")}
@@ -557,7 +570,7 @@ def _superior_bodies(report: Report) -> list[str]:
              for p in (*report.preamble[:2], *(report.sections[0].paragraphs[:1] if report.sections else []))]
     committees = [m.group(1) for t in texts for m in _LEADING_COMMITTEE.finditer(t)]
     plans = [m.group(1) for t in texts for m in _SUPERIOR_PLAN.finditer(t)]
-    directions = [m.group(1) for t in texts for m in _SUPERIOR_DIRECTION.finditer(re.sub(r"《[^《》]*》", "", t))]
+    directions = [m.group(1) for t in texts for m in _SUPERIOR_DIRECTION.finditer(without_cited(t))]
     return ([to_simplified(report.addressee)] if report.addressee else []) + committees + plans + directions
 
 
@@ -575,7 +588,7 @@ def _self_mentions(report: Report, cited: list[str]) -> list[str]:
     依法治镇工作要点》: a township cites no other township's plans; a street that calls itself
     我街, its 《珠吉街…》)."""
     paragraphs = [*report.preamble[:3], *(report.sections[0].paragraphs[:1] if report.sections else [])]
-    opening = re.sub(r"《[^《》]*》", "", to_simplified(" ".join(p.text[:400] for p in paragraphs)))
+    opening = without_cited(to_simplified(" ".join(p.text[:400] for p in paragraphs)))
     found = [m.group(1) for pattern in (ANNOUNCED, _OWN_CIRCUMSTANCE) for m in pattern.finditer(opening)]
     gz = gazetteer()
     calls_itself_street = "我街" in opening  # (as Guangzhou's streets do: 我街…, 《珠吉街理论学习中心组…》)
@@ -596,8 +609,9 @@ _OWN_STREET_DOCUMENT = re.compile(r"^([\u4e00-\u9fff]{2,3})街(?!道|办)")
 def _superior_documents(text: str) -> list[str]:
     """Titles of documents the report follows (《城口县人民政府办公室关于印发…》): they name
     the superior government; one whose 》 the page lost ends at its clause (《滨海新区人民政府2019年
-    法治政府建设工作要点文件要求，)."""
-    return re.findall(r"《([^《》]{4,80})(?:》|(?=[，,。；;]))", text)
+    法治政府建设工作要点文件要求，), one that issues another at the inner title (《黔江区人民政府
+    办公室关于印发《…要点》的通知》)."""
+    return re.findall(r"《([^《》]{4,80})(?:》|(?=[，,。；;《]))", text)
 
 
 def _find_town(own: list[str]) -> str | None:

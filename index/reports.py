@@ -19,7 +19,7 @@ from .gongzuo import (FLAT_HEAD, Delivery, congress_cover, delivery_title, find_
                       speaker_body, speaker_line, trailing_date)
 from .places import PROVINCE, gazetteer, short_names
 from .report_model import Paragraph, Report, Section
-from .report_places import ANNOUNCED, fill_gongzuo_places, fill_places, set_place, set_place_from_publisher
+from .report_places import ANNOUNCED, fill_gongzuo_places, fill_places, set_place, set_place_from_publisher, without_cited
 from .sources import read_text
 
 # Heading words that put a section into each category; one heading may hit two.
@@ -598,7 +598,7 @@ _ISSUING_NOTICE = re.compile(r"^[^。，,]{0,40}(?:关于)?印发[^。，,]{0,50
 
 
 def _is_title_line(line: str) -> bool:
-    """The line that names the report: 关于…报告, …年度报告, …工作总结, or the notice that
+    """The line that names the report: 关于…报告, …年度报告, …工作总结, …工作情况汇报, or the notice that
     issues a 政府工作报告 (重庆市渝北区人民政府关于印发2021年政府工作报告的通知)."""
     if line[:1] in "（(【[":  # (the cheap test first: most lines are no title)
         line = _province_tag().sub("", to_simplified(line))  # (內蒙古) is (内蒙古)
@@ -617,7 +617,8 @@ def _is_title_line(line: str) -> bool:
     # (2021年青海省《政府工作报告》(附全文): the name in 《》)
     # (…政府工作报告和2019年工作计划: the report with the year's plan)
     # (…2015年推进依法行政工作情况及2016年工作打算: the year's account with the next year's plans)
-    return (bool(re.search(r"(?:报告|年报|工作总结)》?$|法治政府.{0,8}建设.{0,4}情况$|报告和[^。，,]{2,14}(?:计划|安排)$"
+    # (…依法行政工作情况汇报: a report made to a superior body)
+    return (bool(re.search(r"(?:报告|年报|工作总结)》?$|(?:情况|工作)汇报$|法治政府.{0,8}建设.{0,4}情况$|报告和[^。，,]{2,14}(?:计划|安排)$"
                            r"|工作情况(?:及|和|暨)[^。，,]{2,20}(?:打算|计划|安排|思路)$", line)
                  or _SUBTITLED.search(line))
             and not _ADDRESSEE.match(line))
@@ -847,7 +848,7 @@ def _covered_year(report: Report) -> tuple[int | None, str | None]:
     for p in report.preamble[:2]:
         # 2023年，清波街道以…: the year a clause starts with, outside the names of documents
         # and their (2023—2027年) spans.
-        opening = re.sub(r"《[^《》]*》|[（(][^（）()]*[)）]", "", to_simplified(p.text[:300]))
+        opening = re.sub(r"[（(][^（）()]*[)）]", "", without_cited(to_simplified(p.text[:300])))
         years = _OPENING_YEAR.findall(opening) or _years(opening[:30]) or _REPORTED_YEAR.findall(opening)
         if years:
             return int(years[0]), "body"

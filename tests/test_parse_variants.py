@@ -1869,3 +1869,32 @@ def test_a_zone_merely_named_in_the_body_places_nothing():
     report = parse_report("2024年法治政府建设情况报告\n2024年,我们坚持依法行政,支持新荣经济技术开发区发展。\n"
                           "一、主要举措和成效\n加强学习。\n", "web/zone-mention.txt")
     assert (report.province, report.city, report.county) == (None, None, None)
+
+
+def test_a_mayors_title_before_his_name_is_no_place():
+    # 市长葛慧君: 长葛 is 长葛市's short name, but here the 长 ends the office 市长
+    report = parse_report("市长葛慧君作政府工作报告(提纲)\n一、2006年工作回顾\n过去的一年,是我市实施“十一五”规划的第一年。\n",
+                          "web/mayor.txt")
+    assert (report.kind, report.province, report.city, report.county) == ("gongzuo", None, None, None)
+
+
+def test_a_township_follows_a_notice_that_issues_its_countys_plan():
+    opening = ("2024年,城东街道法治政府建设在区委、区政府的正确领导下,坚持以习近平法治思想为指导,按照《重庆市黔江区"
+               "人民政府办公室关于印发《2024年全区法治政府建设工作要点》的通知》明确的各项任务,扎实开展法治建设工作。")
+    report = parse_report(f"关于2024年度法治政府建设情况的报告\n{opening}现将我街2024年度法治政府建设工作情况报告如下:\n"
+                          "一、主要举措和成效\n加强学习。\n", "web/notice-in-notice.txt")
+    assert (report.province, report.county, report.town) == ("重庆市", "黔江区", "城东街道")
+
+
+def test_the_notice_that_issues_a_cited_document_is_no_own_name():
+    # the township follows its county's plan; the place of the notice is no name of its own
+    report = parse_report("关于2024年度法治政府建设情况的报告\n2024年,城东街道按照《重庆市黔江区人民政府办公室关于印发"
+                          "《2024年全区法治政府建设工作要点》的通知》,扎实开展法治建设工作。现将我街2024年度法治政府建设"
+                          "工作情况报告如下:\n一、主要举措和成效\n加强学习。\n", "web/notice-in-notice.txt")
+    assert report.provenance["place"] == "superior document"
+
+
+def test_a_report_made_as_a_briefing_is_titled_by_it():
+    report = parse_report("兰州市2014年依法行政工作情况汇报\n11.03.2015  17:50\n一、2014年主要工作\n"
+                          "去年以来,我市依法行政工作不断推进。\n", "web/briefing.txt")
+    assert (report.title, report.year, report.city) == ("兰州市2014年依法行政工作情况汇报", 2014, "兰州市")
