@@ -185,6 +185,8 @@ def fill_places(report: Report) -> None:
         found_in = "own documents"
     if not found_in and not report.town and _set_place_from_zone_name(report, [own[0][1], *report.issuers, *subjects]):
         found_in = "zone name"
+    if not found_in and not report.town and _set_zone_from_own_documents(report, cited, subjects[0] if subjects else ""):
+        found_in = "own documents"
     if not found_in and not report.town:
         report.county, found_in = _ambiguous_county(names)
         if report.county:
@@ -226,6 +228,21 @@ def _set_place_from_zone_name(report: Report, texts: list[str]) -> bool:
                 place = gz.city_of(place) or place
             return _assign_place(report, place)
     return False
+
+
+# A zone that calls itself by its kind alone (2022年，园区坚持…; 新区坚持…)
+_ZONE_KIND = re.compile(rf"^{_YEAR_LEAD}(园区|新区|开发区|经开区|高新区)")
+
+
+def _set_zone_from_own_documents(report: Report, cited: list[str], subject: str) -> bool:
+    """Set the place of a zone that calls itself by its kind alone (园区) from the one zone of
+    that kind its documents name (《苏州工业园区法治政府建设实施方案》); False otherwise."""
+    kind = _ZONE_KIND.match(_acting_clause(subject))
+    if not kind:
+        return False
+    gz = gazetteer()
+    places = {m.place for title in cited for m in gz.find(title) if title[m.start:m.end].endswith(kind.group(1))}
+    return len(places) == 1 and _assign_place(report, places.pop())
 
 
 # A report delivered to a standing committee of a people's congress, as governments report on the

@@ -1898,3 +1898,10 @@ def test_a_report_made_as_a_briefing_is_titled_by_it():
     report = parse_report("兰州市2014年依法行政工作情况汇报\n11.03.2015  17:50\n一、2014年主要工作\n"
                           "去年以来,我市依法行政工作不断推进。\n", "web/briefing.txt")
     assert (report.title, report.year, report.city) == ("兰州市2014年依法行政工作情况汇报", 2014, "兰州市")
+
+
+def test_a_zone_that_calls_itself_by_its_kind_is_placed_by_its_own_documents():
+    report = parse_report("2022年,园区坚持以习近平新时代中国特色社会主义思想为指导,全力推进依法行政。现将2022年法治政府建设"
+                          "工作情况报告如下:\n一、学深悟透把握实质\n(一)党政主要负责人切实履行第一责任人职责。印发《苏州工业园区"
+                          "法治政府建设实施方案(2022—2025年)》,明确任务。\n", "web/park.txt")
+    assert (report.province, report.city, report.county) == ("江苏省", "苏州市", "苏州工业园区")
