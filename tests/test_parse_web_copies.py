@@ -520,3 +520,11 @@ def test_a_sites_name_above_its_breadcrumb_is_no_issuer():
     assert (report.issuers, report.town, report.county) == ([], "中村乡", None)
     assert {"text": "禄丰市人民政府", "reason": "web site name"} in report.dropped
     assert all(is_chrome(d) for d in report.dropped if d["reason"].startswith("web"))
+
+
+def test_an_untitled_report_takes_its_year_from_the_year_column_it_is_filed_under():
+    text = ("您当前的位置: 首页> 政务公开> 政府信息公开目录> 法治政府建设年度报告 > 2021年度\n"
+            "一、新区推进法治政府建设主要举措和成效\n(一)深学笃用习近平法治思想,统筹谋划推进法治政府建设\n"
+            "1.深入学习贯彻习近平法治思想。坚持将习近平法治思想纳入新区党工委理论学习中心组重要内容。\n")
+    report = parse_report(text, "web/year-column.txt")
+    assert (report.kind, report.year, report.provenance["year"]) == ("fazhi", 2021, "column")
