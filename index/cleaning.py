@@ -230,7 +230,8 @@ _CRUMB = r"(?:-?[>＞»›]|→)"
 # (a breadcrumb broken over lines: 首页 / >政府信息公开>…>政府工作报告)
 _BREADCRUMB = re.compile(rf"^您?(?:现在|当前|目前)?(?:所在)?的?位置(?:是)?\s*[：:]|^首页\s*(?:{_CRUMB}|/|$)|^\s*[>＞»›]\s*\S|\s{_CRUMB}\s*\S+\s*{_CRUMB}|"
                          r"^[^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,30}$"
-                         r"|^[^/]{1,40}(?:\s/\s[^/]{1,20}){3,}$")  # 首页 / 信息公开 / 重点工作 / 政府工作报告
+                         r"|^[^/]{1,40}(?:\s/\s[^/]{1,20}){3,}$"  # 首页 / 信息公开 / 重点工作 / 政府工作报告
+                         r"|^首页(?:\s+[\u4e00-\u9fff]{2,12}){2,}$")  # 首页 政务公开 法治政府建设 法治政府建设年度报告
 _PROMO_WORDS = re.compile(r"小[编編]|供大家|[欢歡]迎")  # a cheap test before simplifying the line
 # A headline printed twice on one line, the second time as a table cell (… |)
 _HEADLINE_TWICE = re.compile(r"([^。|｜]{6,80}?)\s+\1\s*[|｜]?")
@@ -548,8 +549,10 @@ _NUMBERED_PART = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十百\d]
 
 
 def _last_crumb(line: str) -> str:
-    """The last part of a breadcrumb (首页 >> 政务公开 >> 政府工作报告: 政府工作报告)."""
-    return re.split(rf"{_CRUMB}|[：:/]", line)[-1].strip()
+    """The last part of a breadcrumb (首页 >> 政务公开 >> 政府工作报告: 政府工作报告; 首页 政务公开
+    工作报告: 工作报告)."""
+    parts = re.split(rf"{_CRUMB}|[：:/]", line)
+    return parts[-1].strip() if len(parts) > 1 else (line.split() or [""])[-1]
 
 
 def _printed_below(lines: list[str], at: int) -> bool:

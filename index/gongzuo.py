@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from .analysis import to_simplified
 
 _CN = "〇零○O一二三四五六七八九十"
-# (a site may lose the 年 after Arabic digits: ——20141月4日在金乡县…)
-_DATE = rf"(\d{{4}}|[{_CN}]{{4}})\s*(?:年|(?<=\d))\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
+# (a site may lose the 年 after Arabic digits: ——20141月4日在金乡县…; and the 日 before 在 as well:
+# 20125月16在温州市…)
+_DATE = (rf"(\d{{4}}|[{_CN}]{{4}})\s*(?:年|(?<=\d))\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(\d{{1,2}}|[{_CN}]{{1,3}})"
+         rf"\s*(?:日|(?<=\d)(?=\s*在))")
 _ANY_DATE = re.sub(r"\((?!\?)", "(?:", _DATE)  # the same, without groups (re.split returns groups)
 # 第十五届人民代表大会第四次会议 (…第二次全体会议), or in short 十五届人大四次会议
 # (and with its 次 dropped by a typo: 第十六届人民代表大会第一会议)

@@ -64,7 +64,7 @@ _NAME_SEARCH = 40  # lines of a page's navigation an untitled document's name ma
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")  # a posting time: site chrome, never a title
 # …报告（2016年1月27日洛桑江村）, …报告(全文), a site's tag: …报告【优秀范文】
 _TITLE_NOTE = re.compile(r"[（(][^（）()]{1,30}[)）]$|[—-]*全文$|【[^【】]{1,8}】$")
-_COLUMN_NAME = re.compile(r"(?:工作|政府|情况|年度)?报告")
+_COLUMN_NAME = re.compile(r"(?:工作|政府|情况|年度|(?:其他)?专题)?报告")
 _TITLE_TAIL = re.compile(r"(?:建设|工作|情况|年度|的)*(?:报告|总结)")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
 _ADDRESSEE = re.compile(r"^[\u4e00-\u9fff、，,（）()\s]{2,40}[：:]$")
@@ -641,7 +641,7 @@ def _late_title(body: list[str]) -> int | None:
 
 
 def _is_column_name(line: str) -> bool:
-    """A bare 工作报告 or 政府报告: the name of the site's column above a report's title."""
+    """A bare 工作报告, 政府报告 or 其他专题报告: the name of the site's column above a report's title."""
     return bool(_COLUMN_NAME.fullmatch(re.sub(r"\s+", "", to_simplified(line))))
 
 
@@ -815,8 +815,10 @@ def _fazhi_opening(report: Report) -> bool:
     on_fazhi = bool(re.search(r"法治政府建设|建设法治政府", opening))
     if on_fazhi and re.search(r"(?:报告|总结|汇报)如下", opening):
         return True  # …系统推进法治政府建设… 现将2025年工作情况总结如下
-    if "法治建设" in opening and re.search(r"报告?如下", opening) and first_is_measures:
-        return True  # …圆满完成年度法治建设任务。现将2025年相关工作情况报告如下 / 一、主要做法和成效
+    if re.search(r"法治建设|法治政府", opening) and re.search(r"报告?如下", opening) and first_is_measures:
+        # …圆满完成年度法治建设任务。现将2025年相关工作情况报告如下 / 一、主要做法和成效 (…法治罗源、
+        # 法治政府、法治社会一体建设取得新进展… / 一、工作举措及成效)
+        return True
     # (the first parts of the 法治政府建设 template: 依法全面履行政府职能, 加快政府职能转变, 加强组织领导,
     # 落实党政同责 of the leaders' duty to push it)
     return on_fazhi and bool(re.search(r"法治|依法行政|依法全面履行|政府职能|组织领导|党政同责|第一责任人", first)

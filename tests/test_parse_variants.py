@@ -1905,3 +1905,10 @@ def test_a_zone_that_calls_itself_by_its_kind_is_placed_by_its_own_documents():
                           "工作情况报告如下:\n一、学深悟透把握实质\n(一)党政主要负责人切实履行第一责任人职责。印发《苏州工业园区"
                           "法治政府建设实施方案(2022—2025年)》,明确任务。\n", "web/park.txt")
     assert (report.province, report.city, report.county) == ("江苏省", "苏州市", "苏州工业园区")
+
+
+def test_a_countys_report_to_its_city_on_the_rule_of_law_as_a_whole_is_a_fazhi_report():
+    report = parse_report("福州市人民政府:\n2025年,罗源县坚持以习近平新时代中国特色社会主义思想为指导,统筹推进全面依法治县各项工作,"
+                          "法治罗源、法治政府、法治社会一体建设取得新进展。现将工作情况报告如下:\n一、工作举措及成效\n"
+                          "(一)铸魂强基筑根本,统筹引领聚合力\n始终将党的领导贯穿法治罗源建设全过程。\n", "web/luoyuan.txt")
+    assert (report.kind, report.year, report.county) == ("fazhi", 2025, "罗源县")

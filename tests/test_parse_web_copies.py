@@ -528,3 +528,26 @@ def test_an_untitled_report_takes_its_year_from_the_year_column_it_is_filed_unde
             "1.深入学习贯彻习近平法治思想。坚持将习近平法治思想纳入新区党工委理论学习中心组重要内容。\n")
     report = parse_report(text, "web/year-column.txt")
     assert (report.kind, report.year, report.provenance["year"]) == ("fazhi", 2021, "column")
+
+
+def test_a_breadcrumb_without_separators_is_no_title():
+    text = ("首页 政务公开 政府信息公开 法治政府建设 法治政府建设年度报告\n"
+            "中共淄博市公安局交通警察支队淄川大队总支部委员会关于2023年法治政府建设工作情况的报告\n"
+            "区委、区政府:\n现将2023年度法治政府建设情况报告如下:\n一、推进法治政府建设的主要举措和成效\n加强学习。\n")
+    report = parse_report(text, "web/crumbs.txt")
+    assert report.title.startswith("中共淄博市公安局")
+    assert "首页 政务公开 政府信息公开 法治政府建设 法治政府建设年度报告" in [d["text"] for d in report.dropped]
+
+
+def test_a_special_reports_column_above_the_title_is_no_title():
+    text = ("其他专题报告\n\n2016年义乌市法治政府建设情况的报告\n\n公开日期:2017年03月10日\n\n"
+            "2016年以来,义乌深入贯彻落实中央、省、金华市关于法治政府建设各项具体要求。\n一、主要工作\n加强学习。\n")
+    report = parse_report(text, "web/column.txt")
+    assert (report.kind, report.title, report.county) == ("fazhi", "2016年义乌市法治政府建设情况的报告", "义乌市")
+
+
+def test_a_delivery_date_that_lost_its_year_and_day_characters_is_read():
+    text = ("2012年政府工作报告\n\n政府工作报告\n\n20125月16在温州市鹿城区藤桥镇\n\n第十六届人民代表大会第二次会议上\n\n"
+            "张 维 凯\n\n各位代表:\n\n现在,我向大会作政府工作报告,请予审议。\n\n一、2011年工作回顾\n\n一年来,我们较好地完成了各项任务。\n")
+    report = parse_report(text, "web/garbled-date.txt")
+    assert (str(report.published), report.town, report.county) == ("2012-05-16", "藤桥镇", "鹿城区")
