@@ -103,6 +103,7 @@ class Gazetteer:
             if len(name) >= 2:
                 self._short_automaton.add_word(name, name)
         self._short_automaton.make_automaton()
+        self._cities_with_counties = {p.city_code for p in self.by_code.values() if p.level == COUNTY}
 
     def find(self, text: str, short: bool = False) -> list[PlaceMatch]:
         """All gazetteer names in `text`, longest first where they overlap; with `short`,
@@ -135,6 +136,10 @@ class Gazetteer:
         if place.level == CITY:
             return place
         return self.by_code.get(place.city_code)
+
+    def holds_towns_directly(self, city: Place) -> bool:
+        """Whether `city` has no counties, its towns lying right under it (中山市, 东莞市)."""
+        return city.level == CITY and city.code not in self._cities_with_counties
 
     def is_municipality(self, place: Place) -> bool:
         return place.code.startswith(MUNICIPALITY_PREFIXES)

@@ -150,9 +150,10 @@ def fill_places(report: Report) -> None:
         # An ambiguous district (宝山区: in 上海市 and in 双鸭山市) is settled by the
         # province or city the report's other own names give.
         county, found_in = _pick(gz, own, COUNTY, within=city or province)
-    if not county and {city_in, province_in} & set(_SUPERIOR):
+    if not county and {city_in, province_in} & set(_SUPERIOR) and not (city and gz.holds_towns_directly(city)):
         # A township's cited documents give its county or nothing: 《武汉市…条例》 is followed
-        # by every township of 武汉市's thirteen districts.
+        # by every township of 武汉市's thirteen districts (but by 中山市's towns alone: it has
+        # no counties).
         city = province = None
     settled = county or city or province
     if ambiguous and not named and settled and settled.name not in ambiguous:

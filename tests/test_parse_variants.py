@@ -1912,3 +1912,14 @@ def test_a_countys_report_to_its_city_on_the_rule_of_law_as_a_whole_is_a_fazhi_r
                           "法治罗源、法治政府、法治社会一体建设取得新进展。现将工作情况报告如下:\n一、工作举措及成效\n"
                           "(一)铸魂强基筑根本,统筹引领聚合力\n始终将党的领导贯穿法治罗源建设全过程。\n", "web/luoyuan.txt")
     assert (report.kind, report.year, report.county) == ("fazhi", 2025, "罗源县")
+
+
+def test_a_town_of_a_city_without_counties_is_placed_by_that_citys_documents():
+    opening = "2020年,东区街道坚持以习近平法治思想为指导,全面落实《中山市2020年依法行政工作要点》。"
+    report = parse_report(f"{opening}现将有关情况报告如下:\n一、2020年度推进法治政府建设的主要举措和成效\n加强学习。\n",
+                          "web/zhongshan.txt")
+    assert (report.province, report.city, report.county, report.town) == ("广东省", "中山市", None, "东区街道")
+    # a city with counties: its documents are followed by the towns of every county, and place none
+    report = parse_report(opening.replace("中山市", "武汉市") + "现将有关情况报告如下:\n一、主要举措和成效\n加强学习。\n",
+                          "web/wuhan.txt")
+    assert (report.province, report.city, report.town) == (None, None, "东区街道")
