@@ -1915,11 +1915,11 @@ def test_a_countys_report_to_its_city_on_the_rule_of_law_as_a_whole_is_a_fazhi_r
 
 
 def test_a_town_of_a_city_without_counties_is_placed_by_that_citys_documents():
-    opening = "2020年,东区街道坚持以习近平法治思想为指导,全面落实《中山市2020年依法行政工作要点》。"
-    report = parse_report(f"{opening}现将有关情况报告如下:\n一、2020年度推进法治政府建设的主要举措和成效\n加强学习。\n",
-                          "web/zhongshan.txt")
-    assert (report.province, report.city, report.county, report.town) == ("广东省", "中山市", None, "东区街道")
+    text = ("2020年,东区街道坚持以习近平法治思想为指导,全面落实《中山市2020年依法行政工作要点》。现将有关情况报告如下:\n"
+            "一、2020年度推进法治政府建设的主要举措和成效\n加强学习。\n")
+    report = parse_report(text, "web/zhongshan.txt")
+    assert (report.kind, report.province, report.city, report.county, report.town) == (
+        "fazhi", "广东省", "中山市", None, "东区街道")
     # a city with counties: its documents are followed by the towns of every county, and place none
-    report = parse_report(opening.replace("中山市", "武汉市") + "现将有关情况报告如下:\n一、主要举措和成效\n加强学习。\n",
-                          "web/wuhan.txt")
-    assert (report.province, report.city, report.town) == (None, None, "东区街道")
+    report = parse_report(text.replace("中山市", "武汉市"), "web/wuhan.txt")
+    assert (report.kind, report.province, report.city, report.town) == ("fazhi", None, None, "东区街道")
