@@ -258,6 +258,7 @@ _TIMESTAMP = re.compile(r"^\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日
 _BRACKETED_DATE = re.compile(rf"^[（(]\s*({_POSTING_DATE})\s*[)）]$")  # （2024-03-01） below a headline
 # (…报告 发布时间：2025-02-28, or with the publisher: …情况报告 上海市统计局 2020-06-08)
 _POSTED_BY = r"(?:发布时间\s*[：:]\s*|[\u4e00-\u9fff]{2,20}\s*)?"
+_POSTED_BEFORE_HEADING = re.compile(rf"^\s*(?:发布|发表|更新)(?:时间|日期)\s*[：:]\s*({_POSTING_DATE})\s*(?=[一二三四五六七八九十]{{1,2}}、)")
 _DATED_TITLE = re.compile(rf"^([^。]{{4,78}}?(?:报告|总结|[)）]))\s*{_POSTED_BY}({_POSTING_DATE})$")
 # A cell's value followed by the next cell's date (双牌县教育局 发文日期：2025-02-25 15:58), and
 # a label whose value is on the next line (发文机关：)
@@ -382,6 +383,11 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
             dropped.append({"text": line[dated.end(1):].strip(), "reason": "web posting date"})
             meta["published"] = meta["published"] or re.sub(r"\s.*", "", dated.group(2))
             line = line[:dated.end(1)]
+        posted = _POSTED_BEFORE_HEADING.match(line)
+        if posted:  # 发表时间 : 2019-05-07 16:46:57一、2016年度主要工作: the first heading run into the row
+            dropped.append({"text": posted.group(0).strip(), "reason": "web posting date"})
+            meta["published"] = meta["published"] or re.sub(r"\s.*", "", posted.group(1))
+            line = line[posted.end():]
         for pattern, why in ((_VALUE_LABELS, "web metadata label"), (_COLUMN, "web column name"),
                              (_TEASER_LABEL, "web metadata label")):
             match = pattern.match(line)

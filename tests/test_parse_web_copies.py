@@ -551,3 +551,11 @@ def test_a_delivery_date_that_lost_its_year_and_day_characters_is_read():
             "张 维 凯\n\n各位代表:\n\n现在,我向大会作政府工作报告,请予审议。\n\n一、2011年工作回顾\n\n一年来,我们较好地完成了各项任务。\n")
     report = parse_report(text, "web/garbled-date.txt")
     assert (str(report.published), report.town, report.county) == ("2012-05-16", "藤桥镇", "鹿城区")
+
+
+def test_a_first_heading_run_into_the_posting_time_row_is_the_first_section():
+    text = ("厦门市2016年法治政府建设情况报告\n发表时间 : 2019-05-07 16:46:57一、2016年度主要工作\n"
+            "2016年,厦门市人民政府在省委、省政府的领导下,全市依法行政和法治政府建设工作取得新成效。\n")
+    report = parse_report(text, "web/posted-heading.txt")
+    assert [s.heading for s in report.sections] == ["一、2016年度主要工作"]
+    assert {"text": "发表时间 : 2019-05-07 16:46:57", "reason": "web posting date"} in report.dropped
