@@ -184,7 +184,7 @@ def fill_places(report: Report) -> None:
             found_in = "opening"
     if not found_in and not report.town and _set_place_from_own_documents(report, cited, subjects[0] if subjects else ""):
         found_in = "own documents"
-    if not found_in and not report.town and _set_place_from_zone_name(report, [own[0][1], *report.issuers, *subjects]):
+    if not found_in and not report.town and _set_place_from_zone_name(report, [report.title or "", *report.issuers, *subjects]):
         found_in = "zone name"
     if not found_in and not report.town and _set_zone_from_own_documents(report, cited, subjects[0] if subjects else ""):
         found_in = "own documents"

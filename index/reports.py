@@ -828,6 +828,10 @@ def _fazhi_opening(report: Report) -> bool:
 # ---------------------------------------------------------------- year
 
 
+# The last crumbs of a site's year column for its reports (…> 法治政府建设年度报告 > 2021年度)
+_YEAR_COLUMN = re.compile(r"报告\s*(?:>|»|›|→|->)+\s*((?:19|20)\d{2})\s*年度?\s*$")
+
+
 def _covered_year(report: Report) -> tuple[int | None, str | None]:
     """(the year a report covers, its source): the title's year, else the year its measures
     or shortcomings headings name, else its plans heading's year minus one, else the year
@@ -855,15 +859,14 @@ def _covered_year(report: Report) -> tuple[int | None, str | None]:
         years = _OPENING_YEAR.findall(opening) or _years(opening[:30]) or _REPORTED_YEAR.findall(opening)
         if years:
             return int(years[0]), "body"
-    column = next((m for m in (_YEAR_COLUMN.search(d["text"]) for d in report.dropped if d["reason"] == "web breadcrumb") if m), None)
+    crumbs = (d["text"] for d in report.dropped if d["reason"] == "web breadcrumb")
+    column = next(filter(None, map(_YEAR_COLUMN.search, crumbs)), None)
     if column:  # 首页 > … > 法治政府建设年度报告 > 2021年度: a site files its reports by the year covered
         return int(column.group(1)), "column"
     if report.published:
         return (report.published.year - 1 if report.published.month <= 6 else report.published.year), "published"
     return None, None
 
-
-_YEAR_COLUMN = re.compile(r"报告\s*(?:>|»|›|→|->)+\s*((?:19|20)\d{2})\s*年度?\s*$")
 
 
 def _years(text: str) -> list[int]:
