@@ -527,6 +527,20 @@ def set_place_from_publisher(report: Report, source: str) -> bool:
     return spoken and _assign_place(report, first.place)
 
 
+def set_place_from_headline(report: Report) -> bool:
+    """Place a report that names no place of its own by a news-style headline printed above
+    it (合肥市2014年度依法行政工作取得显著成效, 湖南省衡阳市两会政府工作报告精神解读(一)): the
+    page's first line, short and no sentence, naming places of one chain, when the report
+    speaks at the level of the lowest (我市, 我代表市人民政府)."""
+    headline = to_simplified(report.front[0].text).strip() if report.front else ""
+    if not headline or len(headline) > 50 or re.search(r"[。，,：:；;]", headline):
+        return False
+    place = _lowest_of_chain({m.place for m in gazetteer().find(headline)})
+    opening = to_simplified(" ".join(p.text[:200] for p in (*report.front, *report.preamble[:3])))
+    levels = {"".join(groups) for groups in _SPOKEN_GOVERNMENT.findall(opening)}
+    return bool(place) and any(place.name.endswith(level) for level in levels) and _assign_place(report, place)
+
+
 def _lowest_of_chain(places: set[Place]) -> Place | None:
     """The lowest of `places` when each lies in the next (宜兴市 in 无锡市), else None."""
     ordered = sorted(places, key=lambda p: -p.level)

@@ -19,7 +19,8 @@ from .gongzuo import (FLAT_HEAD, Delivery, congress_cover, delivery_title, find_
                       speaker_body, speaker_line, trailing_date)
 from .places import PROVINCE, gazetteer, short_names
 from .report_model import Paragraph, Report, Section
-from .report_places import ANNOUNCED, fill_gongzuo_places, fill_places, set_place, set_place_from_publisher, without_cited
+from .report_places import (ANNOUNCED, fill_gongzuo_places, fill_places, set_place, set_place_from_headline,
+                            set_place_from_publisher, without_cited)
 from .sources import read_text
 
 # Heading words that put a section into each category; one heading may hit two.
@@ -204,6 +205,8 @@ def parse_report(text: str, source: str = "") -> Report:
     placed = report.province or report.city or report.county or report.town
     if report.kind != "other" and not placed and web_meta["source"] and set_place_from_publisher(report, web_meta["source"]):
         report.provenance["place"] = "publisher"
+    elif report.kind != "other" and not placed and set_place_from_headline(report):
+        report.provenance["place"] = "headline"
     report.display_title = _display_title(report)
     return report
 

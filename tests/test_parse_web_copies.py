@@ -559,3 +559,13 @@ def test_a_first_heading_run_into_the_posting_time_row_is_the_first_section():
     report = parse_report(text, "web/posted-heading.txt")
     assert [s.heading for s in report.sections] == ["一、2016年度主要工作"]
     assert {"text": "发表时间 : 2019-05-07 16:46:57", "reason": "web posting date"} in report.dropped
+
+
+def test_a_report_that_names_no_place_is_placed_by_the_news_headline_above_it():
+    body = ("2014年,在市委、市政府的正确领导下,我市深入推进依法行政,加快法治政府建设。\n"
+            "一、统筹推进,进一步夯实依法行政工作基础\n一是加强组织领导。\n")
+    report = parse_report("合肥市2014年度依法行政工作取得显著成效\n" + body, "web/headline.txt")
+    assert (report.province, report.city, report.provenance["place"]) == ("安徽省", "合肥市", "headline")
+    # a headline naming a place of another level than the one the report speaks as places nothing
+    report = parse_report("安徽省2014年度依法行政工作取得显著成效\n" + body, "web/headline-province.txt")
+    assert (report.province, report.city) == (None, None)
