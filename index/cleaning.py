@@ -554,11 +554,16 @@ _NUMBERED_PART = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十百\d]
                             r"[（(]\s*[一二三四五六七八九十\d]+\s*[)）])")
 
 
+def breadcrumb_parts(line: str) -> list[str]:
+    """The parts of a breadcrumb line, in order (当前位置：首页 > 政务公开 > 工作报告: 当前位置,
+    首页, 政务公开, 工作报告; 首页 政务公开 工作报告, whose parts only spaces part, too)."""
+    parts = [part.strip() for part in re.split(rf"{_CRUMB}|[：:/]", line)]
+    return parts if len(parts) > 1 else line.split()
+
+
 def _last_crumb(line: str) -> str:
-    """The last part of a breadcrumb (首页 >> 政务公开 >> 政府工作报告: 政府工作报告; 首页 政务公开
-    工作报告: 工作报告)."""
-    parts = re.split(rf"{_CRUMB}|[：:/]", line)
-    return parts[-1].strip() if len(parts) > 1 else (line.split() or [""])[-1]
+    """The last part of a breadcrumb (首页 >> 政务公开 >> 政府工作报告: 政府工作报告)."""
+    return (breadcrumb_parts(line) or [""])[-1]
 
 
 def _printed_below(lines: list[str], at: int) -> bool:

@@ -520,8 +520,7 @@ def set_place_from_publisher(report: Report, source: str) -> bool:
     texts = [report.title or "", *(p.text[:200] for p in (*report.front, *report.preamble[:3]))]
     opening = to_simplified(" ".join(texts))
     if _GOVERNMENT_SITE.fullmatch(rest):
-        levels = {"".join(groups) for groups in _SPOKEN_GOVERNMENT.findall(opening)}
-        spoken = any(first.place.name.endswith(level) for level in levels)
+        spoken = _speaks_at_level_of(first.place, opening)
     else:
         spoken = bool(_DEPARTMENT.fullmatch(rest)) and (rest in opening or bool(_SELF_BUREAU.search(opening)))
     return spoken and _assign_place(report, first.place)
@@ -537,8 +536,14 @@ def set_place_from_headline(report: Report) -> bool:
         return False
     place = _lowest_of_chain({m.place for m in gazetteer().find(headline)})
     opening = to_simplified(" ".join(p.text[:200] for p in (*report.front, *report.preamble[:3])))
+    return bool(place) and _speaks_at_level_of(place, opening) and _assign_place(report, place)
+
+
+def _speaks_at_level_of(place: Place, opening: str) -> bool:
+    """Whether `opening` speaks as a government of `place`'s level (我代表县人民政府, 我县, 全市
+    for 泰宁县, 合肥市)."""
     levels = {"".join(groups) for groups in _SPOKEN_GOVERNMENT.findall(opening)}
-    return bool(place) and any(place.name.endswith(level) for level in levels) and _assign_place(report, place)
+    return any(place.name.endswith(level) for level in levels)
 
 
 def _lowest_of_chain(places: set[Place]) -> Place | None:

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from .analysis import to_simplified
-from .cleaning import split_chrome, split_debris, unbulleted
+from .cleaning import breadcrumb_parts, split_chrome, split_debris, unbulleted
 from .gongzuo import (FLAT_HEAD, Delivery, congress_cover, delivery_title, find_delivery, find_flattened_delivery, flattened_title,
                       speaker_body, speaker_line, trailing_date)
 from .places import PROVINCE, gazetteer, short_names
@@ -831,8 +831,8 @@ def _fazhi_opening(report: Report) -> bool:
 # ---------------------------------------------------------------- year
 
 
-# The last crumbs of a site's year column for its reports (…> 法治政府建设年度报告 > 2021年度)
-_YEAR_COLUMN = re.compile(r"报告\s*(?:>|»|›|→|->)+\s*((?:19|20)\d{2})\s*年度?\s*$")
+# The last crumb of a site's year column for its reports (…> 法治政府建设年度报告 > 2021年度)
+_YEAR_CRUMB = re.compile(r"((?:19|20)\d{2})\s*年度?")
 
 
 def _covered_year(report: Report) -> tuple[int | None, str | None]:
@@ -862,10 +862,10 @@ def _covered_year(report: Report) -> tuple[int | None, str | None]:
         years = _OPENING_YEAR.findall(opening) or _years(opening[:30]) or _REPORTED_YEAR.findall(opening)
         if years:
             return int(years[0]), "body"
-    crumbs = (d["text"] for d in report.dropped if d["reason"] == "web breadcrumb")
-    column = next(filter(None, map(_YEAR_COLUMN.search, crumbs)), None)
-    if column:  # 首页 > … > 法治政府建设年度报告 > 2021年度: a site files its reports by the year covered
-        return int(column.group(1)), "column"
+    for crumbs in (breadcrumb_parts(d["text"]) for d in report.dropped if d["reason"] == "web breadcrumb"):
+        # 首页 > … > 法治政府建设年度报告 > 2021年度: a site files its reports by the year covered
+        if len(crumbs) > 1 and "报告" in crumbs[-2] and (column := _YEAR_CRUMB.fullmatch(crumbs[-1])):
+            return int(column.group(1)), "column"
     if report.published:
         return (report.published.year - 1 if report.published.month <= 6 else report.published.year), "published"
     return None, None
