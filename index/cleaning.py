@@ -190,6 +190,9 @@ _TRAILING_LABEL = re.compile(r"\s+-\s*(?:" + _label("名称", "文号", "标题"
                              + r")\s*[：:]\s*$")
 # [天政发〔2026〕7号]天水市人民政府关于…: the document number a site prints before the title
 _NUMBER_PREFIX = re.compile(r"^[\[［【]\s*([^\]］】]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号)\s*[\]］】]\s*(?=\S)")
+# … or glued to a report's title without brackets (长政发〔2021〕1号长海县2020年度…报告)
+_GLUED_NUMBER = r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号"
+_GLUED_NUMBER_PREFIX = re.compile(rf"^({_GLUED_NUMBER})(?=[\u4e00-\u9fff][^。]{{4,80}}(?:报告|总结)$)")
 # A row's value: all the rest after a colon; after spaces alone, up to the next cell
 # (发布机构 西藏自治区…办公室 发布日期 2018-05-31)
 _CELL_VALUE = rf"(?:{_LABEL_SUFFIX}(?P<value>\S[^。]*)|\s+(?P<cell>\S[^。\s]*)(?:\s[^。]*)?)$"
@@ -223,7 +226,9 @@ _BODY_NAME = re.compile(r"[\u4e00-\u9fff（）()]{4,30}")
 # A government's or a department's name printed alone at the top of its site, above the breadcrumb
 _SITE_BANNER = re.compile(r"[\u4e00-\u9fff]{2,20}(?:人民政府|政府|局|委员会|办公室|街道办事处)")
 # Metadata rows that say nothing about the report itself: dropped whole.
-_META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '信息提供日期', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号', '报告类型')})"
+# (号: cxs039-/2023-0407001: an index number's row whose 索引 the site lost)
+_META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '信息分类', '信息提供日期', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号', '报告类型')}"
+                       r"|号(?=\s*[：:]\s*[0-9A-Za-z-]*/))"
                        + _TABLE_SUFFIX + r"[^。]*$")
 # A breadcrumb's separator: > » › →, or an arrow typed as -> (首页 -> 政务公开 -> …)
 _CRUMB = r"(?:-?[>＞»›]|→)"
@@ -402,7 +407,7 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
                     if cell:  # 信息名称 …报告 内容概述 …报告: the row's next cell is no part of the title
                         dropped.append({"text": cell.group(0).strip(), "reason": "web metadata label"})
                         line = line[:cell.start()]
-        numbered = _NUMBER_PREFIX.match(line)
+        numbered = _NUMBER_PREFIX.match(line) or _GLUED_NUMBER_PREFIX.match(line)
         if numbered:
             dropped.append({"text": numbered.group(0).strip(), "reason": "web document number"})
             meta["doc_number"] = meta["doc_number"] or re.sub(r"\s+", "", numbered.group(1))
@@ -607,7 +612,7 @@ def is_chrome(dropped: dict) -> bool:
     nothing else is ever dropped as chrome)."""
     text, reason = dropped["text"], dropped["reason"]
     if reason == "web document number":
-        return bool(_NUMBER_PREFIX.match(text + "题"))
+        return bool(_NUMBER_PREFIX.match(text + "题") or re.fullmatch(_GLUED_NUMBER, text))
     if reason == "web posting date":
         return bool(re.fullmatch(rf"{_POSTED_BY}{_POSTING_DATE}", to_simplified(text))
                     or _BRACKETED_DATE.match(text) or _TIMESTAMP.match(text))

@@ -569,3 +569,21 @@ def test_a_report_that_names_no_place_is_placed_by_the_news_headline_above_it():
     # a headline naming a place of another level than the one the report speaks as places nothing
     report = parse_report("安徽省2014年度依法行政工作取得显著成效\n" + body, "web/headline-province.txt")
     assert (report.province, report.city) == (None, None)
+
+
+def test_an_index_row_that_lost_its_label_is_no_title():
+    # the site lost 索引 of 索引号 and 名 of 名称; the row holds 政府工作报告 but is chrome
+    text = ("号: cxs039-/2023-0407001 信息分类: 政府工作报告\n发文日期: 2023-04-07\n\n政府工作报告\n\n"
+            "——在东华镇第十二届人民代表大会第三次会议上\n\n东华镇人民政府镇长  刘文明\n\n2023329日)\n\n各位代表:\n\n"
+            "我代表东华镇人民政府,向大会报告工作,请予审议。\n\n2022年工作回顾\n\n2022年,全镇上下坚持稳中求进。\n")
+    report = parse_report(text, "web/lost-label.txt")
+    assert (report.title, report.town) == ("政府工作报告", "东华镇")
+    # the day under the speaker, its 年, 月 and opening bracket lost: only March 29th fits
+    assert str(report.published) == "2023-03-29"
+
+
+def test_a_document_number_glued_to_the_title_is_no_part_of_it():
+    text = ("长政发〔2021〕1号长海县2020年度法治政府建设情况报告\n\n政府办文书科\n\n2021-01-05\n\n"
+            "2020年,我县坚持以习近平新时代中国特色社会主义思想为指导,推进依法行政。\n一、主要举措和成效\n加强学习。\n")
+    report = parse_report(text, "web/glued-number.txt")
+    assert (report.title, report.doc_number, report.county) == ("长海县2020年度法治政府建设情况报告", "长政发〔2021〕1号", "长海县")
