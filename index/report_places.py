@@ -8,10 +8,11 @@ import re
 
 from .analysis import to_simplified
 from .gongzuo import CJK_SPACES
-from .places import COUNTY, CITY, PROVINCE, Gazetteer, Place, gazetteer
+from .places import COUNTY, CITY, PEOPLES, PROVINCE, Gazetteer, Place, gazetteer
 from .report_model import Report
 
-_TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|苏木|街道|街道办事处))")  # (苏木: Inner Mongolia's township)
+# (苏木: Inner Mongolia's township; an ethnic township may name two peoples: 浩口苗族仡佬族乡)
+_TOWN = re.compile(rf"([\u4e00-\u9fff]{{2,6}}?(?:镇|乡|苏木|街道|街道办事处)|[\u4e00-\u9fff]{{2,4}}?(?:(?:{PEOPLES})族){{1,3}}乡)")
 # A sub-district that calls itself X街 (石门街以…, 海滨街 2020 年…报告, 黄石街党工委、办事处), read only
 # where the name acts, heads a title or names its own bodies: 步行街 and 商业街 are streets
 _STREET_AS_CALLED = re.compile(r"([\u4e00-\u9fff]{2,3})街(?=以|坚持|在|深入|全面|严格|认真|始终|紧紧|紧密|法治|党工委|办事处"
@@ -180,7 +181,7 @@ def fill_places(report: Report) -> None:
     if not found_in:
         scope = _OPENING_SCOPE.match(to_simplified(opening).strip())
         paragraph = (report.preamble or (report.sections[0].paragraphs if report.sections else []) or [None])[0]
-        if scope and paragraph and _set_scoped_place(report, scope.group(1), paragraph.text):
+        if scope and paragraph and _set_scoped_place(report, scope.group(1) or scope.group(2), paragraph.text):
             found_in = "opening"
     if not found_in and not report.town and _set_place_from_own_documents(report, cited, subjects[0] if subjects else ""):
         found_in = "own documents"
@@ -188,6 +189,8 @@ def fill_places(report: Report) -> None:
         found_in = "zone name"
     if not found_in and not report.town and _set_zone_from_own_documents(report, cited, subjects[0] if subjects else ""):
         found_in = "own documents"
+    if not found_in and not report.town and _set_zone_from_superiors(report, cited, [report.title or "", *report.issuers, *subjects]):
+        found_in = "superior document"
     if not found_in and not report.town:
         report.county, found_in = _ambiguous_county(names)
         if report.county:
@@ -244,6 +247,26 @@ def _set_zone_from_own_documents(report: Report, cited: list[str], subject: str)
     gz = gazetteer()
     places = {m.place for title in cited for m in gz.find(title) if title[m.start:m.end].endswith(kind.group(1))}
     return len(places) == 1 and _assign_place(report, places.pop())
+
+
+# A zone whose name is no place's, acting as the reporting body (柳东新区2022年…报告, 2023年，
+# 临空经济区管委会坚持…)
+_ANY_ZONE_NAME = re.compile(rf"^{_YEAR_LEAD}(?:关于)?[\u4e00-\u9fff]{{2,6}}?(?:新区|经济技术开发区|经济开发区|"
+                            r"高新技术产业开发区|高新区|经开区|工业园区|综合保税区|综保区)(?:管委会|管理委员会)?"
+                            r"(?:(?:19|20)\d{2}|关于|坚持|始终|深入|全面|认真|$)")
+
+
+def _set_zone_from_superiors(report: Report, cited: list[str], texts: list[str]) -> bool:
+    """Set the place of a zone that no gazetteer place names from the one city whose
+    documents it follows (《中共柳州市委员会关于印发…的通知》) or which it reports to: a zone is
+    placed in its city (see _set_place_from_zone_name); False otherwise."""
+    if not any(_ANY_ZONE_NAME.match(CJK_SPACES.sub("", clause).strip())
+               for text in texts for clause in re.split(r"[，,]", to_simplified(text))[:2]):
+        return False
+    gz = gazetteer()
+    superiors = [to_simplified(report.addressee or ""), *cited]
+    cities = {m.place for text in superiors for m in gz.find(text) if m.place.level == CITY}
+    return len(cities) == 1 and _assign_place(report, cities.pop())
 
 
 # A report delivered to a standing committee of a people's congress, as governments report on the
@@ -314,8 +337,16 @@ def _opening_subject(text: str) -> str:
             "在" not in bare and _UNDER_GUIDANCE.search(bare)) or (
             i > 0 and clauses[i - 1].lstrip().startswith("为") and bare.startswith(_PURPOSE_GOES_ON))
         if bare and not _YEAR_ONLY.fullmatch(bare) and not circumstance:
-            return "".join(clauses[:i + 1])[:80] if i == 0 else "".join(clauses[i - 1:i + 1])
+            # (…博美镇人民政府深入贯彻落实…省、汕尾市文件要求: the places it carries out the
+            # directions of come after the verb)
+            carried_out = _CARRIES_OUT.search(clause)
+            if carried_out and carried_out.start() > 0:
+                clause = clause[:carried_out.start()]
+            return clause[:80] if i == 0 else clauses[i - 1] + clause
     return text[:80]
+
+
+_CARRIES_OUT = re.compile(r"贯彻|落实|执行|按照|根据|依照")
 
 
 _YEAR_FRAMING = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年(?:度)?|今年)[^。，,]{0,8}[，,]?\s*是")
@@ -347,9 +378,10 @@ _PURPOSE_GOES_ON = ("全面", "深入", "进一步", "持续", "加快", "不断
                     "坚持", "落实", "贯彻", "提升", "促进", "助力", "服务")
 _UNDER_GUIDANCE = re.compile(r"的?(?:坚强|正确|有力|精心)?(?:领导|指导|监督|支持)下$")  # …省农业农村厅的正确指导下，
 
-# The level a body names itself by without its name: 全市各区、各部门…, 我县…, 县政府…
-_OPENING_SCOPE = re.compile(r"^(?:(?:19|20)\d{2}年度?[，,]?)?(?:[^，,]{0,30}[，,])?\s*(?:全|我|本)?(省|市|县|区|州|旗|盟)"
-                            r"(?:人民政府|政府|各级|各区|各部门|上下|法治|司法|$|[^\u4e00-\u9fff])")
+# The level a body names itself by without its name: 全市各区、各部门…, 我县…, 县政府…, 我区坚持…
+_OPENING_SCOPE = re.compile(r"^(?:(?:19|20)\d{2}年度?[，,]?)?(?:[^，,]{0,30}[，,])?\s*(?:(?:全|我|本)?(省|市|县|区|州|旗|盟)"
+                            r"(?:人民政府|政府|各级|各区|各部门|上下|法治|司法|$|[^\u4e00-\u9fff])"
+                            r"|[我本](省|市|县|区|州|旗|盟)(?=坚持|始终|紧紧|深入|全面|持续|扎实|认真|以习近平))")
 # Which gazetteer places each level word may name (全市: 上海市, 长沙市 or 德令哈市)
 _SCOPES = {"省": lambda p: p.level == PROVINCE and p.name.endswith("省"),
            "市": lambda p: p.name.endswith("市"),
@@ -595,8 +627,9 @@ _LEADING_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{2,6}?[市县区旗])委(?=[�
 
 # … and a superior's plan it follows, named without 《》: 2024年滨海新区法治政府建设年度工作要点
 _SUPERIOR_PLAN = re.compile(r"(?:19|20)\d{2}年度?([\u4e00-\u9fff]{2,6}?[市县区旗])[\u4e00-\u9fff]{0,14}?(?:工作要点|实施方案|实施纲要)")
-# … and the superiors whose directions it carries out: 落实天津市依法治市办和武清区依法治区办的工作部署
-_SUPERIOR_DIRECTION = re.compile(r"落实([^。；;]{2,60}?)部署")
+# … and the superiors whose directions it carries out: 落实天津市依法治市办和武清区依法治区办的工作部署,
+# 贯彻中央、省委、江门市委、台山市委关于…决策部署, 贯彻落实…省、汕尾市文件要求
+_SUPERIOR_DIRECTION = re.compile(r"(?:落实|贯彻|执行)([^。；;]{2,60}?)(?:部署|要求)")
 
 
 def _superior_bodies(report: Report) -> list[str]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from .analysis import to_simplified
 from .cleaning import breadcrumb_parts, split_chrome, split_debris, unbulleted
 from .gongzuo import (FLAT_HEAD, Delivery, congress_cover, delivery_title, find_delivery, find_flattened_delivery, flattened_title,
-                      speaker_body, speaker_line, trailing_date)
+                      garbled_readings, speaker_body, speaker_line, trailing_date)
 from .places import PROVINCE, gazetteer, short_names
 from .report_model import Paragraph, Report, Section
 from .report_places import (ANNOUNCED, fill_gongzuo_places, fill_places, set_place, set_place_from_headline,
@@ -328,16 +328,21 @@ def _flattened(sections: list[Section]) -> list[Paragraph]:
     return [p for s in sections for p in (Paragraph(s.n, s.line or s.heading), *s.paragraphs)]
 
 
-def _sections_at(paragraphs: list[Paragraph], starts: set[int],
-                 numbered_parts: bool = False) -> tuple[list[Paragraph], list[Section]]:
+def _sections_at(paragraphs: list[Paragraph], starts: set[int], numbered_parts: bool = False,
+                 run_in: dict[int, str] | None = None) -> tuple[list[Paragraph], list[Section]]:
     """(preamble, sections) of `paragraphs` when those at `starts` are the section headings;
-    with `numbered_parts`, a 一、 line within a section opens a subsection."""
+    with `numbered_parts`, a 一、 line within a section opens a subsection; `run_in` gives the
+    heading of a start whose heading runs into its text."""
     preamble: list[Paragraph] = []
     sections: list[Section] = []
     subsection: str | None = None
+    run_in = run_in or {}
     for i, p in enumerate(paragraphs):
         part = numbered_parts and sections and _SECTION_CN.match(to_simplified(p.text))
-        if i in starts:
+        if i in run_in:
+            sections.append(Section(p.n, run_in[i], [], line=p.text))
+            subsection = None
+        elif i in starts:
             sections.append(Section(p.n, p.text, []))
             subsection = None
         elif part:
@@ -369,17 +374,30 @@ def _plain_heading_sections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph
 def _part_sections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Section]]:
     """(preamble, sections) of a 法治 report whose top-level parts are numbered （一）、（二）…
     with no 一、 above them (（一）认真贯彻落实中央统计工作决策部署), each a heading line of its
-    own; unchanged unless （一） is such a line."""
-    numbered = {}
+    own or run into its text (（一）加强统筹协调，全力推进法治政府建设。一是…); unchanged unless
+    （一） is such a line."""
+    numbered, run_in = {}, {}
     for i, p in enumerate(paragraphs):
         part = _SUBSECTION.match(to_simplified(p.text))
         text = p.text.strip().rstrip("。")
         if part and len(text) <= _HEADING_MAX and not _SENTENCE_MARKS.search(text):
             numbered.setdefault(_cn_number(part.group(1)), i)
+        elif part and _cn_number(part.group(1)) not in numbered and not (i and _heading_like(paragraphs[i - 1].text)):
+            # (a heading line above it, numbered or not, is the part it belongs to)
+            heading, _, rest = p.text.strip().partition("。")
+            if len(heading) <= 40 and len(rest.strip()) >= 10 and not re.search(r"[：:；;]", heading):
+                numbered[_cn_number(part.group(1))], run_in[i] = i, heading + "。"
     starts: list[int] = []  # （一）, （二）, … in order, up to the first one missing or out of place
     while (i := numbered.get(len(starts) + 1)) is not None and (not starts or i > starts[-1]):
         starts.append(i)
-    return _sections_at(paragraphs, set(starts)) if starts else (paragraphs, [])
+    run_in = {i: heading for i, heading in run_in.items() if i in starts}
+    return _sections_at(paragraphs, set(starts), run_in=run_in) if starts else (paragraphs, [])
+
+
+def _heading_like(text: str) -> bool:
+    """Whether `text` reads as a heading line: short, no sentence, no full stop."""
+    text = text.strip()
+    return len(text) <= 40 and not _SENTENCE_MARKS.search(text)
 
 
 def _inline_sections(report: Report) -> list[Section]:
@@ -770,7 +788,7 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
         return "fazhi"
     opening = to_simplified(" ".join(p.text[:80] for p in (*report.front, *report.preamble[:2])))
     # 泉州人民政府2011年工作报告 over a delivery line names it too
-    if "政府工作报告" in named or (not report.title or re.search(r"政府.{0,12}(?:工作)?报告$", named)) and (  # (沾化县政府报告)
+    if re.search("(?:政府|行署)工作报告", named) or (not report.title or re.search(r"政府.{0,12}(?:工作)?报告$", named)) and (  # (沾化县政府报告)
             delivered or re.search(r"位代表.{0,30}向大会(?:报告|作).{0,4}工作", opening)):
         return "gongzuo"
     first_line = report.sections[0].heading if report.sections else report.front[0].text if report.front else ""
@@ -955,13 +973,15 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
         if at is not None and at + 1 < len(above) and not report.published and _DATE_ALONE.match(above[at + 1].text):
             # 市长 葛红林 / 2007年3月26日 / 各位代表: the day it was delivered, under the speaker
             report.published = _published_date([above[at + 1].text.strip("（）() ")])
+    if not report.published:  # 行署工作报告 / (2011年4月28日) / 各位代表: a speech's day, in brackets under its head
+        report.published = _bracketed_day(_above_address(report))
     if not report.speaker:  # 广东省政府工作报告(2023年1月12日 王伟中): the date and name after a title
         noted = next(filter(None, (_DATED_NAME_NOTE.search(to_simplified(t))
                                    for t in [report.title or "", *(p.text for p in report.front)])), None)
         report.speaker = _as_printed_name(noted, report) if noted else None
     file_name = re.sub(r"\.[^.]+$", "", report.source.replace("\\", "/").rsplit("/", 1)[-1])
     opening = " ".join(p.text for p in (*report.front, *report.preamble[:3]))
-    represented = re.findall(r"我代表(.{1,20}?)(?:人民)?政府", to_simplified(opening))
+    represented = re.findall(r"我代表(.{1,20}?)(?:(?:人民)?政府|行署)", to_simplified(opening))
     # 解放区人民政府区长 千怀贵, 甘肃省代省长 任振鹤: the speaker's office names the government
     # (on a flattened page, the speaker line is only in the delivery's reading of it)
     speaker_lines = ([p.text for p in _above_address(report)]
@@ -999,6 +1019,21 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
 
 # A day printed alone, in brackets or not (2007年3月26日, （二〇〇七年三月二十六日）)
 _DATE_ALONE = re.compile(r"^\s*[（(]?\s*(?:\d{4}|[〇零○O一二三四五六七八九]{4})\s*年[^年，,。]{2,10}日\s*[)）]?\s*$")
+_BRACKETED_DATE = re.compile(r"^\s*[（(]\s*(?:\d{4}|[〇零○O一二三四五六七八九]{4})\s*年[^年，,。]{2,10}日\s*[)）]\s*$")
+# … and one whose 年, 月 and opening bracket a site lost (2023329日)): read when only one day fits
+_GARBLED_BRACKETED_DATE = re.compile(r"^\s*[（(]?\s*((?:19|20)\d{4,6})日\s*[)）]\s*$")
+
+
+def _bracketed_day(lines: list[Paragraph]) -> dt.date | None:
+    """The day printed in brackets on a line of its own among `lines` (the last such), or None."""
+    for p in reversed(lines):
+        if _BRACKETED_DATE.match(p.text):
+            return _published_date([p.text.strip("（）() ")])
+        garbled = _GARBLED_BRACKETED_DATE.match(p.text)
+        readings = garbled_readings(garbled.group(1)) if garbled else ()
+        if len(readings) == 1:
+            return readings[0]
+    return None
 
 
 def _above_address(report: Report) -> list[Paragraph]:
@@ -1038,9 +1073,13 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
     if titled:
         year = int(titled.group(1) or titled.group(2))
         first = to_simplified(report.sections[0].heading) if report.sections else ""
-        if re.search(rf"(?<!\d){year}年度?(?!以来)[^，,。]{{0,12}}回顾", first):
+        opening = [p.text for p in report.sections[0].paragraphs[:2]] if report.sections else []
+        if re.search(rf"(?<!\d){year}年度?(?!以来)[^，,。]{{0,12}}回顾", first) or (
+                opening and report.sections[0].categories != ["plans"]
+                and any(re.match(rf"^\s*(?:刚刚)?(?:过去的)?{year}年度?(?=\s*[，,是])", text) for text in opening)):
             # a site's headline naming the year the report reviews (2020年阜新县政府工作报告 over
-            # 一、“十三五”取得成就及2020年工作回顾): no report reviews the year it is delivered in
+            # 一、“十三五”取得成就及2020年工作回顾, or over 一、…过去一年… / 2019年，是…的一年):
+            # no report reviews the year it is delivered in
             return year + 1, "body"
         return year, "title"
     plan = _plan_year(report)

@@ -1923,3 +1923,69 @@ def test_a_town_of_a_city_without_counties_is_placed_by_that_citys_documents():
     # a city with counties: its documents are followed by the towns of every county, and place none
     report = parse_report(text.replace("中山市", "武汉市"), "web/wuhan.txt")
     assert (report.kind, report.province, report.city, report.town) == ("fazhi", None, None, "东区街道")
+
+
+def test_a_prefectures_office_work_report_is_its_government_work_report():
+    # a 地区 has a 行政公署 (行署), not a people's government; its report goes to the 人大工委
+    text = ("2011年行署工作报告\n\n行 署 工 作 报 告\n\n(2011年4月28日)\n\n地区人大工委主任、各位副主任,各位委员:\n\n"
+            "现在,我代表塔城地区行署,向地区人大工委2011年第一次会议作工作报告,请予审议。\n\n一、过去一年工作回顾\n\n"
+            "2010年,塔城地区行署在上级党委、政府和地委的坚强领导下,抢抓机遇。\n")
+    report = parse_report(text, "web/xingshu.txt")
+    assert (report.kind, report.year, str(report.published)) == ("gongzuo", 2011, "2011-04-28")
+    assert (report.province, report.city) == ("新疆维吾尔自治区", "塔城地区")
+
+
+def test_a_headline_naming_the_year_the_report_reviews_is_not_its_year():
+    # a repost site titled the report by the year it reviews (2019年，是…的一年): it was delivered in 2020
+    text = ("2019年梨树县政府工作报告\n——在梨树县第十八届人民代表大会第四次会议上\n县长 郭志勇\n各位代表:\n"
+            "现在,我代表县人民政府,向大会报告工作。\n一、勠力奋战,克难攻坚,过去一年政府工作成效显著\n"
+            "2019年,是我县经济社会发展非同寻常的一年。\n")
+    assert parse_report(text, "web/review-year.txt").year == 2020
+    # … but a report that opens on its own year's plans is that year's
+    planned = text.replace("一、勠力奋战,克难攻坚,过去一年政府工作成效显著", "一、2019年工作安排")
+    assert parse_report(planned, "web/plan-year.txt").year == 2019
+
+
+def test_an_ethnic_township_naming_two_peoples_is_the_reporting_town():
+    text = ("重庆市武隆区浩口苗族仡佬族乡人民政府关于2020年度法治政府建设情况的报告\n区政府:\n"
+            "2020年,我乡法治政府建设工作在区委、区政府领导下扎实推进。\n一、工作开展情况\n加强学习。\n")
+    report = parse_report(text, "web/ethnic-township.txt")
+    assert (report.province, report.county, report.town) == ("重庆市", "武隆区", "浩口苗族仡佬族乡")
+
+
+def test_a_superior_whose_directions_a_town_carries_out_gives_its_county_or_nothing():
+    opening = "2021年,大江镇认真贯彻中央、省委、江门市委、台山市委关于全面依法治国的决策部署,促进社会经济稳步发展。\n"
+    report = parse_report("大江镇2021年法治建设工作情况报告\n" + opening + "一、深入学习贯彻习近平法治思想\n加强学习。\n",
+                          "web/town-directions.txt")
+    assert (report.city, report.county, report.town) == ("江门市", "台山市", "大江镇")
+    # the prefecture named as a superior is not the town's county: the town stands alone
+    opening = "2025年,博美镇人民政府深入贯彻落实省、汕尾市文件要求和市委市政府工作安排,扎实推进各项工作。现将2025年度法治政府建设工作情况报告如下:\n"
+    report = parse_report(opening + "一、推进法治政府建设的主要举措和成效\n加强学习。\n", "web/town-prefecture.txt")
+    assert (report.province, report.city, report.county, report.town) == (None, None, None, "博美镇")
+
+
+def test_a_zone_no_place_names_is_placed_in_the_city_whose_documents_it_follows():
+    text = ("柳东新区2022年法治政府建设年度报告\n根据《中共柳州市委员会关于印发〈法治柳州建设规划(2021-2025)〉的通知》要求,"
+            "柳东新区管委会积极开展法治政府建设工作。现将本年度法治政府建设工作情况报告如下:\n"
+            "一、2022年度柳东新区法治政府建设工作主要成效\n加强学习。\n")
+    report = parse_report(text, "web/zone-superior.txt")
+    assert (report.province, report.city, report.county) == ("广西壮族自治区", "柳州市", None)
+    assert report.provenance["place"] == "superior document"
+
+
+def test_parts_run_into_their_text_are_the_top_level_when_nothing_is_numbered_above_them():
+    text = ("2019年格尔木市法治政府建设年度报告\n2019年度,在市委、市政府的正确领导下,法治政府建设取得新成效。\n"
+            "(一)加强统筹协调,全力推进法治政府建设。一是认真贯彻落实第一责任人职责规定,市政府主要负责同志认真履职。\n"
+            "(二)深化行政审批制度改革,优化营商环境。一是精简审批事项,压缩审批时限。\n")
+    report = parse_report(text, "web/run-in-parts.txt")
+    assert [s.heading for s in report.sections] == ["(一)加强统筹协调,全力推进法治政府建设。", "(二)深化行政审批制度改革,优化营商环境。"]
+    # under a heading line of its own, such parts are that heading's, not the top level
+    headed = text.replace("(一)加强", "以强化组织领导为抓手,着力营造法治氛围\n(一)加强")
+    assert parse_report(headed, "web/headed-parts.txt").sections == []
+
+
+def test_a_body_that_calls_itself_by_its_level_after_framing_its_year_is_placed_by_it():
+    text = ("2021年是临潼区法治政府建设加速推进之年,我区坚持以习近平新时代中国特色社会主义思想为指导,全区依法行政水平不断提升。"
+            "现将我区2021年度法治政府建设情况报告如下。\n一、主要举措和成效\n加强学习。\n")
+    report = parse_report(text, "web/framed-level.txt")
+    assert (report.province, report.city, report.county, report.provenance["place"]) == ("陕西省", "西安市", "临潼区", "opening")
