@@ -503,8 +503,8 @@ def _set_place_from_own_documents(report: Report, cited: list[str], subject: str
         places = {p for p in places if not level or _SCOPES[level](p)}  # 市应急局: a 市's bureau
         if places:
             return len(places) == 1 and _assign_place(report, places.pop())
-    if _PROVINCIAL_BODY.search(subject):  # 我厅 following 《四川省人民政府2019年度…安排》
-        places = {m.place for title in cited for m in gz.find(title) if m.place.level == PROVINCE}
+    if _PROVINCIAL_BODY.search(subject):  # 我厅 following 《四川省人民政府2019年度…安排》 (or its own 《广西…办法》)
+        places = {m.place for title in cited for m in gz.find(title, short=True) if m.place.level == PROVINCE}
         return len(places) == 1 and _assign_place(report, places.pop())
     own = (_SELF_BY_LEVEL.search(opening) or (_SELF_BUREAU.search(opening) and _LEVEL_LEADERSHIP.search(opening))
            or _LEVEL_BUREAU.match(subject) or _LEVEL_GOVERNMENT.match(subject) or self_named)

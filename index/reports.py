@@ -833,7 +833,8 @@ def _fazhi_opening(report: Report) -> bool:
         # ((一)凝心聚力，全面加强党对法治政府的领导)
         if re.search(r"法治政府", to_simplified(" ".join(p.text[:200] for p in report.sections[0].paragraphs[:3]))):
             return True
-    on_fazhi = bool(re.search(r"法治政府建设|建设法治政府", opening))
+    # (建设交通运输法治政府部门: the transport departments' own name for it)
+    on_fazhi = bool(re.search(r"法治政府建设|建设法治政府|法治政府部门", opening))
     if on_fazhi and re.search(r"(?:报告|总结|汇报)如下", opening):
         return True  # …系统推进法治政府建设… 现将2025年工作情况总结如下
     if re.search(r"法治建设|法治政府", opening) and re.search(r"报告?如下", opening) and first_is_measures:

@@ -1989,3 +1989,13 @@ def test_a_body_that_calls_itself_by_its_level_after_framing_its_year_is_placed_
             "现将我区2021年度法治政府建设情况报告如下。\n一、主要举措和成效\n加强学习。\n")
     report = parse_report(text, "web/framed-level.txt")
     assert (report.province, report.city, report.county, report.provenance["place"]) == ("陕西省", "西安市", "临潼区", "opening")
+
+
+def test_a_provincial_department_building_a_rule_of_law_department_is_placed_by_its_own_rules():
+    # untitled; 建设交通运输法治政府部门 is the transport departments' name for 法治政府建设, and
+    # 我厅 is placed by the one province its own rules name by its short name (《广西…办法》)
+    text = ("2019年,我厅按照自治区党委、政府,交通运输部的统一部署,以建设交通运输法治政府部门为目标,全面推进依法行政。\n"
+            "一、依法全面履行交通运输主管部门职能\n(一)深化“放管服”改革,优化营商环境。\n"
+            "1.出台《广西道路旅客运输站经营许可告知承诺办法》,简化审批。\n")
+    report = parse_report(text, "web/provincial-department.txt")
+    assert (report.kind, report.year, report.province, report.city) == ("fazhi", 2019, "广西壮族自治区", None)
