@@ -245,7 +245,7 @@ _PROMO = re.compile(r"小编(?:为大家|给大家|精心)?(?:整理|收集|准�
                     r"|^欢迎(?:来到|访问|光临)")  # 欢迎来到专业的…网平台! 工作总结 工作计划 …: a site's banner
 _LINK = re.compile(r"^(?:点击|请点击)(?:查阅|查看|进入|阅读|下载)|^(?:查看|阅读)更多|^更多\s*[>＞»]")
 _TOOLBAR = re.compile(r"^(?:[【\[]?\s*(?:字体|字号|大|中|小|分享到?|打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|"
-                      r"返回顶部|返回|微信|微博|QQ空间|扫一扫|默认|WAP手机版|手机版|无障碍(?:辅助)?(?:浏览)?(?:工具条)?|[：:])\s*[】\]]?\s*)+$")
+                      r"返回顶部|返回|微信|微博|QQ空间|扫一扫|默认|WAP手机版|手机版|无障碍(?:辅助)?(?:浏览)?(?:工具条)?|朗读|[：:])\s*[】\]]?\s*)+$")
 # A site's notices: on the reader's browser (当前浏览器版本过低…建议您升级或使用其他浏览器。), whole sentences,
 _SITE_NOTICE = re.compile(r"浏览器.{0,30}(?:升级|版本过?低|极速模式|兼容模式|最佳体验|最佳效果)|(?:升级|更换|切换)[^。]{0,8}浏览器"
                              # … and its greeting and clock (西安市人大网欢迎您!, 当前时间为:, 今天是:2019年10月31日 星期三)
@@ -350,9 +350,10 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
             dropped.append({"text": line, "reason": reason})
             if reason == "web breadcrumb":
                 crumbs[i] = _last_crumb(line)
-                if len(kept) == 1 and _SITE_BANNER.fullmatch(kept[0]):  # 禄丰市人民政府 / 首页 >> …: the site's name
-                    dropped.append({"text": kept.pop(), "reason": "web site name"})
-                    origin.pop()
+            if reason in ("web breadcrumb", "web toolbar") and len(kept) == 1 and _SITE_BANNER.fullmatch(kept[0]):
+                # 禄丰市人民政府 / 首页 >> …, 莒南县人民政府 / 朗读: the site's name above its breadcrumb or toolbar
+                dropped.append({"text": kept.pop(), "reason": "web site name"})
+                origin.pop()
             issuer_below = bool(_ISSUER_BELOW.fullmatch(line))  # 发 布 机 构 : / 天津市河东区司法局
             label_above = line if i < top and _label_alone(line) else None
             _read_meta_values(line, meta)

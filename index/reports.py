@@ -834,6 +834,8 @@ def _fazhi_opening(report: Report) -> bool:
         if re.search(r"法治政府", to_simplified(" ".join(p.text[:200] for p in report.sections[0].paragraphs[:3]))):
             return True
     # (建设交通运输法治政府部门: the transport departments' own name for it)
+    if template_part and re.search(r"报告?如下", opening) and len(re.findall("法治", opening)) >= 2:
+        return True  # …贯彻落实习近平法治思想…提供坚实法治保障。现将有关情况报告如下 / 一、主要举措和成效
     on_fazhi = bool(re.search(r"法治政府建设|建设法治政府|法治政府部门", opening))
     if on_fazhi and re.search(r"(?:报告|总结|汇报)如下", opening):
         return True  # …系统推进法治政府建设… 现将2025年工作情况总结如下
@@ -962,6 +964,9 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
     a date in the body is some other event's. The page's posting date (`report_posted`) only
     chooses between the readings of a delivery date a site garbled.
     """
+    noted = _MEETING_NOTE.match(report.title or "")
+    if noted:  # 2011年政府工作报告(市第三届人民代表大会第一次会议上): the title is what comes before the note
+        report.title_line, report.title = report.title_line or report.title, noted.group(1)
     if delivery:
         report.published = delivery.published
         report.meeting, report.speaker, report.speaker_office = delivery.meeting, delivery.speaker, delivery.office
@@ -1018,6 +1023,8 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
         report.speaker, report.speaker_office = spoken
 
 
+# A headline's note of the meeting a report was delivered at, undated (…报告(市第三届人民代表大会第一次会议上))
+_MEETING_NOTE = re.compile(r"^(\S.{1,40}?报告)\s*[（(][^（）()]{0,30}?(?:人民代表大会|人大)[^（）()]{0,20}?会议上?[)）]$")
 # A day printed alone, in brackets or not (2007年3月26日, （二〇〇七年三月二十六日）)
 _DATE_ALONE = re.compile(r"^\s*[（(]?\s*(?:\d{4}|[〇零○O一二三四五六七八九]{4})\s*年[^年，,。]{2,10}日\s*[)）]?\s*$")
 _BRACKETED_DATE = re.compile(r"^\s*[（(]\s*(?:\d{4}|[〇零○O一二三四五六七八九]{4})\s*年[^年，,。]{2,10}日\s*[)）]\s*$")
@@ -1075,12 +1082,18 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
         year = int(titled.group(1) or titled.group(2))
         first = to_simplified(report.sections[0].heading) if report.sections else ""
         opening = [p.text for p in report.sections[0].paragraphs[:2]] if report.sections else []
-        if re.search(rf"(?<!\d){year}年度?(?!以来)[^，,。]{{0,12}}回顾", first) or (
+        reviewed = re.search(r"(?<!\d)((?:19|20)\d{2})年度?(?!以来)[^，,。]{0,12}回顾", first)
+        if reviewed and int(reviewed.group(1)) + 1 != year:
+            # a site's headline naming another year than the one after the year the report
+            # reviews (2020年阜新县政府工作报告 over 一、“十三五”取得成就及2020年工作回顾,
+            # 2011年武汉市政府工作报告 over 一、2009年工作回顾): no report reviews the year it is
+            # delivered in, and the review is the report's own
+            return int(reviewed.group(1)) + 1, "body"
+        if _plan_year(report) == year + 1 or (
                 opening and report.sections[0].categories != ["plans"]
                 and any(re.match(rf"^\s*(?:刚刚)?(?:过去的)?{year}年度?(?=\s*[，,是])", text) for text in opening)):
-            # a site's headline naming the year the report reviews (2020年阜新县政府工作报告 over
-            # 一、“十三五”取得成就及2020年工作回顾, or over 一、…过去一年… / 2019年，是…的一年):
-            # no report reviews the year it is delivered in
+            # … over 一、…过去一年… / 2019年，是…的一年, or 2015年政府工作报告 over 一、“十二五”
+            # 工作回顾, the plan that ended in 2015
             return year + 1, "body"
         return year, "title"
     plan = _plan_year(report)

@@ -1999,3 +1999,21 @@ def test_a_provincial_department_building_a_rule_of_law_department_is_placed_by_
             "1.出台《广西道路旅客运输站经营许可告知承诺办法》,简化审批。\n")
     report = parse_report(text, "web/provincial-department.txt")
     assert (report.kind, report.year, report.province, report.city) == ("fazhi", 2019, "广西壮族自治区", None)
+
+
+def test_the_year_a_work_reports_review_names_outweighs_a_headlines_year():
+    # a document site's headline says 2011; the report reviews 2009, so it is the 2010 report
+    text = ("2011年武汉市政府工作报告\n市长:阮成发\n各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、2009年工作回顾\n"
+            "2009年是新世纪以来武汉经济发展最为困难的一年。\n")
+    assert parse_report(text, "web/headline-year.txt").year == 2010
+    # a headline naming the last year of the five-year plan the report reviews: the next year's
+    text = ("2015年政府工作报告\n长沙市岳麓区人民政府代区长  刘  汇\n各位代表:\n现在,我代表区人民政府向大会报告工作。\n"
+            "一、“十二五”工作回顾\n“十二五”时期,我们较好地完成了规划的主要目标任务。\n")
+    assert parse_report(text, "web/plan-year.txt").year == 2016
+
+
+def test_an_untitled_report_on_the_rule_of_law_in_the_annual_reports_parts_is_a_fazhi_report():
+    text = ("2024年,房山区坚持以习近平新时代中国特色社会主义思想为指导,贯彻落实习近平法治思想,为区域经济社会高质量发展"
+            "提供坚实法治保障。现将有关情况报告如下:\n一、主要举措和成效\n(一)加强组织领导\n一是深化落实习近平法治思想。\n")
+    report = parse_report(text, "web/untitled-fazhi.txt")
+    assert (report.kind, report.year, report.province, report.county) == ("fazhi", 2024, "北京市", "房山区")

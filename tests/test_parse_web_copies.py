@@ -587,3 +587,20 @@ def test_a_document_number_glued_to_the_title_is_no_part_of_it():
             "2020年,我县坚持以习近平新时代中国特色社会主义思想为指导,推进依法行政。\n一、主要举措和成效\n加强学习。\n")
     report = parse_report(text, "web/glued-number.txt")
     assert (report.title, report.doc_number, report.county) == ("长海县2020年度法治政府建设情况报告", "长政发〔2021〕1号", "长海县")
+
+
+def test_a_county_sites_name_above_its_toolbar_is_no_issuer_of_a_towns_report():
+    text = ("莒南县人民政府\n朗读\n\n石莲子镇2023年政府工作报告\n\n来源:石莲子镇 打印\n\n各位代表、同志们:\n\n"
+            "现在,我代表镇人民政府向大会报告工作,请予审议。\n\n一、2023年工作回顾\n\n2023年,全镇经济社会实现了又好又快发展。\n")
+    report = parse_report(text, "web/banner-toolbar.txt")
+    assert (report.issuers, report.county, report.town) == ([], None, "石莲子镇")
+    assert {"text": "莒南县人民政府", "reason": "web site name"} in report.dropped
+
+
+def test_a_headlines_note_of_the_meeting_is_no_part_of_the_title():
+    text = ("2011年政府工作报告(市第三届人民代表大会第一次会议上)\n\n--2011年9月27日在宜春市第三届人民代表大会第一次会议上\n"
+            "宜春市人民政府代市长  蒋 斌\n\n各位代表:\n\n现在,我代表市人民政府向大会报告政府工作。\n\n一、过去五年工作回顾\n\n五年来,我们砥砺奋进。\n")
+    report = parse_report(text, "web/meeting-note.txt")
+    assert (report.title, str(report.published), report.city) == ("2011年政府工作报告", "2011-09-27", "宜春市")
+    # the line stays whole as the title's block, so its every word is still found
+    assert report.title_line == "2011年政府工作报告(市第三届人民代表大会第一次会议上)"
