@@ -210,9 +210,10 @@ _META_VALUES = {
     # 来源：洪江市退役军人事务局, 来源:泰宁县政府网: the body that published the page (anywhere in the row)
     "source": re.compile(rf"(?:{_label('信息来源', '来源')})" + _LABEL_SUFFIX + r"([\u4e00-\u9fff]{2,30})"),
     # 作者：海南省省长 刘赐贵 编辑：…: the speaker of a 政府工作报告, when the value is a speaker line
-    "author": re.compile(_LABEL_PREFIX + rf"(?:{_label('作者')})" + _LABEL_SUFFIX + r"(?P<value>\S[^。]*)"),
-    # a wiki infobox's 报告时间: the day the report was delivered, not posted
-    "delivered": re.compile(_LABEL_PREFIX + rf"(?:{_label('报告时间')})" + _LABEL_SUFFIX
+    # (a wiki infobox's 报告人：江苏省省长罗志军, its next row run on: …报告时间：2010年1月16日)
+    "author": re.compile(_LABEL_PREFIX + rf"(?:{_label('作者', '报告人')})" + _LABEL_SUFFIX + r"(?P<value>\S[^。]*?)(?:报告时间.*)?$"),
+    # a wiki infobox's 报告时间: the day the report was delivered, not posted (anywhere in the row)
+    "delivered": re.compile(rf"(?:{_label('报告时间')})" + _LABEL_SUFFIX
                             + r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?)"),
 }
 # The next cell of a row (昆明市五华区人民政府 发布日期: 2022-01-28), cut off an issuer's value
@@ -227,7 +228,7 @@ _BODY_NAME = re.compile(r"[\u4e00-\u9fff（）()]{4,30}")
 _SITE_BANNER = re.compile(r"[\u4e00-\u9fff]{2,20}(?:人民政府|政府|局|委员会|办公室|街道办事处)")
 # Metadata rows that say nothing about the report itself: dropped whole.
 # (号: cxs039-/2023-0407001: an index number's row whose 索引 the site lost)
-_META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '信息分类', '信息提供日期', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号', '报告类型')}"
+_META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '信息分类', '信息提供日期', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号', '报告类型', '报告人')}"
                        r"|号(?=\s*[：:]\s*[0-9A-Za-z-]*/))"
                        + _TABLE_SUFFIX + r"[^。]*$")
 # A breadcrumb's separator: > » › →, or an arrow typed as -> (首页 -> 政务公开 -> …)
@@ -255,6 +256,9 @@ _POSTED = re.compile(r"^(?:(?:发布|发表|更新|来源|时间|日期|作者|�
 _CAPTION = re.compile(r"^[▲△↑（(]?\s*(?:图为|图片为|图：|图片来源|摄影|供图)[^。]{0,70}$")
 # (in square brackets too, [权威发布]; but [江西] before a reposted headline is the headline's own)
 _COLUMN = re.compile(r"^(?:【([^【】]{2,12})】|[\[［](?P<square>[^\[\]［］]{2,8})[\]］])(?=\S)")
+# A wiki infobox's label of the meeting a report was delivered at (报告背景：2010年1月16日江苏省第十一届
+# 人民代表大会第三次会议): the value is the delivery line
+_BACKGROUND_LABEL = re.compile(r"^\s*报告背景\s*[：:]\s*(?=(?:19|20)\d{2}\s*年)")
 # A document-sharing site's label glued to the text's first line (文档介绍:——2009年5月16日在…)
 _TEASER_LABEL = re.compile(r"^\s*(?:文档介绍|文档简介|内容简介)\s*[：:]\s*(?=\S)")
 _POSTING_DATE = r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -395,12 +399,12 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
             meta["published"] = meta["published"] or re.sub(r"\s.*", "", posted.group(1))
             line = line[posted.end():]
         for pattern, why in ((_VALUE_LABELS, "web metadata label"), (_COLUMN, "web column name"),
-                             (_TEASER_LABEL, "web metadata label")):
-            match = pattern.match(line)
+                             (_TEASER_LABEL, "web metadata label"), (_BACKGROUND_LABEL, "web metadata label")):
+            match = pattern.match(to_simplified(line) if pattern is _BACKGROUND_LABEL else line)
             if match and pattern is _COLUMN and match.group("square") and _names_a_place(match.group("square")):
                 continue
             if match and len(line) <= _CHROME_MAX * 2:
-                dropped.append({"text": match.group(0), "reason": why})
+                dropped.append({"text": line[:match.end()], "reason": why})  # (as printed: 報告背景:)
                 line = line[match.end():].strip(" |｜")  # (标 题: | 阳城县…报告 | ||: a table row)
                 if pattern is _VALUE_LABELS:
                     title_rows.append(len(kept))
@@ -465,8 +469,8 @@ def _read_meta_values(line: str, meta: dict) -> None:
             issuer = _NEXT_BRACKETED_CELL.sub("", _NEXT_CELL.sub("", value)).strip(" |｜")
             if _HAS_CJK.search(issuer) and not _ISSUER_BELOW.fullmatch(line) and issuer not in meta["issuers"]:
                 meta["issuers"].append(issuer)
-        elif match and name == "author":
-            meta[name] = meta[name] or _NEXT_CELL.sub("", value).strip()
+        elif match and name == "author":  # (as printed: 報告人：江蘇省省長羅志軍)
+            meta[name] = meta[name] or _NEXT_CELL.sub("", line[match.start("value"):match.end("value")]).strip()
         elif match and not meta[name]:
             meta[name] = re.sub(r"\s+", "", value)
 

@@ -99,7 +99,8 @@ _SPEAKER_BEFORE = re.compile(rf"日\s*([\u4e00-\u9fff·]{{2,5}}?){_OFFICE}在")
 _SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff、]{{0,24}}?{_OFFICE}{_GAP}{_NAME}(?:同志)?$")
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _OFFICE_LINE = re.compile(rf"^[\u4e00-\u9fff、]{{0,24}}?{_OFFICE}$")  # 省长, with the name on the next line
-_NOT_NAMES = {"全文", "摘要", "草案", "讨论稿", "报告", "工作报告"}  # short lines that are no speaker
+# short lines that are no speaker (详细内容, 基本信息: a wiki's section labels)
+_NOT_NAMES = {"全文", "摘要", "草案", "讨论稿", "报告", "工作报告", "详细内容", "基本信息"}
 # Where the lines of a flattened page's head broke: before a delivery line's dash or date,
 # after its 会议上, before a date in brackets printed under the speaker.
 FLAT_HEAD = 300  # characters of a flattened first line that may come before 各位代表

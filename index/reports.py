@@ -422,8 +422,10 @@ def _inline_sections(report: Report) -> list[Section]:
     return sections
 
 
-# (or a plan period's review: …提出意见。“十五”发展回顾从2001年到2005年…)
+# (or the five years' review of a term's last report: …提出意见。过去五年回顾和2002年工作情况省九届…;
+# or a plan period's review: …提出意见。“十五”发展回顾从2001年到2005年…)
 _INLINE_REVIEW = re.compile(r"(?<=。)(?:(?:19|20)\d{2}年(?:和[^。，,]{1,10})?(?:工作回顾|工作安排(?:建议)?)"
+                            r"|过去五年(?:工作)?回顾和(?:19|20)\d{2}年工作(?:情况|回顾)"
                             r"|“(?:九|十[一二三四五]?)五”(?:时期)?(?:工作|发展)回顾)")
 _FLATTENED_MIN = 300  # characters of a line that holds a page's head and its first section
 # A numbered heading where the flattened lines once broke: after a space, a review heading up

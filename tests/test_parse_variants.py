@@ -2017,3 +2017,11 @@ def test_an_untitled_report_on_the_rule_of_law_in_the_annual_reports_parts_is_a_
             "提供坚实法治保障。现将有关情况报告如下:\n一、主要举措和成效\n(一)加强组织领导\n一是深化落实习近平法治思想。\n")
     report = parse_report(text, "web/untitled-fazhi.txt")
     assert (report.kind, report.year, report.province, report.county) == ("fazhi", 2024, "北京市", "房山区")
+
+
+def test_a_flattened_term_reports_five_years_review_is_its_first_section():
+    text = ("2003年河北省政府工作报告——2003年1月10日在河北省第十届人民代表大会第一次会议上代省长季允石各位代表:现在,我代表"
+            "河北省人民政府向大会作工作报告,请予审议。并请省政协各位委员和列席会议的同志提出意见。过去五年回顾和2002年工作情况"
+            "省九届人大一次会议以来的五年,是跨世纪发展的重要时期。" + "经过全省人民的共同努力,较好地完成了主要任务。" * 12 + "\n")
+    report = parse_report(text, "web/flat-term.txt")
+    assert [s.heading for s in report.sections][:1] == ["过去五年回顾和2002年工作情况"]

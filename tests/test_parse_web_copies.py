@@ -604,3 +604,13 @@ def test_a_headlines_note_of_the_meeting_is_no_part_of_the_title():
     assert (report.title, str(report.published), report.city) == ("2011年政府工作报告", "2011-09-27", "宜春市")
     # the line stays whole as the title's block, so its every word is still found
     assert report.title_line == "2011年政府工作报告(市第三届人民代表大会第一次会议上)"
+
+
+def test_a_wiki_infobox_with_run_on_rows_gives_the_speaker_the_day_and_the_meeting():
+    text = ("基本信息\n報告人:江蘇省省長羅志軍報告時間:2010年1月16日\n報告背景:2010年1月16日江蘇省第十一屆人民代表大會第三次會議\n"
+            "詳細內容\n各位代表:現在,我代表省人民政府向大會作工作報告,請予審議。\n一、2009年工作回顧\n過去的一年,是我省經濟發展最為困難的一年。\n")
+    report = parse_report(text, "web/infobox.txt")
+    assert (report.kind, report.year, str(report.published), report.province) == ("gongzuo", 2010, "2010-01-16", "江苏省")
+    # as printed, and not the wiki's section label 詳細內容 under the meeting
+    assert (report.meeting, report.speaker) == ("第十一屆人民代表大會第三次會議", "羅志軍")
+    assert {"text": "報告背景:", "reason": "web metadata label"} in report.dropped
