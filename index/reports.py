@@ -382,8 +382,9 @@ def _part_sections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[S
         text = p.text.strip().rstrip("。")
         if part and len(text) <= _HEADING_MAX and not _SENTENCE_MARKS.search(text):
             numbered.setdefault(_cn_number(part.group(1)), i)
-        elif part and _cn_number(part.group(1)) not in numbered and not (i and _heading_like(paragraphs[i - 1].text)):
-            # (a heading line above it, numbered or not, is the part it belongs to)
+        elif part and _cn_number(part.group(1)) not in numbered and i and not _heading_like(paragraphs[i - 1].text):
+            # (below the opening paragraph; a heading line above it, numbered or not, or one
+            # in the page's head, is the part it belongs to)
             heading, _, rest = p.text.strip().partition("。")
             if len(heading) <= 40 and len(rest.strip()) >= 10 and not re.search(r"[：:；;]", heading):
                 numbered[_cn_number(part.group(1))], run_in[i] = i, heading + "。"

@@ -1982,6 +1982,9 @@ def test_parts_run_into_their_text_are_the_top_level_when_nothing_is_numbered_ab
     # under a heading line of its own, such parts are that heading's, not the top level
     headed = text.replace("(一)加强", "以强化组织领导为抓手,着力营造法治氛围\n(一)加强")
     assert parse_report(headed, "web/headed-parts.txt").sections == []
+    # … and so are parts with no opening paragraph above them, only the page's head
+    unopened = text.replace("2019年度,在市委、市政府的正确领导下,法治政府建设取得新成效。\n", "一,、法治建设第一责任人履职情况\n")
+    assert parse_report(unopened, "web/unopened-parts.txt").sections == []
 
 
 def test_a_body_that_calls_itself_by_its_level_after_framing_its_year_is_placed_by_it():
