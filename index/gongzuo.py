@@ -25,8 +25,9 @@ _ANY_DATE = re.sub(r"\((?!\?)", "(?:", _DATE)  # the same, without groups (re.sp
 # (and with its 次 dropped by a typo: 第十六届人民代表大会第一会议)
 # A congress between terms (after two districts merged) has no 届: 人民代表大会(临时)第二次会议
 # The State Council's report is delivered to the national one: 第十一届全国人民代表大会第四次会议
-_CONGRESS = r"(?:第?\s*[一二三四五六七八九十\d]{1,4}\s*届\s*(?:全国\s*)?(?:人民代表大会|人大)|人民代表大会\s*[（(]临时[)）])"
-_MEETING = re.compile(_CONGRESS + r"\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次?\s*(?:全体)?会议")
+# A site may lose the numbers and keep 第: 在苏家垱乡第届人民代表大会第次会议上
+_CONGRESS = r"(?:(?:第?\s*[一二三四五六七八九十\d]{1,4}|第)\s*届\s*(?:全国\s*)?(?:人民代表大会|人大)|人民代表大会\s*[（(]临时[)）])"
+_MEETING = re.compile(_CONGRESS + r"\s*(?:第?\s*[一二三四五六七八九十\d]{1,3}\s*次?|第\s*次)\s*(?:全体)?会议")
 _DASHES = "—\\-－–─━―‒"  # the dashes a delivery line starts with (――, U+2015, on some sites)
 # before a delivery line's date: dashes, or the ?? or ;;;; a lost dash left (and a stray 在:
 # ——在2005年1月8日在…会议上)

@@ -973,6 +973,11 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
     if delivery:
         report.published = delivery.published
         report.meeting, report.speaker, report.speaker_office = delivery.meeting, delivery.speaker, delivery.office
+        if delivery.readings and report.published and report.published.month <= 10 and \
+                _reviewed_year(report) == report.published.year:
+            # ——2022416在龙泉镇… over 2022年工作回顾: a garbled date no report can have (none reviews
+            # the year it is delivered in); the site mistyped more than the characters it lost
+            report.published = delivery.published = None
     else:
         report.published = None
     if not report.speaker:  # a speaker line without a delivery line (市长  马  军), above 各位代表
@@ -1083,15 +1088,14 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
     titled = _TITLE_YEAR.search(to_simplified(report.title)) if report.title else None
     if titled:
         year = int(titled.group(1) or titled.group(2))
-        first = to_simplified(report.sections[0].heading) if report.sections else ""
         opening = [p.text for p in report.sections[0].paragraphs[:2]] if report.sections else []
-        reviewed = re.search(r"(?<!\d)((?:19|20)\d{2})年度?(?!以来)[^，,。]{0,12}回顾", first)
-        if reviewed and int(reviewed.group(1)) + 1 != year:
+        reviewed = _reviewed_year(report)
+        if reviewed and reviewed + 1 != year:
             # a site's headline naming another year than the one after the year the report
             # reviews (2020年阜新县政府工作报告 over 一、“十三五”取得成就及2020年工作回顾,
             # 2011年武汉市政府工作报告 over 一、2009年工作回顾): no report reviews the year it is
             # delivered in, and the review is the report's own
-            return int(reviewed.group(1)) + 1, "body"
+            return reviewed + 1, "body"
         if _plan_year(report) == year + 1 or (
                 opening and report.sections[0].categories != ["plans"]
                 and any(re.match(rf"^\s*(?:刚刚)?(?:过去的)?{year}年度?(?=\s*[，,是])", text) for text in opening)):
@@ -1112,6 +1116,14 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
             return _years(p.text)[0] + 1, "body"
     years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name) if report.source else []
     return (int(years[0]), "file name") if years else (None, None)
+
+
+def _reviewed_year(report: Report) -> int | None:
+    """The year a 政府工作报告's first section reviews whole by its heading (一、2009年工作回顾), or
+    None (also for a township's mid-year report: 2025年上半年工作回顾)."""
+    first = to_simplified(report.sections[0].heading) if report.sections else ""
+    reviewed = re.search(r"(?<!\d)((?:19|20)\d{2})年度?(?!以来|上半年|前三季度)[^，,。]{0,12}回顾", first)
+    return int(reviewed.group(1)) if reviewed else None
 
 
 # A year in a 政府工作报告's title, also without its 年: 2008两会内蒙古自治区政府工作报告, 2019政府工作报告

@@ -614,3 +614,23 @@ def test_a_wiki_infobox_with_run_on_rows_gives_the_speaker_the_day_and_the_meeti
     # as printed, and not the wiki's section label 詳細內容 under the meeting
     assert (report.meeting, report.speaker) == ("第十一屆人民代表大會第三次會議", "羅志軍")
     assert {"text": "報告背景:", "reason": "web metadata label"} in report.dropped
+
+
+def test_a_delivery_line_that_lost_its_numbers_is_still_read():
+    text = ("共青城市苏家垱乡人民政府2025年政府工作报告\n\n——2025429日在苏家垱乡第届人民代表大会第次会议上\n\n苏家垱乡人民政府乡长  廖常伟\n\n"
+            "各位代表:\n\n现在,我代表苏家垱乡人民政府向大会报告工作,请予审议。\n\n一、2024年工作回顾\n\n2024年,全乡上下攻坚克难。\n")
+    report = parse_report(text, "web/lost-numbers.txt")
+    assert (str(report.published), report.meeting, report.speaker) == ("2025-04-29", "第届人民代表大会第次会议", "廖常伟")
+
+
+def test_a_garbled_delivery_date_in_the_year_the_report_reviews_is_no_date():
+    # 2022416 reads as 2022-04-16 only, but the report reviews 2022: the site mistyped the year too
+    text = ("2023年龙泉镇人民政府工作报告\n\n——2022416在龙泉镇\n\n第二十届人民代表大会第次会议上\n\n薛  奇\n\n各位代表:\n\n"
+            "现在,我代表龙泉镇人民政府向大会报告政府工作,请予审议。\n\n2022年工作回顾\n\n2022年,是龙泉发展历程中极不平凡的一年。\n")
+    report = parse_report(text, "web/garbled-year.txt")
+    assert (report.published, report.year, report.speaker) == (None, 2023, "薛奇")
+    # a township's mid-year report reviews the half year it is delivered in: its date stands
+    text = ("2025年上半年政府工作报告\n\n——2025813日在大江镇第十八届人民代表大会第三次会议上\n\n大江镇镇长    陈敏辉\n\n各位代表:\n\n"
+            "现在,我代表大江镇人民政府向大会报告工作,请予审议。\n\n2025年上半年工作回顾\n\n今年是实现“十四五”规划目标任务的收官之年。\n")
+    report = parse_report(text, "web/mid-year.txt")
+    assert (str(report.published), report.year) == ("2025-08-13", 2025)
