@@ -639,7 +639,8 @@ def is_chrome(dropped: dict) -> bool:
         return len(text) <= 20 and "。" not in text
     if reason in ("web metadata label", "web column name"):
         value = "某县某局关于某年工作的报告"  # a label needs its value
-        label = _VALUE_LABELS.match(text + value) or _COLUMN.match(text + value) or _TEASER_LABEL.match(text + value)
+        label = (_VALUE_LABELS.match(text + value) or _COLUMN.match(text + value) or _TEASER_LABEL.match(text + value)
+                 or _BACKGROUND_LABEL.match(to_simplified(text) + "2010年"))  # (its value is a delivery line)
         return (bool(label) and label.end() == len(text) or bool(_TRAILING_LABEL.fullmatch(" " + text))
                 or bool(_SEO_TAIL.fullmatch(text)) or bool(_TITLE_NEXT_CELL.fullmatch(" " + text)))
     return reason in CHROME_REASONS and chrome_reason(text) == reason

@@ -25,8 +25,8 @@ PROVINCE, CITY, COUNTY = 0, 1, 2
 # The peoples named in autonomous prefectures (黔东南苗族侗族自治州): cutting them off gives
 # the short name reports print (黔东南州, 伊犁州, 凉山).
 PEOPLES = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|"
-            "东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|普米|塔吉克|怒|鄂温克|"
-            "保安|裕固|独龙|鄂伦春")
+           "东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|普米|塔吉克|怒|鄂温克|"
+           "保安|裕固|独龙|鄂伦春")
 _AUTONOMOUS = re.compile(rf"^(.+?)(?:(?:{PEOPLES})族?)+自治州$")
 _AUTONOMOUS_COUNTY = re.compile(rf"^(.{{2,}}?)(?:(?:{PEOPLES})族?)+自治县$")
 # Prefectures whose own bodies print a one-character short name (博州人民政府, 巴州党委), which

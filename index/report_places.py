@@ -208,8 +208,8 @@ def fill_places(report: Report) -> None:
 # A development zone named after the place that holds it, acting as the reporting body: the
 # title or issuer it heads (新荣经济技术开发区2024年…报告) or the opening's subject (2023年，涪陵
 # 高新区管委会坚持…)
-_ZONE_NAME = re.compile(rf"^{_YEAR_LEAD}(?:关于)?([\u4e00-\u9fff]{{2,4}}?)(?:国家级)?(?:经济技术开发区|经济开发区|"
-                        r"高新技术产业开发区|高新区|经开区|工业园区|综合保税区|综保区)")
+_ZONE_KINDS = "经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|工业园区|综合保税区|综保区"
+_ZONE_NAME = re.compile(rf"^{_YEAR_LEAD}(?:关于)?([\u4e00-\u9fff]{{2,4}}?)(?:国家级)?(?:{_ZONE_KINDS})")
 
 
 def _set_place_from_zone_name(report: Report, texts: list[str]) -> bool:
@@ -251,8 +251,7 @@ def _set_zone_from_own_documents(report: Report, cited: list[str], subject: str)
 
 # A zone whose name is no place's, acting as the reporting body (柳东新区2022年…报告, 2023年，
 # 临空经济区管委会坚持…)
-_ANY_ZONE_NAME = re.compile(rf"^{_YEAR_LEAD}(?:关于)?[\u4e00-\u9fff]{{2,6}}?(?:新区|经济技术开发区|经济开发区|"
-                            r"高新技术产业开发区|高新区|经开区|工业园区|综合保税区|综保区)(?:管委会|管理委员会)?"
+_ANY_ZONE_NAME = re.compile(rf"^{_YEAR_LEAD}(?:关于)?[\u4e00-\u9fff]{{2,6}}?(?:新区|{_ZONE_KINDS})(?:管委会|管理委员会)?"
                             r"(?:(?:19|20)\d{2}|关于|坚持|始终|深入|全面|认真|$)")
 
 
@@ -317,6 +316,10 @@ def _acting_name(subject: str) -> str:
     return name if end else ""
 
 
+# The verbs after which an opening names whose directions the body carries out
+_CARRIES_OUT = re.compile(r"贯彻|落实|执行|按照|根据|依照")
+
+
 def _opening_subject(text: str) -> str:
     """The clause of the opening sentence that names who acts, with the clause before it
     (2021年，在区委、区政府坚强领导下，虹桥街道深入学习…: 虹桥街道…; a purpose may run over
@@ -344,9 +347,6 @@ def _opening_subject(text: str) -> str:
                 clause = clause[:carried_out.start()]
             return clause[:80] if i == 0 else clauses[i - 1] + clause
     return text[:80]
-
-
-_CARRIES_OUT = re.compile(r"贯彻|落实|执行|按照|根据|依照")
 
 
 _YEAR_FRAMING = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年(?:度)?|今年)[^。，,]{0,8}[，,]?\s*是")

@@ -836,9 +836,9 @@ def _fazhi_opening(report: Report) -> bool:
         # ((一)凝心聚力，全面加强党对法治政府的领导)
         if re.search(r"法治政府", to_simplified(" ".join(p.text[:200] for p in report.sections[0].paragraphs[:3]))):
             return True
-    # (建设交通运输法治政府部门: the transport departments' own name for it)
     if template_part and re.search(r"报告?如下", opening) and len(re.findall("法治", opening)) >= 2:
         return True  # …贯彻落实习近平法治思想…提供坚实法治保障。现将有关情况报告如下 / 一、主要举措和成效
+    # (建设交通运输法治政府部门: the transport departments' own name for it)
     on_fazhi = bool(re.search(r"法治政府建设|建设法治政府|法治政府部门", opening))
     if on_fazhi and re.search(r"(?:报告|总结|汇报)如下", opening):
         return True  # …系统推进法治政府建设… 现将2025年工作情况总结如下
@@ -1035,17 +1035,17 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
 _MEETING_NOTE = re.compile(r"^(\S.{1,40}?报告)\s*[（(][^（）()]{0,30}?(?:人民代表大会|人大)[^（）()]{0,20}?会议上?[)）]$")
 # A day printed alone, in brackets or not (2007年3月26日, （二〇〇七年三月二十六日）)
 _DATE_ALONE = re.compile(r"^\s*[（(]?\s*(?:\d{4}|[〇零○O一二三四五六七八九]{4})\s*年[^年，,。]{2,10}日\s*[)）]?\s*$")
-_BRACKETED_DATE = re.compile(r"^\s*[（(]\s*(?:\d{4}|[〇零○O一二三四五六七八九]{4})\s*年[^年，,。]{2,10}日\s*[)）]\s*$")
+_BRACKETED_DAY = re.compile(r"^\s*[（(]\s*(?:\d{4}|[〇零○O一二三四五六七八九]{4})\s*年[^年，,。]{2,10}日\s*[)）]\s*$")
 # … and one whose 年, 月 and opening bracket a site lost (2023329日)): read when only one day fits
-_GARBLED_BRACKETED_DATE = re.compile(r"^\s*[（(]?\s*((?:19|20)\d{4,6})日\s*[)）]\s*$")
+_GARBLED_BRACKETED_DAY = re.compile(r"^\s*[（(]?\s*((?:19|20)\d{4,6})日\s*[)）]\s*$")
 
 
 def _bracketed_day(lines: list[Paragraph]) -> dt.date | None:
     """The day printed in brackets on a line of its own among `lines` (the last such), or None."""
     for p in reversed(lines):
-        if _BRACKETED_DATE.match(p.text):
+        if _BRACKETED_DAY.match(p.text):
             return _published_date([p.text.strip("（）() ")])
-        garbled = _GARBLED_BRACKETED_DATE.match(p.text)
+        garbled = _GARBLED_BRACKETED_DAY.match(p.text)
         readings = garbled_readings(garbled.group(1)) if garbled else ()
         if len(readings) == 1:
             return readings[0]

@@ -595,6 +595,7 @@ def test_a_county_sites_name_above_its_toolbar_is_no_issuer_of_a_towns_report():
     report = parse_report(text, "web/banner-toolbar.txt")
     assert (report.issuers, report.county, report.town) == ([], None, "石莲子镇")
     assert {"text": "莒南县人民政府", "reason": "web site name"} in report.dropped
+    assert all(is_chrome(d) for d in report.dropped)
 
 
 def test_a_headlines_note_of_the_meeting_is_no_part_of_the_title():
@@ -614,6 +615,7 @@ def test_a_wiki_infobox_with_run_on_rows_gives_the_speaker_the_day_and_the_meeti
     # as printed, and not the wiki's section label 詳細內容 under the meeting
     assert (report.meeting, report.speaker) == ("第十一屆人民代表大會第三次會議", "羅志軍")
     assert {"text": "報告背景:", "reason": "web metadata label"} in report.dropped
+    assert all(is_chrome(d) for d in report.dropped)
 
 
 def test_a_delivery_line_that_lost_its_numbers_is_still_read():
