@@ -185,11 +185,12 @@ def fill_places(report: Report) -> None:
             found_in = "opening"
     if not found_in and not report.town and _set_place_from_own_documents(report, cited, subjects[0] if subjects else ""):
         found_in = "own documents"
-    if not found_in and not report.town and _set_place_from_zone_name(report, [report.title or "", *report.issuers, *subjects]):
+    named_by = [report.title or "", *report.issuers, *subjects]  # (where a zone names itself)
+    if not found_in and not report.town and _set_place_from_zone_name(report, named_by):
         found_in = "zone name"
     if not found_in and not report.town and _set_zone_from_own_documents(report, cited, subjects[0] if subjects else ""):
         found_in = "own documents"
-    if not found_in and not report.town and _set_zone_from_superiors(report, cited, [report.title or "", *report.issuers, *subjects]):
+    if not found_in and not report.town and _set_zone_from_superiors(report, cited, named_by):
         found_in = "superior document"
     if not found_in and not report.town:
         report.county, found_in = _ambiguous_county(names)
@@ -217,21 +218,28 @@ def _set_place_from_zone_name(report: Report, texts: list[str]) -> bool:
     a zone is no division, so it is placed in that place's city, or at the district where a
     municipality has no city level (宁河经济开发区 -> 天津市宁河区); False when none is named."""
     gz = gazetteer()
+    for clause in _leading_clauses(texts):
+        zone = _ZONE_NAME.match(clause)
+        if not zone:
+            continue
+        stem = zone.group(1)
+        places = {p for name in (stem, stem + "区", stem + "县", stem + "市") for p in gz.by_name.get(name, [])}
+        places |= {m.place for m in gz.find(stem, short=True) if m.end - m.start == len(stem)}
+        if len(places) != 1:
+            continue
+        place = places.pop()
+        if place.level == COUNTY and not gz.is_municipality(place):
+            place = gz.city_of(place) or place
+        return _assign_place(report, place)
+    return False
+
+
+def _leading_clauses(texts: list[str]):
+    """The first two clauses of each text (title, issuer, opening subject), simplified and
+    unspaced: where a zone names itself as the reporting body."""
     for text in texts:
         for clause in re.split(r"[，,]", to_simplified(text))[:2]:
-            zone = _ZONE_NAME.match(CJK_SPACES.sub("", clause).strip())
-            if not zone:
-                continue
-            stem = zone.group(1)
-            places = {p for name in (stem, stem + "区", stem + "县", stem + "市") for p in gz.by_name.get(name, [])}
-            places |= {m.place for m in gz.find(stem, short=True) if m.end - m.start == len(stem)}
-            if len(places) != 1:
-                continue
-            place = places.pop()
-            if place.level == COUNTY and not gz.is_municipality(place):
-                place = gz.city_of(place) or place
-            return _assign_place(report, place)
-    return False
+            yield CJK_SPACES.sub("", clause).strip()
 
 
 # A zone that calls itself by its kind alone (2022年，园区坚持…; 新区坚持…)
@@ -259,8 +267,7 @@ def _set_zone_from_superiors(report: Report, cited: list[str], texts: list[str])
     """Set the place of a zone that no gazetteer place names from the one city whose
     documents it follows (《中共柳州市委员会关于印发…的通知》) or which it reports to: a zone is
     placed in its city (see _set_place_from_zone_name); False otherwise."""
-    if not any(_ANY_ZONE_NAME.match(CJK_SPACES.sub("", clause).strip())
-               for text in texts for clause in re.split(r"[，,]", to_simplified(text))[:2]):
+    if not any(_ANY_ZONE_NAME.match(clause) for clause in _leading_clauses(texts)):
         return False
     gz = gazetteer()
     superiors = [to_simplified(report.addressee or ""), *cited]

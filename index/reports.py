@@ -1034,8 +1034,9 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
 # A headline's note of the meeting a report was delivered at, undated (…报告(市第三届人民代表大会第一次会议上))
 _MEETING_NOTE = re.compile(r"^(\S.{1,40}?报告)\s*[（(][^（）()]{0,30}?(?:人民代表大会|人大)[^（）()]{0,20}?会议上?[)）]$")
 # A day printed alone, in brackets or not (2007年3月26日, （二〇〇七年三月二十六日）)
-_DATE_ALONE = re.compile(r"^\s*[（(]?\s*(?:\d{4}|[〇零○O一二三四五六七八九]{4})\s*年[^年，,。]{2,10}日\s*[)）]?\s*$")
-_BRACKETED_DAY = re.compile(r"^\s*[（(]\s*(?:\d{4}|[〇零○O一二三四五六七八九]{4})\s*年[^年，,。]{2,10}日\s*[)）]\s*$")
+_DAY = r"(?:\d{4}|[〇零○O一二三四五六七八九]{4})\s*年[^年，,。]{2,10}日"
+_DATE_ALONE = re.compile(rf"^\s*[（(]?\s*{_DAY}\s*[)）]?\s*$")
+_BRACKETED_DAY = re.compile(rf"^\s*[（(]\s*{_DAY}\s*[)）]\s*$")
 # … and one whose 年, 月 and opening bracket a site lost (2023329日)): read when only one day fits
 _GARBLED_BRACKETED_DAY = re.compile(r"^\s*[（(]?\s*((?:19|20)\d{4,6})日\s*[)）]\s*$")
 
