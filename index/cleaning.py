@@ -256,6 +256,8 @@ _POSTED = re.compile(r"^(?:(?:发布|发表|更新|来源|时间|日期|作者|�
 _CAPTION = re.compile(r"^[▲△↑（(]?\s*(?:图为|图片为|图：|图片来源|摄影|供图)[^。]{0,70}$")
 # (in square brackets too, [权威发布]; but [江西] before a reposted headline is the headline's own)
 _COLUMN = re.compile(r"^(?:【([^【】]{2,12})】|[\[［](?P<square>[^\[\]［］]{2,8})[\]］])(?=\S)")
+# A bracketed column named for a government, in front of its own report's headline: its issuer
+_GOVERNMENT_COLUMN = re.compile(r"[\u4e00-\u9fff]{2,}(?:人民政府|街道办事处)")
 # A wiki infobox's label of the meeting a report was delivered at (报告背景：2010年1月16日江苏省第十一届
 # 人民代表大会第三次会议): the value is the delivery line
 _BACKGROUND_LABEL = re.compile(r"^\s*报告背景\s*[：:]\s*(?=(?:19|20)\d{2}\s*年)")
@@ -405,6 +407,8 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
                 continue
             if match and len(line) <= _CHROME_MAX * 2:
                 dropped.append({"text": line[:match.end()], "reason": why})  # (as printed: 報告背景:)
+                if pattern is _COLUMN and match.group(1) and _GOVERNMENT_COLUMN.fullmatch(match.group(1)):
+                    meta["issuers"].append(match.group(1))  # 【晋江市金井镇人民政府】金井镇2023年…报告
                 line = line[match.end():].strip(" |｜")  # (标 题: | 阳城县…报告 | ||: a table row)
                 if pattern is _VALUE_LABELS:
                     title_rows.append(len(kept))

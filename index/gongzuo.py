@@ -42,7 +42,7 @@ _DELIVERY = re.compile(rf"^(?:[^\s。，,：:]{{2,12}}[讯电]\s*[：:]\s*|《[^
 # A delivery line that prints no date (—— 在上海市普陀区第十三届人民代表大会第五次会议上).
 # A dated line without 在 that is nothing but the meeting (2021年1月8日灵璧县第十七届人民代表大会第五次会议).
 _BARE_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*()([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*上?[)）]?\s*"
-                            rf"(?:[\u4e00-\u9fff]{{0,24}}?{_OFFICE}.{{1,12}})?$")  # (…会议大连市西岗区人民政府区长阎利军)
+                            rf"(?!(?:审议)?通过)(?:[\u4e00-\u9fff]{{0,24}}?{_OFFICE}.{{1,12}})?$")  # (…会议大连市西岗区人民政府区长阎利军)
 # (or only its month: ——2018年12月在山南市第一届人民代表大会第四次会议上)
 _UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}]*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*)?"
                                rf"(?:在|(?=[\u4e00-\u9fff]))\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}会议上")  # (在 lost: ——浬浦镇…会议上的报告)
@@ -62,8 +62,8 @@ _TITLED_MEETING = re.compile(rf"^[^。，,]{{0,24}}?报告\s*[（(]\s*([\u4e00-\
 # The date and the speaker in brackets, alone above 各位代表: (2005年5月10日 向巴平措)
 _DATED_NAME_LINE = re.compile(rf"^\s*[（(]\s*{_DATE}\s*[)）]?\s*(?P<name>[\u4e00-\u9fff·]{{2,5}})\s*[)）]?\s*$")
 # A delivery line whose 年 and 月 a site lost (——2014114日在沧县…, 202133日在平阳县…,
-# ——20121026东山镇…): after a dash, or with its 日
-_GARBLED_DELIVERY = re.compile(rf"^(?:{_LEAD}[{_DASHES}]\s*(?P<digits>(?:19|20)\d{{4,6}}|(?:19|20)\d\d\s+\d{{1,2}}\s+\d{{1,2}})\s*日?"
+# ——20121026东山镇…; ——2021年310日在…, its 月 alone): after a dash, or with its 日
+_GARBLED_DELIVERY = re.compile(rf"^(?:{_LEAD}[{_DASHES}]\s*(?P<digits>(?:19|20)\d{{4,6}}|(?:19|20)\d\d\s+\d{{1,2}}\s+\d{{1,2}}|(?:19|20)\d\d年\d{{2,4}}(?=日))\s*日?"
                                rf"|\s*(?P<dated>(?:19|20)\d{{4,6}})(?:日|(?=\s*在)))"  # (2007112在…: the dash and 日 lost too)
                                rf"\s*在?\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议(?!\s*(?:审议)?通过)")  # (…会议通过: not delivered then)
 # A news-style lead: 2月24日,在运城市第四届人民代表大会第五次会议上,朱鹏作政府工作报告。 (no year)
@@ -226,6 +226,7 @@ def _deliveries(lines: list[str]):
             date_first if gap else dated_name) or date_after or (
             _DATE_LINE.match(simple[after].strip()) if after < len(simple) else None) or date_above
         garbled = undated.group("digits") or undated.group("dated") if undated and undated.re is _GARBLED_DELIVERY else None
+        garbled = garbled.replace("年", "") if garbled else None  # (——2021年310日在…: only 月 lost)
         readings = garbled_readings(garbled) if garbled and not dated else ()
         yield i, end, Delivery(
             published=_date(*dated.group(1, 2, 3)) if dated else readings[0] if len(readings) == 1 else None,

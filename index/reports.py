@@ -494,7 +494,7 @@ def _run_in_heading(line: str, expected: int) -> str | None:
     if "。" not in line:
         return None
     part = _RUN_IN_PART.search(line, 2)
-    if part:  # 一、主要举措和成效 （一）加强党的领导…。: the heading ends where its first part begins
+    if part:  # 一、主要举措和成效 （一）加强党的领导…。: the heading ends where its first part begins (or its 一是)
         return line[:part.start()].strip() if len(line[:part.start()].strip()) <= 40 else None
     heading, rest = line.split("。", 1)
     if len(heading) > 40 or len(rest.strip()) < 10 or re.search(r"[：:；;]", heading):
@@ -510,7 +510,7 @@ _UNPUNCTUATED = re.compile(r"[^。；;：:！？!?]+(?<![，,、])")
 _BARE_NUMERAL_HEADING = re.compile(rf"^([{_CN_NUM}])(?![是年些切直般方个批系定来步])([\u4e00-\u9fff]{{4,18}})$")
 # A heading, its colon, then its text after a space (一、2015年主要工作情况: 一年来，…)
 _COLON_RUN_IN = re.compile(r"^([一二三四五六七八九十]{1,3}、[^。，,；;：:]{2,28})[：:]\s+(?=\S.{9})")
-_RUN_IN_PART = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[)）]")
+_RUN_IN_PART = re.compile(r"\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|(?<![统唯之])一是)")  # (…夯实工作责任一是加强…)
 # 一、2018年工作回顾 run into the review's first words (过去一年, 一年来, 2018年…)
 _REVIEW_RUN_IN = re.compile(r"^[一二三四五六七八九十]{1,3}、[^，,。]{2,24}?回顾(?=过去|一年来|刚刚|五年来|(?:19|20)\d{2}年)")
 
@@ -787,7 +787,7 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
         return "other"  # a notice that issues a work plan, a resolution on a report: no report
     named = re.sub(r"\s+", "", to_simplified(
         report.title or " ".join(p.text[:60] for p in (*report.front, *report.preamble[:1]))))
-    if re.search(r"法治政府.{0,4}(?:建设|年度报告)|法治建设.{0,12}(?:报告|情况|总结)|依法行政.{0,8}(?:报告|情况)", named):
+    if re.search(r"法治政府.{0,4}(?:建设|年度报告|(?:工作)?(?:情况)?报告)|法治建设.{0,12}(?:报告|情况|总结)|依法行政.{0,8}(?:报告|情况)", named):
         return "fazhi"
     opening = to_simplified(" ".join(p.text[:80] for p in (*report.front, *report.preamble[:2])))
     # 泉州人民政府2011年工作报告 over a delivery line names it too
@@ -1115,8 +1115,16 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
     for p in [*report.preamble, *(report.sections[0].paragraphs if report.sections else [])][:6]:
         if re.match(r"^(?:刚刚)?(?:过去的)?(?:19|20)\d{2}年度?(?=\s*[，,是])", p.text):  # 2023年，是…: the year reviewed
             return _years(p.text)[0] + 1, "body"
+    review = report.sections[0].paragraphs[:12] if report.sections and "plans" not in report.sections[0].categories else []
+    estimated = next(filter(None, (_ESTIMATED_YEAR.search(p.text) for p in review)), None)
+    if estimated:  # 过去五年… 预计2021年实现地区生产总值480亿元: the year just ended, its figures not yet final
+        return int(estimated.group(1) or estimated.group(2)) + 1, "body"
     years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name) if report.source else []
     return (int(years[0]), "file name") if years else (None, None)
+
+
+# A review's estimate for the year it ends with (预计2021年实现地区生产总值…, 2021年预计完成…)
+_ESTIMATED_YEAR = re.compile(r"预计((?:19|20)\d{2})年(?:全年)?可?[实完达增]|(?<!\d)((?:19|20)\d{2})年(?:全年)?预计[实完达增]")
 
 
 def _reviewed_year(report: Report) -> int | None:

@@ -2028,3 +2028,45 @@ def test_a_flattened_term_reports_five_years_review_is_its_first_section():
             "省九届人大一次会议以来的五年,是跨世纪发展的重要时期。" + "经过全省人民的共同努力,较好地完成了主要任务。" * 12 + "\n")
     report = parse_report(text, "web/flat-term.txt")
     assert [s.heading for s in report.sections][:1] == ["过去五年回顾和2002年工作情况"]
+
+
+def test_a_township_named_for_its_government_in_a_bracketed_column_is_placed_by_it():
+    # 法治政府工作报告 is a 法治 report, not a 政府工作报告; the bracketed column in front of the
+    # headline names the town's government, county included
+    text = ("【晋江市金井镇人民政府】金井镇2023年法治政府工作报告\n时间:2024-03-30 15:38 浏览量:\n"
+            "2023年,金井镇在市委市政府的正确领导下,深入学习贯彻党的二十大精神。现将2023年法治政府建设有关情况报告如下:\n"
+            "一、法治政府建设的主要举措和成效\n(一)加强组织领导。\n")
+    report = parse_report(text, "web/column-government.txt")
+    assert (report.kind, report.title, report.year) == ("fazhi", "金井镇2023年法治政府工作报告", 2023)
+    assert (report.province, report.city, report.county, report.town) == ("福建省", "泉州市", "晋江市", "金井镇")
+
+
+def test_a_heading_run_into_its_first_point_ends_where_the_point_begins():
+    text = ("郧西县2019年法治政府建设情况报告\n2019年,我县认真贯彻落实法治政府建设实施纲要。现将有关情况报告如下:\n"
+            "一、强化组织领导,夯实工作责任一是加强组织领导。为了确保法治政府建设工作顺利推进,我县制定了实施方案。\n"
+            "二、规范行政决策,提升决策水平一是严格落实重大行政决策程序。二是推行法律顾问制度,审查重大合同。\n")
+    report = parse_report(text, "web/run-in-point.txt")
+    assert [s.heading for s in report.sections] == ["一、强化组织领导,夯实工作责任", "二、规范行政决策,提升决策水平"]
+
+
+def test_the_day_a_congress_approved_a_work_report_is_not_its_delivery_date():
+    text = ("政府工作报告\n2018年1月19日经江干区第十五届人民代表大会第二次会议审议通过\n江干区人民政府区长楼建忠\n各位代表:\n"
+            "现在,我代表区人民政府向大会报告工作,请予审议。\n一、2017年政府工作回顾\n2017年是本届政府履职的第一年。\n")
+    report = parse_report(text, "web/approved.txt")
+    assert (report.published, report.year, report.meeting) == (None, 2018, "第十五届人民代表大会第二次会议")
+    assert (report.speaker, report.county) == ("楼建忠", "江干区")
+
+
+def test_a_delivery_line_that_lost_its_month_and_the_meetings_number_is_read():
+    text = ("麻章区2021年政府工作报告\n──2021年310日在湛江市麻章区第九届\n人民代表大会第次会议上\n麻章区区长  陈思远\n各位代表:\n"
+            "现在,我代表区人民政府向大会作政府工作报告,请予审议。\n一、2020年及“十三五”时期工作回顾\n2020年是极不平凡的一年。\n")
+    report = parse_report(text, "web/lost-month.txt")
+    assert (str(report.published), report.meeting, report.speaker) == ("2021-03-10", "第九届人民代表大会第次会议", "陈思远")
+
+
+def test_an_undated_work_reports_estimate_for_the_year_just_ended_gives_its_year():
+    text = ("政府工作报告\n在简阳市第十八届人民代表大会第一次会议上\n简阳市人民政府市长 苏呈祥\n各位代表:\n"
+            "现在,我代表市人民政府向大会报告工作,请予审议。\n过去五年工作回顾\n过去五年,是简阳全面融入成都的第一个五年。\n"
+            "一、五年来,我们实干创业绩,城市能级持续跃升\n(一)综合竞争力全面提高。经济总量迈上新台阶,预计2021年实现地区生产总值480亿元。\n")
+    report = parse_report(text, "web/estimated.txt")
+    assert (report.year, report.provenance["year"]) == (2022, "body")
