@@ -233,8 +233,8 @@ _META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种�
                        + _TABLE_SUFFIX + r"[^。]*$")
 # A breadcrumb's separator: > » › →, or an arrow typed as -> (首页 -> 政务公开 -> …)
 _CRUMB = r"(?:-?[>＞»›]|→)"
-# (a breadcrumb broken over lines: 首页 / >政府信息公开>…>政府工作报告)
-_BREADCRUMB = re.compile(rf"^您?(?:现在|当前|目前)?(?:所在)?的?位置(?:是)?\s*[：:]|^首页\s*(?:{_CRUMB}|/|$)|^\s*[>＞»›]\s*\S|\s{_CRUMB}\s*\S+\s*{_CRUMB}|"
+# (a breadcrumb broken over lines: 首页 / >政府信息公开>…>政府工作报告; or the column alone: 当前栏目:政府工作报告)
+_BREADCRUMB = re.compile(rf"^您?(?:现在|当前|目前)?(?:所在)?的?位置(?:是)?\s*[：:]|^(?:当前|所在)栏目\s*[：:]|^首页\s*(?:{_CRUMB}|/|$)|^\s*[>＞»›]\s*\S|\s{_CRUMB}\s*\S+\s*{_CRUMB}|"
                          r"^[^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,30}$"
                          r"|^[^/]{1,40}(?:\s/\s[^/]{1,20}){3,}$"  # 首页 / 信息公开 / 重点工作 / 政府工作报告
                          r"|^首页(?:\s+[\u4e00-\u9fff]{2,12}){2,}$")  # 首页 政务公开 法治政府建设 法治政府建设年度报告
@@ -252,7 +252,7 @@ _SITE_NOTICE = re.compile(r"浏览器.{0,30}(?:升级|版本过?低|极速模式
                              # … and its greeting and clock (西安市人大网欢迎您!, 当前时间为:, 今天是:2019年10月31日 星期三)
                              r"|^[\u4e00-\u9fff]{2,20}欢迎您[!！]?$|^(?:当前时间|今天是)[为是]?\s*[：:]")
 _CLOCK_STARTS = ("当前时间", "當前時間", "今天是")
-_POSTED = re.compile(r"^(?:(?:发布|发表|更新|来源|时间|日期|作者|浏览|阅读)[^：:]{0,4}[：:]\s*\S+\s*){2,}$")
+_POSTED = re.compile(r"^(?:(?:发布|发表|更新|来源|时间|日期|作者|浏览|阅读)[^：:]{0,4}[：:]\s*\S+(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*){2,}$")
 _CAPTION = re.compile(r"^[▲△↑（(]?\s*(?:图为|图片为|图：|图片来源|摄影|供图)[^。]{0,70}$")
 # (in square brackets too, [权威发布]; but [江西] before a reposted headline is the headline's own)
 _COLUMN = re.compile(r"^(?:【([^【】]{2,12})】|[\[［](?P<square>[^\[\]［］]{2,8})[\]］])(?=\S)")
@@ -483,7 +483,8 @@ def _read_meta_values(line: str, meta: dict) -> None:
 _TABLE_LABEL_WORDS = ("标题", "文件标题", "文件名称", "信息名称", "发文机关", "发文机构", "发布机构", "发文单位", "发布单位", "发文字号", "文号",
                       "成文日期", "发布日期", "发文日期", "发布时间", "发文时间", "生成日期", "索引号", "主题分类", "公文种类",
                       "体裁分类", "组配分类", "主题词", "关键词", "有效性", "是否有效", "公开形式", "公开目录", "公开方式",
-                      "责任部门", "信息来源", "来源", "浏览量", "浏览次数")
+                      "责任部门", "信息来源", "来源", "浏览量", "浏览次数", "信息索引号", "文件编号", "文件字号", "所属主题",
+                      "公开对象", "服务对象", "公开部门", "时效", "公文时效", "发文类型", "文件登记号", "统一登记号")
 _TABLE_LABEL = re.compile(rf"^[\[［【]?\s*(?:{_label(*_TABLE_LABEL_WORDS)})\s*[\]］】]?\s*[：:]?$")
 # A label alone with its colon, its value on the next line (• 组配分类: / • 政府工作报告); a title's
 # label (标题:) is read by _VALUE_LABELS and its value kept

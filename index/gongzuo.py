@@ -97,7 +97,7 @@ _NAME = r"([\u4e00-\u9fff](?:[\s\u3000\u2003]*[\u4e00-\u9fff·•・]){1,9}?)"  
 _GAP = r"[\s\u3000\u2003?？：:]*"  # between office and name: spaces, the ?? a lost space left, a colon
 _SPEAKER_AFTER = re.compile(rf"{_OFFICE}{_GAP}{_NAME}(?:同志)?(?:[\s\u3000\u2003]*$|在|作|的)")
 _SPEAKER_BEFORE = re.compile(rf"日\s*([\u4e00-\u9fff·]{{2,5}}?){_OFFICE}在")
-_SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff、]{{0,24}}?{_OFFICE}{_GAP}{_NAME}(?:同志)?$")
+_SPEAKER_LINE = re.compile(rf"^[\u4e00-\u9fff、]{{0,24}}?{_OFFICE}{_GAP}{_NAME}(?:同志)?(?<!报告)$")  # (not 区长政府工作报告)
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _OFFICE_LINE = re.compile(rf"^[\u4e00-\u9fff、]{{0,24}}?{_OFFICE}$")  # 省长, with the name on the next line
 # short lines that are no speaker (详细内容, 基本信息: a wiki's section labels)

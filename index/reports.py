@@ -434,13 +434,14 @@ _FLATTENED_MIN = 300  # characters of a line that holds a page's head and its fi
 # space (… 一、2025年工作回顾 2025年是…; clean_line closed the space before a year up) or run
 # into its text up to its first 。 (一、强化思想引领,统筹推进法治政府建设。一是…); or, where no
 # space was left, after a sentence's 。 up to a word that ends headings (…提出意见。一、过去五年
-# 工作回顾本届政府任期…), or after the announcing sentence's 如下: up to its first subsection
+# 工作回顾本届政府任期…; or up to a quoted name its text opens with again: 一、成就辉煌的“十一五”“十一五”
+# 时期，是…), or after the announcing sentence's 如下: up to its first subsection
 _INLINE_HEADING = re.compile(
     r"(?:(?<=\s)|(?<=^))([一二三四五六七八九十]{1,3})、(?:[^\s。；;：:！？!?，,]{2,24}?回顾(?=过去|一年来|刚刚|五年来|(?:19|20)\d{2}年)"
     r"|[^\s。；;：:！？!?，,]{2,30}?(?=\s|(?:19|20)\d{2}\s*年)"
     r"|[^\s。；;：:！？!?]{2,40}?(?=\s*(?:19|20)\d{2}\s*年)"  # 一、奋斗2022,我们聚力攻坚,… 2022年是…
     r"|[^\s。；;：:！？!?]{2,40}。)"
-    r"|(?<=。)([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,]{2,30}?(?:回顾|工作安排(?:建议)?|目标任务|自身建设|成效)"
+    r"|(?<=。)([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,]{2,30}?(?:回顾|工作安排(?:建议)?|目标任务|自身建设|成效|”(?=“))"
     # (right after the announcing sentence, up to its first subsection: …报告如下:一、法治政府建设基本情况(一)强化…)
     r"|(?<=如下[：:])([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,（(]{2,30}?(?=[（(]一[)）])")
 
@@ -1123,8 +1124,10 @@ def _delivered_year(report: Report, delivery: Delivery | None, file_name: str) -
     return (int(years[0]), "file name") if years else (None, None)
 
 
-# A review's estimate for the year it ends with (预计2021年实现地区生产总值…, 2021年预计完成…)
-_ESTIMATED_YEAR = re.compile(r"预计((?:19|20)\d{2})年(?:全年)?可?[实完达增]|(?<!\d)((?:19|20)\d{2})年(?:全年)?预计[实完达增]")
+# A review's estimate for the year it ends with (预计2021年实现地区生产总值…, 预计，2016年全区…达到…,
+# 预计2011年，实现增加值…, 2021年预计完成…)
+_ESTIMATED_YEAR = re.compile(r"预计[，,]?\s*((?:19|20)\d{2})年[，,]?[^，,。；;]{0,12}?(?:实现|完成|达到|增长)"
+                             r"|(?<!\d)((?:19|20)\d{2})年[^，,。；;]{0,12}?预计(?:实现|完成|达到|增长)")
 
 
 def _reviewed_year(report: Report) -> int | None:

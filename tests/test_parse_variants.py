@@ -2070,3 +2070,42 @@ def test_an_undated_work_reports_estimate_for_the_year_just_ended_gives_its_year
             "一、五年来,我们实干创业绩,城市能级持续跃升\n(一)综合竞争力全面提高。经济总量迈上新台阶,预计2021年实现地区生产总值480亿元。\n")
     report = parse_report(text, "web/estimated.txt")
     assert (report.year, report.provenance["year"]) == (2022, "body")
+
+
+def test_a_column_line_and_a_posting_row_with_its_time_are_chrome():
+    # 当前栏目: names the site's column, not the report; the 来源 of a row that prints the
+    # posting time (日期:… 11:03 来源:…) places a report that speaks as that body
+    text = ("当前栏目:政府工作报告\n2007年政府工作报告\n日期:2010-11-27 11:03 来源:黄石市人民政府\n各位代表:\n"
+            "现在,我代表市人民政府向大会作政府工作报告,请予审议。\n一、过去四年工作的回顾\n过去的四年,本届政府扎实工作。\n")
+    report = parse_report(text, "web/column-line.txt")
+    assert (report.title, report.province, report.city) == ("2007年政府工作报告", "湖北省", "黄石市")
+    assert report.provenance["place"] == "publisher"
+
+
+def test_a_metadata_list_with_more_labels_above_their_values_is_chrome():
+    title = "金华市婺城区人民政府关于上报金华市婺城区2022年度法治政府建设工作情况的报告"
+    text = ("• 信息索引号:\n11330702056851584G/2023-44341\n• 主题分类:\n政务公开\n• 体裁分类:\n报告\n• 服务对象:\n"
+            f"事业单位,政府机关\n• 文件名称:\n{title}\n• 发布机构:\n婺城区人民政府\n"
+            f"• 文件字号:\n-\n• 成文日期:\n2023-02-16\n• 公开方式:\n主动公开\n{title}\n"
+            "2022年,婺城区深入学习贯彻党的二十大精神,以习近平法治思想为指导,稳步提升依法行政水平。\n"
+            "一、2022年主要工作\n(一)坚持党的领导。\n")
+    report = parse_report(text, "web/metadata-list.txt")
+    assert report.title == title
+    assert (report.kind, report.year, report.county) == ("fazhi", 2022, "婺城区")
+
+
+def test_a_flattened_heading_ends_where_its_text_repeats_its_quoted_name():
+    text = ("政府工作报告——2011年8月28日在临汾市第三届人民代表大会第一次会议上临汾市人民政府市长罗清宇各位代表:现在,我代表市人民"
+            "政府,向大会作政府工作报告,请予审议。一、成就辉煌的“十一五”“十一五”时期,是我市发展历程中极不寻常的五年。"
+            + "五年来,市政府紧紧依靠全市人民,胜利完成了各项目标任务。" * 10 + "\n")
+    report = parse_report(text, "web/quoted-heading.txt")
+    assert [s.heading for s in report.sections][:1] == ["一、成就辉煌的“十一五”"]
+
+
+def test_an_office_before_the_words_of_a_title_is_no_speaker_line():
+    # 区人民政府区长政府工作报告 (a reposting site's headline) names no speaker 政府工; the year
+    # comes from the review's estimate (预计，2016年…达到…)
+    text = ("区人民政府区长政府工作报告\n各位代表:\n现在,我代表西城区人民政府向大会报告工作,请予审议。\n一、过去五年工作回顾\n"
+            "过去的五年,是西城区发展进程中很不平凡的五年。预计,2016年全区地区生产总值达到3480亿元。\n")
+    report = parse_report(text, "web/office-title.txt")
+    assert (report.speaker, report.year, report.county) == (None, 2017, "西城区")
