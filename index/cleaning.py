@@ -536,10 +536,10 @@ def _navigation_runs(lines: list[str]) -> list[int]:
 
 NAVIGATION_RUN = 6
 # A metadata table printed as a list of its values, without labels (755156513/2014-00003 /
-# 新郑市人民政府 / 政府工作报告 / 2014-02-13, once bullet points): from the index number down to the
-# last date, short lines only
+# 新郑市人民政府 / 政府工作报告 / 2014-02-13, once bullet points; kss622/2022-00020 / 综合政务报告 / …):
+# from the index number down to the last date, short lines only
 _LIST_VALUE = re.compile(r"^\s*[^\s。：:，,][^。：:，,]{0,29}$")
-_INDEX_NUMBER = re.compile(r"^\s*[\dA-Z]{6,}(?:-[\dA-Z]+)?/\d{4}-\d+\s*$")
+_INDEX_NUMBER = re.compile(r"^\s*[\dA-Za-z]{6,}(?:-[\dA-Za-z]+)?/\d{4}-\d+\s*$")
 _DATE_VALUE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}\s*$")
 
 

@@ -2128,3 +2128,14 @@ def test_an_office_before_the_words_of_a_title_is_no_speaker_line():
             "过去的五年,是西城区发展进程中很不平凡的五年。预计,2016年全区地区生产总值达到3480亿元。\n")
     report = parse_report(text, "web/office-title.txt")
     assert (report.speaker, report.year, report.county) == (None, 2017, "西城区")
+
+
+def test_a_value_list_whose_index_number_has_lowercase_letters_is_chrome():
+    # kss622/2022-00020 / 综合政务报告 / 昆山市人民政府 / 2022-03-15: a metadata table's values
+    # without their labels; 综合政务报告 is its theme and genre, not the report's title
+    text = ("首页 / 信息公开 / 市政府信息公开目录 / 政府信息公开目录 / 市政府及办公室文件\nkss622/2022-00020\n综合政务报告\n昆山市人民政府\n"
+            "2022-03-15\n昆山市2021年法治政府建设年度报告\n昆政呈〔2022〕6号\n有效\n昆山市2021年法治政府建设年度报告\n"
+            "2021年,昆山市坚持以习近平新时代中国特色社会主义思想为指导,深化法治政府建设。\n"
+            "一、坚持党的领导,加强法治政府建设的统筹部署。一是推动习近平法治思想入脑入心。市委常委会带头学习。\n")
+    report = parse_report(text, "web/value-list.txt")
+    assert (report.kind, report.title, report.year, report.county) == ("fazhi", "昆山市2021年法治政府建设年度报告", 2021, "昆山市")
