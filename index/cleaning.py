@@ -238,12 +238,13 @@ _BREADCRUMB = re.compile(rf"^您?(?:现在|当前|目前)?(?:所在)?的?位置(
                          r"^[^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,20}[>＞»›→][^>＞»›→]{1,30}$"
                          r"|^[^/]{1,40}(?:\s/\s[^/]{1,20}){3,}$"  # 首页 / 信息公开 / 重点工作 / 政府工作报告
                          r"|^首页(?:\s+[\u4e00-\u9fff]{2,12}){2,}$")  # 首页 政务公开 法治政府建设 法治政府建设年度报告
-_PROMO_WORDS = re.compile(r"小[编編]|供大家|[欢歡]迎")  # a cheap test before simplifying the line
+_PROMO_WORDS = re.compile(r"小[编編]|供大家|[欢歡]迎|会员分享|會員分享")  # a cheap test before simplifying the line
 # A headline printed twice on one line, the second time as a table cell (… |)
 _HEADLINE_TWICE = re.compile(r"([^。|｜]{6,80}?)\s+\1\s*[|｜]?")
 # A template site's promo sentence: …下面是小编为大家整理的…，供大家参考。
 _PROMO = re.compile(r"小编(?:为大家|给大家|精心)?(?:整理|收集|准备)|(?:仅)?供大家(?:参考|借鉴|阅读)|欢迎(?:大家)?(?:阅读|借鉴|参考)"
-                    r"|^欢迎(?:来到|访问|光临)")  # 欢迎来到专业的…网平台! 工作总结 工作计划 …: a site's banner
+                    r"|^欢迎(?:来到|访问|光临)"  # 欢迎来到专业的…网平台! 工作总结 工作计划 …: a site's banner
+                    r"|^《[^《》]{2,80}》由会员分享")  # (a document site's note on the file: …可在线阅读…)
 _LINK = re.compile(r"^(?:点击|请点击)(?:查阅|查看|进入|阅读|下载)|^(?:查看|阅读)更多|^更多\s*[>＞»]")
 _TOOLBAR = re.compile(r"^(?:[【\[]?\s*(?:字体|字号|大|中|小|分享到?|打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|"
                       r"返回顶部|返回|微信|微博|QQ空间|扫一扫|默认|WAP手机版|手机版|无障碍(?:辅助)?(?:浏览)?(?:工具条)?|朗读|[：:])\s*[】\]]?\s*)+$")

@@ -64,7 +64,8 @@ _DOCUMENT_TYPE = re.compile(r"(?:的|之)(?:通知|决议|决定|意见|批复|�
 _NAME_SEARCH = 40  # lines of a page's navigation an untitled document's name may follow
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")  # a posting time: site chrome, never a title
 # …报告（2016年1月27日洛桑江村）, …报告(全文), a site's tag: …报告【优秀范文】
-_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,30}[)）]$|[—-]*全文$|【[^【】]{1,8}】$")
+# (…年度报告（2024年度）, …报告—全文, and a document site's file name: …报告(20230216).docx)
+_TITLE_NOTE = re.compile(r"(?:[（(][^（）()]{1,30}[)）])?\.(?:docx?|pdf|wps)$|[（(][^（）()]{1,30}[)）]$|[—-]*全文$|【[^【】]{1,8}】$")
 _COLUMN_NAME = re.compile(r"(?:工作|政府|情况|年度|(?:其他)?专题)?报告")
 _TITLE_TAIL = re.compile(r"(?:建设|工作|情况|年度|的)*(?:报告|总结)")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")

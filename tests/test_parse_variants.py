@@ -2139,3 +2139,13 @@ def test_a_value_list_whose_index_number_has_lowercase_letters_is_chrome():
             "一、坚持党的领导,加强法治政府建设的统筹部署。一是推动习近平法治思想入脑入心。市委常委会带头学习。\n")
     report = parse_report(text, "web/value-list.txt")
     assert (report.kind, report.title, report.year, report.county) == ("fazhi", "昆山市2021年法治政府建设年度报告", 2021, "昆山市")
+
+
+def test_a_document_sites_file_name_headline_is_the_title_and_its_note_is_chrome():
+    name = "长安镇2023年政府工作报告(20230216).docx"
+    text = (f"{name}\n《{name}》由会员分享,可在线阅读,更多相关《{name}(19页珍藏版)》请在课桌文档上搜索。\n"
+            "1、长安镇2023年政府工作报告各位代表:现在,我代表长安镇人民政府,向大会报告政府工作,请各位代表予以审议。\n"
+            "2022年工作回顾\n刚刚过去的2022年,是党的二十大胜利召开之年。\n")
+    report = parse_report(text, "web/file-name.txt")
+    assert (report.kind, report.title, report.year, report.town) == ("gongzuo", name, 2023, "长安镇")
+    assert any(d["reason"] == "web promo" and "由会员分享" in d["text"] for d in report.dropped)
