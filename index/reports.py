@@ -63,8 +63,8 @@ _TITLE_WORDS = re.compile(r"报告|总结|年报|情况的?通报|情况$")
 _DOCUMENT_TYPE = re.compile(r"(?:的|之)(?:通知|决议|决定|意见|批复|函|公告|通报)$|(?:实施)?(?:方案|办法|规定|条例|细则)$")
 _NAME_SEARCH = 40  # lines of a page's navigation an untitled document's name may follow
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")  # a posting time: site chrome, never a title
-# …报告（2016年1月27日洛桑江村）, …报告(全文), a site's tag: …报告【优秀范文】
-# (…年度报告（2024年度）, …报告—全文, and a document site's file name: …报告(20230216).docx)
+# …报告（2016年1月27日洛桑江村）, …报告(全文), a site's tag: …报告【优秀范文】, a document site's
+# file name: …报告(20230216).docx
 _TITLE_NOTE = re.compile(r"(?:[（(][^（）()]{1,30}[)）])?\.(?:docx?|pdf|wps)$|[（(][^（）()]{1,30}[)）]$|[—-]*全文$|【[^【】]{1,8}】$")
 _COLUMN_NAME = re.compile(r"(?:工作|政府|情况|年度|(?:其他)?专题)?报告")
 _TITLE_TAIL = re.compile(r"(?:建设|工作|情况|年度|的)*(?:报告|总结)")
@@ -789,7 +789,7 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
         return "other"  # a notice that issues a work plan, a resolution on a report: no report
     named = re.sub(r"\s+", "", to_simplified(
         report.title or " ".join(p.text[:60] for p in (*report.front, *report.preamble[:1]))))
-    if re.search(r"法治政府.{0,4}(?:建设|年度报告|(?:工作)?(?:情况)?报告)|法治建设.{0,12}(?:报告|情况|总结)|依法行政.{0,8}(?:报告|情况)", named):
+    if re.search(r"法治政府.{0,4}(?:建设|报告)|法治建设.{0,12}(?:报告|情况|总结)|依法行政.{0,8}(?:报告|情况)", named):
         return "fazhi"
     opening = to_simplified(" ".join(p.text[:80] for p in (*report.front, *report.preamble[:2])))
     # 泉州人民政府2011年工作报告 over a delivery line names it too
