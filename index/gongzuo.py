@@ -61,11 +61,15 @@ _SESSION_COVER = re.compile(rf"^\s*([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.patter
 _TITLED_MEETING = re.compile(rf"^[^。，,]{{0,24}}?报告\s*[（(]\s*([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*[)）]\s*$")
 # The date and the speaker in brackets, alone above 各位代表: (2005年5月10日 向巴平措)
 _DATED_NAME_LINE = re.compile(rf"^\s*[（(]\s*{_DATE}\s*[)）]?\s*(?P<name>[\u4e00-\u9fff·]{{2,5}})\s*[)）]?\s*$")
+# A congress whose 届 a site lost (湖光镇十一 / 人民代表大会第次会议): read only in a garbled delivery
+# line, its meeting left unread
+_TERM_WITHOUT_JIE = r"[一二三四五六七八九十]{1,3}\s*人民代表大会"
 # A delivery line whose 年 and 月 a site lost (——2014114日在沧县…, 202133日在平阳县…,
-# ——20121026东山镇…; ——2021年310日在…, its 月 alone): after a dash, or with its 日
+# ——20121026东山镇…; ——2021年310日在…, its 月 alone): after a dash, or with its 日 (and
+# perhaps its 届: ——2022330日在湛江市麻章区湖光镇十一 / 人民代表大会第次会议上)
 _GARBLED_DELIVERY = re.compile(rf"^(?:{_LEAD}[{_DASHES}]\s*(?P<digits>(?:19|20)\d{{4,6}}|(?:19|20)\d\d\s+\d{{1,2}}\s+\d{{1,2}}|(?:19|20)\d\d年\d{{2,4}}(?=日))\s*日?"
                                rf"|\s*(?P<dated>(?:19|20)\d{{4,6}})(?:日|(?=\s*在)))"  # (2007112在…: the dash and 日 lost too)
-                               rf"\s*在?\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?会议(?!\s*(?:审议)?通过)")  # (…会议通过: not delivered then)
+                               rf"\s*在?\s*(.{{0,24}}?)\s*(?:{_CONGRESS}|{_TERM_WITHOUT_JIE}).{{0,30}}?会议(?!\s*(?:审议)?通过)")  # (…会议通过: not delivered then)
 # A news-style lead: 2月24日,在运城市第四届人民代表大会第五次会议上,朱鹏作政府工作报告。 (no year)
 _LEAD_DELIVERY = re.compile(rf"^\s*(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日\s*[，,]?\s*在\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}?"
                             rf"会议上\s*[，,]\s*(?P<name>[\u4e00-\u9fff·]{{2,5}}?)作(?:了)?政府工作报告")

@@ -2149,3 +2149,11 @@ def test_a_document_sites_file_name_headline_is_the_title_and_its_note_is_chrome
     report = parse_report(text, "web/file-name.txt")
     assert (report.kind, report.title, report.year, report.town) == ("gongzuo", name, 2023, "长安镇")
     assert any(d["reason"] == "web promo" and "由会员分享" in d["text"] for d in report.dropped)
+
+
+def test_a_garbled_delivery_line_that_also_lost_its_jie_still_gives_the_day_and_the_place():
+    text = ("2022年湖光镇政府工作报告\n──2022330日在湛江市麻章区湖光镇十一\n人民代表大会第次会议上\n湖光镇人民政府镇长 陈文辉\n"
+            "各位代表:\n现在,我代表人民政府向大会作政府工作报告,请予审议。\n一、2021工作回顾\n2021年是中国共产党成立100周年。\n")
+    report = parse_report(text, "web/lost-jie.txt")
+    assert (str(report.published), report.meeting) == ("2022-03-30", None)
+    assert (report.city, report.county, report.town) == ("湛江市", "麻章区", "湖光镇")
