@@ -228,7 +228,7 @@ _BODY_NAME = re.compile(r"[\u4e00-\u9fff（）()]{4,30}")
 _SITE_BANNER = re.compile(r"[\u4e00-\u9fff]{2,20}(?:人民政府|政府|局|委员会|办公室|街道办事处)")
 # Metadata rows that say nothing about the report itself: dropped whole.
 # (号: cxs039-/2023-0407001: an index number's row whose 索引 the site lost)
-_META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '信息分类', '信息提供日期', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号', '报告类型', '报告人')}"
+_META_ROW = re.compile(_LABEL_PREFIX + rf"(?:{_label('主题分类', '公文种类', '索引号', '信息索引', '信息分类', '信息提供日期', '体裁分类', '主题词', '组配分类', '有效性', '信息来源', '来源', '作者', '责任编辑', '编辑', '阅读量', '阅读次数', '浏览次数', '点击数', '访问量', '字体', '字号', '报告类型', '报告人', '所属地区')}"
                        r"|号(?=\s*[：:]\s*[0-9A-Za-z-]*/))"
                        + _TABLE_SUFFIX + r"[^。]*$")
 # A breadcrumb's separator: > » › →, or an arrow typed as -> (首页 -> 政务公开 -> …)
@@ -401,16 +401,18 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
             dropped.append({"text": posted.group(0).strip(), "reason": "web posting date"})
             meta["published"] = meta["published"] or re.sub(r"\s.*", "", posted.group(1))
             line = line[posted.end():]
+        simplified = to_simplified(line)  # (same length: a match's offsets hold in `line`)
         for pattern, why in ((_VALUE_LABELS, "web metadata label"), (_COLUMN, "web column name"),
                              (_TEASER_LABEL, "web metadata label"), (_BACKGROUND_LABEL, "web metadata label")):
-            match = pattern.match(to_simplified(line) if pattern is _BACKGROUND_LABEL else line)
+            match = pattern.match(simplified)  # (標題: is 标题:, 報告背景: is 报告背景:)
             if match and pattern is _COLUMN and match.group("square") and _names_a_place(match.group("square")):
                 continue
             if match and len(line) <= _CHROME_MAX * 2:
                 dropped.append({"text": line[:match.end()], "reason": why})  # (as printed: 報告背景:)
                 if pattern is _COLUMN and match.group(1) and _GOVERNMENT_COLUMN.fullmatch(match.group(1)):
-                    meta["issuers"].append(match.group(1))  # 【晋江市金井镇人民政府】金井镇2023年…报告
+                    meta["issuers"].append(line[match.start(1):match.end(1)])  # 【晋江市金井镇人民政府】金井镇2023年…报告
                 line = line[match.end():].strip(" |｜")  # (标 题: | 阳城县…报告 | ||: a table row)
+                simplified = to_simplified(line)
                 if pattern is _VALUE_LABELS:
                     title_rows.append(len(kept))
                     cell = _TITLE_NEXT_CELL.search(line)

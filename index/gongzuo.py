@@ -46,6 +46,8 @@ _BARE_DELIVERY = re.compile(rf"^{_LEAD}{_DATE}\s*()([\u4e00-\u9fff]{{0,24}}?)\s*
 # (or only its month: ——2018年12月在山南市第一届人民代表大会第四次会议上)
 _UNDATED_DELIVERY = re.compile(rf"^[\s（({_DASHES}]*[（({_DASHES}][\s{_DASHES}]*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*)?"
                                rf"(?:在|(?=[\u4e00-\u9fff]))\s*(.{{0,24}}?)\s*{_CONGRESS}.{{0,30}}会议上")  # (在 lost: ——浬浦镇…会议上的报告)
+# A dash and the meeting alone, its 在 and 上 lost (——横山桥镇第三届人民代表大会第四次会议)
+_DASHED_MEETING = re.compile(rf"^\s*[{_DASHES}]+\s*([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*$")
 # A newspaper's line saying when the meeting adopted the report, not when it was delivered:
 # (2017年2月26日菏泽市第十九届人民代表大会第一次会议通过)
 _ADOPTED = re.compile(rf"^{_LEAD}{_DATE}\s*([\u4e00-\u9fff]{{0,24}}?)\s*{_MEETING.pattern}\s*(?:审议)?通过\s*[)）]?\s*$")
@@ -174,7 +176,7 @@ def _deliveries(lines: list[str]):
                                            or _BARE_DELIVERY.match(line) or _BARE_DELIVERY.match(joined))
         undated = (_SESSION_HEAD.match(line) or _SESSION_COVER.match(line) or _DATE_LINE.match(line.strip())
                    ) if session_head else None if match else (
-            _UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line)
+            _UNDATED_DELIVERY.match(joined) or _TITLED_UNDATED_DELIVERY.match(line) or _DASHED_MEETING.match(line)
             or _DATED_AFTER_DELIVERY.match(line) or _BYLINE_DELIVERY.match(line)
             or _MEETING_LINE_DELIVERY.match(line) or _LEAD_DELIVERY.match(line) or _OPENING_LEAD.match(line)
             or _SPEAKER_LEAD_DELIVERY.match(line)

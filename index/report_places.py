@@ -95,6 +95,8 @@ def fill_gongzuo_places(report: Report, sources: list[tuple[str, str]], represen
         county, _ = _pick(gazetteer(), [("superior body", t, False) for t in _superior_bodies(report)], COUNTY)
         if county and _assign_place(report, county):
             report.provenance["place"] = "superior body"
+        elif _set_county_from_own_documents(report):
+            report.provenance["place"] = "own documents"
     if report.city and not report.county and offices:
         # 在临沧市第五届人民代表大会…上 over 临沧市临翔区人民政府区长: the speaker's district, in that city
         gz = gazetteer()
@@ -183,6 +185,8 @@ def fill_places(report: Report) -> None:
         paragraph = (report.preamble or (report.sections[0].paragraphs if report.sections else []) or [None])[0]
         if scope and paragraph and _set_scoped_place(report, scope.group(1) or scope.group(2), paragraph.text):
             found_in = "opening"
+    if not found_in and not report.town and _set_place_from_own_committee(report):
+        found_in = "opening"
     if not found_in and not report.town and _set_place_from_own_documents(report, cited, subjects[0] if subjects else ""):
         found_in = "own documents"
     named_by = [report.title or "", *report.issuers, *subjects]  # (where a zone names itself)
@@ -399,6 +403,29 @@ _SCOPES = {"省": lambda p: p.level == PROVINCE and p.name.endswith("省"),
            "县": lambda p: p.level == COUNTY and p.name.endswith("县"),
            "旗": lambda p: p.level == COUNTY and p.name.endswith("旗"),
            "区": lambda p: p.name.endswith("区")}
+
+
+# The committees a body says it worked under, then the level it calls itself by: 在宜春市委、
+# 市政府和丰城市委的领导下，我市…
+_COMMITTEES_THEN_SELF = re.compile(r"在([^。；;]{4,40}?)的?(?:坚强|正确|有力)?领导下[，,]\s*(?:我|全)(市|县|区|旗)")
+
+
+def _set_place_from_own_committee(report: Report) -> bool:
+    """Set the place when the opening names two or more committees of places it worked under
+    and then calls itself by its level (在宜春市委、市政府和丰城市委的领导下，我市): the last one,
+    of that level, is the body's own (its superiors come first)."""
+    paragraph = (report.preamble or (report.sections[0].paragraphs if report.sections else []) or [None])[0]
+    match = _COMMITTEES_THEN_SELF.search(to_simplified(paragraph.text[:400])) if paragraph else None
+    if not match:
+        return False
+    # (a committee's name starts after the words before it: 市政府和丰城市委 is 丰城市's)
+    committees = list(dict.fromkeys(re.sub(r".*(?:和|及|政府)", "", m.group(1))
+                                    for m in _LEADING_COMMITTEE.finditer(match.group(1) + "的") if m.group(1)))
+    if len(committees) < 2 or not committees[-1].endswith(match.group(2)):
+        return False
+    gz = gazetteer()
+    own = [p for p in gz.by_name.get(committees[-1], []) if p.level in (CITY, COUNTY)]
+    return len(own) == 1 and set_place(report, own[0].name)
 
 
 def _set_scoped_place(report: Report, scope: str, text: str) -> bool:
@@ -623,6 +650,19 @@ def _settle_by_body(report: Report) -> None:
         _assign_place(report, supported[0])
 
 
+def _set_county_from_own_documents(report: Report) -> bool:
+    """Set a township's county from a document it cites under its full name (《闵行区七宝镇
+    国民经济和社会发展第十四个五年规划…》: 闵行区 right before 七宝镇)."""
+    gz = gazetteer()
+    body = to_simplified(" ".join(t for _, _, t, _, _ in report.blocks()))
+    for title in _superior_documents(body):
+        at = title.find(report.town)
+        head = _lowest_place(gz, title[:at]) if at > 0 else None
+        if head and head.level == COUNTY and title[:at].endswith(head.name):
+            return _assign_place(report, head)
+    return False
+
+
 def _related(place: Place, within: Place | None) -> bool:
     """Whether `place` lies in `within` or contains it (always, when `within` is None)."""
     return within is None or (within.code.startswith(place.code[:2 * (place.level + 1)])
@@ -631,7 +671,10 @@ def _related(place: Place, within: Place | None) -> bool:
 
 _SUPERIOR = ("superior document", "superior body")
 # A superior party committee named with its place in the opening: 在昆山市委、市政府和镇党委的正确领导下
-_LEADING_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{2,6}?[市县区旗])委(?=[、，,和及]|的|会|[市县区旗]?(?:人民)?政府)")
+_LEADING_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{2,6}?[市县区旗])委(?=[、，,和及]|的|会|[市县区旗]?(?:人民)?政府)"
+                                # … or the district named alone before the township's own committee:
+                                # 在武进区、经开区和镇党委的坚强领导下
+                                r"|(?<=在)([\u4e00-\u9fff]{2,6}?[市县区旗])[、，,和及][^。；;，,]{0,12}?(?:镇|乡|街道)党(?:工)?委")
 
 
 # … and a superior's plan it follows, named without 《》: 2024年滨海新区法治政府建设年度工作要点
@@ -646,8 +689,8 @@ def _superior_bodies(report: Report) -> list[str]:
     市政府:), the party committees it says it worked under (在湛江市委、廉江市委…领导下), the
     plans and the directions it follows (落实省、汕尾和陆丰市法治政府建设各项部署)."""
     texts = [to_simplified(p.text[:300])
-             for p in (*report.preamble[:2], *(report.sections[0].paragraphs[:1] if report.sections else []))]
-    committees = [m.group(1) for t in texts for m in _LEADING_COMMITTEE.finditer(t)]
+             for p in (*report.preamble[:3], *(report.sections[0].paragraphs[:1] if report.sections else []))]
+    committees = [m.group(1) or m.group(2) for t in texts for m in _LEADING_COMMITTEE.finditer(t)]
     plans = [m.group(1) for t in texts for m in _SUPERIOR_PLAN.finditer(t)]
     directions = [m.group(1) for t in texts for m in _SUPERIOR_DIRECTION.finditer(without_cited(t))]
     return ([to_simplified(report.addressee)] if report.addressee else []) + committees + plans + directions

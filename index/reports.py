@@ -120,6 +120,11 @@ def parse_report(text: str, source: str = "") -> Report:
     if late is not None:  # a site's slogan or banner sentence came before the title
         header, body = header + body[:late + 1], body[late + 1:]
         meta = _parse_header(header, skip)
+    repeat = _title_over_heading(header, meta["title"])
+    if repeat is not None:  # the headline printed again, run into the first heading: the heading opens the body
+        at, heading = repeat
+        dropped.append({"text": header[at][:len(header[at]) - len(heading)], "reason": "web title row"})
+        header, body = header[:at], [heading, *header[at + 1:], *body]
     run_in_title = delivery_title(lines[found[0]]) if found and not meta["title"] else None
     title_line = lines[found[0]] if run_in_title else None
     if run_in_title:  # the title runs into the delivery line: the line is the title's block
@@ -407,29 +412,44 @@ def _inline_sections(report: Report) -> list[Section]:
     them where a line once broke (…提出意见。 一、2025年工作回顾 2025年是…; in a 政府工作报告,
     unnumbered: … 2022年工作回顾 …), numbered in order; each points at the block that holds it."""
     blocks = [(report.title_n, report.title_line)] if report.title_line else []
-    blocks += [(p.n, p.text) for p in (*report.front, *report.preamble) if len(p.text) >= _FLATTENED_MIN]
+    blocks += [(p.n, p.text) for p in (*report.front, *report.preamble)
+               if len(p.text) >= _FLATTENED_MIN or _LINE_ENDING_HEADING.search(p.text)]
     sections: list[Section] = []
-    for n, text in blocks:
+    first_at = None  # (block, offset) of the first numbered heading
+    for b, (n, text) in enumerate(blocks):
         for match in _INLINE_HEADING.finditer(text):
             if _cn_number(next(number for number in match.groups() if number)) == len(sections) + 1:
+                first_at = first_at or (b, match.start())
                 sections.append(Section(n, match.group(0).strip(), [], inline=True))
-    if sections or report.kind != "gongzuo":
+    if report.kind != "gongzuo":
         return sections
-    for n, text in blocks:
-        for piece in re.split(r"\s+", text):
-            if 4 <= len(piece) <= 30 and _UNNUMBERED_GONGZUO_HEADING.search(to_simplified(piece)):
-                sections.append(Section(n, piece, [], inline=True))
-        if not sections:  # no space left: …提出意见。2019年工作回顾2019年，是…
-            sections += [Section(n, m.group(0), [], inline=True) for m in _INLINE_REVIEW.finditer(text)]
-    return sections
+    # A 政府工作报告's unnumbered headings; where one comes before the first numbered heading
+    # (…提出意见。 2023年工作回顾 2023年，我们… 一、坚持发展为要…), the numbered ones are its parts
+    unnumbered: list[Section] = []
+    for b, (n, text) in enumerate(blocks):
+        if first_at and b > first_at[0]:
+            break
+        at = 0
+        for piece in re.split(r"(\s+)", text):
+            if 4 <= len(piece) <= 30 and _UNNUMBERED_GONGZUO_HEADING.search(to_simplified(piece)) \
+                    and (not first_at or (b, at) < first_at):
+                unnumbered.append(Section(n, piece, [], inline=True))
+            at += len(piece)
+        if not unnumbered:  # no space left: …提出意见。2019年工作回顾2019年，是…
+            unnumbered += [Section(n, m.group(0), [], inline=True) for m in _INLINE_REVIEW.finditer(text)
+                           if not first_at or (b, m.start()) < first_at]
+    return unnumbered if unnumbered and (not sections or first_at) else sections
 
 
 # (or the five years' review of a term's last report: …提出意见。过去五年回顾和2002年工作情况省九届…;
 # or a plan period's review: …提出意见。“十五”发展回顾从2001年到2005年…)
-_INLINE_REVIEW = re.compile(r"(?<=。)(?:(?:19|20)\d{2}年(?:和[^。，,]{1,10})?(?:工作回顾|工作安排(?:建议)?)"
+_INLINE_REVIEW = re.compile(r"(?:(?<=。)|(?<=。\s))(?:(?:19|20)\d{2}年(?:和[^。，,]{1,10})?(?:工作回顾|工作安排(?:建议)?)"
                             r"|过去五年(?:工作)?回顾和(?:19|20)\d{2}年工作(?:情况|回顾)"
                             r"|“(?:九|十[一二三四五]?)五”(?:时期)?(?:工作|发展)回顾)")
 _FLATTENED_MIN = 300  # characters of a line that holds a page's head and its first section
+# A numbered heading that ends a line after a sentence, where a line break was lost above it
+# (…并请各位政协委员和其他列席人员提出意见。一、过去五年工作回顾)
+_LINE_ENDING_HEADING = re.compile(r"(?<=。)([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,]{2,30}$")
 # A numbered heading where the flattened lines once broke: after a space, a review heading up
 # to the review's first words (一、2018年工作回顾过去一年,是…), or up to the next
 # space (… 一、2025年工作回顾 2025年是…; clean_line closed the space before a year up) or run
@@ -441,10 +461,12 @@ _INLINE_HEADING = re.compile(
     r"(?:(?<=\s)|(?<=^))([一二三四五六七八九十]{1,3})、(?:[^\s。；;：:！？!?，,]{2,24}?回顾(?=过去|一年来|刚刚|五年来|(?:19|20)\d{2}年)"
     r"|[^\s。；;：:！？!?，,]{2,30}?(?=\s|(?:19|20)\d{2}\s*年)"
     r"|[^\s。；;：:！？!?]{2,40}?(?=\s*(?:19|20)\d{2}\s*年)"  # 一、奋斗2022,我们聚力攻坚,… 2022年是…
+    r"|[^\s。；;：:！？!?]{2,40}?(?=[（(]一[)）]|1[.．、](?!\d))"  # up to its first part: …稳步提升1.区域转型…
     r"|[^\s。；;：:！？!?]{2,40}。)"
     r"|(?<=。)([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,]{2,30}?(?:回顾|工作安排(?:建议)?|目标任务|自身建设|成效|”(?=“))"
     # (right after the announcing sentence, up to its first subsection: …报告如下:一、法治政府建设基本情况(一)强化…)
-    r"|(?<=如下[：:])([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,（(]{2,30}?(?=[（(]一[)）])")
+    r"|(?<=如下[：:])([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,（(]{2,30}?(?=[（(]一[)）])"
+    r"|" + _LINE_ENDING_HEADING.pattern)
 
 
 def _opens_first_section(paragraphs: list[Paragraph], i: int) -> bool:
@@ -548,6 +570,21 @@ def _first_body_index(lines: list[str]) -> int:
         if sentence_like and not _is_title_line(line):
             return i
     return len(lines)
+
+
+def _title_over_heading(header: list[str], title: str | None) -> tuple[int, str] | None:
+    """Where a header line is the report's title printed again with the first section's
+    heading run into it (2014年天津市河西区政府工作报告2013年主要工作回顾, as a site
+    flattened its headline and the text): (its index, the heading), else None."""
+    if not title:
+        return None
+    for at, line in enumerate(header):
+        if line.startswith(title) and len(line) > len(title):
+            heading = line[len(title):].strip()
+            simplified = to_simplified(heading)
+            if _UNNUMBERED_GONGZUO_HEADING.match(simplified) or (_SECTION_CN.match(simplified) and _heading_like(heading)):
+                return at, heading
+    return None
 
 
 def _split_header_body_closing(lines: list[str], header_end: int = 0) -> tuple[list[str], list[str], list[str]]:

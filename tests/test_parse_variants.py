@@ -2157,3 +2157,80 @@ def test_a_garbled_delivery_line_that_also_lost_its_jie_still_gives_the_day_and_
     report = parse_report(text, "web/lost-jie.txt")
     assert (str(report.published), report.meeting) == ("2022-03-30", None)
     assert (report.city, report.county, report.town) == ("湛江市", "麻章区", "湖光镇")
+
+
+def test_a_title_label_in_traditional_characters_is_chrome():
+    text = ("標題:蘇州市政府工作報告 | ||\n蘇州市政府工作報告\n各位代表:\n現在,我代表蘇州市人民政府,向大會報告工作,請予審議。\n"
+            "一、2011年工作回顧\n過去一年里,市政府在中共蘇州市委的正確領導下,較好地完成了市十四屆人大四次會議確定的目標任務。\n")
+    report = parse_report(text, "web/traditional-label.txt")
+    assert (report.title, report.city) == ("蘇州市政府工作報告", "苏州市")
+    assert any(d["reason"] == "web metadata label" and d["text"].startswith("標題") for d in report.dropped)
+
+
+def test_a_numbered_heading_at_the_end_of_the_address_line_opens_the_first_section():
+    text = ("2012年杨浦区政府工作报告\n各位代表:\n现在,我代表杨浦区人民政府,向大会作政府工作报告,请予审议,并请各位政协委员提出意见。"
+            "一、过去五年工作回顾\n区第十四届人民代表大会第一次会议以来的五年,是杨浦发展极其重要的五年。\n"
+            "(一)实现国家创新型试点城区建设良好开局,城区创新能力不断增强。\n")
+    report = parse_report(text, "web/heading-at-line-end.txt")
+    assert [s.heading for s in report.sections][:1] == ["一、过去五年工作回顾"]
+
+
+def test_the_headline_printed_again_over_its_first_heading_is_chrome_and_the_heading_opens_the_body():
+    # a site's region row (所属地区:天津, the site's filing of the page) names no reporting body
+    text = ("【河西区招商引资】2014年天津市河西区政府工作报告\n所属地区:天津\n发布日期:2025年08月06日\n"
+            "2014年天津市河西区政府工作报告2013年主要工作回顾\n"
+            "过去的一年,在市委、市政府和区委的正确领导下,区政府圆满完成全年目标任务,各项工作取得显著成绩。"
+            "一、调整优化产业结构,综合实力再上新台阶坚持“保住现量、整合存量”的经济工作思路,经济发展的质量和效益显著提升。\n")
+    report = parse_report(text, "web/title-over-heading.txt")
+    assert (report.title, report.kind, report.county) == ("2014年天津市河西区政府工作报告", "gongzuo", "河西区")
+    assert [s.heading for s in report.sections][:1] == ["2013年主要工作回顾"]
+    assert {"text": "所属地区:天津", "reason": "web metadata"} in report.dropped
+
+
+def test_a_dash_and_the_meeting_alone_with_the_speaker_and_the_date_below_is_the_delivery():
+    text = ("政 府 工 作 报 告\n——横山桥镇第三届人民代表大会第四次会议\n乔 强\n2018年7月21日\n各位代表、同志们:\n"
+            "现在,我代表横山桥镇人民政府向大会报告工作,请予审议。\n"
+            "今年以来,全镇各级在武进区、经开区和镇党委的坚强领导下,认真贯彻落实党的十九大精神,全镇经济社会发展迈出新步伐。\n"
+            "一、经济活力进一步增强\n1、产业转型不断加快。完成规上工业产值179.6亿元。\n")
+    report = parse_report(text, "web/dash-meeting.txt")
+    assert (report.kind, report.year, str(report.published)) == ("gongzuo", 2018, "2018-07-21")
+    assert (report.meeting, report.speaker) == ("第三届人民代表大会第四次会议", "乔强")
+    # the district named before the town's own committee is the town's county
+    assert (report.city, report.county, report.town) == ("常州市", "武进区", "横山桥镇")
+
+
+def test_a_flattened_review_heading_before_the_numbered_parts_is_the_top_level_heading():
+    text = ("七宝镇人民政府工作报告 ——2024年1月10日七宝镇第二十届 人民代表大会第五次会议上 镇长 吴昌飞\n"
+            "各位代表: 现在,我代表七宝镇人民政府,向大会报告工作,请代表们予以审议。 2023年工作回顾 2023年,我们坚持以习近平新时代"
+            "中国特色社会主义思想为指导,经济社会各领域取得新发展,较好完成了年初人代会确定的各项目标任务。" + "一年来,主要做了以下工作。" * 12
+            + " 一、坚持发展为要,经济规模稳步提升 1.区域转型更重实效。制定转型方案,推动区域更新。\n")
+    report = parse_report(text, "web/flattened-review.txt")
+    assert [s.heading for s in report.sections][:1] == ["2023年工作回顾"]
+
+
+def test_a_flattened_numbered_heading_ends_where_its_first_part_begins():
+    text = ("2023年齐都镇政府工作报告\n各位代表:现在,我代表齐都镇人民政府,向大会报告工作,请予审议。" + "过去一年,全镇上下团结奋斗。" * 20
+            + " 一、坚持发展为要,经济规模稳步提升 1.区域转型更重实效。制定转型方案,推动区域更新。\n")
+    report = parse_report(text, "web/flattened-part.txt")
+    assert [s.heading for s in report.sections][:1] == ["一、坚持发展为要,经济规模稳步提升"]
+
+
+def test_the_last_of_the_committees_a_city_worked_under_before_it_says_we_is_its_own():
+    text = ("为全面建设法治政府,奋力谱写现代化篇章,在宜春市委、市政府和丰城市委的领导下,我市继续全面推进法治政府建设,"
+            "依法全面履行政府职能,取得了显著成效。现将有关情况报告如下:\n一、持续深化改革,依法全面履行政府职能\n"
+            "(一)深化审批制度改革。今年,我市持续推动“赣服通”迭代升级。\n")
+    report = parse_report(text, "web/own-committee.txt")
+    assert (report.kind, report.province, report.city, report.county) == ("fazhi", "江西省", "宜春市", "丰城市")
+    # one committee only says whose leadership the body worked under, not which body it is
+    alone = parse_report(text.replace("宜春市委、市政府和丰城市委", "宜春市委、市政府"), "web/superior-committee.txt")
+    assert (alone.city, alone.county) == (None, None)
+
+
+def test_a_townships_county_from_its_own_plan_named_in_full():
+    text = ("2021七宝镇上半年政府工作报告\n来源:上海市闵行区七宝镇人民政府  发布时间:2021年9月14日\n2021上半年主要工作回顾\n"
+            "上半年,镇政府在区委、区政府和镇党委的坚强领导下,为十四五开局打下坚实基础。\n"
+            "一、聚焦经济发展质量和增速,提升产业发展能级\n"
+            "1、经济运行稳中有进。编制完成《闵行区七宝镇国民经济和社会发展第十四个五年规划和2035年远景目标纲要》。\n")
+    report = parse_report(text, "web/own-plan.txt")
+    assert (report.kind, report.province, report.city, report.county, report.town) == ("gongzuo", "上海市", None, "闵行区", "七宝镇")
+    assert report.provenance["place"] == "own documents"
