@@ -444,7 +444,15 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
                 kept[at] == crumbs.get(origin[at] - 1) and at + 1 < len(kept)
                 and kept[at + 1] != kept[at] and _REPORT_TITLE.match(kept[at + 1])):
             dropped.append({"text": kept.pop(at), "reason": "web column name"})
+    file_name = _FILE_NAME_HEADLINE.match(kept[0]) if kept else None
+    if file_name and len(kept) > 1 and kept[1] == file_name.group(1):
+        # 唐山市古冶区政府工作报告.docx over 唐山市古冶区政府工作报告: a document site's headline
+        # is its file's name; the document's own title line is below it
+        dropped.append({"text": kept.pop(0), "reason": "web title row"})
     return kept, dropped, meta
+
+
+_FILE_NAME_HEADLINE = re.compile(r"^(.{4,80}?)\s*(?:[（(][^（）()]{1,30}[)）])?\.(?:docx?|pdf|wps)$")
 
 
 _REPORT_TITLE = re.compile(r"^[^。，,]{6,80}(?:报告|報告|总结|總結)$")
@@ -587,12 +595,15 @@ def _last_crumb(line: str) -> str:
 def _printed_below(lines: list[str], at: int) -> bool:
     """Whether the title in line `at` (a 标题 row's value) is printed again a little below,
     on one line or over two (河南省人民政府 / 关于2023年度…的报告; the first of them may carry a
-    row the site ran into it, 主题词:法治政府琼 海 市 人 民 政 府): the printed one is the title."""
+    row the site ran into it, 主题词:法治政府琼 海 市 人 民 政 府): the printed one is the title;
+    or a report's title of its own over the address (中文名:2008年安徽省政府工作報告 … 2008年
+    政府工作報告 / 各位代表:)."""
     value = re.sub(r"\s+", "", lines[at])
     below = [re.sub(r"\s+", "", line) for line in lines[at + 1:at + 1 + _REPEAT_WINDOW]]
     return bool(value) and any(
         line == value or line + following == value
         or (following and following != value and value.endswith(following) and line.endswith(value[:-len(following)]))
+        or (to_simplified(following).startswith("各位代表") and _REPORT_TITLE.match(to_simplified(line)))
         for line, following in zip(below, [*below[1:], ""]))
 
 

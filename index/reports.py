@@ -474,8 +474,13 @@ def _opens_first_section(paragraphs: list[Paragraph], i: int) -> bool:
     paragraph (现在，我代表市人民政府向大会报告工作…): there the first section starts, however
     its heading is worded (奋斗的2019年，“三个洪湖”高质量发展再上新台阶)."""
     text = paragraphs[i].text.strip()
-    return (0 < i < 6 and len(text) <= 40 and not _SENTENCE_MARKS.search(text)
+    # (a short heading may have a colon inside: 回眸:成效显著的开局之年)
+    unmarked = _INNER_COLON.sub("", text) if len(text) <= 24 else text
+    return (0 < i < 6 and len(text) <= 40 and not _SENTENCE_MARKS.search(unmarked)
             and bool(_ADDRESS_OPENING.search(to_simplified(paragraphs[i - 1].text))))
+
+
+_INNER_COLON = re.compile(r"(?<=^[\u4e00-\u9fff]{2})[：:](?=[\u4e00-\u9fff]{4})")
 
 
 _SENTENCE_MARKS = re.compile(r"[。；;：:！？!?]|[，,、]$")
@@ -820,8 +825,9 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
     the annual report's; gongzuo for a 政府工作报告 (by its title, a delivery line to a
     people's congress, or an untitled opening 各位代表 … 向大会报告工作); other for anything else."""
     names = [report.title] if report.title else _name_lines(report)
-    if delivered and report.title and _ISSUING_NOTICE.search(to_simplified(report.title)):
-        return "gongzuo"  # …关于印发2021年政府工作报告的通知 over the report it issues
+    if report.title and _ISSUING_NOTICE.search(to_simplified(report.title)) and (
+            delivered or any(_ADDRESS_OPENING.search(to_simplified(p.text)) for p in report.preamble[:_ADDRESS_SEARCH])):
+        return "gongzuo"  # …关于印发2021年政府工作报告的通知 over the report it issues (its delivery line, or its address)
     if any(_DOCUMENT_TYPE.search(name) for name in names):
         return "other"  # a notice that issues a work plan, a resolution on a report: no report
     named = re.sub(r"\s+", "", to_simplified(
@@ -1033,7 +1039,9 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
                                    for t in [report.title or "", *(p.text for p in report.front)])), None)
         report.speaker = _as_printed_name(noted, report) if noted else None
     file_name = re.sub(r"\.[^.]+$", "", report.source.replace("\\", "/").rsplit("/", 1)[-1])
-    opening = " ".join(p.text for p in (*report.front, *report.preamble[:3]))
+    # (the address may come after a notice that issues the report: 我代表海淀区人民政府…)
+    address = next((p for p in report.preamble[3:_ADDRESS_SEARCH] if _ADDRESS_OPENING.search(to_simplified(p.text))), None)
+    opening = " ".join(p.text for p in (*report.front, *report.preamble[:3], *([address] if address else [])))
     represented = re.findall(r"我代表(.{1,20}?)(?:(?:人民)?政府|行署)", to_simplified(opening))
     # 解放区人民政府区长 千怀贵, 甘肃省代省长 任振鹤: the speaker's office names the government
     # (on a flattened page, the speaker line is only in the delivery's reading of it)
@@ -1054,6 +1062,13 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
         before = [d for d in delivery.readings if dt.timedelta(0) <= report_posted - d <= dt.timedelta(days=_POSTED_WITHIN)]
         if len(before) == 1:
             report.published = delivery.published = before[0]
+    reviewed = _reviewed_year(report) if delivery and not report.published and len(delivery.readings) > 1 else None
+    if reviewed:
+        # 2015113日 over 2014年工作回顾: January 13th (a report delivered by October reviews the
+        # year before; one delivered in November or December, the year it is delivered in)
+        fits = [d for d in delivery.readings if reviewed == (d.year - 1 if d.month <= 10 else d.year)]
+        if len(fits) == 1:
+            report.published = delivery.published = fits[0]
     if not report.published and web_meta["delivered"]:  # 报告时间：2003年12月25日 in a wiki's infobox
         report.published = _published_date([f"发布日期：{web_meta['delivered']}"])
     if report.title and not report.published:  # (重庆市)重庆市渝中区人民政府工作报告(2024年1月15日): a site's note of the day

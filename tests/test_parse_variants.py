@@ -1183,7 +1183,7 @@ def test_delivery_heads_of_sets_w_and_x(head, published, meeting, speaker):
 ])
 def test_a_garbled_date_that_reads_two_ways_is_settled_by_the_pages_posting_date(posted, published):
     report = parse_report(f"政府工作报告\n{posted}\n——2019123日在武汉市武昌区第十五届人民代表大会\n第四次会议上\n武昌区人民政府区长  余 松\n"
-                          "各位代表:\n现在,我代表区人民政府向大会报告工作。\n2018年工作回顾\n经济平稳增长。\n", "web/posted.txt")
+                          "各位代表:\n现在,我代表区人民政府向大会报告工作。\n过去一年工作回顾\n经济平稳增长。\n", "web/posted.txt")
     assert (report.published.isoformat() if report.published else None) == published
     assert report.meeting == "第十五届人民代表大会第四次会议"
 
@@ -2234,3 +2234,52 @@ def test_a_townships_county_from_its_own_plan_named_in_full():
     report = parse_report(text, "web/own-plan.txt")
     assert (report.kind, report.province, report.city, report.county, report.town) == ("gongzuo", "上海市", None, "闵行区", "七宝镇")
     assert report.provenance["place"] == "own documents"
+
+
+def test_a_notice_that_issues_a_work_report_over_its_address_is_the_work_report():
+    text = ("首页>>公开>>政府工作报告\n关于印发2012年政府工作报告的通知\n2012年03月12日 海淀区人民政府办公室 打印本页\n"
+            "各镇政府、街道(地区)办事处,各委、办、局,区属各单位:\n"
+            "2012年《政府工作报告》已经海淀区第十五届人民代表大会第一次会议审议通过,现予印发,请认真学习,贯彻落实。\n特此通知。\n"
+            "北京市海淀区人民政府\n二O一二年一月十一日\n各位代表:\n我代表海淀区人民政府,向大会报告工作,请予审议。\n五年工作回顾\n"
+            "五年来,区政府在市委市政府和区委的正确领导下,坚持以邓小平理论和“三个代表”重要思想为指导,深入贯彻落实科学发展观。\n")
+    report = parse_report(text, "web/issuing-notice.txt")
+    assert (report.kind, report.year, report.province, report.county) == ("gongzuo", 2012, "北京市", "海淀区")
+    assert [s.heading for s in report.sections][:1] == ["五年工作回顾"]
+
+
+def test_a_garbled_delivery_date_is_settled_by_the_year_the_report_reviews():
+    # 2015113日: January 13th or November 3rd; a report delivered in November would review 2015
+    text = ("东城区2015年政府工作报告\n政府工作报告\n——2015113日在北京市东城区第十五届\n人民代表大会第五次会议上\n北京市东城区人民政府区长\n"
+            "各位代表:\n现在,我代表东城区人民政府,向大会报告政府工作,请予审议。\n2014年工作回顾\n"
+            "过去的一年,在市委、市政府和区委的坚强领导下,我们圆满完成了区十五届人大四次会议确定的目标任务。\n")
+    report = parse_report(text, "web/garbled-settled.txt")
+    assert (str(report.published), report.year) == ("2015-01-13", 2015)
+    reviewing_2015 = parse_report(text.replace("2014年工作回顾", "2015年工作回顾"), "web/garbled-november.txt")
+    assert str(reviewing_2015.published) == "2015-11-03"
+
+
+def test_a_document_sites_file_name_over_the_documents_own_title_line_is_chrome():
+    name = "唐山市古冶区政府工作报告"
+    text = (f"{name}.docx\n《{name}.docx》由会员分享,可在线阅读,更多相关《{name}.docx(14页珍藏版)》请在冰豆网上搜索。\n"
+            f"{name}\n唐山市古冶区2009年政府工作报告\n各位代表:\n现在,我代表古冶区人民政府向大会作工作报告,请予审议。\n"
+            "一、2008年工作回顾\n2008年是全面贯彻落实党的十七大精神的第一年。\n")
+    report = parse_report(text, "web/file-name-over-title.txt")
+    assert (report.title, report.year, report.county) == (name, 2009, "古冶区")
+    assert {"text": f"{name}.docx", "reason": "web title row"} in report.dropped
+
+
+def test_an_infobox_name_gives_way_to_the_reports_own_title_over_its_address():
+    text = ("《2008年安徽省政府工作報告》是安徽省人民政府2008年1月25日發表的一份報告。\n基本介紹\n- 中文名:2008年安徽省政府工作報告\n"
+            "- 省級單位:安徽省\n2008年政府工作報告\n各位代表:\n現在,我代表省人民政府,向大會作政府工作報告,請予審議。\n"
+            "一、搶抓機遇,開拓奮進的五年\n省十屆人大一次會議以來的五年,全省各族人民在中共安徽省委的領導下奮力崛起。\n")
+    report = parse_report(text, "web/infobox-name.txt")
+    assert (report.title, report.year, report.province) == ("2008年政府工作報告", 2008, "安徽省")
+
+
+def test_a_short_first_heading_with_a_colon_inside_opens_the_first_section():
+    text = ("政 府 工 作 报 告\n—2008年12月29日在岳阳市云溪区第三届人民代表大会第二次会议上\n区人民政府区长 陈志莲\n各位代表:\n"
+            "现在,我代表区人民政府,向大会作政府工作报告,请予审议。\n回眸:成效显著的开局之年\n"
+            "即将过去的2008年是本届政府的开局之年,也是云溪发展进程中极不平凡的一年。\n")
+    report = parse_report(text, "web/colon-heading.txt")
+    assert [s.heading for s in report.sections][:1] == ["回眸:成效显著的开局之年"]
+    assert (report.year, report.county) == (2009, "云溪区")
