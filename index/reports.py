@@ -296,12 +296,36 @@ def _unnumbered_sections(paragraphs: list[Paragraph], numbered_parts: bool = Fal
     its parts numbered （一）…): every such heading starts a section. With `numbered_parts`,
     the parts are numbered 一、 as well (2021年以来工作回顾 / 一、以经济建设为中心…): those lines
     are subsections."""
+    two_lines = _two_line_opening(paragraphs)
+    if two_lines is not None:  # 攻坚克难 开拓奋进 / 经济社会发展取得新成绩: one heading
+        first, second = paragraphs[two_lines], paragraphs[two_lines + 1]
+        paragraphs = [*paragraphs[:two_lines], Paragraph(first.n, f"{first.text.strip()} {second.text.strip()}"),
+                      *paragraphs[two_lines + 2:]]
     starts = [i for i, p in enumerate(paragraphs)
               if _is_unnumbered_heading(p.text)
               and not (numbered_parts and _SECTION_CN.match(to_simplified(p.text)))]
     # (before the first such heading, the paragraph that opens the first section starts one too)
-    opening = next((i for i in range(starts[0] if starts else len(paragraphs)) if _opens_first_section(paragraphs, i)), None)
+    opening = two_lines if two_lines is not None else next(
+        (i for i in range(starts[0] if starts else len(paragraphs)) if _opens_first_section(paragraphs, i)), None)
     return _sections_at(paragraphs, {*starts, *([] if opening is None else [opening])}, numbered_parts)
+
+
+def _two_line_opening(paragraphs: list[Paragraph]) -> int | None:
+    """Where the first section's heading is printed over two short lines right after the
+    address's opening paragraph, its text below them (回首2012: / 我们齐心协力、砥砺前行，圆满完成
+    各项目标任务 / 2012年，在市委…): the index of the first line, else None."""
+    for i in range(1, min(len(paragraphs) - 2, 6)):
+        if not _ADDRESS_OPENING.search(to_simplified(paragraphs[i - 1].text)):
+            continue
+        first, second = paragraphs[i].text.strip(), paragraphs[i + 1].text.strip()
+        return i if (len(first) <= 16 and len(second) <= 30 and len(paragraphs[i + 2].text.strip()) >= 40
+                     and not _SENTENCE_MARKS.search(first.rstrip("：:")) and not _SENTENCE_MARKS.search(second)
+                     and not _NUMBERED_LINE.match(to_simplified(first)) and not _NUMBERED_LINE.match(to_simplified(second))
+                     and not _is_unnumbered_heading(second)) else None
+    return None
+
+
+_NUMBERED_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[、.．])")
 
 
 def _is_unnumbered_heading(text: str) -> bool:
@@ -325,7 +349,7 @@ def _headed_above_numbers(preamble: list[Paragraph], sections: list[Section]) ->
     一、凝心聚力促发展…) or first on a page that starts at it (2025年目标要求和主要任务 / 一、…,
     a report's second page); not for a page flattened into long lines."""
     return (bool(sections) and not any(s.inline for s in sections)
-            and (any(_opens_first_section(preamble, i) for i in range(len(preamble)))
+            and (any(_opens_first_section(preamble, i) for i in range(len(preamble))) or _two_line_opening(preamble) is not None
                  or (bool(preamble) and _is_unnumbered_heading(preamble[0].text))))
 
 

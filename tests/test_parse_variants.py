@@ -2283,3 +2283,19 @@ def test_a_short_first_heading_with_a_colon_inside_opens_the_first_section():
     report = parse_report(text, "web/colon-heading.txt")
     assert [s.heading for s in report.sections][:1] == ["回眸:成效显著的开局之年"]
     assert (report.year, report.county) == (2009, "云溪区")
+
+
+@pytest.mark.parametrize("first, second, heading", [
+    ("攻坚克难 开拓奋进", "经济社会发展取得新成绩", "攻坚克难 开拓奋进 经济社会发展取得新成绩"),
+    ("回首2012:", "我们齐心协力、砥砺前行,圆满完成各项目标任务", "回首2012: 我们齐心协力、砥砺前行,圆满完成各项目标任务"),
+])
+def test_a_first_heading_printed_over_two_short_lines_is_one_heading(first, second, heading):
+    text = ("政 府 工 作 报 告\n——2009年1月11日在双流县第十六届人民代表大会第四次会议上\n双流县人民政府县长 森 林\n各位代表:\n"
+            f"现在,我代表县人民政府向大会报告工作,请予审议,并请县政协委员提出意见。\n{first}\n{second}\n"
+            "2008年,是我县发展史上极不寻常、很不平凡的一年。一年来,县人民政府在市委、市政府和县委的正确领导下紧紧团结依靠全县人民。\n"
+            "一、全力保增长\n全年实现地区生产总值280亿元。\n")
+    report = parse_report(text, "web/two-line-heading.txt")
+    assert [s.heading for s in report.sections][:1] == [heading]
+    # both printed lines stay searchable
+    blocks = " ".join(text for _, _, text, _, _ in report.blocks())
+    assert first in blocks and second in blocks
