@@ -462,7 +462,7 @@ def _inline_sections(report: Report) -> list[Section]:
         if not unnumbered:  # no space left: …提出意见。2019年工作回顾2019年，是…
             unnumbered += [Section(n, m.group(0), [], inline=True) for m in _INLINE_REVIEW.finditer(text)
                            if not first_at or (b, m.start()) < first_at]
-    return unnumbered if unnumbered and (not sections or first_at) else sections
+    return unnumbered or sections
 
 
 # (or the five years' review of a term's last report: …提出意见。过去五年回顾和2002年工作情况省九届…;
@@ -1063,10 +1063,11 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
                                    for t in [report.title or "", *(p.text for p in report.front)])), None)
         report.speaker = _as_printed_name(noted, report) if noted else None
     file_name = re.sub(r"\.[^.]+$", "", report.source.replace("\\", "/").rsplit("/", 1)[-1])
-    # (the address may come after a notice that issues the report: 我代表海淀区人民政府…)
-    address = next((p for p in report.preamble[3:_ADDRESS_SEARCH] if _ADDRESS_OPENING.search(to_simplified(p.text))), None)
-    opening = " ".join(p.text for p in (*report.front, *report.preamble[:3], *([address] if address else [])))
-    represented = re.findall(r"我代表(.{1,20}?)(?:(?:人民)?政府|行署)", to_simplified(opening))
+    opening = " ".join(p.text for p in (*report.front, *report.preamble[:3]))
+    represented = _REPRESENTED.findall(to_simplified(opening))
+    if not represented:  # the address may come after a notice that issues the report: 我代表海淀区人民政府…
+        address = next((p for p in report.preamble[3:_ADDRESS_SEARCH] if _ADDRESS_OPENING.search(to_simplified(p.text))), None)
+        represented = _REPRESENTED.findall(to_simplified(address.text)) if address else []
     # 解放区人民政府区长 千怀贵, 甘肃省代省长 任振鹤: the speaker's office names the government
     # (on a flattened page, the speaker line is only in the delivery's reading of it)
     speaker_lines = ([p.text for p in _above_address(report)]
@@ -1109,6 +1110,8 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
         report.speaker, report.speaker_office = spoken
 
 
+# The government an address speaks for: 我代表市人民政府 -> 市
+_REPRESENTED = re.compile(r"我代表(.{1,20}?)(?:(?:人民)?政府|行署)")
 # A headline's note of the meeting a report was delivered at, undated (…报告(市第三届人民代表大会第一次会议上))
 _MEETING_NOTE = re.compile(r"^(\S.{1,40}?报告)\s*[（(][^（）()]{0,30}?(?:人民代表大会|人大)[^（）()]{0,20}?会议上?[)）]$")
 # A day printed alone, in brackets or not (2007年3月26日, （二〇〇七年三月二十六日）)
