@@ -339,7 +339,8 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
         if browser:  # 长沙市司法局_关于长沙市2020年…的报告: a browser title, the site's name first
             dropped.append({"text": browser.group(1), "reason": "web site name"})
             line = line[browser.end(1) + 1:]
-        row = table_row(line) if i < top and line[:1] in "|｜" else None  # (lines come stripped)
+        # (lines come stripped; a copied table may lose its first bar: 中文名 | …报告 | 发布单位 | …)
+        row = table_row(line) if i < top and (line[:1] in "|｜" or _UNBARRED_ROW.match(line)) else None
         if row is not None:  # | 关键词 | 发布机构 | 肃南县林草局 | |: the metadata table, cell by cell
             dropped.append({"text": line, "reason": "web metadata table"})
             for cell in row:
@@ -455,6 +456,7 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
 _FILE_NAME_HEADLINE = re.compile(r"^(.{4,80}?)\s*(?:[（(][^（）()]{1,30}[)）])?\.(?:docx?|pdf|wps)$")
 
 
+_UNBARRED_ROW = re.compile(r"^[^|｜\s]{2,8}\s*[|｜]\s*\S[^|｜]*[|｜]")  # (its first cell a label, checked by table_row)
 _REPORT_TITLE = re.compile(r"^[^。，,]{6,80}(?:报告|報告|总结|總結)$")
 
 
@@ -495,11 +497,11 @@ _TABLE_LABEL_WORDS = ("标题", "文件标题", "文件名称", "信息名称", 
                       "成文日期", "发布日期", "发文日期", "发布时间", "发文时间", "生成日期", "索引号", "主题分类", "公文种类",
                       "体裁分类", "组配分类", "主题词", "关键词", "有效性", "是否有效", "公开形式", "公开目录", "公开方式",
                       "责任部门", "信息来源", "来源", "浏览量", "浏览次数", "信息索引号", "文件编号", "文件字号", "所属主题",
-                      "公开对象", "服务对象", "公开部门", "时效", "公文时效", "发文类型", "文件登记号", "统一登记号")
+                      "公开对象", "服务对象", "公开部门", "时效", "公文时效", "发文类型", "文件登记号", "统一登记号", "中文名")
 _TABLE_LABEL = re.compile(rf"^[\[［【]?\s*(?:{_label(*_TABLE_LABEL_WORDS)})\s*[\]］】]?\s*[：:]?$")
 # A label alone with its colon, its value on the next line (• 组配分类: / • 政府工作报告); a title's
 # label (标题:) is read by _VALUE_LABELS and its value kept
-_LABEL_ABOVE_VALUE = re.compile(rf"^[\[［【]?\s*(?:{_label(*(w for w in _TABLE_LABEL_WORDS if w not in ('标题', '文件标题', '文件名称', '信息名称')))})"
+_LABEL_ABOVE_VALUE = re.compile(rf"^[\[［【]?\s*(?:{_label(*(w for w in _TABLE_LABEL_WORDS if w not in ('标题', '文件标题', '文件名称', '信息名称', '中文名')))})"
                                 r"\s*[\]］】]?\s*[：:]$")
 _TABLE_LABEL_VALUE = re.compile(rf"^[\[［【]?\s*(?:{_label(*_TABLE_LABEL_WORDS)})\s*[\]］】]?\s*[：:]\s*\S")
 

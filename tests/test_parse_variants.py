@@ -2299,3 +2299,13 @@ def test_a_first_heading_printed_over_two_short_lines_is_one_heading(first, seco
     # both printed lines stay searchable
     blocks = " ".join(text for _, _, text, _, _ in report.blocks())
     assert first in blocks and second in blocks
+
+
+def test_a_copied_infobox_table_that_lost_its_first_bar_is_read_as_a_table():
+    # a mirror's pinyin (發(fā)布) is dropped first; the row's values name the report and its issuer
+    text = ("中文名 | 福田區(qū)政府工作報告(2020) | 發(fā)布單位 | 福田區(qū)人民政府 |\n---|\n"
+            "(一)主動服務(wù)大局,重大平臺建設(shè)實現(xiàn)新突破。我們搶抓粵港澳大灣區(qū)建設(shè)重大戰(zhàn)略機遇,加快推進深港科技創(chuàng)新合作區(qū)建設(shè)。\n")
+    report = parse_report(text, "web/unbarred-table.txt")
+    assert (report.kind, report.title, report.year) == ("gongzuo", "福田區政府工作報告(2020)", 2020)
+    assert (report.province, report.city, report.county) == ("广东省", "深圳市", "福田区")
+    assert any(d["reason"] == "web metadata table" for d in report.dropped)
