@@ -453,7 +453,9 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     return kept, dropped, meta
 
 
-_FILE_NAME_HEADLINE = re.compile(r"^(.{4,80}?)\s*(?:[（(][^（）()]{1,30}[)）])?\.(?:docx?|pdf|wps)$")
+# A document file's name ending a headline, its note before it: …报告(20230216).docx
+FILE_NAME_END = r"(?:[（(][^（）()]{1,30}[)）])?\.(?:docx?|pdf|wps)$"
+_FILE_NAME_HEADLINE = re.compile(rf"^(.{{4,80}}?)\s*{FILE_NAME_END}")
 
 
 _UNBARRED_ROW = re.compile(r"^[^|｜\s]{2,8}\s*[|｜]\s*\S[^|｜]*[|｜]")  # (its first cell a label, checked by table_row)

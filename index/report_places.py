@@ -9,7 +9,7 @@ import re
 from .analysis import to_simplified
 from .gongzuo import CJK_SPACES
 from .places import COUNTY, CITY, PEOPLES, PROVINCE, Gazetteer, Place, gazetteer
-from .report_model import Report
+from .report_model import Paragraph, Report
 
 # (苏木: Inner Mongolia's township; an ethnic township may name two peoples: 浩口苗族仡佬族乡)
 _TOWN = re.compile(rf"([\u4e00-\u9fff]{{2,6}}?(?:镇|乡|苏木|街道|街道办事处)|[\u4e00-\u9fff]{{2,4}}?(?:(?:{PEOPLES})族){{1,3}}乡)")
@@ -119,7 +119,7 @@ def fill_places(report: Report) -> None:
         # first part's opening names the body too; a subsection's text is about one task)
         subjects.append(_opening_subject(first_part.text))
     opening = " ".join(subjects)
-    body_text = to_simplified("\n".join(t for _, _, t, _, _ in report.blocks()))
+    body_text = _body_text(report)
     cited = _superior_documents(body_text)
     # Sources in order of authority; short names (伊犁州) only in the title and issuers.
     own = [("title", CJK_SPACES.sub("", to_simplified(report.title or "")), True),
@@ -182,7 +182,7 @@ def fill_places(report: Report) -> None:
         found_in = next((source for source, text, _ in own if "｜" in text), "body")
     if not found_in:
         scope = _OPENING_SCOPE.match(to_simplified(opening).strip())
-        paragraph = (report.preamble or (report.sections[0].paragraphs if report.sections else []) or [None])[0]
+        paragraph = _first_paragraph(report)
         if scope and paragraph and _set_scoped_place(report, scope.group(1) or scope.group(2), paragraph.text):
             found_in = "opening"
     if not found_in and not report.town and _set_place_from_own_committee(report):
@@ -414,7 +414,7 @@ def _set_place_from_own_committee(report: Report) -> bool:
     """Set the place when the opening names two or more committees of places it worked under
     and then calls itself by its level (在宜春市委、市政府和丰城市委的领导下，我市): the last one,
     of that level, is the body's own (its superiors come first)."""
-    paragraph = (report.preamble or (report.sections[0].paragraphs if report.sections else []) or [None])[0]
+    paragraph = _first_paragraph(report)
     match = _COMMITTEES_THEN_SELF.search(to_simplified(paragraph.text[:400])) if paragraph else None
     if not match:
         return False
@@ -642,7 +642,7 @@ def _settle_by_body(report: Report) -> None:
     the city or province of exactly one of the places of that name (对广东、深圳系列重要讲话)
     and of no other: a report of 长春市's 朝阳区 that also names 北京 stays undecided."""
     gz = gazetteer()
-    body = to_simplified("\n".join(t for _, _, t, _, _ in report.blocks()))
+    body = _body_text(report)
     candidates = [p for p in gz.by_name.get(report.county, []) if p.level == COUNTY]
     named = {m.place.code for m in gz.find(body, short=True) if m.place.level < COUNTY}
     supported = [c for c in candidates if c.province_code in named or c.city_code in named]
@@ -650,11 +650,21 @@ def _settle_by_body(report: Report) -> None:
         _assign_place(report, supported[0])
 
 
+def _first_paragraph(report: Report) -> Paragraph | None:
+    """The report's first paragraph below its head (its first section's, when it has no preamble)."""
+    return (report.preamble or (report.sections[0].paragraphs if report.sections else []) or [None])[0]
+
+
+def _body_text(report: Report) -> str:
+    """Every searchable block of the report in simplified characters, one per line."""
+    return to_simplified("\n".join(t for _, _, t, _, _ in report.blocks()))
+
+
 def _set_county_from_own_documents(report: Report) -> bool:
     """Set a township's county from a document it cites under its full name (《闵行区七宝镇
     国民经济和社会发展第十四个五年规划…》: 闵行区 right before 七宝镇)."""
     gz = gazetteer()
-    body = to_simplified(" ".join(t for _, _, t, _, _ in report.blocks()))
+    body = _body_text(report)
     for title in _superior_documents(body):
         at = title.find(report.town)
         head = _lowest_place(gz, title[:at]) if at > 0 else None

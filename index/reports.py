@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from .analysis import to_simplified
-from .cleaning import breadcrumb_parts, split_chrome, split_debris, unbulleted
+from .cleaning import FILE_NAME_END, breadcrumb_parts, split_chrome, split_debris, unbulleted
 from .gongzuo import (FLAT_HEAD, Delivery, congress_cover, delivery_title, find_delivery, find_flattened_delivery, flattened_title,
                       garbled_readings, speaker_body, speaker_line, trailing_date)
 from .places import PROVINCE, gazetteer, short_names
@@ -65,7 +65,7 @@ _NAME_SEARCH = 40  # lines of a page's navigation an untitled document's name ma
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")  # a posting time: site chrome, never a title
 # …报告（2016年1月27日洛桑江村）, …报告(全文), a site's tag: …报告【优秀范文】, a document site's
 # file name: …报告(20230216).docx
-_TITLE_NOTE = re.compile(r"(?:[（(][^（）()]{1,30}[)）])?\.(?:docx?|pdf|wps)$|[（(][^（）()]{1,30}[)）]$|[—-]*全文$|【[^【】]{1,8}】$")
+_TITLE_NOTE = re.compile(FILE_NAME_END + r"|[（(][^（）()]{1,30}[)）]$|[—-]*全文$|【[^【】]{1,8}】$")
 _COLUMN_NAME = re.compile(r"(?:工作|政府|情况|年度|(?:其他)?专题)?报告")
 _TITLE_TAIL = re.compile(r"(?:建设|工作|情况|年度|的)*(?:报告|总结)")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
