@@ -298,6 +298,7 @@ def _flat_heads(lines: list[str]):
     next line after (政 府 工 作 报 告 2017年2月18日在临海市 第十六届…会议上 临海市人民政府代市长
     梅式苗 / 各位代表: …)."""
     for i, line in enumerate(lines[:_FLAT_LINES]):
+        line = _NOTICE_BEFORE.sub("", line)
         at = line.find("各位代表", 0, FLAT_HEAD)
         if at > 0:
             yield i, line[:at]
@@ -305,6 +306,11 @@ def _flat_heads(lines: list[str]):
             first = next((piece for piece in _FLAT_BREAKS.split(line) if piece and piece.strip()), "")
             if _FLAT_TITLE.match(re.sub(r"\s+", "", to_simplified(first))) and first.strip() != line.strip():
                 yield i, line
+
+
+# The end of a notice issuing the report, run into the report's head (临海市人民政府 2016年3月31日
+# (此件公开发布) 政 府 工 作 报 告 2016年3月27日在临海市…)
+_NOTICE_BEFORE = re.compile(r"^.{0,60}?[（(]此件[^（）()]{2,8}[)）]\s*")
 
 
 # A flattened page's title run into its first part (武汉市2005年政府工作报告一、2004年工作回顾…)

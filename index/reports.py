@@ -169,9 +169,13 @@ def parse_report(text: str, source: str = "") -> Report:
     )
     # A page flattened into long lines: its delivery is read from the first line's head
     # (a delivery found at the start of such a line was read from all that runs on after it).
+    # (… or a dated delivery there, over an undated one read from a headline's (全文))
     delivery = found[2] if found else None
-    if found is None or "各位代表" in lines[found[0]][:FLAT_HEAD]:
-        delivery = find_flattened_delivery(lines) or delivery
+    flat_head = found is None or "各位代表" in lines[found[0]][:FLAT_HEAD]
+    if flat_head or not delivery.published:
+        flat_delivery = find_flattened_delivery(lines)
+        if flat_delivery and (flat_head or flat_delivery.published):
+            delivery = flat_delivery
     # (a line saying when a meeting adopted the text, as laws print it, says nothing of the kind)
     delivered = delivery is not None and not delivery.adopted
     report.kind = _report_kind(report, delivered)
@@ -465,9 +469,10 @@ def _inline_sections(report: Report) -> list[Section]:
     return unnumbered or sections
 
 
-# (or the five years' review of a term's last report: …提出意见。过去五年回顾和2002年工作情况省九届…;
+# (a lost character may stand before it as ?: …提出意见。 ?2014年工作回顾2014年是…;
+# or the five years' review of a term's last report: …提出意见。过去五年回顾和2002年工作情况省九届…;
 # or a plan period's review: …提出意见。“十五”发展回顾从2001年到2005年…)
-_INLINE_REVIEW = re.compile(r"(?:(?<=。)|(?<=。\s))(?:(?:19|20)\d{2}年(?:和[^。，,]{1,10})?(?:工作回顾|工作安排(?:建议)?)"
+_INLINE_REVIEW = re.compile(r"(?:(?<=。)|(?<=。\s)|(?<=。\s[?？])|(?<=。[?？]))(?:(?:19|20)\d{2}年(?:和[^。，,]{1,10})?(?:工作回顾|工作安排(?:建议)?)"
                             r"|过去五年(?:工作)?回顾和(?:19|20)\d{2}年工作(?:情况|回顾)"
                             r"|“(?:九|十[一二三四五]?)五”(?:时期)?(?:工作|发展)回顾)")
 _FLATTENED_MIN = 300  # characters of a line that holds a page's head and its first section

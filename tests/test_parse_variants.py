@@ -2309,3 +2309,62 @@ def test_a_copied_infobox_table_that_lost_its_first_bar_is_read_as_a_table():
     assert (report.kind, report.title, report.year) == ("gongzuo", "福田區政府工作報告(2020)", 2020)
     assert (report.province, report.city, report.county) == ("广东省", "深圳市", "福田区")
     assert any(d["reason"] == "web metadata table" for d in report.dropped)
+
+
+def test_a_county_renamed_a_district_is_read_under_its_former_name():
+    # 大洼县 became 盘锦市's 大洼区 in 2016; the older table also lists a 大洼县 of 营口 (before 1984)
+    text = ("2013年 大洼县政府工作报告\n——2013年12月24日在大洼县第十七届人民代表大会第二次会议上\n代县长 陈林松\n各位代表:\n"
+            "现在,我代表县政府向大会报告工作,请予审议。\n一、2013年工作回顾\n一年来,在市委、市政府和县委的正确领导下,县政府团结带领全县人民完成了各项目标任务。\n")
+    report = parse_report(text, "web/former-county.txt")
+    assert (report.province, report.city, report.county, report.year) == ("辽宁省", "盘锦市", "大洼县", 2014)
+
+
+@pytest.mark.parametrize("opening, place", [
+    # a district that speaks for 区人民政府 and names its own committee; 南通 settles which 通州区
+    ("各位代表:\n现在,我代表区人民政府向大会作工作报告,请予审议,并请各位政协委员和其他列席人员提出意见。\n"
+     "2010年工作总结及“十一五”回顾\n过去的一年,在中共通州区委的正确领导下,我们紧紧依靠全区人民,南通家纺城销售额增长20%。\n",
+     ("江苏省", "南通市", "通州区")),
+    # no address: 全区 gives the level
+    ("政府工作报告\n一、2013年工作回顾\n2013年是姑苏区政府成立后的起步之年。在中共姑苏区委的正确领导下,"
+     "我们团结带领全区广大干部群众,推动各项建设取得了新的进展。\n",
+     ("江苏省", "苏州市", "姑苏区")),
+])
+def test_a_government_is_placed_by_the_party_committee_of_its_own_level(opening, place):
+    report = parse_report(opening, "web/own-committee.txt")
+    assert (report.province, report.city, report.county) == place
+
+
+def test_a_superiors_committee_does_not_place_a_district():
+    text = ("各位代表:\n现在,我代表区人民政府向大会作工作报告,请予审议,并请各位政协委员和其他列席人员提出意见。\n"
+            "2010年工作总结及“十一五”回顾\n过去的一年,在中共南通市委的正确领导下,我们紧紧依靠全区人民,完成了各项目标任务。\n")
+    report = parse_report(text, "web/superior-committee.txt")
+    assert (report.city, report.county) == (None, None)
+
+
+def test_a_dated_delivery_in_a_flattened_head_wins_over_an_undated_reading_of_a_headline():
+    head = "(广东省)2016年梅州市梅县区人民政府工作报告(全文) 政 府 工 作 报 告 2016年2月17日在梅县区第十四届人民代表大会第六次会议上 梅县区区长 钟光灵"
+    text = (f"{head}\n{head} 各位代表: 我代表梅县区人民政府向大会作报告,请予审议。 十二五主要成就和2015年工作回顾 "
+            "十二五时期,是我区发展变化最大的五年。\n")
+    report = parse_report(text, "web/flattened-dated.txt")
+    assert (str(report.published), report.meeting, report.speaker) == ("2016-02-17", "第十四届人民代表大会第六次会议", "钟光灵")
+
+
+def test_a_delivery_run_into_the_notice_that_issues_the_report_is_read():
+    text = ("2016年政府工作报告\n临海市人民政府 关于印发《政府工作报告》的通知\n"
+            "各镇人民政府、街道办事处,市政府直属各单位: 蒋冰风市长在临海市第十五届人民代表大会第五次会议上代表市政府所作的《政府工作报告》已经大会审议通过,现印发给你们。\n"
+            "临海市人民政府 2016年3月31日 (此件公开发布) 政 府 工 作 报 告 2016年3月27日在临海市 第十五届人民代表大会第五次会议上 临海市人民政府市长 蒋冰风\n"
+            "各位代表: 现在,我代表临海市人民政府,向大会报告政府工作,请予审议。 一、2015年和“十二五”工作回顾 2015年,面对错综复杂的经济形势,市政府认真贯彻落实党的十八大精神。\n")
+    report = parse_report(text, "web/notice-run-in.txt")
+    assert (report.title, str(report.published), report.speaker) == ("2016年政府工作报告", "2016-03-27", "蒋冰风")
+    assert report.county == "临海市"
+
+
+def test_a_review_heading_after_a_lost_character_in_a_flattened_line_opens_the_first_section():
+    text = ("2015年蕉岭县政府工作报告\n各位代表:现在,我代表县人民政府向大会作政府工作报告,请予审议。请政协委员参议,请其他列席人员提出意见。"
+            " ?2014年工作回顾2014年是我县深化改革创新、积蓄发展后劲、促进振兴发展的重要一年。一年来,县政府紧紧抓住原中央苏区和"
+            "省促进粤东西北地区振兴发展两大机遇,聚焦产业和项目建设,深化城乡各项改革,全县经济稳中有进,各项工作卓有成效。"
+            "一、内生动力越来越强。初步统计,全县生产总值58.3亿元,增长11.3%;公共财政预算收入5.83亿元,增长28.7%。"
+            "工业集聚区的聚集效应逐步增强,规划建设总面积10平方公里的工业集聚区,建成4.8平方公里,落户企业49家;"
+            "累计完成固定资产投资44亿元,实现工业总产值27亿元,实现税收1.5亿元。\n")
+    report = parse_report(text, "web/lost-character-heading.txt")
+    assert [s.heading for s in report.sections][:1] == ["2014年工作回顾"]
