@@ -546,10 +546,13 @@ def _navigation_runs(lines: list[str]) -> list[int]:
         if len(run) >= NAVIGATION_RUN:
             found += run
         run = []
+    # a collapsed menu's item over its expander, however short the menu (政府信息公开年报 / +)
+    found += [at for i in range(1, top) if _EXPANDER.match(lines[i]) and _is_menu_item(lines[i - 1]) for at in (i - 1, i)]
     return found
 
 
 NAVIGATION_RUN = 6
+_EXPANDER = re.compile(r"^\s*[+＋]\s*$")
 # A metadata table printed as a list of its values, without labels (755156513/2014-00003 /
 # 新郑市人民政府 / 政府工作报告 / 2014-02-13, once bullet points; kss622/2022-00020 / 综合政务报告 / …):
 # from the index number down to the last date, short lines only

@@ -666,13 +666,15 @@ def _body_text(report: Report) -> str:
 
 def _set_county_from_own_documents(report: Report) -> bool:
     """Set a township's county from a document it cites under its full name (《闵行区七宝镇
-    国民经济和社会发展第十四个五年规划…》: 闵行区 right before 七宝镇)."""
+    国民经济和社会发展第十四个五年规划…》: 闵行区 right before 七宝镇), or its city where the
+    city has no counties (《中山市大涌镇产业转型升级发展规划纲要》)."""
     gz = gazetteer()
     body = _body_text(report)
     for title in _superior_documents(body):
         at = title.find(report.town)
         head = _lowest_place(gz, title[:at]) if at > 0 else None
-        if head and head.level == COUNTY and title[:at].endswith(head.name):
+        holds_town = head and (head.level == COUNTY or (head.level == CITY and gz.holds_towns_directly(head)))
+        if holds_town and title[:at].endswith(head.name):
             return _assign_place(report, head)
     return False
 

@@ -492,7 +492,8 @@ _INLINE_HEADING = re.compile(
     r"|[^\s。；;：:！？!?]{2,40}?(?=\s*(?:19|20)\d{2}\s*年)"  # 一、奋斗2022,我们聚力攻坚,… 2022年是…
     r"|[^\s。；;：:！？!?]{2,40}?(?=[（(]一[)）]|1[.．、](?!\d))"  # up to its first part: …稳步提升1.区域转型…
     r"|[^\s。；;：:！？!?]{2,40}。)"
-    r"|(?<=。)([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,]{2,30}?(?:回顾|工作安排(?:建议)?|目标任务|自身建设|成效|”(?=“))"
+    r"|(?<=。)([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,]{2,30}?(?:回顾|工作安排(?:建议)?|目标任务|自身建设|成效|”(?=“)"
+    r"|(?=(?:19|20)\d{2}年是))"  # (…提出意见。一、有为运作、持续发展的开局之年2007年是本届政府的届首之年)
     # (right after the announcing sentence, up to its first subsection: …报告如下:一、法治政府建设基本情况(一)强化…)
     r"|(?<=如下[：:])([一二三四五六七八九十]{1,3})、[^\s。；;：:！？!?，,（(]{2,30}?(?=[（(]一[)）])"
     r"|" + _LINE_ENDING_HEADING.pattern)
@@ -514,8 +515,8 @@ _INNER_COLON = re.compile(r"(?<=^[\u4e00-\u9fff]{2})[：:](?=[\u4e00-\u9fff]{4})
 
 _SENTENCE_MARKS = re.compile(r"[。；;：:！？!?]|[，,、]$")
 # (a sentence may come first: 本届政府于2007年12月组成，任期即将结束。现在，我代表区政府向大会…)
-# (…现在，我代表…; 根据会议安排，我代表新区管委会向大会报告工作)
-_ADDRESS_OPENING = re.compile(r"^\s*(?:各位代表\s*[：:]\s*)?(?:[^。]{0,40}[。，,])?(?:现在\s*[，,]\s*)?由?我代表.{0,24}向大会")
+# (…现在，我代表…; 根据会议安排，我代表新区管委会向大会报告工作; 根据大会安排,现在我代表…)
+_ADDRESS_OPENING = re.compile(r"^\s*(?:各位代表\s*[：:]\s*)?(?:[^。]{0,40}[。，,])?(?:现在\s*[，,]?\s*)?由?我代表.{0,24}向大会")
 
 
 def _file_paragraph(paragraph: Paragraph, sections: list[Section], preamble: list[Paragraph],
@@ -868,6 +869,11 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
     if re.search("(?:政府|行署)工作报告", named) or (not report.title or re.search(r"政府.{0,12}(?:工作)?报告$", named)) and (  # (沾化县政府报告)
             delivered or re.search(r"位代表.{0,30}向大会(?:报告|作).{0,4}工作", opening)):
         return "gongzuo"
+    # a title in words of its own (坚持科学发展…美丽的西滨) over a government's delivered address (on a
+    # flattened page, in the title's line)
+    address = opening or to_simplified((report.title_line or "")[:FLAT_HEAD + 100])
+    if delivered and "报告" not in named and re.search(r"位代表.{0,30}政府.{0,12}向大会(?:报告|作).{0,4}工作", address):
+        return "gongzuo"
     first_line = report.sections[0].heading if report.sections else report.front[0].text if report.front else ""
     if not report.title and _GOVERNMENT_REVIEW.search(re.sub(r"\s+", "", to_simplified(first_line))):
         return "gongzuo"  # an untitled copy that opens at 一、2017年政府工作回顾: a 政府工作报告's review
@@ -1062,7 +1068,7 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
             # 市长 葛红林 / 2007年3月26日 / 各位代表: the day it was delivered, under the speaker
             report.published = _published_date([above[at + 1].text.strip("（）() ")])
     if not report.published:  # 行署工作报告 / (2011年4月28日) / 各位代表: a speech's day, in brackets under its head
-        report.published = _bracketed_day(_above_address(report))
+        report.published = _bracketed_day(_above_address(report), report_posted)
     if not report.speaker:  # 广东省政府工作报告(2023年1月12日 王伟中): the date and name after a title
         noted = next(filter(None, (_DATED_NAME_NOTE.search(to_simplified(t))
                                    for t in [report.title or "", *(p.text for p in report.front)])), None)
@@ -1116,7 +1122,7 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
 
 
 # The government an address speaks for: 我代表市人民政府 -> 市
-_REPRESENTED = re.compile(r"我代表(.{1,20}?)(?:(?:人民)?政府|行署)")
+_REPRESENTED = re.compile(r"我(?:代表|受)(.{1,20}?)(?:(?:人民)?政府|行署)")  # (我受朱仙庄镇人民政府委托)
 # A headline's note of the meeting a report was delivered at, undated (…报告(市第三届人民代表大会第一次会议上))
 _MEETING_NOTE = re.compile(r"^(\S.{1,40}?报告)\s*[（(][^（）()]{0,30}?(?:人民代表大会|人大)[^（）()]{0,20}?会议上?[)）]$")
 # A day printed alone, in brackets or not (2007年3月26日, （二〇〇七年三月二十六日）)
@@ -1124,16 +1130,21 @@ _DAY = r"(?:\d{4}|[〇零○O一二三四五六七八九]{4})\s*年[^年，,。]
 _DATE_ALONE = re.compile(rf"^\s*[（(]?\s*{_DAY}\s*[)）]?\s*$")
 _BRACKETED_DAY = re.compile(rf"^\s*[（(]\s*{_DAY}\s*[)）]\s*$")
 # … and one whose 年, 月 and opening bracket a site lost (2023329日)): read when only one day fits
-_GARBLED_BRACKETED_DAY = re.compile(r"^\s*[（(]?\s*((?:19|20)\d{4,6})日\s*[)）]\s*$")
+_GARBLED_BRACKETED_DAY = re.compile(r"^\s*[（(]?\s*((?:19|20)\d\d年?\d{2,4})日\s*[)）]\s*$")  # (2020年117日)
 
 
-def _bracketed_day(lines: list[Paragraph]) -> dt.date | None:
-    """The day printed in brackets on a line of its own among `lines` (the last such), or None."""
+def _bracketed_day(lines: list[Paragraph], posted: dt.date | None = None) -> dt.date | None:
+    """The day printed in brackets on a line of its own among `lines` (the last such), or None;
+    a garbled one read two ways ((2020年117日): January 17th or November 7th) is settled by
+    the day the page was `posted`."""
     for p in reversed(lines):
-        if _BRACKETED_DAY.match(p.text):
-            return _published_date([p.text.strip("（）() ")])
+        day = _published_date([p.text.strip("（）() ")]) if _BRACKETED_DAY.match(p.text) else None
+        if day:
+            return day
         garbled = _GARBLED_BRACKETED_DAY.match(p.text)
-        readings = garbled_readings(garbled.group(1)) if garbled else ()
+        readings = garbled_readings(garbled.group(1).replace("年", "")) if garbled else ()
+        if len(readings) > 1 and posted:
+            readings = [d for d in readings if dt.timedelta(0) <= posted - d <= dt.timedelta(days=_POSTED_WITHIN)]
         if len(readings) == 1:
             return readings[0]
     return None

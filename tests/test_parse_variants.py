@@ -2368,3 +2368,55 @@ def test_a_review_heading_after_a_lost_character_in_a_flattened_line_opens_the_f
             "累计完成固定资产投资44亿元,实现工业总产值27亿元,实现税收1.5亿元。\n")
     report = parse_report(text, "web/lost-character-heading.txt")
     assert [s.heading for s in report.sections][:1] == ["2014年工作回顾"]
+
+
+def test_a_township_that_reports_on_its_governments_behalf_is_placed_by_that_government():
+    text = ("政 府 工 作 报 告\n——2020年1月15日在第十一届人民代表大会第四次会议上\n各位代表、同志们:\n"
+            "现在,我受朱仙庄镇人民政府委托,向大会报告政府工作,请予审议,并请列席同志提出意见。\n"
+            "一、过去五年工作回顾\n五年来,全镇上下团结一心,各项事业取得新进展。\n")
+    report = parse_report(text, "web/on-behalf.txt")
+    assert (report.kind, report.town, report.year) == ("gongzuo", "朱仙庄镇", 2020)
+
+
+def test_a_township_of_a_city_without_counties_is_placed_in_that_city_by_its_own_plan():
+    text = ("——2014年2月27日在大涌镇第十五届人民代表大会第四次会议上\n各位代表:\n现在,我代表镇人民政府向大会报告工作,请予审议。\n"
+            "2013年工作回顾\n过去一年,我们编制完成《中山市大涌镇产业转型升级发展规划纲要》,全镇经济平稳增长。\n")
+    report = parse_report(text, "web/zhongshan-town.txt")
+    assert (report.province, report.city, report.county, report.town) == ("广东省", "中山市", None, "大涌镇")
+
+
+def test_a_collapsed_menus_items_over_their_expanders_are_chrome():
+    text = ("法定主动公开内容\n+\n政府信息公开年报\n+\n大源镇第十七届人民代表大会第五次会议政府工作报告\n"
+            "——2019年1月31日在大源镇第十七届人民代表大会第五次会议上\n大源镇人民政府镇长 吕君丹\n各位代表:\n"
+            "现在,我代表大源镇人民政府向大会作政府工作报告,请予审议。\n2018年工作回顾\n2018年是改革开放40周年。\n")
+    report = parse_report(text, "web/expanders.txt")
+    assert (report.kind, report.title, report.year) == ("gongzuo", "大源镇第十七届人民代表大会第五次会议政府工作报告", 2019)
+    assert {"text": "政府信息公开年报", "reason": "web navigation"} in report.dropped
+
+
+@pytest.mark.parametrize("posted, published", [("2020-01-18", "2020-01-17"), ("2020-11-20", "2020-11-07")])
+def test_a_garbled_bracketed_day_is_settled_by_the_day_the_page_was_posted(posted, published):
+    text = (f"2020年溪龙乡政府工作报告\n发布日期:{posted} 11:52:44\n在溪龙乡第十七届人代会第次会议上\n孙传国\n(2020年117日)\n各位代表:\n"
+            "现在,我代表溪龙乡人民政府向大会作政府工作报告,请予审议。\n一、2019年工作回顾\n2019年是中华人民共和国成立70周年。\n")
+    report = parse_report(text, "web/garbled-bracketed.txt")
+    assert str(report.published) == published
+
+
+def test_an_unnumbered_heading_after_an_address_without_a_comma_after_now_is_the_top_level_one():
+    text = ("——2025年8月7日在北陡镇第十七届人民代表大会第九次会议上\n北陡镇人民政府镇长 甄威权\n各位代表:\n"
+            "根据大会安排,现在我代表北陡镇人民政府向大会作工作报告,请予审议。\n上半年工作回顾\n"
+            "2025年以来,镇政府坚持以习近平新时代中国特色社会主义思想为指导,奋力推动镇域经济社会高质量发展。\n"
+            "一、全力以赴拼经济稳增长,经济发展稳的态势承压奋进\n(一)经济运行总体平稳。\n")
+    report = parse_report(text, "web/address-without-comma.txt")
+    assert [s.heading for s in report.sections][:1] == ["上半年工作回顾"]
+
+
+def test_a_flattened_report_titled_in_words_of_its_own_over_a_dashed_delivery():
+    text = ("1坚持科学发展注重社会和谐着力建设更加富裕和谐美丽的西滨——2008年1月29日在第五届人民代表大会第二次会议上西滨镇副镇长庄金治"
+            "各位代表:现在,我受镇人民政府的委托向大会作工作报告,请各位代表审议,并请各位列席同志提出意见。一、有为运作、持续发展的开局之年"
+            "2007年是本届政府的届首之年。一年来在上级和镇党委的正确领导下,镇政府紧紧依靠全镇人民,取得了良好的开局。2007年全镇实现地区生产总值4.65亿元,"
+            "完成年计划的105.6%,比增25.8%;实现工业总产值14.51亿元,完成年计划的109.92%,比增31.91%。财政总收入5110万元,比增46.7%。\n")
+    report = parse_report(text, "web/slogan-title.txt")
+    assert (report.kind, report.title) == ("gongzuo", "坚持科学发展注重社会和谐着力建设更加富裕和谐美丽的西滨")
+    assert (str(report.published), report.town, report.year) == ("2008-01-29", "西滨镇", 2008)
+    assert [s.heading for s in report.sections][:1] == ["一、有为运作、持续发展的开局之年"]
