@@ -309,6 +309,7 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     crumbs = {}  # line index -> the last crumb of the breadcrumb on that line: the page's column
     origin = []  # the index in `lines` of each kept line
     menus = set(_navigation_runs(lines))
+    crumb_lines, crumb_headlines = _crumbs_over_lines(lines)
     value_lists = set(_value_list_runs(lines))
     issuer_below = False  # the line above was an issuer's label alone
     label_above = None  # the line above, when it was a metadata label alone before the first sentence
@@ -317,6 +318,12 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
         if i in menus:
             dropped.append({"text": line, "reason": "web navigation"})
             continue
+        if i in crumb_lines:
+            dropped.append({"text": line, "reason": "web breadcrumb"})
+            continue
+        if i in crumb_headlines:  # 计划总结 山西省…的情况报告: the last crumb, run into the headline
+            dropped.append({"text": line[:len(line) - len(crumb_headlines[i])].strip(), "reason": "web breadcrumb"})
+            line = crumb_headlines[i]
         if i in value_lists:
             dropped.append({"text": line, "reason": "web metadata list"})
             continue
@@ -552,6 +559,29 @@ def _navigation_runs(lines: list[str]) -> list[int]:
 
 
 NAVIGATION_RUN = 6
+
+
+def _crumbs_over_lines(lines: list[str]) -> tuple[set[int], dict[int, str]]:
+    """A breadcrumb printed a crumb a line, with its separators alone between them (首页 / > /
+    信息公开 / > / 计划总结 山西省…的情况报告), above the first sentence: (the indexes of its crumbs
+    and separators, {index: the headline} where the last crumb runs into the headline). A
+    crumb line whose headline the next line prints again is dropped whole."""
+    top = _first_sentence(lines)
+    crumbs, headlines = set(), {}
+    for i in range(1, min(top, len(lines) - 1)):
+        if not _CRUMB_ALONE.match(lines[i]) or not _is_menu_item(lines[i - 1]):
+            continue
+        crumbs |= {i - 1, i}
+        after = lines[i + 1].strip()
+        last, _, headline = after.partition(" ")
+        if _is_menu_item(after) or (headline.strip() == lines[i + 2:i + 3][0].strip() if i + 2 < len(lines) else False):
+            crumbs.add(i + 1)
+        elif headline and _is_menu_item(last) and _REPORT_TITLE.match(headline.strip()):
+            headlines[i + 1] = headline.strip()
+    return crumbs, headlines
+
+
+_CRUMB_ALONE = re.compile(r"^\s*(?:[>＞»›→]{1,2}|/)\s*$")
 _EXPANDER = re.compile(r"^\s*[+＋]\s*$")
 # A metadata table printed as a list of its values, without labels (755156513/2014-00003 /
 # 新郑市人民政府 / 政府工作报告 / 2014-02-13, once bullet points; kss622/2022-00020 / 综合政务报告 / …):

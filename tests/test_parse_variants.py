@@ -2420,3 +2420,15 @@ def test_a_flattened_report_titled_in_words_of_its_own_over_a_dashed_delivery():
     assert (report.kind, report.title) == ("gongzuo", "坚持科学发展注重社会和谐着力建设更加富裕和谐美丽的西滨")
     assert (str(report.published), report.town, report.year) == ("2008-01-29", "西滨镇", 2008)
     assert [s.heading for s in report.sections][:1] == ["一、有为运作、持续发展的开局之年"]
+
+
+@pytest.mark.parametrize("headline_again", [True, False])
+def test_a_breadcrumb_printed_a_crumb_a_line_is_chrome_and_its_last_crumb_is_no_title(headline_again):
+    title = "山西省人民政府法制办公室关于2013年全省推进依法行政工作的情况报告"
+    text = (f"首页\n>\n信息公开\n>\n计划总结 {title}\n" + (f"{title}\n" if headline_again else "")
+            + "省人民政府:\n2013年,在省政府的正确领导下,全省各级政府和部门认真贯彻落实《全面推进依法行政实施纲要》。现将有关情况报告如下:\n"
+            "一、加强组织领导,依法行政工作稳步推进\n各级政府把依法行政摆上重要位置。\n")
+    report = parse_report(text, "web/crumb-lines.txt")
+    assert (report.title, report.kind, report.year, report.province) == (title, "fazhi", 2013, "山西省")
+    assert {"text": "信息公开", "reason": "web breadcrumb"} in report.dropped
+    assert not any(p.text.strip() in (">", "信息公开") for p in report.front)
