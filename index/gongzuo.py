@@ -298,7 +298,7 @@ def _flat_heads(lines: list[str]):
     next line after (政 府 工 作 报 告 2017年2月18日在临海市 第十六届…会议上 临海市人民政府代市长
     梅式苗 / 各位代表: …)."""
     for i, line in enumerate(lines[:_FLAT_LINES]):
-        line = _NOTICE_BEFORE.sub("", line)
+        line = _NOTICE_BEFORE.sub("", line) if "此件" in line else line
         at = line.find("各位代表", 0, FLAT_HEAD)
         if at > 0:
             yield i, line[:at]
