@@ -311,6 +311,7 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     menus = set(_navigation_runs(lines))
     crumb_lines, crumb_headlines = _crumbs_over_lines(lines)
     value_lists = set(_value_list_runs(lines))
+    label_lists = _label_list_runs(lines)
     issuer_below = False  # the line above was an issuer's label alone
     label_above = None  # the line above, when it was a metadata label alone before the first sentence
     top = _first_sentence(lines)
@@ -324,8 +325,10 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
         if i in crumb_headlines:  # 计划总结 山西省…的情况报告: the last crumb, run into the headline
             dropped.append({"text": line[:len(line) - len(crumb_headlines[i])].strip(), "reason": "web breadcrumb"})
             line = crumb_headlines[i]
-        if i in value_lists:
+        if i in value_lists or i in label_lists:
             dropped.append({"text": line, "reason": "web metadata list"})
+            if label_lists.get(i):  # - 发文机构 / - 隆阳区金鸡乡人民政府: the value under its label
+                _read_meta_values(f"{label_lists[i]}：{unbulleted(line).strip()}", meta)
             continue
         if _SUMMARY.match(line):  # 内容摘要:政 府 工 作 报 告 ——2019年…: a site's teaser, the report below
             dropped.append({"text": line, "reason": "web summary"})
@@ -604,6 +607,35 @@ def _value_list_runs(lines: list[str]) -> list[int]:
         if dates:
             return list(range(i, dates[-1] + 1))
     return []
+
+
+def _label_list_runs(lines: list[str]) -> dict[int, str | None]:
+    """A metadata table printed as a list, each label on its own line without a colon and its
+    value, if any, on the next (- 索引号 / - 01525762-6-/2021-0415002 / - 发文机构 / - 隆阳区金鸡乡
+    人民政府 / - 文 号 / - 浏览量 / …), above the first sentence: {index: the label above it, for
+    a value; None for a label}, for runs of at least three labels."""
+    top = _first_sentence(lines)
+    found: dict[int, str | None] = {}
+    run: dict[int, str | None] = {}
+    label = None
+    for i, line in enumerate([*lines[:top], "。"]):
+        item = unbulleted(to_simplified(line)).strip()
+        if _TABLE_LABEL.fullmatch(item) or _LIST_ONLY_LABEL.fullmatch(item):
+            run[i], label, bulleted = None, item.rstrip("：: "), item != line.strip()
+            continue
+        # (a value is bulleted as its label is, and names no year: • 服务对象 / 鲁山县人民政府关于2024年…
+        # 的报告 is the title under the list)
+        if label and _LIST_VALUE.match(item) and (item != line.strip()) == bulleted and not _YEAR_WORD.search(item):
+            run[i], label = label, None
+            continue
+        if sum(1 for value in run.values() if value is None) >= 3:
+            found |= run
+        run, label = {}, None
+    return found
+
+
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年")
+_LIST_ONLY_LABEL = re.compile(r"日\s*期|时\s*间")  # (labels too plain to read as such in a table's cells)
 
 
 def _is_menu_item(line: str) -> bool:

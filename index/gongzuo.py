@@ -117,7 +117,8 @@ _FLAT_LINES = 24
 _FLAT_BREAKS = re.compile(rf"(?<![{_DASHES}])(?=[{_DASHES}]{{1,2}}\s*(?:{_ANY_DATE}|在))|"
                           rf"(?<![{_DASHES}\s])\s*(?={_ANY_DATE}\s*在)|(?<=会议上)|(?=[（(]\s*{_ANY_DATE}\s*[)）])|"
                           r"(?<=报告)\s+(?=[^\s（(])"  # 2020年玄武区人民政府工作报告 玄武区十八届人大四次会议文件之一
-                          r"|(?<=报告)(?=\d{1,2}月\d{1,2}日)")  # 2020年开封市政府工作报告1月16日,市长高建军在…
+                          r"|(?<=报告)(?=\d{1,2}月\d{1,2}日)"  # 2020年开封市政府工作报告1月16日,市长高建军在…
+                          r"|(?<=[\u4e00-\u9fff])\s*(?=\d{4}年\d{1,2}月\d{1,2}日\s*$)")  # …会议上 镇长张荣耀2017年1月19日
 _FLAT_TITLE = re.compile(r"^[^。，,]{0,24}?报告(?:[（(][^（）()]{1,6}[)）])?$")
 _TITLED_LINE_MAX = 160  # a title, its delivery line and a site's posting details
 _DATE_NAME_ABOVE = re.compile(rf"^{_DATE}\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$")  # (read only over a delivery line)

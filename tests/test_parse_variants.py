@@ -2432,3 +2432,30 @@ def test_a_breadcrumb_printed_a_crumb_a_line_is_chrome_and_its_last_crumb_is_no_
     assert (report.title, report.kind, report.year, report.province) == (title, "fazhi", 2013, "山西省")
     assert {"text": "信息公开", "reason": "web breadcrumb"} in report.dropped
     assert not any(p.text.strip() in (">", "信息公开") for p in report.front)
+
+
+def test_a_metadata_table_printed_as_a_list_of_labels_and_values_is_chrome_and_gives_the_issuer():
+    text = ("金鸡乡2020年度政府工作报告\n- 索引号\n- 01525762-6-/2021-0415002\n- 发文机构\n- 隆阳区金鸡乡人民政府\n- 公开目录\n- 政府工作报告\n"
+            "- 文 号\n- 浏览量\n- 日期\n- 2021-04-15\n金鸡乡政府工作报告\n一、2020年和“十三五”工作回顾\n"
+            "2020年,在区委、区政府和乡党委的坚强领导下,全乡上下万众一心,经济社会发展稳中向好。\n")
+    report = parse_report(text, "web/label-list.txt")
+    assert report.issuers == ["隆阳区金鸡乡人民政府"]
+    assert (report.county, report.town) == ("隆阳区", "金鸡乡")
+    assert [p.text for p in report.front] == ["金鸡乡政府工作报告"]
+
+
+def test_a_title_under_a_bulleted_label_list_is_no_value_of_it():
+    title = "鲁山县人民政府关于2024年法治政府建设情况的报告"
+    text = (f"• 文号\n• 索引号\n• lsx31/2025-00001\n• 关键词\n• 主题分类\n• 法治政府建设\n• 体裁分类\n• 服务对象\n{title}\n"
+            "2024年,在市委、市政府和县委的坚强领导下,鲁山县人民政府坚持以习近平法治思想为指导,法治政府建设工作取得明显成效。\n"
+            "一、2024年法治政府建设主要举措和成效\n(一)深化改革,持续优化营商环境。\n")
+    report = parse_report(text, "web/title-under-list.txt")
+    assert (report.title, report.county) == (title, "鲁山县")
+
+
+def test_a_delivery_date_after_the_speaker_in_a_flattened_head_is_read():
+    text = ("2017年大庙镇政府工作报告\n在大庙镇第十七届人民代表大会第一次会议上 镇长张荣耀 2017年1月19日 各位代表: "
+            "现在,我代表大庙镇人民政府向大会报告工作,请予审议,请列席会议的同志提出意见。\n"
+            "一、过去五年工作回顾 2012年以来,在县委、县政府的坚强领导下,大庙镇全面贯彻落实党的十八大精神。\n")
+    report = parse_report(text, "web/date-after-speaker.txt")
+    assert (str(report.published), report.speaker, report.meeting) == ("2017-01-19", "张荣耀", "第十七届人民代表大会第一次会议")
