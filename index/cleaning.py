@@ -620,8 +620,9 @@ def _label_list_runs(lines: list[str]) -> dict[int, str | None]:
     label = None
     for i, line in enumerate([*lines[:top], "。"]):
         item = unbulleted(to_simplified(line)).strip()
-        if _TABLE_LABEL.fullmatch(item) or _LIST_ONLY_LABEL.fullmatch(item):
-            run[i], label, bulleted = None, item.rstrip("：: "), item != line.strip()
+        # (labels with their colons, • 成文日期: / • 2021-04-08, are read where split_chrome meets them)
+        if (_TABLE_LABEL.fullmatch(item) and not item.endswith((":", "："))) or _LIST_ONLY_LABEL.fullmatch(item):
+            run[i], label, bulleted = None, item, item != line.strip()
             continue
         # (a value is bulleted as its label is, and names no year: • 服务对象 / 鲁山县人民政府关于2024年…
         # 的报告 is the title under the list)
