@@ -619,14 +619,15 @@ def _label_list_runs(lines: list[str]) -> dict[int, str | None]:
     run: dict[int, str | None] = {}
     label = None
     for i, line in enumerate([*lines[:top], "。"]):
-        item = unbulleted(to_simplified(line)).strip()
+        bare = unbulleted(line).strip() if len(line) <= _LIST_LINE_MAX else ""
+        item, has_bullet = to_simplified(bare), bare != line.strip()
         # (labels with their colons, • 成文日期: / • 2021-04-08, are read where split_chrome meets them)
         if (_TABLE_LABEL.fullmatch(item) and not item.endswith((":", "："))) or _LIST_ONLY_LABEL.fullmatch(item):
-            run[i], label, bulleted = None, item, item != line.strip()
+            run[i], label, bulleted = None, item, has_bullet
             continue
         # (a value is bulleted as its label is, and names no year: • 服务对象 / 鲁山县人民政府关于2024年…
         # 的报告 is the title under the list)
-        if label and _LIST_VALUE.match(item) and (item != line.strip()) == bulleted and not _YEAR_WORD.search(item):
+        if label and _LIST_VALUE.match(item) and has_bullet == bulleted and not _YEAR_WORD.search(item):
             run[i], label = label, None
             continue
         if sum(1 for value in run.values() if value is None) >= 3:
@@ -635,6 +636,7 @@ def _label_list_runs(lines: list[str]) -> dict[int, str | None]:
     return found
 
 
+_LIST_LINE_MAX = 40  # characters of a label or value line, bullet and spaces included
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年")
 _LIST_ONLY_LABEL = re.compile(r"日\s*期|时\s*间")  # (labels too plain to read as such in a table's cells)
 
