@@ -577,10 +577,12 @@ def _crumbs_over_lines(lines: list[str]) -> tuple[set[int], dict[int, str]]:
         crumbs |= {i - 1, i}
         after = lines[i + 1].strip()
         last, _, headline = after.partition(" ")
-        if _is_menu_item(after) or (headline.strip() == lines[i + 2:i + 3][0].strip() if i + 2 < len(lines) else False):
+        headline = headline.strip()
+        printed_again = i + 2 < len(lines) and headline == lines[i + 2].strip()
+        if _is_menu_item(after) or (headline and printed_again):
             crumbs.add(i + 1)
-        elif headline and _is_menu_item(last) and _REPORT_TITLE.match(headline.strip()):
-            headlines[i + 1] = headline.strip()
+        elif headline and _is_menu_item(last) and _REPORT_TITLE.match(headline):
+            headlines[i + 1] = headline
     return crumbs, headlines
 
 

@@ -336,13 +336,14 @@ def flattened_title(lines: list[str]) -> tuple[int, str] | None:
             return i, title
         # … or a title in words of its own, over a dashed delivery line (坚持科学发展…美丽的西滨——2008年
         # 1月29日在第五届人民代表大会第二次会议上…)
-        if _SLOGAN_TITLE.match(title) and len(pieces) > 1 and pieces[1][0] in _DASHES \
+        if _SLOGAN_TITLE.match(title) and len(pieces) > 1 and _DASH_LED.match(pieces[1]) \
                 and find_delivery([*pieces[1:], "各位代表"]):
             return i, title
     return None
 
 
 _SLOGAN_TITLE = re.compile(r"^[\u4e00-\u9fff“”、]{6,40}$")
+_DASH_LED = re.compile(rf"^[{_DASHES}]")
 
 
 def delivery_title(line: str) -> str | None:
