@@ -308,13 +308,13 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[dict], dict]:
     title_rows = []  # where a 标题 row's value was kept
     crumbs = {}  # line index -> the last crumb of the breadcrumb on that line: the page's column
     origin = []  # the index in `lines` of each kept line
-    menus = set(_navigation_runs(lines))
-    crumb_lines, crumb_headlines = _crumbs_over_lines(lines)
+    top = _first_sentence(lines)
+    menus = set(_navigation_runs(lines, top))
+    crumb_lines, crumb_headlines = _crumbs_over_lines(lines, top)
     value_lists = set(_value_list_runs(lines))
-    label_lists = _label_list_runs(lines)
+    label_lists = _label_list_runs(lines, top)
     issuer_below = False  # the line above was an issuer's label alone
     label_above = None  # the line above, when it was a metadata label alone before the first sentence
-    top = _first_sentence(lines)
     for i, line in enumerate(lines):
         if i in menus:
             dropped.append({"text": line, "reason": "web navigation"})
@@ -541,11 +541,10 @@ def _first_sentence(lines: list[str]) -> int:
     return next((i for i, line in enumerate(lines) if "。" in line or line.startswith("各位代表")), len(lines))
 
 
-def _navigation_runs(lines: list[str]) -> list[int]:
+def _navigation_runs(lines: list[str], top: int) -> list[int]:
     """The indexes of a site's menus above the report: runs of at least NAVIGATION_RUN short
     lines with no punctuation (外埠看莲花 / 信息公开目录 / 年度报告 / …), before the first
     sentence or 各位代表 (a table in the body is the report's own text)."""
-    top = _first_sentence(lines)
     found, run = [], []
     for i, line in enumerate([*lines[:top], "。"]):
         if _is_menu_item(line):
@@ -564,12 +563,11 @@ def _navigation_runs(lines: list[str]) -> list[int]:
 NAVIGATION_RUN = 6
 
 
-def _crumbs_over_lines(lines: list[str]) -> tuple[set[int], dict[int, str]]:
+def _crumbs_over_lines(lines: list[str], top: int) -> tuple[set[int], dict[int, str]]:
     """A breadcrumb printed a crumb a line, with its separators alone between them (首页 / > /
     信息公开 / > / 计划总结 山西省…的情况报告), above the first sentence: (the indexes of its crumbs
     and separators, {index: the headline} where the last crumb runs into the headline). A
     crumb line whose headline the next line prints again is dropped whole."""
-    top = _first_sentence(lines)
     crumbs, headlines = set(), {}
     for i in range(1, min(top, len(lines) - 1)):
         if not _CRUMB_ALONE.match(lines[i]) or not _is_menu_item(lines[i - 1]):
@@ -586,7 +584,7 @@ def _crumbs_over_lines(lines: list[str]) -> tuple[set[int], dict[int, str]]:
     return crumbs, headlines
 
 
-_CRUMB_ALONE = re.compile(r"^\s*(?:[>＞»›→]{1,2}|/)\s*$")
+_CRUMB_ALONE = re.compile(rf"^\s*(?:{_CRUMB}{{1,2}}|/)\s*$")
 _EXPANDER = re.compile(r"^\s*[+＋]\s*$")
 # A metadata table printed as a list of its values, without labels (755156513/2014-00003 /
 # 新郑市人民政府 / 政府工作报告 / 2014-02-13, once bullet points; kss622/2022-00020 / 综合政务报告 / …):
@@ -611,12 +609,11 @@ def _value_list_runs(lines: list[str]) -> list[int]:
     return []
 
 
-def _label_list_runs(lines: list[str]) -> dict[int, str | None]:
+def _label_list_runs(lines: list[str], top: int) -> dict[int, str | None]:
     """A metadata table printed as a list, each label on its own line without a colon and its
     value, if any, on the next (- 索引号 / - 01525762-6-/2021-0415002 / - 发文机构 / - 隆阳区金鸡乡
     人民政府 / - 文 号 / - 浏览量 / …), above the first sentence: {index: the label above it, for
     a value; None for a label}, for runs of at least three labels."""
-    top = _first_sentence(lines)
     found: dict[int, str | None] = {}
     run: dict[int, str | None] = {}
     label = None

@@ -279,15 +279,13 @@ def _older_counties(current: list[Place]) -> list[Place]:
     for place in counties:
         prefectures.setdefault((place.name, place.code[:2]), set()).add(place.city_code)
     successors = {(p.name[:-1], p.city_code) for p in current if p.level == COUNTY}
-    older = []
-    for place in counties:
+
+    def own_prefecture(place: Place) -> bool:
         held_by = prefectures[(place.name, place.code[:2])]
-        if len(held_by) == 1:
-            older.append(place)
-        elif (place.name[:-1], place.city_code) in successors and not any(
-                (place.name[:-1], other) in successors for other in held_by - {place.city_code}):
-            older.append(place)
-    return older
+        heirs = {city for city in held_by if (place.name[:-1], city) in successors}
+        return len(held_by) == 1 or heirs == {place.city_code}
+
+    return [place for place in counties if own_prefecture(place)]
 
 
 def _former_table() -> list[tuple[str, str]]:

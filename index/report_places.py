@@ -704,8 +704,7 @@ def _superior_bodies(report: Report) -> list[str]:
     """The superior governments a report names as such: the addressee it reports to (慈溪市委、
     市政府:), the party committees it says it worked under (在湛江市委、廉江市委…领导下), the
     plans and the directions it follows (落实省、汕尾和陆丰市法治政府建设各项部署)."""
-    texts = [to_simplified(p.text[:300])
-             for p in (*report.preamble[:3], *(report.sections[0].paragraphs[:1] if report.sections else []))]
+    texts = [to_simplified(p.text[:300]) for p in _opening_paragraphs(report)]
     committees = [m.group(1) or m.group(2) for t in texts for m in _LEADING_COMMITTEE.finditer(t)]
     plans = [m.group(1) for t in texts for m in _SUPERIOR_PLAN.finditer(t)]
     directions = [m.group(1) for t in texts for m in _SUPERIOR_DIRECTION.finditer(without_cited(t))]
@@ -763,11 +762,15 @@ def _own_party_committee(opening: str) -> list[str]:
     return [committee.group(1)] if level and level.group(1) == committee.group(2) else []
 
 
+def _opening_paragraphs(report: Report) -> list[Paragraph]:
+    """The paragraphs where a report names itself and its superiors: its first three below
+    the head and its first section's first."""
+    return [*report.preamble[:3], *(report.sections[0].paragraphs[:1] if report.sections else [])]
+
+
 def _opening_text(report: Report) -> str:
-    """The opening where a report names itself: its first three paragraphs below the head
-    and its first section's first paragraph, simplified, without the documents it cites."""
-    paragraphs = [*report.preamble[:3], *(report.sections[0].paragraphs[:1] if report.sections else [])]
-    return without_cited(to_simplified(" ".join(p.text[:400] for p in paragraphs)))
+    """The opening paragraphs, simplified, without the documents they cite."""
+    return without_cited(to_simplified(" ".join(p.text[:400] for p in _opening_paragraphs(report))))
 
 
 def _superior_documents(text: str) -> list[str]:

@@ -1040,6 +1040,12 @@ _DATED_NAME_NOTE = re.compile(r"工作报告\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2
 _POSTED_WITHIN = 120  # days between a delivery and the page that prints it, at most
 
 
+def _posted_after(readings, posted: dt.date) -> list[dt.date]:
+    """The readings of a garbled date that a page posted on `posted` may print: on that day or
+    up to _POSTED_WITHIN days before it."""
+    return [d for d in readings if dt.timedelta(0) <= posted - d <= dt.timedelta(days=_POSTED_WITHIN)]
+
+
 def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, report_posted: dt.date | None) -> None:
     """Delivery date, meeting, speaker, place and year of a 政府工作报告.
 
@@ -1095,7 +1101,7 @@ def _fill_gongzuo(report: Report, delivery: Delivery | None, web_meta: dict, rep
     fill_gongzuo_places(report, sources, represented, offices)
     if delivery and not report.published and len(delivery.readings) > 1 and report_posted:
         # 2019123日 is January 23rd or December 3rd: the page posted on 2019-01-28 settles it
-        before = [d for d in delivery.readings if dt.timedelta(0) <= report_posted - d <= dt.timedelta(days=_POSTED_WITHIN)]
+        before = _posted_after(delivery.readings, report_posted)
         if len(before) == 1:
             report.published = delivery.published = before[0]
     reviewed = _reviewed_year(report) if delivery and not report.published and len(delivery.readings) > 1 else None
@@ -1144,7 +1150,7 @@ def _bracketed_day(lines: list[Paragraph], posted: dt.date | None = None) -> dt.
         garbled = _GARBLED_BRACKETED_DAY.match(p.text)
         readings = garbled_readings(garbled.group(1).replace("年", "")) if garbled else ()
         if len(readings) > 1 and posted:
-            readings = [d for d in readings if dt.timedelta(0) <= posted - d <= dt.timedelta(days=_POSTED_WITHIN)]
+            readings = _posted_after(readings, posted)
         if len(readings) == 1:
             return readings[0]
     return None
