@@ -23,6 +23,11 @@ heading the parser reads as the report's first section (2023年工作回顾), th
 the later sets (AG on) that the earlier labels do not follow; and a body that calls itself
 only 我县 or 我区, which the parser places by the one county its own documents name
 (《兴国县…》) where earlier labels leave it empty.
+
+Documents that are no report (`kind: other`: resolutions, plans, notices, other bodies' work
+reports) are labelled with the year and place they state as their own; the script lists apart
+those given a year or a place level that is not their own, the invented fields the parser must
+never give (a field left empty is only a miss).
 """
 from __future__ import annotations
 
@@ -37,7 +42,7 @@ from baogao.index.reports import parse_report
 
 FIELDS = {"fazhi": ("kind", "title", "year", "place", "first_heading"),
           "gongzuo": ("kind", "title", "year", "place", "first_heading", "published", "meeting", "speaker"),
-          "other": ("kind", "year", "place", "categories")}
+          "other": ("kind", "title", "year", "place", "categories")}
 
 
 def _squashed(text: str | None) -> str | None:
@@ -49,8 +54,8 @@ def compared(report: dict) -> dict:
     return {"kind": report["kind"], "title": _squashed(report["title"]), "year": report["year"],
             "place": (report["province"], report["city"], report["county"], report["town"]),
             "first_heading": (_squashed(report.get("first_heading")) or "").rstrip("。．.") or None,
-            "published": report["published"],
-            "meeting": _squashed(report["meeting"]), "speaker": _squashed(report["speaker"]),
+            "published": report.get("published"),
+            "meeting": _squashed(report.get("meeting")), "speaker": _squashed(report.get("speaker")),
             "categories": report.get("categories", [])}
 
 
@@ -61,17 +66,21 @@ OWN_DOCUMENTS = "place misses that are a body named by its level (我县) placed
 TITLE_ROW = "title misses that are a title printed only in a metadata table's 标题 row, which the label leaves out"
 DATED_HEADLINE = "title misses that are a headline's bracketed day (…工作报告(2024年12月27日)), which the label cuts off"
 ISSUER_ROW = "place misses that are a town's county from a 发布机构 row, which the label leaves out"
+INVENTED_YEAR = "other documents given a year that is not their own"
+INVENTED_PLACE = "other documents given a place level that is not their own"
 
 
 def measure(labels: Path, pages: Path) -> tuple[dict, dict, list, dict]:
     """(right, total) counts per (kind, field), the misses as (file, field, got, wanted), and
     the files of each convention disagreement (CITED_COUNTY, NUMBERED_PART, OWN_DOCUMENTS, TITLE_ROW,
-    DATED_HEADLINE, ISSUER_ROW)."""
+    DATED_HEADLINE, ISSUER_ROW) and of each invented field of an `other` document (INVENTED_YEAR,
+    INVENTED_PLACE: a value the parser gives that differs from the document's own, where a value
+    left empty is a miss but no invention)."""
     right: dict = {}
     total: dict = {}
     misses = []
     disagreements: dict = {CITED_COUNTY: [], NUMBERED_PART: [], OWN_DOCUMENTS: [], TITLE_ROW: [], DATED_HEADLINE: [],
-                           ISSUER_ROW: []}
+                           ISSUER_ROW: [], INVENTED_YEAR: [], INVENTED_PLACE: []}
     for entry in json.loads(labels.read_text(encoding="utf-8"))["reports"]:
         text = (pages / entry["file"]).read_text(encoding="utf-8")
         got = parse_report(text, "web/" + entry["file"]).to_dict()
@@ -85,6 +94,11 @@ def measure(labels: Path, pages: Path) -> tuple[dict, dict, list, dict]:
                 right[key] = right.get(key, 0) + 1
                 continue
             misses.append((entry["file"], field, have[field], want[field]))
+            if entry["kind"] == "other" and field == "year" and have["year"] is not None:
+                disagreements[INVENTED_YEAR].append(entry["file"])
+            if entry["kind"] == "other" and field == "place" and any(
+                    level is not None and level != own for level, own in zip(have["place"], want["place"])):
+                disagreements[INVENTED_PLACE].append(entry["file"])
             if (field == "place" and want["place"][:3] == (None, None, None) and want["place"][3]
                     and have["place"][3] == want["place"][3] and got["provenance"].get("place") in ("superior document", "superior body")):
                 disagreements[CITED_COUNTY].append(entry["file"])

@@ -79,3 +79,22 @@ def test_parse_accuracy_script_counts_right_fields_and_names_missing_pages(tmp_p
     missing = subprocess.run([*command, "--pages", str(tmp_path)], cwd=ROOT, capture_output=True, text=True,
                              timeout=120)
     assert missing.returncode == 2 and "2 page(s) not saved" in missing.stderr
+
+
+def test_parse_accuracy_script_tells_an_invented_field_of_an_other_document_from_an_empty_one(tmp_path):
+    """An `other` document's year or place the parser gives against the label is an invention; one it
+    leaves empty is only a miss. The notice's label (wrong on purpose) says its year is not its own."""
+    web = Path(__file__).with_name("data") / "web"
+    own_place = {"province": "吉林省", "city": "白山市", "county": "临江市", "town": None}
+    labels = {"reports": [
+        {"file": "resolution-other.txt", "kind": "other", "doctype": "resolution",
+         "title": "临江市第九届人民代表大会第三次会议关于政府工作报告的决议", "year": 2024, **own_place},
+        {"file": "notice-other.txt", "kind": "other", "doctype": "notice", "title": None, "year": None,
+         "province": "辽宁省", "city": "铁岭市", "county": None, "town": None}]}
+    (tmp_path / "labels.json").write_text(json.dumps(labels, ensure_ascii=False), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "benchmarks.parse_accuracy", "--labels", str(tmp_path / "labels.json"),
+                             "--pages", str(web)], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
+    assert "miss: resolution-other.txt year None 2024" in result.stdout  # left empty: not an invention
+    assert "other documents given a year that is not their own: 1 (notice-other.txt)" in result.stdout
+    assert "other documents given a place level that is not their own: 1 (notice-other.txt)" in result.stdout
+    assert "other    kind           2/2 (100%)" in result.stdout
