@@ -59,8 +59,19 @@ _LONG_HEADING_MAX = 160
 _LONG_HEADING = re.compile(r"(?:举措|成效|情况|问题|原因|打算|安排|思路|计划|措施|职责)$|举措和成效。$")
 
 _TITLE_WORDS = re.compile(r"报告|总结|年报|情况的?通报|情况$")
-# What a document that is no report calls itself at the end of its name (…工作安排的通知).
-_DOCUMENT_TYPE = re.compile(r"(?:的|之)(?:通知|决议|决定|意见|批复|函|公告|通报)$|(?:实施)?(?:方案|办法|规定|条例|细则)$")
+# What a document that is no report calls itself at the end of its name, before a note such as
+# (草案), (2016—2020年) or (2021年版) and a closing 》: …的决议, …实施方案
+_DOC_NAME_END = r"(?:[（(][^（）()]{1,16}[)）])?》?$"
+_DOCUMENT_TYPE = re.compile(r"(?:(?:的|之)(?:通知|决议|决定|意见|批复|函|公告|通报)|(?:实施)?(?:方案|办法|规定|条例|细则))"
+                            + _DOC_NAME_END)
+# … and the names of other documents that are no report (…法治政府建设规划, …文件解读, …审查意见,
+# …统计公报, …工作要点, …年度计划任务台账), read only in a whole name: a site's column (政策解读, 工作要点)
+# is no document's name
+_OTHER_DOCUMENT = re.compile(r"(?:(?:审议|审查|初审)意见|规划|纲要|台账|指标体系|解读|公报|要点|计划|安排)" + _DOC_NAME_END)
+_PLAN_TYPE = re.compile(r"要点|计划|安排")
+_OTHER_NAME_MIN = 8
+# (a report's second half is no plan: …工作情况及2016年工作打算, …政府工作报告和2019年工作计划)
+_REPORT_AND_PLAN = re.compile(r"(?:报告|总结|情况|汇报)》?(?:和|及|暨|与)")
 _NAME_SEARCH = 40  # lines of a page's navigation an untitled document's name may follow
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")  # a posting time: site chrome, never a title
 # …报告（2016年1月27日洛桑江村）, …报告(全文), a site's tag: …报告【优秀范文】, a document site's
@@ -202,11 +213,7 @@ def parse_report(text: str, source: str = "") -> Report:
     if report.kind == "gongzuo":
         _fill_gongzuo(report, delivery, web_meta, published)
     elif report.kind == "other":
-        name = _document_name(report) or report.title or (lines[0] if lines else "")
-        _fill_own_name_place(report, name)
-        report.year = _years(name)[0] if _years(name) else None
-        if report.year:
-            report.provenance["year"] = "title" if report.title else "name"
+        _fill_other(report, delivery)
     else:
         fill_places(report)
         report.year, year_source = _covered_year(report)
@@ -858,12 +865,20 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
     if report.title and _ISSUING_NOTICE.search(to_simplified(report.title)) and (
             delivered or any(_ADDRESS_OPENING.search(to_simplified(p.text)) for p in report.preamble[:_ADDRESS_SEARCH])):
         return "gongzuo"  # …关于印发2021年政府工作报告的通知 over the report it issues (its delivery line, or its address)
-    if any(_DOCUMENT_TYPE.search(name) for name in names):
-        return "other"  # a notice that issues a work plan, a resolution on a report: no report
+    addressed = any(_GOVERNMENT_ADDRESS.search(to_simplified(p.text)) for p in report.preamble[:_ADDRESS_SEARCH])
+    if any(_is_document_name(name) for name in names) and not addressed:
+        # a notice that issues a work plan, a resolution on a report, a plan: no report (but a
+        # site's headline …政府工作报告精神解读 over 各位代表：现在，我代表市人民政府… is the report)
+        return "other"
     named = re.sub(r"\s+", "", to_simplified(
         report.title or " ".join(p.text[:60] for p in (*report.front, *report.preamble[:1]))))
+    beginning = re.sub(r"\s+", "", to_simplified(" ".join(p.text[:600] for p in (*report.front, *report.preamble[:2]))))
+    if not report.title and (_OWN_PLAN.search(beginning) or _issues_no_report(beginning)):
+        return "other"  # 为…，制定本方案 / 现将《海原县法治政府建设2023年工作要点》印发给你们
     if re.search(r"法治政府.{0,4}(?:建设|报告)|法治建设.{0,12}(?:报告|情况|总结)|依法行政.{0,8}(?:报告|情况)", named):
         return "fazhi"
+    if "政府工作报告" not in named and _OTHER_BODY_ADDRESS.search(beginning):
+        return "other"  # 我代表珠海市中级人民法院向大会报告工作: a court's work report to the congress
     opening = to_simplified(" ".join(p.text[:80] for p in (*report.front, *report.preamble[:2])))
     # 泉州人民政府2011年工作报告 over a delivery line names it too
     if re.search("(?:政府|行署)工作报告", named) or (not report.title or re.search(r"政府.{0,12}(?:工作)?报告$", named)) and (  # (沾化县政府报告)
@@ -887,6 +902,30 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
 
 # A plan or rules that say what they are for (为…，制定本方案): no report
 _OWN_PLAN = re.compile(r"制定本(?:方案|办法|规划|要点|意见|计划|规定|细则|纲要)")
+# The document a notice issues: 关于印发…工作计划的通知, 现将《…工作要点》印发给你们
+# (the notice's own name opens the text; a notice the text cites, 《…关于印发…工作安排的通知》, is no name)
+_ISSUED = re.compile(r"^[^。，,《》]{0,30}?印发《?([^。，,《》]{2,60}?)》?的通知|《([^《》]{2,60})》[^。《》]{0,24}(?:印发给你们|予以印发)")
+# The government's own address to the congress (我代表市人民政府，向大会作政府工作报告)
+_GOVERNMENT_ADDRESS = re.compile(r"我代表[^。，,]{0,20}政府[，,\s]*向大会")
+# Another body's work report to the congress: 我代表…人民法院, 我受…人大常委会委托, 我受镇人大主席团委托
+_OTHER_BODY_ADDRESS = re.compile(r"我代表[^，,。政府]{0,20}(?:法院|检察院|常务委员会|常委会)|我受[^，,。政府]{0,20}(?:常务委员会|常委会|主席团)委托")
+
+
+def _is_document_name(name: str) -> bool:
+    """Whether `name` is the name of a document that is no report (…的决议, …实施方案, a plan)."""
+    if _DOCUMENT_TYPE.search(name):
+        return True
+    other = _OTHER_DOCUMENT.search(name) if len(name) >= _OTHER_NAME_MIN else None
+    if not other or _REPORT_AND_PLAN.search(name):
+        return False
+    # (a report's subtitle may end in its plans: …政府工作报告——2020年工作…回顾和2021工作计划)
+    return not (_PLAN_TYPE.match(other.group()) and "报告" in name)
+
+
+def _issues_no_report(text: str) -> bool:
+    """Whether `text` is a notice issuing a document that is no report (a plan, rules), not
+    the notice over a report it issues (…情况报告》印发给你们)."""
+    return any(_is_document_name(match.group(1) or match.group(2)) for match in _ISSUED.finditer(text))
 
 
 def _fazhi_opening(report: Report) -> bool:
@@ -983,25 +1022,34 @@ def _years(text: str) -> list[int]:
 # ---------------------------------------------------------------- other documents
 
 
-def _name_lines(report: Report) -> list[str]:
-    """The lines that may name an untitled document: the header's, and short lines that
-    open the body (the header may be all chrome), simplified and without spaces or |."""
-    lines = []
+def _name_rows(report: Report) -> list[tuple[Paragraph, str]]:
+    """The paragraphs that may name an untitled document, each with its line simplified and
+    without spaces or |: the header's, and short lines that open the body (the header may be
+    all chrome)."""
+    rows = []
     for paragraph in (*report.front, *report.preamble[:_NAME_SEARCH]):
         line = re.sub(r"[\s|｜]+", "", to_simplified(paragraph.text))
         if re.search(r"[。；;！？]", line):
             break  # the text has begun
         if len(line) <= 60:
-            lines.append(line)
-    return lines
+            rows.append((paragraph, line))
+    return rows
 
 
-def _document_name(report: Report) -> str | None:
-    """An untitled document's own name: the header lines that end with what it is
-    (…工作安排的通知), with the issuer and the lines of the name printed above it."""
-    front = _name_lines(report)
+def _name_lines(report: Report) -> list[str]:
+    """The lines of `_name_rows`."""
+    return [line for _, line in _name_rows(report)]
+
+
+def _own_name(report: Report) -> list[Paragraph]:
+    """The paragraphs printing an untitled document's own name: the header lines that end with
+    what it is (…工作安排的通知), with the issuer and the lines of the name printed above it;
+    else its first line when that is a name (驻马店市山体保护条例), not a sentence, a date or
+    a number; else none."""
+    rows = _name_rows(report)
+    front = [line for _, line in rows]
     for end, line in enumerate(front):
-        if not _DOCUMENT_TYPE.search(line):
+        if not _is_document_name(line):
             continue
         start = end
         # A name broken over lines: back to its 关于, then the issuer printed above it.
@@ -1012,8 +1060,83 @@ def _document_name(report: Report) -> str | None:
         if front[start].startswith("关于") and 0 < len(above) <= 40 and not _DOC_NUMBER.match(above) \
                 and not re.search(r"[，。：:；;,！？]", above) and not (_ISO_DATE.search(above) or _DATE.search(above)):
             start -= 1  # the issuer: 鹤岗市人民政府 鹤岗市中级人民法院印发
-        return "".join(front[start:end + 1])
-    return None
+        return [paragraph for paragraph, _ in rows[start:end + 1]]
+    first = next(iter((*report.front, *report.preamble)), None)
+    if first is None:
+        return []
+    line = re.sub(r"\s+", "", to_simplified(first.text))
+    plain = 4 <= len(line) <= _OWN_NAME_MAX and not re.search(r"[，,。：:；;！？|｜]", line)
+    return [first] if plain and _OWN_NAME_END.search(line) and not (_DATE.search(line) or _ISO_DATE.search(line)) else []
+
+
+# How the name of a law, a regulation or another document ends (…保护条例, …民法典, …的解释,
+# …(2021年版)): a first line ending otherwise is a site's menu or a body's name, no document's name
+_OWN_NAME_MAX = 100  # (…关于办理利用互联网、移动通讯终端、声讯台制作…刑事案件具体应用法律若干问题的解释)
+_OWN_NAME_END = re.compile(r"(?:法|法典|条例|规定|办法|解释|解答|规则|细则|决定|决议|修正案|安排|守则|批复|通知|规范|章程|意见"
+                           r"|公告|通告|方案|规划|纲要|要点|计划|公报|报告|标准|准则|目录|清单)(?:[（(][^（）()]{1,20}[)）])?$")
+
+
+def _fill_other(report: Report, delivery: Delivery | None) -> None:
+    """A document that is no report: its own name is its title when no title line was read
+    (the name's lines become the title's block), and gives the place and year it states as its
+    own; so does the line dating a congress's document, a report delivered to it or a
+    resolution it adopted (——2026年1月27日在广东省第十四届人民代表大会第五次会议上). The body
+    never does (a year in its first sentence is often some other year's)."""
+    if not report.title:
+        printed = _own_name(report)
+        if printed:
+            report.title = "".join(p.text.strip() for p in printed)
+            report.title_n = printed[0].n
+            report.front = [p for p in report.front if p not in printed]
+            report.preamble = [p for p in report.preamble if p not in printed]
+    name = to_simplified(report.title or "")
+    _fill_own_name_place(report, name)
+    years = _name_years(name)
+    report.year = years[0] if years else None
+    if report.year:
+        report.provenance["year"] = "title"
+    if name and not _CONGRESS_DOCUMENT.search(name):
+        return  # (a law's adoption line dates a text amended since: its name alone states its year)
+    # (or an untitled one: ——2026年1月27日在广东省…会议上, (2022年4月27日许昌市…会议通过) over its text)
+    if delivery and (delivery.published or delivery.adopted):
+        year, place = (delivery.published or delivery.adopted).year, delivery.place_text
+    else:
+        year, place = _adoption(report)
+    if year and not report.year:
+        report.year = year
+        report.provenance["year"] = "delivery line"
+    placed = report.province or report.city or report.county
+    if place and not placed and set_place(report, to_simplified(place)):
+        report.provenance["place"] = "delivery line"
+
+
+# The line under a resolution's name saying when and where it was adopted (or a report delivered):
+# (2025年2月28日舟山市普陀区第十八届人民代表大会第四次会议第三次全体会议通过)
+_ADOPTION = re.compile(r"^[（(]?(\d{4})年\d{1,2}月\d{1,2}日(?:在)?([^（）()。]{0,60}?)(?:通过|会议上)[)）]?$")
+
+
+def _adoption(report: Report) -> tuple[int | None, str | None]:
+    """(year, the place before its congress's number) of the adoption line among the first
+    lines under a congress document's name, else (None, None)."""
+    for paragraph in (*report.front, *report.preamble)[:6]:
+        match = _ADOPTION.match(re.sub(r"\s+", "", to_simplified(paragraph.text)))
+        if match:
+            if re.search("人民代表大会|人大", match.group(2)):  # (a court's committee adopts its interpretations too)
+                return int(match.group(1)), re.split(r"第?[一二三四五六七八九十\d]+届", match.group(2))[0]
+    return None, None
+
+
+# A congress's document: a report delivered to it, a resolution or a decision it adopted
+_CONGRESS_DOCUMENT = re.compile(r"(?:报告|决议|决定)(?:[（(]草案[)）])?》?$")
+
+
+# A year in a name, in figures or in words (二〇二三年), or a span's first year (规划(2016—2020年))
+_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*(?:年|[—–\-－~至到]\s*(?:19|20)?\d{2}\s*年)")
+
+
+def _name_years(name: str) -> list[int]:
+    """The years a document's name states, in order."""
+    return [int("".join(_CN_DIGITS.get(c, c) for c in year)) for year in _NAME_YEAR.findall(name)]
 
 
 def _fill_own_name_place(report: Report, name: str) -> None:
@@ -1021,13 +1144,13 @@ def _fill_own_name_place(report: Report, name: str) -> None:
     name starts with, as a local regulation's does (三门峡市城市环境卫生管理条例 is
     三门峡市's own law); a place named later in the name (国务院关于…海南岛的规定) is a
     subject, not the issuer, and the body is never read."""
-    name = to_simplified(name)
-    matches = gazetteer().find(name)
+    name = re.sub(r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号\s*《?", "", to_simplified(name))
+    matches = gazetteer().find(name)  # (after its number: 冀政办字〔2015〕64号《河北省人民政府办公厅关于…》)
     end = 0  # the places the name starts with, one after the other: 济南市市中区
     while any(m.start == end for m in matches):
         end = max(m.end for m in matches if m.start == end)
     if end and set_place(report, name[:end]):
-        report.provenance["place"] = "title" if report.title else "name"
+        report.provenance["place"] = "title"
 
 
 # ---------------------------------------------------------------- 政府工作报告

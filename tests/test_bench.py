@@ -83,18 +83,25 @@ def test_parse_accuracy_script_counts_right_fields_and_names_missing_pages(tmp_p
 
 def test_parse_accuracy_script_tells_an_invented_field_of_an_other_document_from_an_empty_one(tmp_path):
     """An `other` document's year or place the parser gives against the label is an invention; one it
-    leaves empty is only a miss. The notice's label (wrong on purpose) says its year is not its own."""
+    leaves empty is only a miss. The notice's label (wrong on purpose) says its year is not its own;
+    the decision names its county only in its body, which the parser never reads for a place."""
     web = Path(__file__).with_name("data") / "web"
-    own_place = {"province": "吉林省", "city": "白山市", "county": "临江市", "town": None}
+    (tmp_path / "notice-other.txt").write_text((web / "notice-other.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "decision.txt").write_text(
+        "关于召开县第十九届人民代表大会第二次会议的决定\n（2022年12月16日县十九届人民代表大会常务委员会第七次会议通过）\n"
+        "经县第十九届人民代表大会常务委员会第七次会议决定，郧西县第十九届人民代表大会第二次会议于2023年1月在县城召开。\n",
+        encoding="utf-8")
     labels = {"reports": [
-        {"file": "resolution-other.txt", "kind": "other", "doctype": "resolution",
-         "title": "临江市第九届人民代表大会第三次会议关于政府工作报告的决议", "year": 2024, **own_place},
+        {"file": "decision.txt", "kind": "other", "doctype": "decision",
+         "title": "关于召开县第十九届人民代表大会第二次会议的决定", "year": 2022,
+         "province": "湖北省", "city": "十堰市", "county": "郧西县", "town": None},
         {"file": "notice-other.txt", "kind": "other", "doctype": "notice", "title": None, "year": None,
          "province": "辽宁省", "city": "铁岭市", "county": None, "town": None}]}
     (tmp_path / "labels.json").write_text(json.dumps(labels, ensure_ascii=False), encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "benchmarks.parse_accuracy", "--labels", str(tmp_path / "labels.json"),
-                             "--pages", str(web)], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
-    assert "miss: resolution-other.txt year None 2024" in result.stdout  # left empty: not an invention
+                             "--pages", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
+    assert "miss: decision.txt place (None, None, None, None) ('湖北省', '十堰市', '郧西县', None)" in result.stdout
     assert "other documents given a year that is not their own: 1 (notice-other.txt)" in result.stdout
     assert "other documents given a place level that is not their own: 1 (notice-other.txt)" in result.stdout
     assert "other    kind           2/2 (100%)" in result.stdout
+    assert "other    year           1/2 (50%)" in result.stdout

@@ -125,7 +125,8 @@ EXPECTED_OTHER_KINDS = {
                             province="江西省", city="萍乡市", county="莲花县", speaker="张运来",
                             first_heading="一、2015年工作回顾"),
     # a resolution on a 政府工作报告 is not the report
-    "resolution-other.txt": dict(kind="other", year=None, county="临江市", categories=[]),
+    "resolution-other.txt": dict(kind="other", title="临江市第九届人民代表大会第三次会议关于政府工作报告的决议", year=2024,
+                                 county="临江市", categories=[]),
 }
 
 

@@ -1,0 +1,101 @@
+"""Documents that are no 法治政府建设 report and no 政府工作报告 (`kind: other`): plans, notices,
+interpretations, resolutions, other bodies' reports to the congress. Each trap below is a page
+shape met in sets JY-KB of benchmarks/data/web-reports: the parser must call it `other`, give
+it its own name as its title and only the year and place it states as its own."""
+from __future__ import annotations
+
+import pytest
+
+from baogao.index.reports import parse_report
+
+
+def _fields(text: str) -> tuple:
+    report = parse_report(text, "web/page.txt")
+    return (report.kind, report.title, report.year, report.province, report.city, report.county,
+            any(s.categories for s in report.sections))
+
+
+@pytest.mark.parametrize("text, fields", [
+    # a procuratorate's report delivered to the congress, untitled: its delivery line dates and places it
+    ("——2026年1月27日在广东省第十四届人民代表大会第五次会议上\n广东省人民检察院检察长 冯 键\n各位代表：\n"
+     "现在，我代表广东省人民检察院，向大会报告工作，请予审议。\n2025年主要工作\n2025年是“十四五”规划收官之年。\n"
+     "一、坚持服务大局\n全省检察机关依法履职。\n",
+     ("other", None, 2026, "广东省", None, None, False)),
+    # a standing committee's report, delivered in December: the year of its delivery, no congress's next year
+    ("——2023年12月25日在武汉市武昌区第十六届人民代表大会第三次会议上\n武昌区人大常委会主任 胡太荣\n各位代表：\n"
+     "我受武昌区十六届人大常委会委托，向大会报告工作，请予审议。\n2023年主要工作\n区人大常委会依法履职。\n",
+     ("other", None, 2023, "湖北省", "武汉市", "武昌区", False)),
+    # a court's report opening at 各位代表, with no delivery line: no year, and no place from the body
+    ("各位代表：\n我代表珠海市中级人民法院向大会报告工作，请予审议，并请列席人员提出宝贵意见。\n"
+     "2015年，全市法院认真贯彻落实党的十八届三中、四中、五中全会精神，各项工作取得新的成效。\n一、立足审判职能，服务发展大局\n",
+     ("other", None, None, None, None, None, False)),
+])
+def test_another_bodys_report_to_the_congress_is_no_government_work_report(text, fields):
+    assert _fields(text) == fields
+
+
+@pytest.mark.parametrize("text, fields", [
+    # a plan of 法治政府建设: its name is its title, and its span's first year its year
+    ("鄂州市法治政府建设规划(2016—2020年)\n为深入推进依法行政，加快建设法治政府，现结合我市实际，制定本规划。\n"
+     "一、总体要求\n（一）指导思想\n",
+     ("other", "鄂州市法治政府建设规划(2016—2020年)", 2016, "湖北省", "鄂州市", None, False)),
+    # a site's headline naming an interpretation of a report, not the report (placed by no name it starts with)
+    ("【政策解读】关于《清水县人民政府关于清水县2023年度法治政府建设工作总结的报告》的政策解读\n"
+     "清水县人民政府 2024年01月08日\n按照省市法治政府建设工作要求，我县总结2023年全县法治政府建设工作。\n"
+     "一、起草背景\n",
+     ("other", "关于《清水县人民政府关于清水县2023年度法治政府建设工作总结的报告》的政策解读", 2023, None, None, None,
+      False)),
+    # an untitled notice issuing a work plan: the plan it issues is no report
+    ("各乡镇人民政府、海城街道办，政府各部门：\n现将《海原县法治政府建设2023年工作要点》印发给你们，请认真贯彻落实。\n"
+     "海原县人民政府办公室\n2023年3月9日\n一、深入学习贯彻习近平法治思想\n",
+     ("other", None, None, None, None, None, False)),
+    # a plan that says what it is for, untitled
+    ("为深入贯彻落实《法治政府建设实施纲要(2021—2025年)》精神，全面建设法治政府，结合自治区实际，制定本方案。\n"
+     "一、健全政府机构职能体系\n（一）推进政府机构职能优化协同高效\n",
+     ("other", None, None, None, None, None, False)),
+])
+def test_plans_notices_and_interpretations_of_fazhi_are_no_reports(text, fields):
+    assert _fields(text) == fields
+
+
+def test_a_report_citing_a_notice_that_issued_a_plan_is_still_the_report():
+    """The notice a report follows (《…关于印发…工作安排的通知》) is cited, not the page's own name."""
+    text = ("2020年，省统计局认真贯彻落实《河南省法治政府建设领导小组关于印发河南省2020年度法治政府建设工作安排的通知》要求，"
+            "全面推进依法行政，法治政府建设取得新成效。现将有关情况报告如下：\n"
+            "一、2020年推进法治政府建设的主要举措和成效\n（一）加强组织领导\n")
+    assert parse_report(text, "web/page.txt").kind == "fazhi"
+
+
+def test_a_government_work_reports_subtitle_ending_in_its_plans_keeps_it_a_report():
+    text = ("大塘埠镇2021年政府工作报告——2020年工作及“十三五”时期发展回顾和2021工作计划\n各位代表：\n"
+            "现在，我代表镇人民政府向大会报告工作，请予审议。\n一、2020年工作及“十三五”时期发展回顾\n")
+    assert parse_report(text, "web/page.txt").kind == "gongzuo"
+
+
+def test_a_headline_calling_the_report_an_interpretation_over_the_governments_address_is_the_report():
+    text = ("湖南省衡阳市两会政府工作报告精神解读(一)\n各位代表：\n"
+            "现在，我代表市人民政府，向大会作政府工作报告，请予审查。\n一、过去五年工作回顾\n")
+    assert parse_report(text, "web/page.txt").kind == "gongzuo"
+
+
+def test_a_resolution_is_dated_and_placed_by_its_adoption_line():
+    text = ("（2022年4月27日许昌市第七届人民代表大会第九次会议第二次大会通过）\n"
+            "许昌市第七届人民代表大会第九次会议审查了市人民政府提出的《关于许昌市2021年财政预算执行情况和2022年财政预算草案的报告》。\n")
+    assert _fields(text) == ("other", None, 2022, "河南省", "许昌市", None, False)
+
+
+def test_an_untitled_document_gets_no_year_from_its_first_sentence():
+    """The opening's years are often other years' (a budget resolution naming the year it reviews)."""
+    text = ("株洲市第十六届人民代表大会第二次会议审查了市人民政府提出的《关于株洲市2022年财政预算执行情况及2023年市本级财政预算草案的报告》，"
+            "同意市人大财政经济委员会的审查结果报告。\n会议决定，批准这个报告。\n")
+    report = parse_report(text, "web/page.txt")
+    assert (report.kind, report.year) == ("other", None)
+
+
+def test_a_laws_name_is_its_title_and_a_bodys_name_over_a_text_is_none():
+    law = parse_report("驻马店市山体保护条例\n2019年4月10日 驻马店市第四届人民代表大会常务委员会第十七次会议通过\n"
+                       "第一章 总则\n第一条 为了保护山体，制定本条例。\n", "laws/x.txt")
+    assert (law.kind, law.title, law.year, law.city) == ("other", "驻马店市山体保护条例", None, "驻马店市")
+    assert law.display_title == "驻马店市山体保护条例"
+    headed = parse_report("建德市人民政府\n2020年，建德市人民政府以习近平法治思想为指导，推进依法行政，办好群众关心的实事。\n", "web/x.txt")
+    assert (headed.kind, headed.title) == ("other", None)
