@@ -19,7 +19,7 @@ from .gongzuo import (FLAT_HEAD, Delivery, congress_cover, delivery_title, find_
                       garbled_readings, speaker_body, speaker_line, trailing_date)
 from .places import PROVINCE, gazetteer, short_names
 from .report_model import Paragraph, Report, Section
-from .report_places import (ANNOUNCED, fill_gongzuo_places, fill_places, set_place, set_place_from_headline,
+from .report_places import (ANNOUNCED, fill_gongzuo_places, fill_places, leading_town, set_place, set_place_from_headline,
                             set_place_from_publisher, without_cited)
 from .sources import read_text
 
@@ -62,7 +62,7 @@ _TITLE_WORDS = re.compile(r"报告|总结|年报|情况的?通报|情况$")
 # What a document that is no report calls itself at the end of its name, before a note such as
 # (草案), (2016—2020年) or (2021年版) and a closing 》: …的决议, …实施方案
 _DOC_NAME_END = r"(?:[（(][^（）()]{1,16}[)）])?》?$"
-_DOCUMENT_TYPE = re.compile(r"(?:(?:的|之)(?:通知|决议|决定|意见|批复|函|公告|通报)|(?:实施)?(?:方案|办法|规定|条例|细则))"
+_DOCUMENT_TYPE = re.compile(r"(?:(?:的|之|》)(?:通知|决议|决定|意见|建议|批复|函|公告|通报)|(?:实施)?(?:方案|办法|规定|条例|细则))"
                             + _DOC_NAME_END)
 # … and the names of other documents that are no report (…法治政府建设规划, …文件解读, …审查意见,
 # …统计公报, …工作要点, …年度计划任务台账), read only in a whole name: a site's column (政策解读, 工作要点)
@@ -70,6 +70,7 @@ _DOCUMENT_TYPE = re.compile(r"(?:(?:的|之)(?:通知|决议|决定|意见|批�
 _OTHER_DOCUMENT = re.compile(r"(?:(?:审议|审查|初审)意见|规划|纲要|台账|指标体系|解读|公报|要点|计划|安排)" + _DOC_NAME_END)
 _PLAN_TYPE = re.compile(r"要点|计划|安排")
 _OTHER_NAME_MIN = 8
+_READING_OF = re.compile(r"^(?:【[^【】]{1,8}】)?(?:解读|图解|一图读懂)《")  # (an interpretation named before what it reads)
 # (a report's second half is no plan: …工作情况及2016年工作打算, …政府工作报告和2019年工作计划)
 _REPORT_AND_PLAN = re.compile(r"(?:报告|总结|情况|汇报)》?(?:和|及|暨|与)")
 _NAME_SEARCH = 40  # lines of a page's navigation an untitled document's name may follow
@@ -129,6 +130,7 @@ def parse_report(text: str, source: str = "") -> Report:
     # it is the first section's heading)
     late = None if meta["title"] or found else _late_title(body)
     if late is not None:  # a site's slogan or banner sentence came before the title
+        late += 1 if late + 1 < len(body) and _ends_document_name(body[late + 1]) else 0  # (its name's end below it)
         header, body = header + body[:late + 1], body[late + 1:]
         meta = _parse_header(header, skip)
     repeat = _title_over_heading(header, meta["title"])
@@ -188,7 +190,9 @@ def parse_report(text: str, source: str = "") -> Report:
         if flat_delivery and (flat_head or flat_delivery.published):
             delivery = flat_delivery
     # (a line saying when a meeting adopted the text, as laws print it, says nothing of the kind)
-    delivered = delivery is not None and not delivery.adopted
+    # (nor does a report to the standing committee: 2021年4月30日在市七届人大常委会第四十九次会议上)
+    to_standing_committee = found is not None and re.search("常委会|常务委员会", to_simplified(lines[found[0]][:FLAT_HEAD]))
+    delivered = delivery is not None and not delivery.adopted and not to_standing_committee
     report.kind = _report_kind(report, delivered)
     if report.kind == "gongzuo" and _heading_under_title(report):
         report.preamble.insert(0, report.front.pop())
@@ -713,8 +717,8 @@ def _is_title_line(line: str) -> bool:
     notice = "印发" in line and _ISSUING_NOTICE.match(re.sub(r"\s+", "", to_simplified(line)))
     if notice:  # ((通政发〔2020〕1号)…的通知, too)
         return True
-    if len(line) > 80 or "。" in line or line.startswith(("（", "(")) or _CLOCK.search(line):
-        return False
+    if len(line) > 80 or "。" in line or line.startswith(("（", "(", "—", "-")) or _CLOCK.search(line):
+        return False  # (——在中国共产党北京市第十三次代表大会上的报告: a delivery line)
     line = re.sub(r"\s+", "", to_simplified(line))  # 政 府 工 作 报 告, letter-spaced
     if line.startswith("关于") and _TITLE_WORDS.search(line):
         return True
@@ -723,7 +727,8 @@ def _is_title_line(line: str) -> bool:
     # (…政府工作报告和2019年工作计划: the report with the year's plan)
     # (…2015年推进依法行政工作情况及2016年工作打算: the year's account with the next year's plans)
     # (…依法行政工作情况汇报: a report made to a superior body)
-    return (bool(re.search(r"(?:报告|年报|工作总结)》?$|(?:情况|工作)汇报$|法治政府.{0,8}建设.{0,4}情况$|报告和[^。，,]{2,14}(?:计划|安排)$"
+    # (…2023年工作总结和2024年工作思路: the year's account with the next year's plans)
+    return (bool(re.search(r"(?:报告|年报|工作总结)》?$|(?:情况|工作)汇报$|法治政府.{0,8}建设.{0,4}情况$|(?:报告|总结)(?:和|及|暨)[^。，,]{2,14}(?:计划|安排|思路)$"
                            r"|工作情况(?:及|和|暨)[^。，,]{2,20}(?:打算|计划|安排|思路)$", line)
                  or _SUBTITLED.search(line))
             and not _ADDRESSEE.match(line))
@@ -772,6 +777,10 @@ def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
         if _is_title_line(line) and not _is_column_name(line):
             title_at = i
             meta["title"], meta["title_lines"] = line, (i, i + 1)
+            after = header[i + 1] if i + 1 < len(header) and i + 1 not in skip else ""
+            if _ends_document_name(after):  # 关于印发2022年《政府工作报告》 / 重点任务责任落实分工的通知
+                title_at = i + 1
+                meta["title"], meta["title_lines"] = line + after, (i, i + 2)
             break
         # A title printed over two lines: 关于…建设 / 情况的报告, …法治政府建设工作 / 情况报告,
         # 长春市人民政府关于 / 2023年度…的报告, 南京市人民政府关于2020年度 / 法治政府建设情况的报告
@@ -782,6 +791,8 @@ def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
                 or (re.search(r"关于(?:报送|呈报|上报)?\s*(?:(?:19|20)\d{2}\s*年度?)?$", simple) and len(simple) <= 40)
                 or (re.search(r"(?:19|20)\d{2}\s*年度?$", simple) and len(simple) <= 40  # …人民政府2024年 / 法治…年度报告
                     and not re.search(r"[，。：:；;,、！？]", simple))
+                # 南开区2023年预算执行情况和 / 2024年预算草案的报告
+                or (simple.endswith(_WRAP_END[:4]) and len(simple) <= 40 and not re.search(r"[，。：:；;,、！？]", simple))
                 or _is_title_tail(header[i + 1], line)):
             title_at = i + 1
             meta["title"], meta["title_lines"] = line + header[i + 1], (i, i + 2)
@@ -811,6 +822,15 @@ def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
         elif title_at is None and _is_body_name(line):
             meta["issuers"].append(unbulleted(line))
     return meta
+
+
+def _ends_document_name(line: str) -> bool:
+    """Whether `line` is the end of a document's name broken after its first line (…重点任务责任落实
+    分工的通知, 的決議(草案) below 关于《金雞鎮政府工作報告》): the title line above names a report the
+    document is about, not the document."""
+    line = re.sub(r"\s+", "", to_simplified(line))
+    return (0 < len(line) <= 30 and "关于" not in line and not re.search(r"[，。：:；;,！？]", line)  # (关于: a name of its own)
+            and bool(_DOCUMENT_TYPE.search(line) or _DOCUMENT_TYPE.fullmatch("的" + line)))  # (决议, its 的 on the line above)
 
 
 def _below_title(header: list[str], end: int, title: str) -> int:
@@ -865,17 +885,18 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
     if report.title and _ISSUING_NOTICE.search(to_simplified(report.title)) and (
             delivered or any(_ADDRESS_OPENING.search(to_simplified(p.text)) for p in report.preamble[:_ADDRESS_SEARCH])):
         return "gongzuo"  # …关于印发2021年政府工作报告的通知 over the report it issues (its delivery line, or its address)
-    addressed = any(_GOVERNMENT_ADDRESS.search(to_simplified(p.text)) for p in report.preamble[:_ADDRESS_SEARCH])
-    if any(_is_document_name(name) for name in names) and not addressed:
+    if any(_is_document_name(name) for name in names) and not any(
+            _GOVERNMENT_ADDRESS.search(to_simplified(p.text)) for p in report.preamble[:_ADDRESS_SEARCH]):
         # a notice that issues a work plan, a resolution on a report, a plan: no report (but a
         # site's headline …政府工作报告精神解读 over 各位代表：现在，我代表市人民政府… is the report)
         return "other"
-    named = re.sub(r"\s+", "", to_simplified(
-        report.title or " ".join(p.text[:60] for p in (*report.front, *report.preamble[:1]))))
+    # (untitled, its opening; a report it cites, 《政府工作报告》中确定的2021年各项工作任务, is not its name)
+    named = re.sub(r"\s+", "", to_simplified(report.title or re.sub(
+        r"《[^《》]*》", "", " ".join(p.text[:60] for p in (*report.front, *report.preamble[:1])))))
     beginning = re.sub(r"\s+", "", to_simplified(" ".join(p.text[:600] for p in (*report.front, *report.preamble[:2]))))
     if not report.title and (_OWN_PLAN.search(beginning) or _issues_no_report(beginning)):
         return "other"  # 为…，制定本方案 / 现将《海原县法治政府建设2023年工作要点》印发给你们
-    if re.search(r"法治政府.{0,4}(?:建设|报告)|法治建设.{0,12}(?:报告|情况|总结)|依法行政.{0,8}(?:报告|情况)", named):
+    if re.search(r"法治政府.{0,4}(?:建设|报告|工作总结)|法治建设.{0,12}(?:报告|情况|总结)|依法行政.{0,8}(?:报告|情况)", named):
         return "fazhi"
     if "政府工作报告" not in named and _OTHER_BODY_ADDRESS.search(beginning):
         return "other"  # 我代表珠海市中级人民法院向大会报告工作: a court's work report to the congress
@@ -912,8 +933,9 @@ _OTHER_BODY_ADDRESS = re.compile(r"我代表[^，,。政府]{0,20}(?:法院|检�
 
 
 def _is_document_name(name: str) -> bool:
-    """Whether `name` is the name of a document that is no report (…的决议, …实施方案, a plan)."""
-    if _DOCUMENT_TYPE.search(name):
+    """Whether `name` is the name of a document that is no report (…的决议, …实施方案, a plan,
+    解读《…政府工作报告》)."""
+    if _DOCUMENT_TYPE.search(name) or _READING_OF.match(name):
         return True
     other = _OTHER_DOCUMENT.search(name) if len(name) >= _OTHER_NAME_MIN else None
     if not other or _REPORT_AND_PLAN.search(name):
@@ -1090,7 +1112,11 @@ def _fill_other(report: Report, delivery: Delivery | None) -> None:
             report.front = [p for p in report.front if p not in printed]
             report.preamble = [p for p in report.preamble if p not in printed]
     name = to_simplified(report.title or "")
-    _fill_own_name_place(report, name)
+    # (the issuer printed above a name that starts with 关于 is the name's start: 盐城市人民政府办公室 /
+    # 关于分解落实2019年市政府工作报告主要目标任务的通知)
+    issuer = report.issuers[0] if report.issuers and name.startswith("关于") else ""
+    _fill_own_name_place(report, to_simplified(issuer) + name)
+    report.town = leading_town(name) if name else None  # (a town's own summary: 东柳街道2023年工作总结…)
     years = _name_years(name)
     report.year = years[0] if years else None
     if report.year:
@@ -1112,7 +1138,7 @@ def _fill_other(report: Report, delivery: Delivery | None) -> None:
 
 # The line under a resolution's name saying when and where it was adopted (or a report delivered):
 # (2025年2月28日舟山市普陀区第十八届人民代表大会第四次会议第三次全体会议通过)
-_ADOPTION = re.compile(r"^[（(]?(\d{4})年\d{1,2}月\d{1,2}日(?:在)?([^（）()。]{0,60}?)(?:通过|会议上)[)）]?$")
+_ADOPTION = re.compile(r"^[—-]*[（(]?(\d{4})年\d{1,2}月\d{1,2}日(?:在)?([^（）()。]{0,60}?)(?:通过|会议上)(?:的报告)?[)）]?$")
 
 
 def _adoption(report: Report) -> tuple[int | None, str | None]:
@@ -1121,8 +1147,11 @@ def _adoption(report: Report) -> tuple[int | None, str | None]:
     for paragraph in (*report.front, *report.preamble)[:6]:
         match = _ADOPTION.match(re.sub(r"\s+", "", to_simplified(paragraph.text)))
         if match:
-            if re.search("人民代表大会|人大", match.group(2)):  # (a court's committee adopts its interpretations too)
-                return int(match.group(1)), re.split(r"第?[一二三四五六七八九十\d]+届", match.group(2))[0]
+            # (a congress's, a party congress's or a political consultative conference's; a court's
+            # committee adopts its interpretations too)
+            if re.search("代表大会|人大|政协|政治协商会议", match.group(2)):
+                meeting = re.sub(r"^(?:中国共产党|中国人民政治协商会议|政协)", "", match.group(2))
+                return int(match.group(1)), re.split(r"第?[一二三四五六七八九十\d]+(?:届|次)", meeting)[0]
     return None, None
 
 
@@ -1130,8 +1159,10 @@ def _adoption(report: Report) -> tuple[int | None, str | None]:
 _CONGRESS_DOCUMENT = re.compile(r"(?:报告|决议|决定)(?:[（(]草案[)）])?》?$")
 
 
-# A year in a name, in figures or in words (二〇二三年), or a span's first year (规划(2016—2020年))
-_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*(?:年|[—–\-－~至到]\s*(?:19|20)?\d{2}\s*年)")
+# A year in a name, in figures or in words (二〇二三年), or a span's first year (规划(2016—2020年)); not
+# a goal's (…第十四个五年规划和二〇三五年远景目标的建议)
+_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*"
+                        r"(?:年(?!远景|第\d)|[—–\-－~至到]\s*(?:19|20)?\d{2}\s*年)")  # (an announcement's 2019年第43号)
 
 
 def _name_years(name: str) -> list[int]:
@@ -1145,6 +1176,9 @@ def _fill_own_name_place(report: Report, name: str) -> None:
     三门峡市's own law); a place named later in the name (国务院关于…海南岛的规定) is a
     subject, not the issuer, and the body is never read."""
     name = re.sub(r"^[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号\s*《?", "", to_simplified(name))
+    # (a party committee's or a political consultative conference's: 中共温州市鹿城区委关于…,
+    # 中国人民政治协商会议第七届磐安县委员会…, 政协武汉市蔡甸区第七届委员会…)
+    name = re.sub(r"^(?:中共|中国共产党|中国人民政治协商会议|政协)(?:第[一二三四五六七八九十]{1,3}届)?", "", name)
     matches = gazetteer().find(name)  # (after its number: 冀政办字〔2015〕64号《河北省人民政府办公厅关于…》)
     end = 0  # the places the name starts with, one after the other: 济南市市中区
     while any(m.start == end for m in matches):

@@ -99,3 +99,61 @@ def test_a_laws_name_is_its_title_and_a_bodys_name_over_a_text_is_none():
     assert law.display_title == "驻马店市山体保护条例"
     headed = parse_report("建德市人民政府\n2020年，建德市人民政府以习近平法治思想为指导，推进依法行政，办好群众关心的实事。\n", "web/x.txt")
     assert (headed.kind, headed.title) == ("other", None)
+
+
+@pytest.mark.parametrize("text, fields", [
+    # a notice on a 政府工作报告's tasks, its name broken after the report it is about
+    ("盐城市人民政府办公室\n关于分解落实2019年市政府工作报告\n主要目标任务的通知\n各县（市、区）人民政府，市各委、办、局：\n"
+     "2019年是新中国成立70周年，是决胜全面建成小康社会的关键之年。\n",
+     ("other", "关于分解落实2019年市政府工作报告主要目标任务的通知", 2019, "江苏省", "盐城市", None, False)),
+    # an untitled notice citing the report it breaks into tasks
+    ("各镇（街道）人民政府（办事处），区政府各部门：\n为深入贯彻落实盘锦市大洼区第十八届人民代表大会第四次会议精神，"
+     "全面完成好《政府工作报告》中确定的2021年各项工作任务，现将《<政府工作报告>任务分解表》印发给你们。\n",
+     ("other", None, None, None, None, None, False)),
+    # a town congress's resolution, its name broken before 决议
+    ("东凤镇第十七届人民代表大会第六次会议\n关于《东凤镇人民政府工作报告》\n决议\n"
+     "（2024年1月30日中山市东凤镇第十七届人民代表大会第六次会议通过）\n"
+     "东凤镇第十七届人民代表大会第六次会议听取和审议了《东凤镇人民政府工作报告》。\n",
+     ("other", "关于《东凤镇人民政府工作报告》决议", 2024, "广东省", "中山市", None, False)),
+    # an interpretation named before the report it reads
+    ("解读《三台山德昂族乡2023年政府工作报告》\n近日，中共三台山乡委员会印发了《三台山德昂族乡2023年政府工作报告》，"
+     "现将文件解读如下：\n一、出台背景\n",
+     ("other", "解读《三台山德昂族乡2023年政府工作报告》", 2023, None, None, None, False)),
+    # a 法治 report made to the standing committee is no 政府工作报告
+    ("2021年4月30日在市七届人大常委会第四十九次会议上\n三亚市人民政府\n"
+     "2020年，我市以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大和十九届二中、三中、四中、五中全会精神，"
+     "认真落实《法治政府建设实施纲要（2015—2020年）》，加快建设法治政府，取得积极成效。\n"
+     "一、2020年法治政府建设情况\n（一）依法全面履行政府职责。\n",
+     ("fazhi", None, 2020, "海南省", "三亚市", None, False)),
+])
+def test_papers_around_a_government_work_report_are_no_report(text, fields):
+    assert _fields(text) == fields
+
+
+@pytest.mark.parametrize("text, fields", [
+    # a political consultative conference's report, placed after its number, dated by its session
+    ("中国人民政治协商会议第七届磐安县委员会常务委员会工作报告\n——2011年2月23日在政协第七届磐安县委员会第五次会议上\n"
+     "各位委员：\n我受政协第七届磐安县委员会常务委员会委托，向大会报告工作，请予审议。\n",
+     ("other", "中国人民政治协商会议第七届磐安县委员会常务委员会工作报告", 2011, "浙江省", "金华市", "磐安县", False)),
+    # a party committee's proposals: 二〇三五年 is the goal's year, not its own
+    ("中共温州市鹿城区委关于制定鹿城区国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议\n"
+     "中国共产党温州市鹿城区第十一届委员会第十三次全体会议，深入分析了国际国内形势。\n",
+     ("other", "中共温州市鹿城区委关于制定鹿城区国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议", None,
+      "浙江省", "温州市", "鹿城区", False)),
+    # an announcement's number before its name is not its year
+    ("2019年第43号(总第221号)郑州市关于2018年度市级预算执行和其他财政收支的审计工作报告\n"
+     "根据审计法的规定，市审计局对2018年度市级预算执行和其他财政收支情况进行了审计。\n",
+     ("other", "2019年第43号(总第221号)郑州市关于2018年度市级预算执行和其他财政收支的审计工作报告", 2018, None, None,
+      None, False)),
+])
+def test_party_and_consultative_conference_documents_state_their_own_place_and_year(text, fields):
+    assert _fields(text) == fields
+
+
+def test_a_towns_own_summary_names_its_town_and_a_law_on_towns_in_general_none():
+    summary = parse_report("东柳街道2023年工作总结和2024年工作思路\n2023年，东柳街道坚持以习近平新时代中国特色社会主义思想为指导，"
+                           "各项工作取得新成效。\n一、2023年工作总结\n", "web/x.txt")
+    assert (summary.kind, summary.title, summary.year, summary.town) == (
+        "other", "东柳街道2023年工作总结和2024年工作思路", 2023, "东柳街道")
+    law = parse_report("民族乡行政工作条例\n第一条 为了保障民族乡的行政工作，制定本条例。\n", "laws/x.txt")
+    assert (law.title, law.town) == ("民族乡行政工作条例", None)
