@@ -885,8 +885,9 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
     if report.title and _ISSUING_NOTICE.search(to_simplified(report.title)) and (
             delivered or any(_ADDRESS_OPENING.search(to_simplified(p.text)) for p in report.preamble[:_ADDRESS_SEARCH])):
         return "gongzuo"  # …关于印发2021年政府工作报告的通知 over the report it issues (its delivery line, or its address)
-    if any(_is_document_name(name) for name in names) and not any(
-            _GOVERNMENT_ADDRESS.search(to_simplified(p.text)) for p in report.preamble[:_ADDRESS_SEARCH]):
+    if any(_is_document_name(name) for name in names) and not any(  # (大会/大會 first: a law's articles are many)
+            ("大会" in p.text or "大會" in p.text) and _GOVERNMENT_ADDRESS.search(to_simplified(p.text))
+            for p in report.preamble[:_ADDRESS_SEARCH]):
         # a notice that issues a work plan, a resolution on a report, a plan: no report (but a
         # site's headline …政府工作报告精神解读 over 各位代表：现在，我代表市人民政府… is the report)
         return "other"
