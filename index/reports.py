@@ -881,7 +881,7 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
     """fazhi when the title (or, untitled, the opening) names 法治政府建设 or the sections are
     the annual report's; gongzuo for a 政府工作报告 (by its title, a delivery line to a
     people's congress, or an untitled opening 各位代表 … 向大会报告工作); other for anything else."""
-    names = [report.title] if report.title else _name_lines(report)
+    names = [re.sub(r"\s+", "", to_simplified(report.title))] if report.title else _name_lines(report)  # (的決議: 的决议)
     if report.title and _ISSUING_NOTICE.search(to_simplified(report.title)) and (
             delivered or any(_ADDRESS_OPENING.search(to_simplified(p.text)) for p in report.preamble[:_ADDRESS_SEARCH])):
         return "gongzuo"  # …关于印发2021年政府工作报告的通知 over the report it issues (its delivery line, or its address)

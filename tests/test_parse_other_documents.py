@@ -115,6 +115,10 @@ def test_a_laws_name_is_its_title_and_a_bodys_name_over_a_text_is_none():
      "（2024年1月30日中山市东凤镇第十七届人民代表大会第六次会议通过）\n"
      "东凤镇第十七届人民代表大会第六次会议听取和审议了《东凤镇人民政府工作报告》。\n",
      ("other", "关于《东凤镇人民政府工作报告》决议", 2024, "广东省", "中山市", None, False)),
+    # the same in traditional characters, with 的 before 決議
+    ("金雞鎮第十七屆人民代表大會第二次會議\n關于《金雞鎮政府工作報告》\n的決議(草案)\n(2017年2月10日金雞鎮十七屆人大二次會議)\n"
+     "金雞鎮第十七屆人民代表大會第二次會議聽取和審議了周健強同志代表金雞鎮人民政府所作的工作報告。\n",
+     ("other", "關于《金雞鎮政府工作報告》的決議(草案)", 2017, None, None, None, False)),
     # an interpretation named before the report it reads
     ("解读《三台山德昂族乡2023年政府工作报告》\n近日，中共三台山乡委员会印发了《三台山德昂族乡2023年政府工作报告》，"
      "现将文件解读如下：\n一、出台背景\n",
