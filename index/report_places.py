@@ -781,17 +781,22 @@ def _superior_documents(text: str) -> list[str]:
     return re.findall(r"《([^《》]{4,80})(?:》|(?=[，,。；;《]))", text)
 
 
+def leading_places_end(name: str) -> int:
+    """Where the places a name starts with end, one after the other (济南市市中区…: 6), or 0."""
+    matches = gazetteer().find(name)
+    end = 0
+    while any(m.start == end for m in matches):
+        end = max(m.end for m in matches if m.start == end)
+    return end
+
+
 def leading_town(name: str) -> str | None:
     """The township a document's own name starts with (东柳街道2023年工作总结…), after the
     places above it (长沙县星沙街道…), else None."""
     candidate = next(_town_candidates(name, gazetteer()), None)
     if not candidate or candidate == "民族乡":  # (民族乡行政工作条例: townships of minority peoples, in general)
         return None
-    end = 0  # the places the name starts with, one after the other
-    matches = gazetteer().find(name)
-    while any(m.start == end for m in matches):
-        end = max(m.end for m in matches if m.start == end)
-    return candidate if name[end:].startswith(candidate) else None
+    return candidate if name[leading_places_end(name):].startswith(candidate) else None
 
 
 def _find_town(own: list[str]) -> str | None:

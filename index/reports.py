@@ -19,8 +19,8 @@ from .gongzuo import (FLAT_HEAD, Delivery, congress_cover, delivery_title, find_
                       garbled_readings, speaker_body, speaker_line, trailing_date)
 from .places import PROVINCE, gazetteer, short_names
 from .report_model import Paragraph, Report, Section
-from .report_places import (ANNOUNCED, fill_gongzuo_places, fill_places, leading_town, set_place, set_place_from_headline,
-                            set_place_from_publisher, without_cited)
+from .report_places import (ANNOUNCED, fill_gongzuo_places, fill_places, leading_places_end, leading_town, set_place,
+                            set_place_from_headline, set_place_from_publisher, without_cited)
 from .sources import read_text
 
 # Heading words that put a section into each category; one heading may hit two.
@@ -1180,10 +1180,7 @@ def _fill_own_name_place(report: Report, name: str) -> None:
     # (a party committee's or a political consultative conference's: 中共温州市鹿城区委关于…,
     # 中国人民政治协商会议第七届磐安县委员会…, 政协武汉市蔡甸区第七届委员会…)
     name = re.sub(r"^(?:中共|中国共产党|中国人民政治协商会议|政协)(?:第[一二三四五六七八九十]{1,3}届)?", "", name)
-    matches = gazetteer().find(name)  # (after its number: 冀政办字〔2015〕64号《河北省人民政府办公厅关于…》)
-    end = 0  # the places the name starts with, one after the other: 济南市市中区
-    while any(m.start == end for m in matches):
-        end = max(m.end for m in matches if m.start == end)
+    end = leading_places_end(name)  # (after its number too: 冀政办字〔2015〕64号《河北省人民政府办公厅关于…》)
     if end and set_place(report, name[:end]):
         report.provenance["place"] = "title"
 
