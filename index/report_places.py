@@ -781,6 +781,11 @@ def _superior_documents(text: str) -> list[str]:
     return re.findall(r"《([^《》]{4,80})(?:》|(?=[，,。；;《]))", text)
 
 
+# A township's name as a document's name starts with it: two to four characters before 镇, 乡, 街道
+# or 苏木 (or a minority peoples' 乡), not beginning with one of them
+_SHORT_TOWN = re.compile(rf"(?![镇乡街])[\u4e00-\u9fff]{{2,4}}(?:镇|乡|街道|苏木)|[\u4e00-\u9fff]{{2,4}}?(?:(?:{PEOPLES})族){{1,3}}乡")
+
+
 def leading_places_end(name: str) -> int:
     """Where the places a name starts with end, one after the other (济南市市中区…: 6), or 0."""
     matches = gazetteer().find(name)
@@ -796,6 +801,8 @@ def leading_town(name: str) -> str | None:
     candidate = next(_town_candidates(name, gazetteer()), None)
     if not candidate or candidate == "民族乡":  # (民族乡行政工作条例: townships of minority peoples, in general)
         return None
+    if not _SHORT_TOWN.fullmatch(candidate):
+        return None  # (镇党委书记在镇经济工作会议上的讲话: a phrase, no name)
     return candidate if name[leading_places_end(name):].startswith(candidate) else None
 
 

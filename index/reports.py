@@ -62,7 +62,7 @@ _TITLE_WORDS = re.compile(r"报告|总结|年报|情况的?通报|情况$")
 # What a document that is no report calls itself at the end of its name, before a note such as
 # (草案), (2016—2020年) or (2021年版) and a closing 》: …的决议, …实施方案
 _DOC_NAME_END = r"(?:[（(][^（）()]{1,16}[)）])?》?$"
-_DOCUMENT_TYPE = re.compile(r"(?:(?:的|之|》)(?:通知|决议|决定|意见|建议|批复|函|公告|通报)|(?:实施)?(?:方案|办法|规定|条例|细则))"
+_DOCUMENT_TYPE = re.compile(r"(?:(?:的|之|》)(?:通知|决议|决定|意见|建议|批复|函|公告|通报|讲话|致辞)|》的说明|(?:实施)?(?:方案|办法|规定|条例|细则))"
                             + _DOC_NAME_END)
 # … and the names of other documents that are no report (…法治政府建设规划, …文件解读, …审查意见,
 # …统计公报, …工作要点, …年度计划任务台账), read only in a whole name: a site's column (政策解读, 工作要点)
@@ -895,8 +895,8 @@ def _report_kind(report: Report, delivered: bool = False) -> str:
     named = re.sub(r"\s+", "", to_simplified(report.title or re.sub(
         r"《[^《》]*》", "", " ".join(p.text[:60] for p in (*report.front, *report.preamble[:1])))))
     beginning = re.sub(r"\s+", "", to_simplified(" ".join(p.text[:600] for p in (*report.front, *report.preamble[:2]))))
-    if not report.title and (_OWN_PLAN.search(beginning) or _issues_no_report(beginning)):
-        return "other"  # 为…，制定本方案 / 现将《海原县法治政府建设2023年工作要点》印发给你们
+    if not report.title and (_OWN_PLAN.search(beginning) or _issues_no_report(beginning) or _SPEECH.match(beginning)):
+        return "other"  # 为…，制定本方案 / 现将《海原县法治政府建设2023年工作要点》印发给你们 / …会议上的讲话同志们：
     if re.search(r"法治政府.{0,4}(?:建设|报告|工作总结)|法治建设.{0,12}(?:报告|情况|总结)|依法行政.{0,8}(?:报告|情况)", named):
         return "fazhi"
     if "政府工作报告" not in named and _OTHER_BODY_ADDRESS.search(beginning):
@@ -927,6 +927,8 @@ _OWN_PLAN = re.compile(r"制定本(?:方案|办法|规划|要点|意见|计划|�
 # The document a notice issues: 关于印发…工作计划的通知, 现将《…工作要点》印发给你们
 # (the notice's own name opens the text; a notice the text cites, 《…关于印发…工作安排的通知》, is no name)
 _ISSUED = re.compile(r"^[^。，,《》]{0,30}?印发《?([^。，,《》]{2,60}?)》?的通知|《([^《》]{2,60})》[^。《》]{0,24}(?:印发给你们|予以印发)")
+# A speech whose name the page ran into its text (市长在全市法治政府建设工作会议上的讲话同志们：…)
+_SPEECH = re.compile(r"^[^。，,]{0,30}在[^。，,]{2,50}(?:会议|大会|座谈会|仪式)上的(?:讲话|致辞|发言)")
 # The government's own address to the congress (我代表市人民政府，向大会作政府工作报告)
 _GOVERNMENT_ADDRESS = re.compile(r"我代表[^。，,]{0,20}政府[，,\s]*向大会")
 # Another body's work report to the congress: 我代表…人民法院, 我受…人大常委会委托, 我受镇人大主席团委托
@@ -1051,7 +1053,7 @@ def _name_rows(report: Report) -> list[tuple[Paragraph, str]]:
     all chrome)."""
     rows = []
     for paragraph in (*report.front, *report.preamble[:_NAME_SEARCH]):
-        line = re.sub(r"[\s|｜]+", "", to_simplified(paragraph.text))
+        line = re.sub(r"\.(?:docx?|pdf|wps)$", "", re.sub(r"[\s|｜]+", "", to_simplified(paragraph.text)))  # (…的讲话.pdf)
         if re.search(r"[。；;！？]", line):
             break  # the text has begun
         if len(line) <= 60:

@@ -161,3 +161,25 @@ def test_a_towns_own_summary_names_its_town_and_a_law_on_towns_in_general_none()
         "other", "东柳街道2023年工作总结和2024年工作思路", 2023, "东柳街道")
     law = parse_report("民族乡行政工作条例\n第一条 为了保障民族乡的行政工作，制定本条例。\n", "laws/x.txt")
     assert (law.title, law.town) == ("民族乡行政工作条例", None)
+
+
+@pytest.mark.parametrize("text, title", [
+    # a speech at a 法治政府建设 conference, its name run into its text
+    ("市委副书记市长在全市法治政府建设工作会议上的讲话同志们：今天，我们召开全市法治政府建设工作会议，主要任务是深入贯彻习近平法治思想。\n"
+     "一、坚持党的领导，推进法治政府建设\n", None),
+    # the same as a document site's file name
+    ("在全市法治政府建设暨强化行政执法监督工作会议上的讲话.pdf\n想预览更多内容，点击预览全文\n"
+     "同志们：今天召开全市法治政府建设暨强化行政执法监督工作会议。\n一、提高站位，推进法治政府建设\n",
+     "在全市法治政府建设暨强化行政执法监督工作会议上的讲话.pdf"),
+    # a government's explanation of a draft resolution on 普法
+    ("荆州市人民政府对《关于开展第八个五年法治宣传教育的决议(草案)》的说明\n日期：2022-04-08\n"
+     "市人大常委会：\n现就《决议(草案)》作如下说明。\n", "荆州市人民政府对《关于开展第八个五年法治宣传教育的决议(草案)》的说明"),
+])
+def test_speeches_and_explanations_on_fazhi_are_no_reports(text, title):
+    report = parse_report(text, "web/page.txt")
+    assert (report.kind, report.title, any(s.categories for s in report.sections)) == ("other", title, False)
+
+
+def test_a_phrase_ending_in_a_town_word_is_no_town():
+    report = parse_report("镇党委书记在镇经济工作会议上的讲话\n同志们：今天，我们隆重召开全镇经济工作会。\n", "web/x.txt")
+    assert (report.kind, report.town) == ("other", None)
