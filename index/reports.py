@@ -62,8 +62,8 @@ _TITLE_WORDS = re.compile(r"报告|总结|年报|情况的?通报|情况$")
 # What a document that is no report calls itself at the end of its name, before a note such as
 # (草案), (2016—2020年) or (2021年版) and a closing 》: …的决议, …实施方案
 _DOC_NAME_END = r"(?:[（(][^（）()]{1,16}[)）])?》?$"
-_DOCUMENT_TYPE = re.compile(r"(?:(?:的|之|》)(?:通知|决议|决定|意见|建议|批复|函|公告|通报|讲话|致辞)|》的说明|(?:实施)?(?:方案|办法|规定|条例|细则))"
-                            + _DOC_NAME_END)
+_DOCUMENT_TYPE = re.compile(r"(?:(?:的|之|》)(?:通知|决议|决定|意见|建议|批复|函|公告|通报|讲话|致辞)|》的说明"
+                            r"|(?:实施)?(?:方案|办法|规定|条例|细则))" + _DOC_NAME_END)
 # … and the names of other documents that are no report (…法治政府建设规划, …文件解读, …审查意见,
 # …统计公报, …工作要点, …年度计划任务台账), read only in a whole name: a site's column (政策解读, 工作要点)
 # is no document's name
