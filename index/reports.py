@@ -717,8 +717,8 @@ def _is_title_line(line: str) -> bool:
     notice = "印发" in line and _ISSUING_NOTICE.match(re.sub(r"\s+", "", to_simplified(line)))
     if notice:  # ((通政发〔2020〕1号)…的通知, too)
         return True
-    if len(line) > 80 or "。" in line or line.startswith(("（", "(", "—", "-")) or _CLOCK.search(line):
-        return False  # (——在中国共产党北京市第十三次代表大会上的报告: a delivery line)
+    if len(line) > 80 or "。" in line or line.startswith(("（", "(", "—", "-", "，", ",", "、", "；")) or _CLOCK.search(line):
+        return False  # (——在中国共产党北京市第十三次代表大会上的报告: a delivery line; ，1945年中共七大報告: a sentence's end)
     line = re.sub(r"\s+", "", to_simplified(line))  # 政 府 工 作 报 告, letter-spaced
     if line.startswith("关于") and _TITLE_WORDS.search(line):
         return True
@@ -1074,8 +1074,8 @@ def _own_name(report: Report) -> list[Paragraph]:
     rows = _name_rows(report)
     front = [line for _, line in rows]
     for end, line in enumerate(front):
-        if not _is_document_name(line):
-            continue
+        if not _is_document_name(line) or _DELIVERED_SUBTITLE.match(line):
+            continue  # (——在全市经济工作会议上的讲话 says where the name above it was delivered)
         start = end
         # A name broken over lines: back to its 关于, then the issuer printed above it.
         while start > max(0, end - 2) and "关于" not in "".join(front[start:end + 1]) \
@@ -1086,6 +1086,10 @@ def _own_name(report: Report) -> list[Paragraph]:
                 and not re.search(r"[，。：:；;,！？]", above) and not (_ISO_DATE.search(above) or _DATE.search(above)):
             start -= 1  # the issuer: 鹤岗市人民政府 鹤岗市中级人民法院印发
         return [paragraph for paragraph, _ in rows[start:end + 1]]
+    subtitle = next((i for i, line in enumerate(front[:_SUBTITLED_NAME_ROWS + 1]) if _DELIVERED_SUBTITLE.match(line)), 0)
+    if subtitle and all(len(line) <= 30 and not re.search(r"[。：:；;！？|]", line) and not _DATE.search(line)
+                        for line in front[:subtitle]):
+        return [paragraph for paragraph, _ in rows[:subtitle]]  # its name above where it was delivered
     first = next(iter((*report.front, *report.preamble)), None)
     if first is None:
         return []
@@ -1099,6 +1103,13 @@ def _own_name(report: Report) -> list[Paragraph]:
 _OWN_NAME_MAX = 100  # (…关于办理利用互联网、移动通讯终端、声讯台制作…刑事案件具体应用法律若干问题的解释)
 _OWN_NAME_END = re.compile(r"(?:法|法典|条例|规定|办法|解释|解答|规则|细则|决定|决议|修正案|安排|守则|批复|通知|规范|章程|意见"
                            r"|公告|通告|方案|规划|纲要|要点|计划|公报|报告|标准|准则|目录|清单)(?:[（(][^（）()]{1,20}[)）])?$")
+
+
+# A subtitle saying where the name above it was delivered (决胜全面建成小康社会 / 为夺取… /
+# ——在中国共产党第十九次全国代表大会上的报告), over the lines of that name at most
+_DELIVERED_SUBTITLE = re.compile(r"^[—－-]{1,2}在(.{2,60}?)上的(报告|讲话|发言|致辞)$")
+_SUBTITLED_NAME_ROWS = 3
+_DATE_ROW = re.compile(r"^[（(]?(\d{4})年\d{1,2}月\d{1,2}日[)）]?$")  # （2017年10月18日）
 
 
 def _fill_other(report: Report, delivery: Delivery | None) -> None:
@@ -1124,7 +1135,7 @@ def _fill_other(report: Report, delivery: Delivery | None) -> None:
     report.year = years[0] if years else None
     if report.year:
         report.provenance["year"] = "title"
-    if name and not _CONGRESS_DOCUMENT.search(name):
+    if name and not (_CONGRESS_DOCUMENT.search(name) or _delivered(report)):
         return  # (a law's adoption line dates a text amended since: its name alone states its year)
     # (or an untitled one: ——2026年1月27日在广东省…会议上, (2022年4月27日许昌市…会议通过) over its text)
     if delivery and (delivery.published or delivery.adopted):
@@ -1144,17 +1155,36 @@ def _fill_other(report: Report, delivery: Delivery | None) -> None:
 _ADOPTION = re.compile(r"^[—-]*[（(]?(\d{4})年\d{1,2}月\d{1,2}日(?:在)?([^（）()。]{0,60}?)(?:通过|会议上)(?:的报告)?[)）]?$")
 
 
+def _opening_rows(report: Report) -> list[str]:
+    """The first lines under a document's name, simplified and without spaces."""
+    return [re.sub(r"\s+", "", to_simplified(p.text)) for p in (*report.front, *report.preamble)[:6]]
+
+
+def _delivered(report: Report) -> bool:
+    """Whether a subtitle under the name says where it was delivered (——在…上的报告, …上的讲话)."""
+    return any(_DELIVERED_SUBTITLE.match(row) for row in _opening_rows(report))
+
+
 def _adoption(report: Report) -> tuple[int | None, str | None]:
     """(year, the place before its congress's number) of the adoption line among the first
-    lines under a congress document's name, else (None, None)."""
-    for paragraph in (*report.front, *report.preamble)[:6]:
-        match = _ADOPTION.match(re.sub(r"\s+", "", to_simplified(paragraph.text)))
-        if match:
-            # (a congress's, a party congress's or a political consultative conference's; a court's
-            # committee adopts its interpretations too)
-            if re.search("代表大会|人大|政协|政治协商会议", match.group(2)):
-                meeting = re.sub(r"^(?:中国共产党|中国人民政治协商会议|政协)", "", match.group(2))
-                return int(match.group(1)), re.split(r"第?[一二三四五六七八九十\d]+(?:届|次)", meeting)[0]
+    lines under a congress document's name, else (None, None). The date under a subtitle saying
+    where a text was delivered (——在中国共产党第十九次全国代表大会上的报告 / （2017年10月18日）,
+    ——在全市经济工作会议上的讲话 / …) is its own date too; only a congress's name gives a place."""
+    rows = _opening_rows(report)
+    for i, row in enumerate(rows):
+        match = _ADOPTION.match(row)
+        subtitle = None if match else _DELIVERED_SUBTITLE.match(row)
+        dated = _DATE_ROW.match(rows[i + 1]) if subtitle and i + 1 < len(rows) else None
+        if not (match or dated):
+            continue
+        year, meeting = (int(match.group(1)), match.group(2)) if match else (int(dated.group(1)), subtitle.group(1))
+        # (a congress's, a party congress's or a political consultative conference's; a court's
+        # committee adopts its interpretations too)
+        if re.search("代表大会|人大|政协|政治协商会议", meeting):
+            meeting = re.sub(r"^(?:中国共产党|中国人民政治协商会议|政协)", "", meeting)
+            return year, re.split(r"第?[一二三四五六七八九十\d]+(?:届|次)", meeting)[0]
+        if dated:
+            return year, None
     return None, None
 
 

@@ -183,3 +183,21 @@ def test_speeches_and_explanations_on_fazhi_are_no_reports(text, title):
 def test_a_phrase_ending_in_a_town_word_is_no_town():
     report = parse_report("镇党委书记在镇经济工作会议上的讲话\n同志们：今天，我们隆重召开全镇经济工作会。\n", "web/x.txt")
     assert (report.kind, report.town) == ("other", None)
+
+
+@pytest.mark.parametrize("text, fields", [
+    # a city's party congress report: its name over where it was delivered, dated under that;
+    # the congress's name places it
+    ("奋力谱写广州高质量发展新篇章\n——在中国共产党广州市第十二次代表大会上的报告\n（2021年12月28日）\n张硕辅\n同志们：\n"
+     "现在，我代表中国共产党广州市第十一届委员会向大会作报告。\n一、过去五年的工作\n五年来，我们做了很多工作。\n",
+     ("other", "奋力谱写广州高质量发展新篇章", 2021, "广东省", "广州市", None, False)),
+    # a speech at a meeting: its date is its own, but a meeting of the whole city names no place
+    ("坚定信心 奋发有为\n——在全市经济工作会议上的讲话\n（2023年12月20日）\n同志们：\n这次会议的主要任务是总结今年经济工作。\n"
+     "一、今年经济工作回顾\n今年以来，全市经济回升向好。\n",
+     ("other", "坚定信心 奋发有为", 2023, None, None, None, False)),
+    # the subtitle alone is no name, and a date under nothing dates nothing
+    ("——在全市经济工作会议上的讲话\n同志们：\n2019年，全市经济回升向好。\n",
+     ("other", None, None, None, None, None, False)),
+])
+def test_a_name_over_where_it_was_delivered(text, fields):
+    assert _fields(text) == fields
