@@ -65,9 +65,10 @@ _DOC_NAME_END = r"(?:[（(][^（）()]{1,16}[)）])?》?$"
 _DOCUMENT_TYPE = re.compile(r"(?:(?:的|之|》)(?:通知|决议|决定|意见|建议|批复|函|公告|通报|讲话|致辞)|》的说明"
                             r"|(?:实施)?(?:方案|办法|规定|条例|细则))" + _DOC_NAME_END)
 # … and the names of other documents that are no report (…法治政府建设规划, …文件解读, …审查意见,
-# …统计公报, …工作要点, …年度计划任务台账), read only in a whole name: a site's column (政策解读, 工作要点)
-# is no document's name
-_OTHER_DOCUMENT = re.compile(r"(?:(?:审议|审查|初审)意见|规划|纲要|台账|指标体系|解读|公报|要点|计划|安排)" + _DOC_NAME_END)
+# …统计公报, …工作要点, …年度计划任务台账, …2021年度部门决算, …部门决算情况说明, …绩效自评报告),
+# read only in a whole name: a site's column (政策解读, 工作要点) is no document's name
+_OTHER_DOCUMENT = re.compile(r"(?:(?:审议|审查|初审)意见|规划|纲要|台账|指标体系|解读|公报|要点|计划|安排"
+                             r"|[预决]算(?:公开)?(?:情况)?的?(?:说明|报告)?|绩效自评(?:报告|表))" + _DOC_NAME_END)
 _PLAN_TYPE = re.compile(r"要点|计划|安排")
 _OTHER_NAME_MIN = 8
 _READING_OF = re.compile(r"^(?:【[^【】]{1,8}】)?(?:解读|图解|一图读懂)《")  # (an interpretation named before what it reads)
@@ -191,7 +192,11 @@ def parse_report(text: str, source: str = "") -> Report:
             delivery = flat_delivery
     # (a line saying when a meeting adopted the text, as laws print it, says nothing of the kind)
     # (nor does a report to the standing committee: 2021年4月30日在市七届人大常委会第四十九次会议上)
-    to_standing_committee = found is not None and re.search("常委会|常务委员会", to_simplified(lines[found[0]][:FLAT_HEAD]))
+    # (its meeting broken over two lines: …在汕尾市第七届人民代表 / 大会常务委员会第二十八次会议上)
+    delivery_text = lines[found[0]][:FLAT_HEAD] if found else ""
+    if found and "会议" not in delivery_text and found[0] + 1 < len(lines):
+        delivery_text += lines[found[0] + 1]
+    to_standing_committee = re.search("常委会|常务委员会", to_simplified(delivery_text))
     delivered = delivery is not None and not delivery.adopted and not to_standing_committee
     report.kind = _report_kind(report, delivered)
     if report.kind == "gongzuo" and _heading_under_title(report):
@@ -755,6 +760,18 @@ def _is_column_name(line: str) -> bool:
     return bool(_COLUMN_NAME.fullmatch(re.sub(r"\s+", "", to_simplified(line))))
 
 
+# A kind's bare name (法治政府建设年度报告): a column's, when a report's own title follows it
+_KIND_COLUMN = re.compile(r"(?:法治政府建设|依法行政)(?:工作)?(?:年度|情况)*报告")
+
+
+def _column_over_title(header: list[str], i: int, skip: set[int]) -> bool:
+    """Whether header line `i` is a kind's bare name over a title of its own on the next line
+    (法治政府建设年度报告 / 江海区政务服务和数据管理局关于2025年度法治政府建设情况的报告)."""
+    after = header[i + 1] if i + 1 < len(header) and i + 1 not in skip else ""
+    return (bool(_KIND_COLUMN.fullmatch(re.sub(r"\s+", "", to_simplified(header[i]))))
+            and _is_title_line(after) and len(re.sub(r"\s+", "", after)) > len(re.sub(r"\s+", "", header[i])))
+
+
 def _is_title_tail(line: str, before: str) -> bool:
     """Whether `line` (情况报告, 工作情况报告) ends a title begun on the line `before`
     (…2023年度法治政府建设工作): a web page breaks a long title where it likes."""
@@ -774,7 +791,7 @@ def _parse_header(header: list[str], skip: set[int] = frozenset()) -> dict:
     for i, line in enumerate(header):
         if i in skip:
             continue
-        if _is_title_line(line) and not _is_column_name(line):
+        if _is_title_line(line) and not _is_column_name(line) and not _column_over_title(header, i, skip):
             title_at = i
             meta["title"], meta["title_lines"] = line, (i, i + 1)
             after = header[i + 1] if i + 1 < len(header) and i + 1 not in skip else ""
@@ -1074,6 +1091,8 @@ def _own_name(report: Report) -> list[Paragraph]:
     rows = _name_rows(report)
     front = [line for _, line in rows]
     for end, line in enumerate(front):
+        if _broken_name(front, end):
+            return [paragraph for paragraph, _ in rows[end - 1:end + 1]]
         if not _is_document_name(line) or _DELIVERED_SUBTITLE.match(line):
             continue  # (——在全市经济工作会议上的讲话 says where the name above it was delivered)
         start = end
@@ -1085,6 +1104,8 @@ def _own_name(report: Report) -> list[Paragraph]:
         if front[start].startswith("关于") and 0 < len(above) <= 40 and not _DOC_NUMBER.match(above) \
                 and not re.search(r"[，。：:；;,！？]", above) and not (_ISO_DATE.search(above) or _DATE.search(above)):
             start -= 1  # the issuer: 鹤岗市人民政府 鹤岗市中级人民法院印发
+        elif front[start].startswith("常务委员会") and above.endswith("人民代表大会") and len(above) <= 40:
+            start -= 1  # a congress's name broken before its committee: 阿坝…人民代表大会 / 常务委员会…办法
         return [paragraph for paragraph, _ in rows[start:end + 1]]
     subtitle = next((i for i, line in enumerate(front[:_SUBTITLED_NAME_ROWS + 1]) if _DELIVERED_SUBTITLE.match(line)), 0)
     if subtitle and all(len(line) <= 30 and not re.search(r"[。：:；;！？|]", line) and not _DATE.search(line)
@@ -1096,6 +1117,19 @@ def _own_name(report: Report) -> list[Paragraph]:
     line = re.sub(r"\s+", "", to_simplified(first.text))
     plain = 4 <= len(line) <= _OWN_NAME_MAX and not re.search(r"[，,。：:；;！？|｜]", line)
     return [first] if plain and _OWN_NAME_END.search(line) and not (_DATE.search(line) or _ISO_DATE.search(line)) else []
+
+
+_NAME_TAIL_MAX = 8
+
+
+def _broken_name(front: list[str], end: int) -> bool:
+    """Whether name row `end` is a short tail (统计公报, 绩效自评报告) that names a document only
+    with the row above it (2019年贵州省长顺县国民经济和社会发展 / 统计公报)."""
+    if end == 0 or len(front[end]) > _NAME_TAIL_MAX or _is_document_name(front[end]):
+        return False
+    above = front[end - 1]
+    return (len(above) <= 40 and not re.search(r"[，,。：:；;！？、>|]", above) and not _DATE.search(above)
+            and not _DOC_NUMBER.match(above) and not _is_document_name(above) and _is_document_name(above + front[end]))
 
 
 # How the name of a law, a regulation or another document ends (…保护条例, …民法典, …的解释,
@@ -1130,7 +1164,8 @@ def _fill_other(report: Report, delivery: Delivery | None) -> None:
     # 关于分解落实2019年市政府工作报告主要目标任务的通知)
     issuer = report.issuers[0] if report.issuers and name.startswith("关于") else ""
     _fill_own_name_place(report, to_simplified(issuer) + name)
-    report.town = leading_town(name) if name else None  # (a town's own summary: 东柳街道2023年工作总结…)
+    # (a town's own summary: 东柳街道2023年工作总结…, 2018年建新镇政府信息公开工作年度报告)
+    report.town = leading_town(_LEADING_YEAR.sub("", name)) if name else None
     years = _name_years(name)
     report.year = years[0] if years else None
     if report.year:
@@ -1188,8 +1223,10 @@ def _adoption(report: Report) -> tuple[int | None, str | None]:
     return None, None
 
 
-# A congress's document: a report delivered to it, a resolution or a decision it adopted
-_CONGRESS_DOCUMENT = re.compile(r"(?:报告|决议|决定)(?:[（(]草案[)）])?》?$")
+# A congress's document: a report delivered to it (in writing: …的综合报告(书面)), a resolution or a
+# decision it adopted
+_CONGRESS_DOCUMENT = re.compile(r"(?:报告|决议|决定)(?:[（(](?:草案|书面)[)）])?》?$")
+_LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}\s*年度?")
 
 
 # A year in a name, in figures or in words (二〇二三年), or a span's first year (规划(2016—2020年)); not
@@ -1212,6 +1249,8 @@ def _fill_own_name_place(report: Report, name: str) -> None:
     # (a party committee's or a political consultative conference's: 中共温州市鹿城区委关于…,
     # 中国人民政治协商会议第七届磐安县委员会…, 政协武汉市蔡甸区第七届委员会…)
     name = re.sub(r"^(?:中共|中国共产党|中国人民政治协商会议|政协)(?:第[一二三四五六七八九十]{1,3}届)?", "", name)
+    # (2019年交城县国民经济和社会发展统计公报, [内蒙古]2021年杭锦后旗…: a region's tag and the year, then its place)
+    name = _LEADING_YEAR.sub("", re.sub(r"^[\[［【(（][\u4e00-\u9fff]{2,8}[\]］】)）]", "", name))
     end = leading_places_end(name)  # (after its number too: 冀政办字〔2015〕64号《河北省人民政府办公厅关于…》)
     if end and set_place(report, name[:end]):
         report.provenance["place"] = "title"

@@ -201,3 +201,52 @@ def test_a_phrase_ending_in_a_town_word_is_no_town():
 ])
 def test_a_name_over_where_it_was_delivered(text, fields):
     assert _fields(text) == fields
+
+
+@pytest.mark.parametrize("text, fields", [
+    # a report to the standing committee whose meeting the page broke over two lines is no 政府工作报告
+    ("——2019年9月2日在汕尾市第七届人民代表\n大会常务委员会第二十八次会议上\n汕尾市财政局\n主任、各位副主任、秘书长、各位委员:\n"
+     "受市人民政府委托,我向本次常委会会议报告汕尾市2018年市级决算草案,请予审议。\n一、2018年市级决算草案\n全市财政收入稳定。\n",
+     ("other", None, 2019, "广东省", "汕尾市", None, False)),
+    # … nor are a standing committee's rules, under a garbled revision line broken the same way
+    ("阿坝藏族羌族自治州人民代表大会\n常务委员会机关公文处理办法\n2017822日阿坝藏族羌族自治州第十二届人民代表大会\n"
+     "常务委员会第六次主任会议修订\n第一章\n第一条为实现州人大常委会机关公文处理工作的规范化,制定本办法。\n",
+     ("other", "阿坝藏族羌族自治州人民代表大会常务委员会机关公文处理办法", None, "四川省", "阿坝藏族羌族自治州", None, False)),
+    # a report to it in writing (…(书面)) is dated by its name and placed by its delivery line
+    ("当前位置: 首页 >> 常委会工作 >> 监督工作 >> 内容\n关于2024年度国有资产管理情况的综合报告(书面)\n"
+     "——2025年9月22日在上海市嘉定区第七届人民代表大会\n常务委员会第三十次会议上\n嘉定区财政局\n主任、各位副主任,各位委员:\n"
+     "现将我区2024年度国有资产管理情况报告如下。\n一、国有资产总体情况\n",
+     ("other", "关于2024年度国有资产管理情况的综合报告(书面)", 2024, "上海市", None, "嘉定区", False)),
+])
+def test_a_report_to_the_standing_committee_is_no_government_work_report(text, fields):
+    assert _fields(text) == fields
+
+
+@pytest.mark.parametrize("text, fields", [
+    # the year its name starts with, then its place
+    ("2019年交城县国民经济和社会发展统计公报\n2019年,交城县委、县政府团结带领全县人民,经济运行稳中向好。\n一、综 合\n"
+     "初步核算,全年全县生产总值增长。\n",
+     ("other", "2019年交城县国民经济和社会发展统计公报", 2019, "山西省", "吕梁市", "交城县", False)),
+    # … after a forum's bracketed region tag
+    ("[内蒙古]2021年杭锦后旗国民经济和社会发展统计公报\n2021年,全旗经济稳中有进。\n一、综合\n",
+     ("other", "[内蒙古]2021年杭锦后旗国民经济和社会发展统计公报", 2021, "内蒙古自治区", "巴彦淖尔市", "杭锦后旗", False)),
+    # a name the page broke before its kind (统计公报 alone names nothing)
+    ("选择区域:>>\n2019年贵州省长顺县国民经济和社会发展\n统计公报\n长顺县统计局\n(2020年7月10日)\n"
+     "2019年,全县上下坚持稳中求进工作总基调。\n",
+     ("other", "2019年贵州省长顺县国民经济和社会发展统计公报", 2019, "贵州省", "黔南布依族苗族自治州", "长顺县", False)),
+    # a department's final accounts, and their explanation
+    ("索引号: 330803-032/2022-72338\n发布机构: 区农业农村局 发文日期: 2022-08-25\n衢州市衢江区农业农村局2021年度部门决算\n"
+     "时间:2022-08-25 17:10 来源:区农业农村局\n一、概况\n",
+     ("other", "衢州市衢江区农业农村局2021年度部门决算", 2021, "浙江省", "衢州市", "衢江区", False)),
+    ("巫溪县2022年预算执行及2023年预算公开的说明\n一、2022年预算执行情况\n全县一般公共预算收入完成预算。\n",
+     ("other", "巫溪县2022年预算执行及2023年预算公开的说明", 2022, "重庆市", None, "巫溪县", False)),
+])
+def test_a_documents_year_and_place_after_the_year_its_name_starts_with(text, fields):
+    assert _fields(text) == fields
+
+
+def test_a_towns_paper_named_after_its_year():
+    report = parse_report("2018年建新镇政府信息公开工作年度报告\n作者:本站原创 | 来源:本站原创 | 时间:2019-01-18\n"
+                          "建新镇根据《中华人民共和国政府信息公开条例》规定,特向社会公开2018年度建新镇政府信息公开年度报告。\n一、总体情况\n",
+                          "web/page.txt")
+    assert (report.kind, report.year, report.town) == ("other", 2018, "建新镇")

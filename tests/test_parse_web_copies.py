@@ -637,3 +637,15 @@ def test_a_garbled_delivery_date_in_the_year_the_report_reviews_is_no_date():
             "现在,我代表大江镇人民政府向大会报告工作,请予审议。\n\n2025年上半年工作回顾\n\n今年是实现“十四五”规划目标任务的收官之年。\n")
     report = parse_report(text, "web/mid-year.txt")
     assert (str(report.published), report.year) == ("2025-08-13", 2025)
+
+
+def test_a_kinds_bare_name_over_the_reports_own_title_is_the_columns():
+    report = parse_report("微信\n手机版\n政务服务和数据管理局\n法治政府建设年度报告\n"
+                          "江海区政务服务和数据管理局关于2025年度法治政府建设情况的报告\n文章来源:本网 更新时间:2025-11-20\n"
+                          "2025年,江海区政务和数据局坚持依法行政。现就有关工作报告如下:\n"
+                          "一、2025年推进法治政府建设的主要举措及成效\n加强学习。\n", "web/jianghai.txt")
+    assert (report.kind, report.title, report.year, report.county) == (
+        "fazhi", "江海区政务服务和数据管理局关于2025年度法治政府建设情况的报告", 2025, "江海区")
+    # with nothing after it, the bare name is the title
+    report = parse_report("法治政府建设年度报告\n2025年,某局坚持依法行政。\n一、主要举措\n加强学习。\n", "web/bare.txt")
+    assert report.title == "法治政府建设年度报告"
