@@ -175,6 +175,7 @@ def test_chrome_rules_drop_each_trap():
              "首页 -> 政务公开 -> 工作报告 -> 部门工作报告": "web breadcrumb",
              "下面是小编为大家整理的2024年政府工作报告，供大家参考。": "web promo",
              ">政府信息公开>法定主动公开内容>其他法定信息>政府工作报告": "web breadcrumb", "首页": "web breadcrumb",
+             "/ 政务公开 / 政府工作报告": "web breadcrumb",
              "WAP手机版": "web toolbar", "分      类: 其他 ; 报告": "web metadata",
              "当前浏览器版本过低,可能会有安全风险且无法正常显示。建议您升级或使用其他浏览器。": "web notice",
              "更换或升级浏览器以获得最佳体验。": "web notice", "西安市人大网欢迎您!": "web notice", "当前时间为:": "web notice",
@@ -649,3 +650,13 @@ def test_a_kinds_bare_name_over_the_reports_own_title_is_the_columns():
     # with nothing after it, the bare name is the title
     report = parse_report("法治政府建设年度报告\n2025年,某局坚持依法行政。\n一、主要举措\n加强学习。\n", "web/bare.txt")
     assert report.title == "法治政府建设年度报告"
+
+
+def test_a_breadcrumb_continued_on_the_next_line_after_a_slash_is_no_title():
+    report = parse_report("当前位置:首页\n/ 政务公开 / 政府工作报告\n2017年政府工作报告\n字号:\n"
+                          "2017年2月8日在镇海区第十五届人民代表大会第一次会议上\n镇海区区长 魏祖民\n各位代表:\n"
+                          "现在,我代表区人民政府向大会报告工作,请予审议。\n一、过去五年工作回顾\n五年来成绩显著。\n", "web/zhenhai.txt")
+    assert (report.title, report.year, report.county) == ("2017年政府工作报告", 2017, "镇海区")
+    # a sentence with slashes in it stays the text's
+    kept, dropped, _ = split_chrome(["全年完成投资/产值/税收三项指标,较上年增长。"])
+    assert kept and not dropped
