@@ -1143,7 +1143,6 @@ _OWN_NAME_END = re.compile(r"(?:法|法典|条例|规定|办法|解释|解答|�
 # ——在中国共产党第十九次全国代表大会上的报告), over the lines of that name at most
 _DELIVERED_SUBTITLE = re.compile(r"^[—－-]{1,2}在(.{2,60}?)上的(报告|讲话|发言|致辞)$")
 _SUBTITLED_NAME_ROWS = 3
-_DATE_ROW = re.compile(r"^[（(]?(\d{4})年\d{1,2}月\d{1,2}日[)）]?$")  # （2017年10月18日）
 
 
 def _fill_other(report: Report, delivery: Delivery | None) -> None:
@@ -1209,7 +1208,8 @@ def _adoption(report: Report) -> tuple[int | None, str | None]:
     for i, row in enumerate(rows):
         match = _ADOPTION.match(row)
         subtitle = None if match else _DELIVERED_SUBTITLE.match(row)
-        dated = _DATE_ROW.match(rows[i + 1]) if subtitle and i + 1 < len(rows) else None
+        # (the date on a line of its own under it: （2017年10月18日）)
+        dated = _DATE.fullmatch(rows[i + 1].strip("（()）")) if subtitle and i + 1 < len(rows) else None
         if not (match or dated):
             continue
         year, meeting = (int(match.group(1)), match.group(2)) if match else (int(dated.group(1)), subtitle.group(1))
